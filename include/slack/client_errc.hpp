@@ -1,0 +1,38 @@
+#pragma once
+// Errors the client itself detects, as opposed to error strings Slack sends (api_errc)
+// and Asio/Beast/SSL errors, which pass through unchanged.
+#include <boost/system/error_code.hpp>
+#include <type_traits>
+
+namespace slack {
+
+enum class client_errc {
+    invalid_json = 1,         ///< The response body is not valid JSON.
+    unexpected_shape,         ///< The JSON is valid but not the documented shape (not an object, no `ok`, a field of the wrong type).
+    body_too_large,           ///< The response body exceeds client_options::max_body_bytes.
+    http_status,              ///< An HTTP error status without a Slack JSON body (an HTML error page, say).
+    insecure_url,             ///< The API URL is plain http:// and client_options::allow_insecure_http is off.
+    invalid_url,              ///< The API URL cannot be parsed or is not http(s).
+    invalid_argument,         ///< A parameter is missing or malformed (empty code, empty client id...).
+    timeout,                  ///< The call's deadline passed (all attempts and waits included).
+    attempt_timeout,          ///< One attempt took longer than client_options::attempt_timeout.
+    outcome_unknown,          ///< The request was sent but its answer was lost; it may have been processed.
+    code_probably_consumed,   ///< A retry got `code_already_used` after an attempt whose answer was lost: that attempt most likely spent the code.
+    connection_closed,        ///< The server closed the connection before answering.
+    bad_response,             ///< The HTTP response could not be read (protocol error).
+};
+
+const boost::system::error_category& client_category() noexcept;
+
+inline boost::system::error_code make_error_code(client_errc e) noexcept
+{
+    return {static_cast<int>(e), client_category()};
+}
+
+/// The enumerator's name, e.g. "body_too_large".
+const char* to_string(client_errc e) noexcept;
+
+}  // namespace slack
+
+template <>
+struct boost::system::is_error_code_enum<slack::client_errc> : std::true_type {};

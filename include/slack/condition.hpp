@@ -1,0 +1,27 @@
+#pragma once
+// Error conditions: groups of error codes that callers test instead of listing codes.
+//   if (r.error() == slack::condition::rate_limited) ...
+#include <boost/system/error_code.hpp>
+#include <type_traits>
+
+namespace slack {
+
+enum class condition {
+    rate_limited = 1,  ///< Slack asked us to slow down (HTTP 429 / `ratelimited`).
+    transient,         ///< Worth retrying after a pause: outages, timeouts, connection trouble before the request was sent.
+    auth,              ///< Credentials or permissions are wrong; retrying will not help.
+    invalid_request,   ///< The call itself is malformed or refers to something invalid (bad code, bad redirect URI...).
+    outcome_unknown,   ///< The request may have been processed; its result was lost.
+};
+
+const boost::system::error_category& condition_category() noexcept;
+
+inline boost::system::error_condition make_error_condition(condition c) noexcept
+{
+    return {static_cast<int>(c), condition_category()};
+}
+
+}  // namespace slack
+
+template <>
+struct boost::system::is_error_condition_enum<slack::condition> : std::true_type {};

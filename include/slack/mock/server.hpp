@@ -1,0 +1,74 @@
+#pragma once
+// slack::mock::server: a Slack Web API stand-in over real TLS on 127.0.0.1, for tests,
+// benchmarks, the demo and your own tests. See docs/mock-server.md for its behaviour and
+// the magic codes that script failures.
+#include <boost/asio/any_io_executor.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace slack::mock {
+
+struct server_options {
+    std::string client_id = "1111111111.2222222222";           ///< The one app the mock knows.
+    std::string client_secret = "mock-client-secret-0123456789";
+    unsigned short port = 0;                                   ///< 0: an ephemeral port.
+    std::vector<std::string> certificate_hosts = {"localhost", "127.0.0.1"};  ///< SANs of its certificate.
+    bool tls = true;                                           ///< false: plain HTTP (insecure tests only).
+    std::chrono::milliseconds idle_timeout{30000};             ///< Idle keep-alive connections are closed after this.
+    std::chrono::seconds code_lifetime{600};                   ///< Minted codes expire after this (Slack: 10 minutes).
+};
+
+/// One request as the mock received it.
+struct recorded_request {
+    std::string method{};         ///< "POST"
+    std::string target{};         ///< "/api/oauth.access"
+    std::string authorization{};  ///< Authorization header value, empty if none.
+    std::string content_type{};
+    std::string body{};
+    std::size_t connection = 0;  ///< Which accepted connection (1-based) carried it.
+    std::string code{};            ///< The `code` form parameter, decoded, if any.
+};
+
+class server {
+public:
+    /// Creates its certificate now; listens on 127.0.0.1 from start().
+    explicit server(boost::asio::any_io_executor executor, server_options options = {});
+    ~server();
+    server(const server&) = delete;
+    server& operator=(const server&) = delete;
+
+    /// Binds 127.0.0.1:port and starts accepting. Throws boost::system::system_error if it cannot bind.
+    void start();
+    /// Stops accepting and closes every connection; pending work ends promptly.
+    void stop();
+
+    unsigned short port() const noexcept;
+    std::string api_url() const;  ///< e.g. "https://127.0.0.1:40123/api/"
+    const server_options& options() const noexcept;
+
+    /// The certificate the server presents, self-signed: trust it with ssl::context::add_certificate_authority.
+    const std::string& ca_certificate_pem() const noexcept;
+    /// Writes ca_certificate_pem() to `path`. Throws std::runtime_error on failure.
+    void write_ca_file(const std::string& path) const;
+
+    /// A fresh single-use code, like the one Slack hands to the redirect URI.
+    /// Same as `POST /mock/codes` with an optional `redirect_uri` form field.
+    std::string mint_code(std::string_view redirect_uri = {});
+
+    std::vector<recorded_request> requests() const;
+    /// How many oauth.access requests carried `code`.
+    std::size_t exchanges(std::string_view code) const;
+    std::size_t connections_accepted() const noexcept;
+
+    struct state;  // private to the implementation
+
+private:
+    std::shared_ptr<state> state_;
+};
+
+}  // namespace slack::mock

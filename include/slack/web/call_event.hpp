@@ -1,0 +1,30 @@
+#pragma once
+// What the client tells client_options::on_event about a call. Contains no secret.
+#include <boost/system/error_code.hpp>
+
+#include <chrono>
+#include <string_view>
+
+namespace slack::web {
+
+struct call_event {
+    enum class kind {
+        attempt_started,   ///< A request is about to be sent.
+        attempt_failed,    ///< An attempt ended in error (error, http_status set).
+        retry_scheduled,   ///< The client waits `delay` before the next attempt (reason set).
+        rate_limit_wait,   ///< The method's rate-limit gate is closed; the call waits `delay`.
+        succeeded,         ///< The call completed successfully.
+        failed,            ///< The call completed with `error`.
+    };
+    kind what{};
+    std::string_view method{};  ///< e.g. "oauth.access"
+    unsigned attempt = 0;
+    boost::system::error_code error{};
+    unsigned http_status = 0;
+    std::chrono::milliseconds delay{0};
+    std::string_view reason{};
+};
+
+std::string_view to_string(call_event::kind k) noexcept;
+
+}  // namespace slack::web

@@ -1,0 +1,41 @@
+#pragma once
+#include <slack/retry_policy.hpp>
+#include <slack/web/call_event.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+
+namespace slack::web {
+
+/// How client credentials travel.
+enum class credentials_in {
+    basic_auth,  ///< HTTP Basic `Authorization` header (Slack's recommendation; default).
+    form,        ///< `client_id` / `client_secret` form parameters.
+};
+
+/// Client-wide token bucket that stops an outage from multiplying traffic by the attempt count.
+struct retry_budget {
+    unsigned capacity = 500;      ///< Tokens when full.
+    unsigned retry_cost = 5;      ///< Taken by each retry.
+    unsigned timeout_cost = 10;   ///< Taken by a retry after a timeout.
+    unsigned success_refund = 1;  ///< Given back by each successful call.
+};
+
+struct client_options {
+    std::string api_url = "https://slack.com/api/";  ///< Base URL; methods are appended.
+    bool allow_insecure_http = false;                ///< Permit an http:// api_url (tests only).
+    credentials_in credentials = credentials_in::basic_auth;
+    std::size_t max_body_bytes = 1024 * 1024;        ///< Larger responses fail with body_too_large.
+    std::chrono::milliseconds timeout{30000};        ///< Whole call: all attempts and waits.
+    std::chrono::milliseconds attempt_timeout{10000};  ///< One attempt: connect, handshake, write, read.
+    retry_function retry = retry_policy::standard();
+    retry_budget budget{};
+    std::size_t max_connections = 16;                 ///< Open connections per client; further calls queue in order.
+    std::chrono::milliseconds idle_timeout{30000};    ///< An idle connection older than this is not reused.
+    std::function<void(const call_event&)> on_event{};  ///< Observability hook, called on the client's strand.
+    std::function<double()> random{};                   ///< Uniform [0,1) source for jitter; empty: a seeded PRNG.
+};
+
+}  // namespace slack::web

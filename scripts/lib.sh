@@ -1,0 +1,41 @@
+# Shared by scripts/test, scripts/demo and scripts/bench: install what is missing, configure, build.
+# Sourced, not run.
+
+slack_packages=(
+  g++ cmake make ccache libssl-dev
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libboost-test1.81-dev libboost-system1.81-dev
+)
+
+# Installs missing Debian packages when root; otherwise prints the command and stops.
+ensure_packages() {
+  local missing=() p
+  for p in "${slack_packages[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local command="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "slack-asio needs these packages: ${missing[*]}" >&2
+    echo "run as root: $command" >&2
+    exit 1
+  fi
+  echo "installing: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# configure_and_build BUILD_DIR [cmake args...] [-- targets...]
+configure_and_build() {
+  local dir=$1; shift
+  local args=() targets=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do args+=("$1"); shift; done
+  [ "${1:-}" = "--" ] && shift && targets=("$@")
+  cmake -S . -B "$dir" "${args[@]}" >/dev/null
+  if [ ${#targets[@]} -gt 0 ]; then
+    cmake --build "$dir" -j "$(nproc)" --target "${targets[@]}"
+  else
+    cmake --build "$dir" -j "$(nproc)"
+  fi
+}

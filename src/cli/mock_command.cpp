@@ -1,0 +1,60 @@
+// slack-oauth mock: the mock Slack server, standalone, until interrupted.
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "cli/report.hpp"
+
+#include <slack/mock/server.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <csignal>
+#include <iostream>
+
+namespace slack::cli {
+
+int run_mock(const std::vector<std::string_view>& args)
+{
+    mock::server_options options;
+    std::string ca_out;
+    try {
+        argument_reader reader(args);
+        while (!reader.done()) {
+            const std::string_view option = reader.next_option();
+            if (option == "--port") options.port = static_cast<unsigned short>(parse_port(reader.value(option)));
+            else if (option == "--ca-out") ca_out = reader.value(option);
+            else if (option == "--client-id") options.client_id = reader.value(option);
+            else if (option == "--client-secret") options.client_secret = reader.value(option);
+            else throw usage_error("unknown option " + std::string(option));
+        }
+    } catch (const usage_error& e) {
+        std::cerr << "usage error: " << e.what()
+                  << "\nusage: slack-oauth mock [--port N] [--ca-out FILE] [--client-id ID] [--client-secret SECRET]\n";
+        return exit_usage;
+    }
+
+    boost::asio::io_context ioc;
+    mock::server server(ioc.get_executor(), options);
+    try {
+        server.start();
+        if (!ca_out.empty())
+            server.write_ca_file(ca_out);
+    } catch (const std::exception& e) {
+        std::cerr << "error: mock: " << e.what() << "\n";
+        return exit_transport;
+    }
+    std::cout << "mock Slack API listening at " << server.api_url() << "\n"
+              << "  client id: " << options.client_id << " (secret: as given, or the documented default)\n"
+              << "  mint a code: curl --cacert CA -d redirect_uri=URI " << "https://127.0.0.1:" << server.port()
+              << "/mock/codes\n";
+    if (!ca_out.empty())
+        std::cout << "  CA certificate: " << ca_out << "\n";
+    std::cout.flush();
+
+    boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code&, int) { server.stop(); });
+    ioc.run();
+    return exit_success;
+}
+
+}  // namespace slack::cli

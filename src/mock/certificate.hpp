@@ -1,0 +1,17 @@
+#pragma once
+// A self-signed certificate made at start-up, so the mock needs no files.
+#include <string>
+#include <vector>
+
+namespace slack::mock::detail {
+
+struct certificate {
+    std::string certificate_pem;  ///< Also the CA certificate clients trust.
+    std::string private_key_pem;
+};
+
+/// EC P-256 key and a certificate valid for `hosts` (DNS names or IP addresses), one day.
+/// Throws std::runtime_error if OpenSSL fails.
+certificate make_self_signed_certificate(const std::vector<std::string>& hosts);
+
+}  // namespace slack::mock::detail

@@ -1,0 +1,216 @@
+// The mock's sockets: a Beast HTTP/1.1 server over TLS (or plain TCP) on 127.0.0.1,
+// keep-alive, one coroutine per connection, all on the caller's executor.
+#include <slack/mock/server.hpp>
+
+#include "mock/behaviour.hpp"
+#include "mock/certificate.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <fstream>
+#include <list>
+#include <stdexcept>
+
+namespace slack::mock {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+using boost::system::error_code;
+
+namespace {
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+constexpr std::size_t max_request_body = 1024 * 1024;
+}  // namespace
+
+struct server::state {
+    state(asio::any_io_executor ex, server_options opts)
+        : executor(std::move(ex)),
+          options(std::move(opts)),
+          certificate(detail::make_self_signed_certificate(options.certificate_hosts)),
+          tls(ssl::context::tls_server),
+          acceptor(executor),
+          app(options)
+    {
+        tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3);
+        tls.use_certificate_chain(asio::buffer(certificate.certificate_pem));
+        tls.use_private_key(asio::buffer(certificate.private_key_pem), ssl::context::pem);
+    }
+
+    asio::any_io_executor executor;
+    server_options options;
+    detail::certificate certificate;
+    ssl::context tls;
+    tcp::acceptor acceptor;
+    detail::oauth_app app;
+    std::vector<recorded_request> recorded;
+    std::list<tcp::socket*> sockets;       // open connections, closed by stop()
+    std::list<asio::steady_timer*> delays;  // scripted delays, cancelled by stop()
+    std::size_t accepted = 0;
+    bool stopped = false;
+};
+
+namespace {
+
+using state_ptr = std::shared_ptr<server::state>;
+
+template <class Stream>
+asio::awaitable<void> serve_requests(state_ptr s, Stream& stream, beast::tcp_stream& tcp, std::size_t connection)
+{
+    beast::flat_buffer buffer;
+    while (!s->stopped) {
+        http::request_parser<http::string_body> parser;
+        parser.body_limit(max_request_body);
+        tcp.expires_after(s->options.idle_timeout);
+        auto [read_error, read] = co_await http::async_read(stream, buffer, parser, use_tuple);
+        if (read_error)
+            co_return;
+        http::request<http::string_body>& request = parser.get();
+
+        recorded_request record;
+        record.method = request.method_string();
+        record.target = request.target();
+        record.authorization = request[http::field::authorization];
+        record.content_type = request[http::field::content_type];
+        record.body = request.body();
+        record.connection = connection;
+        const detail::incoming_request incoming{record.method, record.target, record.authorization,
+                                                record.content_type, record.body};
+        detail::outgoing_reply reply = s->app.handle(incoming, record.code);
+        s->recorded.push_back(std::move(record));
+
+        if (reply.delay.count() > 0) {
+            asio::steady_timer timer(s->executor, reply.delay);
+            auto registered = s->delays.insert(s->delays.end(), &timer);
+            co_await timer.async_wait(use_tuple);
+            s->delays.erase(registered);
+        }
+        if (reply.close_without_reply || s->stopped)
+            co_return;
+        http::response<http::string_body> response(static_cast<http::status>(reply.status), 11);
+        response.set(http::field::server, "slack-asio-mock");
+        response.set(http::field::content_type, reply.content_type);
+        if (!reply.retry_after.empty())
+            response.set(http::field::retry_after, reply.retry_after);
+        response.body() = std::move(reply.body);
+        response.keep_alive(request.keep_alive());
+        response.prepare_payload();
+        tcp.expires_after(s->options.idle_timeout);
+        auto [write_error, written] = co_await http::async_write(stream, response, use_tuple);
+        if (write_error || !response.keep_alive())
+            co_return;
+    }
+}
+
+asio::awaitable<void> serve_connection(state_ptr s, tcp::socket socket)
+{
+    const std::size_t connection = ++s->accepted;
+    beast::ssl_stream<beast::tcp_stream> stream(std::move(socket), s->tls);
+    beast::tcp_stream& tcp = stream.next_layer();
+    auto registered = s->sockets.insert(s->sockets.end(), &tcp.socket());
+    if (s->options.tls) {
+        tcp.expires_after(s->options.idle_timeout);
+        auto [handshake_error] = co_await stream.async_handshake(ssl::stream_base::server, use_tuple);
+        if (!handshake_error)
+            co_await serve_requests(s, stream, tcp, connection);
+    } else {
+        co_await serve_requests(s, tcp, tcp, connection);
+    }
+    s->sockets.erase(registered);
+    error_code ignored;
+    tcp.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    tcp.socket().close(ignored);
+}
+
+asio::awaitable<void> accept_loop(state_ptr s)
+{
+    while (!s->stopped) {
+        auto [accept_error, socket] = co_await s->acceptor.async_accept(use_tuple);
+        if (accept_error) {
+            if (s->stopped || accept_error == asio::error::operation_aborted)
+                co_return;
+            continue;  // e.g. too many open files: keep serving the others
+        }
+        asio::co_spawn(s->executor, serve_connection(s, std::move(socket)), asio::detached);
+    }
+}
+
+}  // namespace
+
+server::server(asio::any_io_executor executor, server_options options)
+    : state_(std::make_shared<state>(std::move(executor), std::move(options)))
+{
+}
+
+server::~server() { stop(); }
+
+void server::start()
+{
+    const tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), state_->options.port);
+    state_->acceptor.open(endpoint.protocol());
+    state_->acceptor.set_option(tcp::acceptor::reuse_address(true));
+    state_->acceptor.bind(endpoint);
+    state_->acceptor.listen();
+    asio::co_spawn(state_->executor, accept_loop(state_), asio::detached);
+}
+
+void server::stop()
+{
+    state_->stopped = true;
+    error_code ignored;
+    state_->acceptor.close(ignored);
+    for (asio::steady_timer* timer : state_->delays)
+        timer->cancel();
+    for (tcp::socket* socket : state_->sockets) {
+        socket->shutdown(tcp::socket::shutdown_both, ignored);
+        socket->close(ignored);
+    }
+}
+
+unsigned short server::port() const noexcept
+{
+    error_code ec;
+    return state_->acceptor.local_endpoint(ec).port();
+}
+
+std::string server::api_url() const
+{
+    return std::string(state_->options.tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(port()) + "/api/";
+}
+
+const server_options& server::options() const noexcept { return state_->options; }
+const std::string& server::ca_certificate_pem() const noexcept { return state_->certificate.certificate_pem; }
+
+void server::write_ca_file(const std::string& path) const
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << state_->certificate.certificate_pem;
+    if (!out.flush())
+        throw std::runtime_error("mock: cannot write CA certificate to " + path);
+}
+
+std::string server::mint_code(std::string_view redirect_uri) { return state_->app.mint_code(redirect_uri); }
+std::vector<recorded_request> server::requests() const { return state_->recorded; }
+
+std::size_t server::exchanges(std::string_view code) const
+{
+    std::size_t count = 0;
+    for (const recorded_request& r : state_->recorded)
+        count += r.target == "/api/oauth.access" && r.code == code;
+    return count;
+}
+
+std::size_t server::connections_accepted() const noexcept { return state_->accepted; }
+
+}  // namespace slack::mock

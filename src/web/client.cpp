@@ -1,0 +1,87 @@
+#include "web/client_impl.hpp"
+
+#include <slack/client_errc.hpp>
+
+#include <boost/url/parse.hpp>
+
+namespace slack::web {
+namespace detail {
+namespace {
+
+// Parses client_options::api_url into where connections go; sets `error` when it cannot be used.
+api_endpoint parse_endpoint(const client_options& options, boost::system::error_code& error)
+{
+    api_endpoint endpoint;
+    auto url = boost::urls::parse_absolute_uri(options.api_url);
+    if (!url || !url->has_authority() || url->host().empty()) {
+        error = client_errc::invalid_url;
+        return endpoint;
+    }
+    if (url->scheme_id() == boost::urls::scheme::https) {
+        endpoint.tls = true;
+    } else if (url->scheme_id() == boost::urls::scheme::http) {
+        endpoint.tls = false;
+        if (!options.allow_insecure_http)
+            error = client_errc::insecure_url;
+    } else {
+        error = client_errc::invalid_url;
+    }
+    endpoint.host = url->host_address();  // IPv6 without brackets: what the resolver wants
+    endpoint.port = url->has_port() ? std::string(url->port()) : (endpoint.tls ? "443" : "80");
+    endpoint.host_header = url->has_port() ? std::string(url->encoded_authority()) : std::string(url->encoded_host());
+    endpoint.path_prefix = url->encoded_path();
+    if (endpoint.path_prefix.empty() || endpoint.path_prefix.back() != '/')
+        endpoint.path_prefix += '/';
+    return endpoint;
+}
+
+}  // namespace
+
+client_impl::client_impl(boost::asio::any_io_executor executor, boost::asio::ssl::context& tls,
+                         client_options opts)
+    : strand(boost::asio::make_strand(std::move(executor))),
+      options(std::move(opts)),
+      endpoint(parse_endpoint(options, endpoint_error)),
+      pool(strand, tls, endpoint, options),
+      retry_tokens(options.budget.capacity),
+      generator_(std::random_device{}())
+{
+}
+
+double client_impl::random()
+{
+    if (options.random)
+        return options.random();
+    return std::uniform_real_distribution<double>(0.0, 1.0)(generator_);
+}
+
+}  // namespace detail
+
+client::client(executor_type executor, boost::asio::ssl::context& tls, client_options options)
+    : impl_(std::make_shared<detail::client_impl>(std::move(executor), tls, std::move(options)))
+{
+}
+
+client::client(client&&) noexcept = default;
+client& client::operator=(client&&) noexcept = default;
+client::~client() = default;
+
+client::executor_type client::get_executor() const noexcept { return impl_->strand.get_inner_executor(); }
+const client_options& client::options() const noexcept { return impl_->options; }
+pool_stats client::stats() const { return impl_->pool.stats(); }
+void client::close_idle() { impl_->pool.close_idle(); }
+
+std::string_view to_string(call_event::kind k) noexcept
+{
+    switch (k) {
+    case call_event::kind::attempt_started: return "attempt_started";
+    case call_event::kind::attempt_failed: return "attempt_failed";
+    case call_event::kind::retry_scheduled: return "retry_scheduled";
+    case call_event::kind::rate_limit_wait: return "rate_limit_wait";
+    case call_event::kind::succeeded: return "succeeded";
+    case call_event::kind::failed: return "failed";
+    }
+    return "unknown";
+}
+
+}  // namespace slack::web

@@ -1,0 +1,34 @@
+#pragma once
+// The state one client shares between its calls: options, endpoint, pool, rate-limit gates
+// and the retry budget. Everything here is touched only on `strand`.
+#include "web/transport.hpp"
+
+#include <slack/web/client.hpp>
+
+#include <map>
+#include <random>
+#include <string>
+
+namespace slack::web::detail {
+
+class client_impl {
+public:
+    client_impl(boost::asio::any_io_executor executor, boost::asio::ssl::context& tls, client_options options);
+
+    strand_type strand;
+    client_options options;
+    api_endpoint endpoint;
+    boost::system::error_code endpoint_error;  ///< Why api_url cannot be used, if it cannot.
+    connection_pool pool;
+
+    /// Per method: no request before this time (Slack limits per method, workspace and app).
+    std::map<std::string, clock::time_point, std::less<>> rate_gates;
+    double retry_tokens;  ///< Client-wide retry budget.
+
+    double random();  ///< Uniform in [0, 1).
+
+private:
+    std::minstd_rand generator_;
+};
+
+}  // namespace slack::web::detail

@@ -1,0 +1,51 @@
+#include "web/form.hpp"
+
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+#include <openssl/evp.h>
+
+namespace slack::web::detail {
+
+namespace {
+
+void append_encoded(std::string& out, std::string_view text)
+{
+    // Boost.URL's params with space-as-plus leave '+' unescaped in 1.81: encode each part.
+    boost::urls::encoding_opts options;
+    options.space_as_plus = true;
+    const std::size_t size = boost::urls::encoded_size(text, boost::urls::unreserved_chars, options);
+    const std::size_t start = out.size();
+    out.resize(start + size);
+    boost::urls::encode(out.data() + start, size, text, boost::urls::unreserved_chars, options);
+}
+
+}  // namespace
+
+void append_form_field(std::string& body, std::string_view key, std::string_view value)
+{
+    if (!body.empty())
+        body += '&';
+    append_encoded(body, key);
+    body += '=';
+    append_encoded(body, value);
+}
+
+std::string basic_authorization(std::string_view client_id, std::string_view client_secret)
+{
+    std::string plain;
+    append_encoded(plain, client_id);
+    plain += ':';
+    append_encoded(plain, client_secret);
+    std::string header = "Basic ";
+    const std::size_t start = header.size();
+    header.resize(start + 4 * ((plain.size() + 2) / 3) + 1);  // EVP_EncodeBlock writes a NUL
+    const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(header.data() + start),
+                                        reinterpret_cast<const unsigned char*>(plain.data()),
+                                        static_cast<int>(plain.size()));
+    header.resize(start + static_cast<std::size_t>(written));
+    OPENSSL_cleanse(plain.data(), plain.size());
+    return header;
+}
+
+}  // namespace slack::web::detail

@@ -1,0 +1,386 @@
+// The connection pool and one HTTP exchange over TLS (or plain TCP when allowed).
+// This is the only client translation unit that includes Beast and SSL.
+#include "web/transport.hpp"
+
+#include <slack/client_errc.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <openssl/ssl.h>
+#include <poll.h>
+
+#include <deque>
+#include <list>
+#include <optional>
+
+namespace slack::web::detail {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using boost::system::error_code;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+
+struct session_deleter {
+    void operator()(SSL_SESSION* session) const noexcept { SSL_SESSION_free(session); }
+};
+using session_ptr = std::unique_ptr<SSL_SESSION, session_deleter>;
+
+struct connection {
+    connection(const strand_type& strand, ssl::context& tls) : stream(strand, tls) {}
+
+    beast::ssl_stream<beast::tcp_stream> stream;
+    beast::flat_buffer buffer;                 // reused across requests
+    http::request<http::string_body> request;  // reused: fields and body keep their capacity
+    clock::time_point idle_since{};
+    bool connected = false;
+    bool served = false;  // has answered a request before
+
+    beast::tcp_stream& tcp() { return stream.next_layer(); }
+
+    // Readable while idle means the server sent EOF, an alert or garbage: do not reuse.
+    bool looks_closed()
+    {
+        auto& socket = tcp().socket();
+        if (!socket.is_open())
+            return true;
+        pollfd descriptor{socket.native_handle(), POLLIN, 0};
+        return ::poll(&descriptor, 1, 0) != 0;
+    }
+
+    void close()
+    {
+        // Mark the TLS session as cleanly ended so that it stays resumable.
+        SSL_set_shutdown(stream.native_handle(), SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+        error_code ignored;
+        tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
+        tcp().socket().close(ignored);
+    }
+};
+
+struct waiter {
+    explicit waiter(const strand_type& strand) : timer(strand) {}
+    asio::steady_timer timer;
+    std::unique_ptr<connection> handed_connection;  // an idle connection handed over
+    bool granted = false;                           // a connection or a slot is ours
+};
+
+}  // namespace
+
+struct connection_pool::state {
+    state(strand_type s, ssl::context& t, api_endpoint e, const client_options& o)
+        : strand(std::move(s)), tls(t), endpoint(std::move(e)), options(o), resolver(strand)
+    {
+    }
+
+    strand_type strand;
+    ssl::context& tls;
+    api_endpoint endpoint;
+    const client_options& options;
+    tcp::resolver resolver;
+    std::optional<tcp::resolver::results_type> resolved;
+    session_ptr saved_session;
+    std::deque<std::unique_ptr<connection>> idle;  // back: most recently used
+    std::list<waiter*> waiters;                    // FIFO
+    std::size_t open = 0;
+    pool_stats counters;
+
+    // A slot or connection is free again: the first waiter gets it, else it is kept.
+    void release(std::unique_ptr<connection> c)
+    {
+        if (c && !waiters.empty()) {
+            waiter* w = waiters.front();
+            waiters.pop_front();
+            w->handed_connection = std::move(c);
+            w->granted = true;
+            w->timer.cancel();
+            return;
+        }
+        if (c) {
+            c->idle_since = clock::now();
+            idle.push_back(std::move(c));
+            return;
+        }
+        if (!waiters.empty()) {  // a closed connection's slot goes straight to the first waiter
+            waiter* w = waiters.front();
+            waiters.pop_front();
+            w->granted = true;
+            w->timer.cancel();
+            return;
+        }
+        --open;
+    }
+
+    void discard(std::unique_ptr<connection> c)
+    {
+        c->close();
+        release(nullptr);
+    }
+
+    std::unique_ptr<connection> take_idle()
+    {
+        while (!idle.empty()) {
+            std::unique_ptr<connection> c = std::move(idle.back());
+            idle.pop_back();
+            if (clock::now() - c->idle_since > options.idle_timeout) {
+                ++counters.idle_expired;
+                c->close();
+                --open;
+            } else if (c->looks_closed()) {
+                ++counters.stale_discarded;
+                c->close();
+                --open;
+            } else {
+                return c;
+            }
+        }
+        return nullptr;
+    }
+};
+
+namespace {
+
+// Owns a connection (or a reserved slot) for one exchange; gives it back on every path.
+class lease {
+public:
+    lease(connection_pool::state& pool, std::unique_ptr<connection> c) : pool_(pool), connection_(std::move(c)) {}
+    lease(const lease&) = delete;
+    ~lease()
+    {
+        if (connection_)
+            pool_.discard(std::move(connection_));
+    }
+    connection& get() { return *connection_; }
+    void keep() { pool_.release(std::move(connection_)); }
+
+private:
+    connection_pool::state& pool_;
+    std::unique_ptr<connection> connection_;
+};
+
+// Waits for an idle connection or a free slot, in arrival order, until `deadline`.
+asio::awaitable<std::pair<error_code, std::unique_ptr<connection>>> acquire(connection_pool::state& pool,
+                                                                           clock::time_point deadline)
+{
+    if (pool.waiters.empty()) {
+        if (auto c = pool.take_idle())
+            co_return std::pair{error_code{}, std::move(c)};
+        if (pool.open < pool.options.max_connections) {
+            ++pool.open;
+            co_return std::pair{error_code{}, std::make_unique<connection>(pool.strand, pool.tls)};
+        }
+    }
+    waiter w(pool.strand);
+    w.timer.expires_at(deadline);
+    auto position = pool.waiters.insert(pool.waiters.end(), &w);
+    auto [wait_error] = co_await w.timer.async_wait(use_tuple);
+    if (!w.granted) {
+        pool.waiters.erase(position);
+        if (!wait_error)
+            co_return std::pair{error_code(client_errc::timeout), nullptr};
+        co_return std::pair{error_code(asio::error::operation_aborted), nullptr};
+    }
+    if (w.handed_connection)
+        co_return std::pair{error_code{}, std::move(w.handed_connection)};
+    co_return std::pair{error_code{}, std::make_unique<connection>(pool.strand, pool.tls)};
+}
+
+bool is_ip_address(const std::string& host)
+{
+    error_code ec;
+    asio::ip::make_address(host, ec);
+    return !ec;
+}
+
+asio::awaitable<error_code> open_connection(connection_pool::state& pool, connection& c)
+{
+    const api_endpoint& endpoint = pool.endpoint;
+    if (!pool.resolved) {
+        auto [resolve_error, results] = co_await pool.resolver.async_resolve(endpoint.host, endpoint.port, use_tuple);
+        if (resolve_error)
+            co_return resolve_error;
+        pool.resolved = std::move(results);
+    }
+    auto [connect_error, ignored_endpoint] = co_await c.tcp().async_connect(*pool.resolved, use_tuple);
+    if (connect_error) {
+        pool.resolved.reset();  // resolve again next time
+        co_return connect_error;
+    }
+    c.tcp().socket().set_option(tcp::no_delay(true));
+    if (endpoint.tls) {
+        SSL* handle = c.stream.native_handle();
+        // SNI carries host names only, never addresses (RFC 6066).
+        if (!is_ip_address(endpoint.host) && !SSL_set_tlsext_host_name(handle, endpoint.host.c_str()))
+            co_return error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category());
+        c.stream.set_verify_mode(ssl::verify_peer);
+        c.stream.set_verify_callback(ssl::host_name_verification(endpoint.host));
+        if (pool.saved_session)
+            SSL_set_session(handle, pool.saved_session.get());
+        auto [handshake_error] = co_await c.stream.async_handshake(ssl::stream_base::client, use_tuple);
+        if (handshake_error)
+            co_return handshake_error;
+        if (SSL_session_reused(handle))
+            ++pool.counters.sessions_resumed;
+    }
+    c.connected = true;
+    ++pool.counters.connections_opened;
+    co_return error_code{};
+}
+
+void remember_session(connection_pool::state& pool, connection& c)
+{
+    // TLS 1.3 tickets arrive after the handshake: take the session once a response was read.
+    if (!pool.endpoint.tls)
+        return;
+    SSL_SESSION* session = SSL_get1_session(c.stream.native_handle());
+    if (session && SSL_SESSION_is_resumable(session))
+        pool.saved_session.reset(session);
+    else if (session)
+        SSL_SESSION_free(session);
+}
+
+template <class Stream>
+asio::awaitable<void> exchange_on(Stream& stream, connection& c, const client_options& options,
+                                  attempt_result& result)
+{
+    auto [write_error, written] = co_await http::async_write(stream, c.request, use_tuple);
+    result.request_written = written > 0;
+    if (write_error) {
+        result.error = write_error;
+        co_return;
+    }
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(options.max_body_bytes);
+    auto [read_error, read] = co_await http::async_read(stream, c.buffer, parser, use_tuple);
+    if (read_error) {
+        if (read_error == http::error::body_limit) {
+            // Slack answered; the answer is unusable. Not an unknown outcome.
+            result.error = client_errc::body_too_large;
+            result.response_received = true;
+            result.status = parser.get().result_int();
+        }
+        else if (read_error == http::error::end_of_stream || read_error == asio::error::eof ||
+                 read_error == ssl::error::stream_truncated || read_error == asio::error::connection_reset)
+            result.error = client_errc::connection_closed;
+        else if (read_error.category() == make_error_code(http::error::end_of_stream).category() ||
+                 read_error == http::error::partial_message)
+            result.error = client_errc::bad_response;
+        else
+            result.error = read_error;
+        co_return;
+    }
+    http::response<http::string_body>& response = parser.get();
+    result.response_received = true;
+    result.status = response.result_int();
+    if (auto it = response.find(http::field::retry_after); it != response.end())
+        result.retry_after = it->value();
+    result.body = std::move(response.body());
+    result.keep_alive = response.keep_alive();
+}
+
+void fill_request(http::request<http::string_body>& request, const http_exchange& exchange, const std::string& host)
+{
+    request.method(http::verb::post);
+    request.version(11);
+    request.target(beast::string_view(exchange.target.data(), exchange.target.size()));
+    request.set(http::field::host, host);
+    request.set(http::field::user_agent, "slack-asio/0.1");
+    request.set(http::field::content_type, "application/x-www-form-urlencoded");
+    if (exchange.authorization.empty())
+        request.erase(http::field::authorization);
+    else
+        request.set(http::field::authorization,
+                    beast::string_view(exchange.authorization.data(), exchange.authorization.size()));
+    request.body().assign(exchange.body);
+    request.prepare_payload();
+    request.keep_alive(true);
+}
+
+}  // namespace
+
+connection_pool::connection_pool(strand_type strand, ssl::context& tls, api_endpoint endpoint,
+                                 const client_options& options)
+    : state_(std::make_unique<state>(std::move(strand), tls, std::move(endpoint), options))
+{
+}
+
+connection_pool::~connection_pool()
+{
+    for (auto& c : state_->idle)
+        c->close();
+}
+
+asio::awaitable<attempt_result> connection_pool::send(const http_exchange& exchange, clock::time_point deadline)
+{
+    for (bool first_try = true;; first_try = false) {
+        attempt_result result;
+        auto [acquire_error, acquired] = co_await acquire(*state_, deadline);
+        if (acquire_error) {
+            result.error = acquire_error;
+            co_return result;
+        }
+        lease held(*state_, std::move(acquired));
+        connection& c = held.get();
+        c.tcp().expires_at(deadline);
+        const bool reused = c.connected;
+        if (reused) {
+            ++state_->counters.connections_reused;
+        } else if (error_code open_error = co_await open_connection(*state_, c)) {
+            result.error = open_error;
+            co_return result;
+        }
+
+        fill_request(c.request, exchange, state_->endpoint.host_header);
+        if (state_->endpoint.tls)
+            co_await exchange_on(c.stream, c, state_->options, result);
+        else
+            co_await exchange_on(c.tcp(), c, state_->options, result);
+        c.request.body().clear();  // the body may hold a secret: do not keep it around
+
+        // A connection believed open failed before any byte left: nothing was spent, so
+        // try once more on a fresh connection (the lease closes this one).
+        if (reused && result.error && !result.request_written && first_try)
+            continue;
+        if (result.response_received && !c.served)
+            remember_session(*state_, c);
+        c.served = true;
+        if (result.response_received && !result.error && result.keep_alive && c.buffer.size() == 0) {
+            c.tcp().expires_never();
+            held.keep();
+        }
+        co_return result;
+    }
+}
+
+void connection_pool::close_idle()
+{
+    for (auto& c : state_->idle) {
+        c->close();
+        --state_->open;
+    }
+    state_->idle.clear();
+}
+
+pool_stats connection_pool::stats() const
+{
+    pool_stats s = state_->counters;
+    s.open = state_->open;
+    s.idle = state_->idle.size();
+    s.queued = state_->waiters.size();
+    return s;
+}
+
+}  // namespace slack::web::detail

@@ -1,0 +1,66 @@
+#pragma once
+// One HTTP exchange on a pooled keep-alive connection. Private to the library.
+#include <slack/web/client.hpp>
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/system/error_code.hpp>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace slack::web::detail {
+
+using clock = std::chrono::steady_clock;
+using strand_type = boost::asio::strand<boost::asio::any_io_executor>;
+
+/// Where requests go, parsed once from client_options::api_url.
+struct api_endpoint {
+    bool tls = true;
+    std::string host;
+    std::string port;
+    std::string host_header;  ///< Host header: host, and port when one was given
+    std::string path_prefix;  ///< e.g. "/api/"; the method name is appended
+};
+
+struct http_exchange {
+    std::string_view target;         ///< Path and method, e.g. "/api/oauth.access".
+    std::string_view body;           ///< Form-encoded.
+    std::string_view authorization;  ///< Header value, empty for none.
+};
+
+struct attempt_result {
+    boost::system::error_code error;  ///< Transport error; empty when a response arrived.
+    bool request_written = false;     ///< At least one byte of the request was written.
+    bool response_received = false;
+    bool keep_alive = false;
+    unsigned status = 0;
+    std::string body;
+    std::string retry_after;  ///< Raw header value, empty if absent.
+};
+
+class connection_pool {
+public:
+    connection_pool(strand_type strand, boost::asio::ssl::context& tls, api_endpoint endpoint,
+                    const client_options& options);
+    ~connection_pool();
+    connection_pool(const connection_pool&) = delete;
+    connection_pool& operator=(const connection_pool&) = delete;
+
+    /// Sends one request and reads its response, on an idle connection believed open or a
+    /// new one. `deadline` bounds queueing, connect, handshake, write and read.
+    /// Must run on the pool's strand. Never throws.
+    boost::asio::awaitable<attempt_result> send(const http_exchange& exchange, clock::time_point deadline);
+
+    void close_idle();
+    pool_stats stats() const;
+
+    struct state;  // defined in transport.cpp
+
+private:
+    std::unique_ptr<state> state_;
+};
+
+}  // namespace slack::web::detail
