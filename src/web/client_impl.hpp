@@ -17,8 +17,8 @@ public:
 
     strand_type strand;
     client_options options;
+    boost::system::error_code endpoint_error;  ///< Why api_url cannot be used (set while parsing `endpoint`).
     api_endpoint endpoint;
-    boost::system::error_code endpoint_error;  ///< Why api_url cannot be used, if it cannot.
     connection_pool pool;
 
     /// Per method: no request before this time (Slack limits per method, workspace and app).

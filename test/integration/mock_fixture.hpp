@@ -1,0 +1,89 @@
+#pragma once
+// A mock Slack server and a client trusting it, on one io_context that every test drives
+// with a deadline: nothing here can hang a test run.
+#include <slack/mock/server.hpp>
+#include <slack/slack.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <optional>
+
+namespace slack::test {
+
+namespace asio = boost::asio;
+using access_result = boost::system::result<web::access_response>;
+using namespace std::chrono_literals;
+
+inline mock::server_options default_mock_options() { return mock::server_options{}; }
+
+struct mock_fixture {
+    explicit mock_fixture(mock::server_options mock_options = default_mock_options())
+        : server(ioc.get_executor(), std::move(mock_options)), tls(web::make_tls_context())
+    {
+        server.start();
+        tls.add_certificate_authority(asio::buffer(server.ca_certificate_pem()));
+        options.api_url = server.api_url();
+        options.random = [] { return 0.5; };  // deterministic jitter
+        options.timeout = 10s;
+    }
+
+    ~mock_fixture()
+    {
+        server.stop();
+        ioc.restart();
+        ioc.run_for(2s);  // let closed connections finish; bounded
+    }
+
+    web::access_params params(std::string code) const
+    {
+        web::access_params p;
+        p.client_id = server.options().client_id;
+        p.client_secret = server.options().client_secret;
+        p.code = std::move(code);
+        return p;
+    }
+
+    /// Runs the io_context until `done` holds, failing the test after `limit`.
+    template <class Predicate>
+    void run_until(Predicate done, std::chrono::steady_clock::duration limit = 15s)
+    {
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        while (!done() && std::chrono::steady_clock::now() < deadline) {
+            if (ioc.stopped())
+                ioc.restart();
+            ioc.run_one_until(deadline);
+        }
+        BOOST_REQUIRE_MESSAGE(done(), "the operation did not complete within its deadline");
+    }
+
+    /// One oauth.access call through the callback token, driven with a deadline.
+    access_result access(web::client& client, web::access_params p, slack::diagnostics& diag,
+                         std::chrono::steady_clock::duration limit = 15s)
+    {
+        std::optional<access_result> out;
+        web::oauth(client).access(std::move(p), diag, [&](access_result r) { out.emplace(std::move(r)); });
+        run_until([&] { return out.has_value(); }, limit);
+        return std::move(*out);
+    }
+
+    access_result access(web::access_params p, slack::diagnostics& diag)
+    {
+        web::client client(ioc.get_executor(), tls, options);
+        return access(client, std::move(p), diag);
+    }
+
+    asio::io_context ioc;
+    mock::server server;
+    asio::ssl::context tls;
+    web::client_options options;
+};
+
+}  // namespace slack::test
+
+// BOOST_TEST(a == b) on enums needs these.
+namespace slack {
+inline std::ostream& operator<<(std::ostream& os, api_errc e) { return os << to_string(e); }
+inline std::ostream& operator<<(std::ostream& os, client_errc e) { return os << to_string(e); }
+}  // namespace slack

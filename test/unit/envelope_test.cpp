@@ -1,0 +1,147 @@
+// Response interpretation, Retry-After parsing and request encoding, without sockets.
+#include "web/envelope.hpp"
+#include "web/form.hpp"
+
+#include <slack/error.hpp>
+
+#include <boost/test/unit_test.hpp>
+#include <boost/url/params_view.hpp>
+
+#include <ctime>
+
+using namespace slack::web::detail;
+using std::chrono::seconds;
+
+namespace {
+
+attempt_result reply(unsigned status, std::string body, std::string retry_after = {})
+{
+    attempt_result r;
+    r.response_received = true;
+    r.request_written = true;
+    r.status = status;
+    r.body = std::move(body);
+    r.retry_after = std::move(retry_after);
+    return r;
+}
+
+boost::system::error_code interpret(attempt_result r, slack::diagnostics& diag)
+{
+    boost::json::object object;
+    return interpret_reply(r, diag, object);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(envelope)
+
+BOOST_AUTO_TEST_CASE(ok_true_is_success_and_keeps_the_object)
+{
+    slack::diagnostics diag;
+    attempt_result r = reply(200, R"({"ok":true,"access_token":"xoxp-1","future":{"x":1}})");
+    boost::json::object object;
+    BOOST_TEST(!interpret_reply(r, diag, object));
+    BOOST_TEST(object.at("access_token").as_string() == "xoxp-1");
+    BOOST_TEST(object.contains("future"));
+    BOOST_TEST(diag.http_status == 200u);
+}
+
+BOOST_AUTO_TEST_CASE(known_and_unknown_error_strings)
+{
+    slack::diagnostics diag;
+    BOOST_TEST((interpret(reply(200, R"({"ok":false,"error":"invalid_code"})"), diag) == slack::api_errc::invalid_code));
+    BOOST_TEST(diag.error == "invalid_code");
+    BOOST_TEST((interpret(reply(200, R"({"ok":false,"error":"brand_new_error_2031"})"), diag) ==
+                slack::api_errc::unknown_error));
+    BOOST_TEST(diag.error == "brand_new_error_2031");
+}
+
+BOOST_AUTO_TEST_CASE(warnings_needed_and_provided_are_surfaced)
+{
+    slack::diagnostics diag;
+    auto ec = interpret(reply(200, R"({"ok":false,"error":"missing_scope","needed":"chat:write","provided":"identify",
+        "warning":"superfluous_charset","response_metadata":{"warnings":["superfluous_charset"],"messages":["[WARN] x"]}})"),
+                        diag);
+    BOOST_TEST((ec == slack::api_errc::missing_scope));
+    BOOST_TEST((ec == slack::condition::auth));
+    BOOST_TEST(diag.needed == "chat:write");
+    BOOST_TEST(diag.provided == "identify");
+    BOOST_TEST(diag.warning == "superfluous_charset");
+    BOOST_TEST(diag.warnings.size() == 1u);
+    BOOST_TEST(diag.messages.at(0) == "[WARN] x");
+}
+
+BOOST_AUTO_TEST_CASE(each_attempt_replaces_the_previous_diagnostics)
+{
+    slack::diagnostics diag;
+    interpret(reply(200, R"({"ok":false,"error":"missing_scope","needed":"a","response_metadata":{"warnings":["w"]}})"),
+              diag);
+    interpret(reply(200, R"({"ok":false,"error":"invalid_code"})"), diag);
+    BOOST_TEST(diag.needed.empty());
+    BOOST_TEST(diag.warnings.empty());
+    BOOST_TEST(diag.error == "invalid_code");
+}
+
+BOOST_AUTO_TEST_CASE(bodies_that_are_not_slack_envelopes)
+{
+    slack::diagnostics diag;
+    BOOST_TEST((interpret(reply(200, "{\"ok\":tru"), diag) == slack::client_errc::invalid_json));
+    BOOST_TEST((interpret(reply(200, "<html>oops</html>"), diag) == slack::client_errc::invalid_json));
+    BOOST_TEST((interpret(reply(200, "[1,2]"), diag) == slack::client_errc::unexpected_shape));
+    BOOST_TEST((interpret(reply(200, R"({"ok":"yes"})"), diag) == slack::client_errc::unexpected_shape));
+    BOOST_TEST((interpret(reply(200, R"({"ok":false,"error":7})"), diag) == slack::client_errc::unexpected_shape));
+    BOOST_TEST((interpret(reply(503, "<html>down</html>"), diag) == slack::client_errc::http_status));
+    BOOST_TEST(diag.http_status == 503u);
+    BOOST_TEST((interpret(reply(502, ""), diag) == slack::client_errc::http_status));
+    // A 429 is a rate limit whatever its body says.
+    BOOST_TEST((interpret(reply(429, "", "3"), diag) == slack::api_errc::ratelimited));
+    BOOST_TEST(diag.retry_after.value() == seconds(3));
+}
+
+BOOST_AUTO_TEST_CASE(transport_errors_pass_through)
+{
+    slack::diagnostics diag;
+    attempt_result r;
+    r.error = boost::asio::error::connection_refused;
+    BOOST_TEST((interpret(r, diag) == boost::asio::error::connection_refused));
+    BOOST_TEST(diag.http_status == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(retry_after_forms)
+{
+    const auto now = std::chrono::system_clock::from_time_t(784111777);  // Sun, 06 Nov 1994 08:49:37 GMT
+    BOOST_TEST(parse_retry_after("5", now).value() == seconds(5));
+    BOOST_TEST(parse_retry_after(" 0 ", now).value() == seconds(0));
+    BOOST_TEST(parse_retry_after("Sun, 06 Nov 1994 08:49:47 GMT", now).value() == seconds(10));
+    BOOST_TEST(parse_retry_after("Sun, 06 Nov 1994 08:40:00 GMT", now).value() == seconds(0));  // in the past
+    BOOST_TEST(!parse_retry_after("", now));
+    BOOST_TEST(!parse_retry_after("-1", now));
+    BOOST_TEST(!parse_retry_after("soon", now));
+    BOOST_TEST(!parse_retry_after("1.5", now));
+    // Absurd values are capped, not overflowed.
+    BOOST_TEST(parse_retry_after("99999999999999999999999", now).value() == seconds(366 * 24 * 3600));
+}
+
+BOOST_AUTO_TEST_CASE(form_fields_round_trip_through_a_form_parser)
+{
+    const std::string tricky = "a+b&c=d%e f/é✓?#";
+    std::string body;
+    append_form_field(body, "redirect_uri", tricky);
+    append_form_field(body, "code", "1.2.3");
+    BOOST_TEST(body.find(' ') == std::string::npos);
+    BOOST_TEST(body.find("a%2Bb%26c%3Dd%25e+f") != std::string::npos);
+    boost::urls::params_view params(body, boost::urls::encoding_opts(true));
+    auto it = params.find("redirect_uri");
+    BOOST_REQUIRE(it != params.end());
+    BOOST_TEST((*it).value == tricky);
+    BOOST_TEST((*params.find("code")).value == "1.2.3");
+}
+
+BOOST_AUTO_TEST_CASE(basic_authorization_is_rfc6749_encoded)
+{
+    // base64("id%2B1:s+e") : the parts are form-encoded before base64 (RFC 6749 2.3.1).
+    BOOST_TEST(basic_authorization("id+1", "s e") == "Basic aWQlMkIxOnMrZQ==");
+    BOOST_TEST(basic_authorization("123.456", "abc") == "Basic MTIzLjQ1NjphYmM=");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
