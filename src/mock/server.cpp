@@ -88,7 +88,8 @@ asio::awaitable<void> serve_requests(state_ptr s, Stream& stream, beast::tcp_str
         const detail::incoming_request incoming{record.method, record.target, record.authorization,
                                                 record.content_type, record.body};
         detail::outgoing_reply reply = s->app.handle(incoming, record.code);
-        s->recorded.push_back(std::move(record));
+        if (s->recorded.size() < s->options.max_recorded_requests)
+            s->recorded.push_back(std::move(record));
 
         if (reply.delay.count() > 0) {
             asio::steady_timer timer(s->executor, reply.delay);
@@ -116,6 +117,8 @@ asio::awaitable<void> serve_requests(state_ptr s, Stream& stream, beast::tcp_str
 asio::awaitable<void> serve_connection(state_ptr s, tcp::socket socket)
 {
     const std::size_t connection = ++s->accepted;
+    error_code ignored_option;
+    socket.set_option(tcp::no_delay(true), ignored_option);  // small responses: no Nagle delay
     beast::ssl_stream<beast::tcp_stream> stream(std::move(socket), s->tls);
     beast::tcp_stream& tcp = stream.next_layer();
     auto registered = s->sockets.insert(s->sockets.end(), &tcp.socket());

@@ -243,7 +243,7 @@ asio::awaitable<error_code> open_connection(connection_pool::state& pool, connec
 void remember_session(connection_pool::state& pool, connection& c)
 {
     // TLS 1.3 tickets arrive after the handshake: take the session once a response was read.
-    if (!pool.endpoint.tls)
+    if (!pool.endpoint.tls || !pool.options.resume_tls_sessions)
         return;
     SSL_SESSION* session = SSL_get1_session(c.stream.native_handle());
     if (session && SSL_SESSION_is_resumable(session))

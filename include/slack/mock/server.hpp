@@ -21,6 +21,7 @@ struct server_options {
     bool tls = true;                                           ///< false: plain HTTP (insecure tests only).
     std::chrono::milliseconds idle_timeout{30000};             ///< Idle keep-alive connections are closed after this.
     std::chrono::seconds code_lifetime{600};                   ///< Minted codes expire after this (Slack: 10 minutes).
+    std::size_t max_recorded_requests = 100000;                ///< Later requests are not recorded (bounded memory).
 };
 
 /// One request as the mock received it.

@@ -33,7 +33,8 @@ struct client_options {
     retry_function retry = retry_policy::standard();
     retry_budget budget{};
     std::size_t max_connections = 16;                 ///< Open connections per client; further calls queue in order.
-    std::chrono::milliseconds idle_timeout{30000};    ///< An idle connection older than this is not reused.
+    std::chrono::milliseconds idle_timeout{30000};    ///< An idle connection older than this is not reused (0: no reuse).
+    bool resume_tls_sessions = true;                  ///< Resume the last TLS session on new connections.
     std::function<void(const call_event&)> on_event{};  ///< Observability hook, called on the client's strand.
     std::function<double()> random{};                   ///< Uniform [0,1) source for jitter; empty: a seeded PRNG.
 };

@@ -1,0 +1,3 @@
+#pragma once
+/// Heap allocations (operator new) made by this process so far.
+unsigned long long allocation_count() noexcept;

@@ -1,0 +1,131 @@
+// The baseline: a minimal hand-written Beast client doing the same oauth.access request.
+// Pre-built request, one connection per worker, no JSON, no retries: the cost floor.
+#include "load.hpp"
+
+#include "web/form.hpp"  // the same Basic header the SDK sends
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <openssl/ssl.h>
+
+namespace bench {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+using stream_type = beast::ssl_stream<beast::tcp_stream>;
+
+struct baseline_state {
+    explicit baseline_state(const target& where) : tls(ssl::context::tls_client)
+    {
+        tls.add_certificate_authority(asio::buffer(where.ca_pem));
+        tls.set_verify_mode(ssl::verify_peer);
+        endpoint = tcp::endpoint(asio::ip::make_address(where.host), where.port);
+        request.method(http::verb::post);
+        request.target("/api/oauth.access");
+        request.set(http::field::host, where.host + ":" + std::to_string(where.port));
+        request.set(http::field::content_type, "application/x-www-form-urlencoded");
+        request.set(http::field::authorization,
+                    slack::web::detail::basic_authorization(where.client_id, where.client_secret));
+        request.body() = "code=" + where.code;
+        request.keep_alive(true);
+        request.prepare_payload();
+    }
+    ~baseline_state()
+    {
+        if (session)
+            SSL_SESSION_free(session);
+    }
+    ssl::context tls;
+    tcp::endpoint endpoint;
+    http::request<http::string_body> request;
+    SSL_SESSION* session = nullptr;  // for the resumption mode
+};
+
+asio::awaitable<bool> connect(baseline_state& state, stream_type& stream, const target& where, bool resume)
+{
+    stream.set_verify_callback(ssl::host_name_verification(where.host));
+    if (resume && state.session)
+        SSL_set_session(stream.native_handle(), state.session);
+    auto [connect_error] = co_await beast::get_lowest_layer(stream).async_connect(state.endpoint, use_tuple);
+    if (connect_error)
+        co_return false;
+    beast::get_lowest_layer(stream).socket().set_option(tcp::no_delay(true));
+    auto [handshake_error] = co_await stream.async_handshake(ssl::stream_base::client, use_tuple);
+    co_return !handshake_error;
+}
+
+void close(stream_type& stream)
+{
+    SSL_set_shutdown(stream.native_handle(), SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+    beast::error_code ignored;
+    beast::get_lowest_layer(stream).socket().close(ignored);
+}
+
+asio::awaitable<void> worker(std::shared_ptr<baseline_state> state, worker_context& context)
+{
+    auto executor = co_await asio::this_coro::executor;
+    const bool keep_alive = context.what.mode == connection_mode::keep_alive;
+    const bool resume = context.what.mode == connection_mode::resumption;
+    std::unique_ptr<stream_type> stream;
+    beast::flat_buffer buffer;
+    while (clock::now() < context.stop_at) {
+        const auto start = clock::now();
+        if (!stream) {
+            stream = std::make_unique<stream_type>(executor, state->tls);
+            buffer.clear();
+            if (!co_await connect(*state, *stream, context.where, resume)) {
+                ++context.failures;
+                stream.reset();
+                continue;
+            }
+        }
+        auto [write_error, written] = co_await http::async_write(*stream, state->request, use_tuple);
+        http::response<http::string_body> response;
+        beast::error_code read_error = write_error;
+        if (!write_error)
+            std::tie(read_error, std::ignore) = co_await http::async_read(*stream, buffer, response, use_tuple);
+        if (read_error || response.result_int() != 200) {
+            ++context.failures;
+            close(*stream);
+            stream.reset();
+            continue;
+        }
+        if (resume && !state->session)
+            state->session = SSL_get1_session(stream->native_handle());
+        if (!keep_alive) {
+            close(*stream);
+            stream.reset();
+        }
+        if (start >= context.measure_from)
+            context.latencies_us.push_back(std::chrono::duration<double, std::micro>(clock::now() - start).count());
+    }
+    if (stream)
+        close(*stream);
+}
+
+}  // namespace
+
+std::shared_ptr<void> spawn_baseline_workers(asio::io_context& ioc, worker_context& context)
+{
+    auto state = std::make_shared<baseline_state>(context.where);
+    for (unsigned i = 0; i < context.what.in_flight; ++i)
+        asio::co_spawn(ioc, worker(state, context), asio::detached);
+    return state;
+}
+
+}  // namespace bench

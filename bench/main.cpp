@@ -1,0 +1,216 @@
+// scripts/bench: the SDK's oauth.access against a hand-written Beast baseline, both against
+// the mock server in a process of its own, at several calls in flight and connection modes.
+// Prints a table and writes the same as JSON. Ratios are SDK / baseline from the same run.
+#include "load.hpp"
+
+#include <slack/mock/server.hpp>
+
+#include <boost/asio/signal_set.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+using namespace bench;
+
+struct mock_process {
+    pid_t pid = -1;
+    target where;
+};
+
+// The mock server in a child process, so that it does not share the client's CPU accounting.
+mock_process start_mock()
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        throw std::runtime_error("pipe failed");
+    slack::mock::server_options options;
+    options.max_recorded_requests = 0;
+    const pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        boost::asio::io_context ioc(1);
+        slack::mock::server server(ioc.get_executor(), options);
+        server.start();
+        const std::string announce = std::to_string(server.port()) + "\n" + server.ca_certificate_pem();
+        const std::uint32_t size = static_cast<std::uint32_t>(announce.size());
+        if (write(fds[1], &size, sizeof size) != sizeof size ||
+            write(fds[1], announce.data(), size) != static_cast<ssize_t>(size))
+            _exit(1);
+        close(fds[1]);
+        boost::asio::signal_set signals(ioc, SIGTERM, SIGINT);
+        signals.async_wait([&](auto, int) { server.stop(); ioc.stop(); });
+        ioc.run();
+        _exit(0);
+    }
+    close(fds[1]);
+    std::uint32_t size = 0;
+    if (read(fds[0], &size, sizeof size) != sizeof size)
+        throw std::runtime_error("mock server did not start");
+    std::string announce(size, '\0');
+    std::size_t got = 0;
+    while (got < size) {
+        const ssize_t n = read(fds[0], announce.data() + got, size - got);
+        if (n <= 0)
+            throw std::runtime_error("mock server announcement cut short");
+        got += static_cast<std::size_t>(n);
+    }
+    close(fds[0]);
+    mock_process mock;
+    mock.pid = pid;
+    const auto newline = announce.find('\n');
+    mock.where.port = static_cast<unsigned short>(std::stoi(announce.substr(0, newline)));
+    mock.where.ca_pem = announce.substr(newline + 1);
+    mock.where.client_id = options.client_id;
+    mock.where.client_secret = options.client_secret;
+    return mock;
+}
+
+struct row {
+    std::string client;
+    connection_mode mode;
+    unsigned in_flight;
+    std::vector<measurement> runs;
+
+    // The run with the median calls/s stands for the row.
+    const measurement& median() const
+    {
+        std::vector<const measurement*> sorted;
+        for (const auto& m : runs)
+            sorted.push_back(&m);
+        std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->calls < b->calls; });
+        return *sorted[sorted.size() / 2];
+    }
+    double calls_per_second() const { return median().calls / median().seconds; }
+};
+
+// Slack's official Node SDK against the same mock, when node and the package are present.
+std::optional<measurement> run_node(const target& where, const std::string& ca_file, unsigned in_flight,
+                                    std::chrono::milliseconds duration)
+{
+    if (std::system("command -v node >/dev/null 2>&1 && test -d bench/node/node_modules/@slack/web-api") != 0)
+        return std::nullopt;
+    std::ostringstream command;
+    command << "NODE_EXTRA_CA_CERTS=" << ca_file << " SLACK_API_URL=https://127.0.0.1:" << where.port << "/api/"
+            << " SLACK_CLIENT_ID=" << where.client_id << " SLACK_CLIENT_SECRET=" << where.client_secret
+            << " BENCH_CODE=" << where.code << " BENCH_IN_FLIGHT=" << in_flight
+            << " BENCH_DURATION_MS=" << duration.count() << " timeout 120 node bench/node/slack_sdk_bench.mjs";
+    FILE* pipe = popen(command.str().c_str(), "r");
+    if (!pipe)
+        return std::nullopt;
+    char line[512] = {};
+    const bool got = std::fgets(line, sizeof line, pipe) != nullptr;
+    pclose(pipe);
+    measurement m;
+    double cpu_us = 0;
+    if (!got || std::sscanf(line, "%llu %llu %lf %lf %lf %lf %lf %ld", &m.calls, &m.failures, &m.seconds, &m.p50_us,
+                            &m.p99_us, &m.max_us, &cpu_us, &m.peak_rss_kb) != 8)
+        return std::nullopt;
+    m.cpu_us_per_call = m.calls ? cpu_us / static_cast<double>(m.calls) : 0;
+    return m;
+}
+
+boost::json::object to_json(const row& r, double ratio)
+{
+    const measurement& m = r.median();
+    return {{"client", r.client},
+            {"mode", to_string(r.mode)},
+            {"in_flight", r.in_flight},
+            {"calls_per_second", r.calls_per_second()},
+            {"failures", m.failures},
+            {"p50_us", m.p50_us},
+            {"p99_us", m.p99_us},
+            {"max_us", m.max_us},
+            {"cpu_us_per_call", m.cpu_us_per_call},
+            {"allocations_per_call", m.allocations_per_call},
+            {"peak_rss_kb", m.peak_rss_kb},
+            {"ratio_to_baseline", ratio},
+            {"runs", r.runs.size()}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    std::chrono::milliseconds duration{1000};
+    unsigned repeat = 3;
+    std::string json_path = "build/bench.json";
+    std::vector<unsigned> in_flights = {1, 8, 64, 512};
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string option = argv[i];
+        if (option == "--duration-ms") duration = std::chrono::milliseconds(std::stoi(argv[i + 1]));
+        else if (option == "--repeat") repeat = static_cast<unsigned>(std::stoi(argv[i + 1]));
+        else if (option == "--json") json_path = argv[i + 1];
+        else {
+            std::cerr << "usage: slack_bench [--duration-ms N] [--repeat N] [--json FILE]\n";
+            return 2;
+        }
+    }
+
+    mock_process mock = start_mock();
+    const std::string ca_file = json_path + ".ca.pem";
+    std::ofstream(ca_file) << mock.where.ca_pem;
+
+    std::vector<row> rows;
+    for (connection_mode mode : {connection_mode::keep_alive, connection_mode::new_connection, connection_mode::resumption}) {
+        for (unsigned in_flight : in_flights) {
+            row baseline{"baseline", mode, in_flight, {}};
+            row sdk{"sdk", mode, in_flight, {}};
+            for (unsigned i = 0; i < repeat; ++i) {  // interleaved: both see the same machine state
+                baseline.runs.push_back(run_in_child(mock.where, {"baseline", mode, in_flight, duration}, spawn_baseline_workers));
+                sdk.runs.push_back(run_in_child(mock.where, {"sdk", mode, in_flight, duration}, spawn_sdk_workers));
+            }
+            rows.push_back(std::move(baseline));
+            rows.push_back(std::move(sdk));
+            std::cerr << "." << std::flush;
+        }
+    }
+    std::vector<row> node_rows;
+    for (unsigned in_flight : in_flights) {
+        if (auto m = run_node(mock.where, ca_file, in_flight, duration))
+            node_rows.push_back(row{"node @slack/web-api", connection_mode::keep_alive, in_flight, {*m}});
+    }
+    kill(mock.pid, SIGTERM);
+    waitpid(mock.pid, nullptr, 0);
+    std::cerr << "\n";
+
+    std::map<std::pair<int, unsigned>, double> baseline_rate;
+    for (const row& r : rows)
+        if (r.client == "baseline")
+            baseline_rate[{static_cast<int>(r.mode), r.in_flight}] = r.calls_per_second();
+
+    boost::json::array json_rows;
+    std::printf("%-20s %-16s %6s %10s %9s %9s %9s %10s %10s %8s %7s\n", "client", "mode", "flight", "calls/s",
+                "p50 us", "p99 us", "max us", "cpu us/op", "allocs/op", "rss MB", "ratio");
+    auto print = [&](const row& r) {
+        const measurement& m = r.median();
+        const double base = baseline_rate[{static_cast<int>(r.mode), r.in_flight}];
+        const double ratio = base > 0 ? r.calls_per_second() / base : 0;
+        std::printf("%-20s %-16s %6u %10.0f %9.0f %9.0f %9.0f %10.1f %10.1f %8.1f %7.3f%s\n", r.client.c_str(),
+                    to_string(r.mode), r.in_flight, r.calls_per_second(), m.p50_us, m.p99_us, m.max_us,
+                    m.cpu_us_per_call, m.allocations_per_call, m.peak_rss_kb / 1024.0, ratio,
+                    m.failures ? " (failures!)" : "");
+        json_rows.push_back(to_json(r, ratio));
+    };
+    for (const row& r : rows)
+        print(r);
+    for (const row& r : node_rows)
+        print(r);
+    if (node_rows.empty())
+        std::printf("(node or @slack/web-api not present: Node SDK rows skipped)\n");
+
+    boost::json::object report{{"duration_ms", duration.count()}, {"repeat", repeat}, {"rows", json_rows}};
+    std::ofstream(json_path) << boost::json::serialize(report) << "\n";
+    std::printf("JSON: %s\n", json_path.c_str());
+    return 0;
+}
