@@ -146,13 +146,17 @@ int main(int argc, char** argv)
     unsigned repeat = 3;
     std::string json_path = "build/bench.json";
     std::vector<unsigned> in_flights = {1, 8, 64, 512};
+    std::string only_mode;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string option = argv[i];
         if (option == "--duration-ms") duration = std::chrono::milliseconds(std::stoi(argv[i + 1]));
         else if (option == "--repeat") repeat = static_cast<unsigned>(std::stoi(argv[i + 1]));
         else if (option == "--json") json_path = argv[i + 1];
+        else if (option == "--in-flight") in_flights = {static_cast<unsigned>(std::stoi(argv[i + 1]))};
+        else if (option == "--mode") only_mode = argv[i + 1];
         else {
-            std::cerr << "usage: slack_bench [--duration-ms N] [--repeat N] [--json FILE]\n";
+            std::cerr << "usage: slack_bench [--duration-ms N] [--repeat N] [--json FILE] [--in-flight N]"
+                         " [--mode keep-alive|new-conn|new-conn+resume]\n";
             return 2;
         }
     }
@@ -163,6 +167,8 @@ int main(int argc, char** argv)
 
     std::vector<row> rows;
     for (connection_mode mode : {connection_mode::keep_alive, connection_mode::new_connection, connection_mode::resumption}) {
+        if (!only_mode.empty() && only_mode != to_string(mode))
+            continue;
         for (unsigned in_flight : in_flights) {
             row baseline{"baseline", mode, in_flight, {}};
             row sdk{"sdk", mode, in_flight, {}};

@@ -4,6 +4,7 @@
 
 #include <slack/slack.hpp>
 
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 

@@ -118,7 +118,8 @@ unsigned number(const std::vector<std::string_view>& words, std::size_t index, u
 
 std::string http_date_after(unsigned seconds)
 {
-    const std::time_t at = std::time(nullptr) + seconds;
+    // Rounded up: a client that honours the date never comes back inside the window.
+    const std::time_t at = std::time(nullptr) + seconds + 1;
     std::tm parts{};
     ::gmtime_r(&at, &parts);
     char buffer[64];

@@ -89,8 +89,7 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         co_return failure(client.endpoint_error);
     }
     const clock::time_point deadline = clock::now() + client.options.timeout;
-    const std::string target = client.endpoint.path_prefix + std::string(request.method);
-    const http_exchange exchange{target, request.body, request.authorization};
+    const http_exchange exchange{request.method, request.body, request.authorization};
     auto gate = client.rate_gates.try_emplace(std::string(request.method), clock::time_point{}).first;
     bool earlier_outcome_unknown = false;
 

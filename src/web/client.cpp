@@ -1,7 +1,10 @@
 #include "web/client_impl.hpp"
 
+#include "web/form.hpp"
+
 #include <slack/client_errc.hpp>
 
+#include <boost/asio/strand.hpp>
 #include <boost/url/parse.hpp>
 
 namespace slack::web {
@@ -39,13 +42,23 @@ api_endpoint parse_endpoint(const client_options& options, boost::system::error_
 
 client_impl::client_impl(boost::asio::any_io_executor executor, boost::asio::ssl::context& tls,
                          client_options opts)
-    : strand(boost::asio::make_strand(std::move(executor))),
+    : strand(opts.thread_safe ? strand_type(boost::asio::make_strand(executor)) : executor),
       options(std::move(opts)),
       endpoint(parse_endpoint(options, endpoint_error)),
       pool(strand, tls, endpoint, options),
       retry_tokens(options.budget.capacity),
       generator_(std::random_device{}())
 {
+}
+
+const std::string& client_impl::basic_authorization(std::string_view client_id, std::string_view client_secret)
+{
+    if (authorization_header_.empty() || client_id != authorization_id_ || client_secret != authorization_secret_) {
+        authorization_header_ = detail::basic_authorization(client_id, client_secret);
+        authorization_id_ = client_id;
+        authorization_secret_ = client_secret;
+    }
+    return authorization_header_;
 }
 
 double client_impl::random()
@@ -66,7 +79,7 @@ client::client(client&&) noexcept = default;
 client& client::operator=(client&&) noexcept = default;
 client::~client() = default;
 
-client::executor_type client::get_executor() const noexcept { return impl_->strand.get_inner_executor(); }
+client::executor_type client::get_executor() const noexcept { return impl_->strand; }
 const client_options& client::options() const noexcept { return impl_->options; }
 pool_stats client::stats() const { return impl_->pool.stats(); }
 void client::close_idle() { impl_->pool.close_idle(); }

@@ -27,8 +27,12 @@ public:
 
     double random();  ///< Uniform in [0, 1).
 
+    /// The Basic Authorization header for these credentials, computed once while they stay the same.
+    const std::string& basic_authorization(std::string_view client_id, std::string_view client_secret);
+
 private:
     std::minstd_rand generator_;
+    std::string authorization_id_, authorization_secret_, authorization_header_;
 };
 
 }  // namespace slack::web::detail

@@ -99,13 +99,13 @@ access_result parse_access_response(json::object object, const slack::diagnostic
     return r;
 }
 
-api_request make_access_request(const access_params& params, credentials_in credentials)
+api_request make_access_request(client_impl& client, const access_params& params)
 {
     api_request request;
     request.method = "oauth.access";
     request.single_use = true;
-    if (credentials == credentials_in::basic_auth) {
-        request.authorization = basic_authorization(params.client_id, params.client_secret);
+    if (client.options.credentials == credentials_in::basic_auth) {
+        request.authorization = client.basic_authorization(params.client_id, params.client_secret);
     } else {
         append_form_field(request.body, "client_id", params.client_id);
         append_form_field(request.body, "client_secret", params.client_secret);
@@ -141,7 +141,7 @@ asio::awaitable<access_result> access_operation(std::shared_ptr<client_impl> cli
     diag.clear();
     if (error_code ec = check_params(params, diag))
         co_return failure(ec);
-    const api_request request = make_access_request(params, client->options.credentials);
+    const api_request request = make_access_request(*client, params);
     auto object = co_await run_call(*client, request, diag);
     if (!object)
         co_return failure(object.error());
@@ -154,7 +154,7 @@ void start_access(std::shared_ptr<client_impl> client, access_params params, sla
                   access_handler handler)
 {
     auto slot = handler.get_cancellation_slot();
-    auto executor = asio::get_associated_executor(handler, client->strand.get_inner_executor());
+    auto executor = asio::get_associated_executor(handler, client->strand);
     auto complete = [handler = std::move(handler)](std::exception_ptr error, access_result r) mutable {
         if (error)  // only std::bad_alloc can get here: the operation reports everything else as codes
             std::rethrow_exception(error);

@@ -32,6 +32,8 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
+struct connection;
+using connection_ptr = std::shared_ptr<connection>;
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
 struct session_deleter {
@@ -39,15 +41,34 @@ struct session_deleter {
 };
 using session_ptr = std::unique_ptr<SSL_SESSION, session_deleter>;
 
-struct connection {
-    connection(const strand_type& strand, ssl::context& tls) : stream(strand, tls) {}
+struct connection : std::enable_shared_from_this<connection> {
+    connection(const strand_type& strand, ssl::context& tls) : stream(strand, tls), deadline_timer(strand) {}
 
     beast::ssl_stream<beast::tcp_stream> stream;
     beast::flat_buffer buffer;                 // reused across requests
     http::request<http::string_body> request;  // reused: fields and body keep their capacity
+    asio::steady_timer deadline_timer;         // one per attempt, not one per socket operation
     clock::time_point idle_since{};
     bool connected = false;
-    bool served = false;  // has answered a request before
+    bool served = false;     // has answered a request before
+    bool timed_out = false;  // the attempt's deadline closed the socket
+
+    // Closes the socket when `deadline` passes: every pending or later operation then fails.
+    // Cheaper than Beast's per-operation timeouts (a timer arm per read_some and write_some).
+    void arm(clock::time_point deadline)
+    {
+        timed_out = false;
+        deadline_timer.expires_at(deadline);
+        deadline_timer.async_wait([weak = weak_from_this()](error_code ec) {
+            auto self = weak.lock();
+            if (ec || !self)
+                return;
+            self->timed_out = true;
+            error_code ignored;
+            self->tcp().socket().close(ignored);
+        });
+    }
+    void disarm() { deadline_timer.cancel(); }
 
     beast::tcp_stream& tcp() { return stream.next_layer(); }
 
@@ -74,7 +95,7 @@ struct connection {
 struct waiter {
     explicit waiter(const strand_type& strand) : timer(strand) {}
     asio::steady_timer timer;
-    std::unique_ptr<connection> handed_connection;  // an idle connection handed over
+    connection_ptr handed_connection;  // an idle connection handed over
     bool granted = false;                           // a connection or a slot is ours
 };
 
@@ -93,13 +114,13 @@ struct connection_pool::state {
     tcp::resolver resolver;
     std::optional<tcp::resolver::results_type> resolved;
     session_ptr saved_session;
-    std::deque<std::unique_ptr<connection>> idle;  // back: most recently used
+    std::deque<connection_ptr> idle;  // back: most recently used
     std::list<waiter*> waiters;                    // FIFO
     std::size_t open = 0;
     pool_stats counters;
 
     // A slot or connection is free again: the first waiter gets it, else it is kept.
-    void release(std::unique_ptr<connection> c)
+    void release(connection_ptr c)
     {
         if (c && !waiters.empty()) {
             waiter* w = waiters.front();
@@ -124,16 +145,16 @@ struct connection_pool::state {
         --open;
     }
 
-    void discard(std::unique_ptr<connection> c)
+    void discard(connection_ptr c)
     {
         c->close();
         release(nullptr);
     }
 
-    std::unique_ptr<connection> take_idle()
+    connection_ptr take_idle()
     {
         while (!idle.empty()) {
-            std::unique_ptr<connection> c = std::move(idle.back());
+            connection_ptr c = std::move(idle.back());
             idle.pop_back();
             if (clock::now() - c->idle_since > options.idle_timeout) {
                 ++counters.idle_expired;
@@ -156,7 +177,7 @@ namespace {
 // Owns a connection (or a reserved slot) for one exchange; gives it back on every path.
 class lease {
 public:
-    lease(connection_pool::state& pool, std::unique_ptr<connection> c) : pool_(pool), connection_(std::move(c)) {}
+    lease(connection_pool::state& pool, connection_ptr c) : pool_(pool), connection_(std::move(c)) {}
     lease(const lease&) = delete;
     ~lease()
     {
@@ -168,11 +189,11 @@ public:
 
 private:
     connection_pool::state& pool_;
-    std::unique_ptr<connection> connection_;
+    connection_ptr connection_;
 };
 
 // Waits for an idle connection or a free slot, in arrival order, until `deadline`.
-asio::awaitable<std::pair<error_code, std::unique_ptr<connection>>> acquire(connection_pool::state& pool,
+asio::awaitable<std::pair<error_code, connection_ptr>> acquire(connection_pool::state& pool,
                                                                            clock::time_point deadline)
 {
     if (pool.waiters.empty()) {
@@ -180,7 +201,7 @@ asio::awaitable<std::pair<error_code, std::unique_ptr<connection>>> acquire(conn
             co_return std::pair{error_code{}, std::move(c)};
         if (pool.open < pool.options.max_connections) {
             ++pool.open;
-            co_return std::pair{error_code{}, std::make_unique<connection>(pool.strand, pool.tls)};
+            co_return std::pair{error_code{}, std::make_shared<connection>(pool.strand, pool.tls)};
         }
     }
     waiter w(pool.strand);
@@ -195,7 +216,7 @@ asio::awaitable<std::pair<error_code, std::unique_ptr<connection>>> acquire(conn
     }
     if (w.handed_connection)
         co_return std::pair{error_code{}, std::move(w.handed_connection)};
-    co_return std::pair{error_code{}, std::make_unique<connection>(pool.strand, pool.tls)};
+    co_return std::pair{error_code{}, std::make_shared<connection>(pool.strand, pool.tls)};
 }
 
 bool is_ip_address(const std::string& host)
@@ -291,22 +312,34 @@ asio::awaitable<void> exchange_on(Stream& stream, connection& c, const client_op
     result.keep_alive = response.keep_alive();
 }
 
-void fill_request(http::request<http::string_body>& request, const http_exchange& exchange, const std::string& host)
+// Fills the connection's reused request; fields that did not change are left alone, so a
+// kept-alive connection sends its next request without allocating.
+void fill_request(http::request<http::string_body>& request, const http_exchange& exchange, const api_endpoint& endpoint)
 {
-    request.method(http::verb::post);
-    request.version(11);
-    request.target(beast::string_view(exchange.target.data(), exchange.target.size()));
-    request.set(http::field::host, host);
-    request.set(http::field::user_agent, "slack-asio/0.1");
-    request.set(http::field::content_type, "application/x-www-form-urlencoded");
-    if (exchange.authorization.empty())
-        request.erase(http::field::authorization);
-    else
-        request.set(http::field::authorization,
-                    beast::string_view(exchange.authorization.data(), exchange.authorization.size()));
+    if (request.find(http::field::host) == request.end()) {
+        request.method(http::verb::post);
+        request.version(11);
+        request.set(http::field::host, endpoint.host_header);
+        request.set(http::field::user_agent, "slack-asio/0.1");
+        request.set(http::field::content_type, "application/x-www-form-urlencoded");
+        request.keep_alive(true);
+    }
+    const beast::string_view target = request.target();
+    const std::string_view prefix = endpoint.path_prefix;
+    if (target.size() != prefix.size() + exchange.method.size() || !target.starts_with(prefix) ||
+        !target.ends_with(beast::string_view(exchange.method.data(), exchange.method.size())))
+        request.target(std::string(prefix).append(exchange.method));
+    const beast::string_view authorization(exchange.authorization.data(), exchange.authorization.size());
+    if (auto it = request.find(http::field::authorization); authorization.empty()) {
+        if (it != request.end())
+            request.erase(it);
+    } else if (it == request.end() || it->value() != authorization) {
+        request.set(http::field::authorization, authorization);
+    }
     request.body().assign(exchange.body);
-    request.prepare_payload();
-    request.keep_alive(true);
+    const std::string length = std::to_string(exchange.body.size());
+    if (auto it = request.find(http::field::content_length); it == request.end() || it->value() != length)
+        request.set(http::field::content_length, length);
 }
 
 }  // namespace
@@ -334,21 +367,25 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
         }
         lease held(*state_, std::move(acquired));
         connection& c = held.get();
-        c.tcp().expires_at(deadline);
+        c.arm(deadline);
         const bool reused = c.connected;
         if (reused) {
             ++state_->counters.connections_reused;
         } else if (error_code open_error = co_await open_connection(*state_, c)) {
-            result.error = open_error;
+            result.error = c.timed_out ? error_code(beast::error::timeout) : open_error;
+            c.disarm();
             co_return result;
         }
 
-        fill_request(c.request, exchange, state_->endpoint.host_header);
+        fill_request(c.request, exchange, state_->endpoint);
         if (state_->endpoint.tls)
             co_await exchange_on(c.stream, c, state_->options, result);
         else
             co_await exchange_on(c.tcp(), c, state_->options, result);
         c.request.body().clear();  // the body may hold a secret: do not keep it around
+        c.disarm();
+        if (c.timed_out && result.error)
+            result.error = beast::error::timeout;
 
         // A connection believed open failed before any byte left: nothing was spent, so
         // try once more on a fresh connection (the lease closes this one).
@@ -358,7 +395,6 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             remember_session(*state_, c);
         c.served = true;
         if (result.response_received && !result.error && result.keep_alive && c.buffer.size() == 0) {
-            c.tcp().expires_never();
             held.keep();
         }
         co_return result;

@@ -3,7 +3,7 @@
 #include <slack/web/client.hpp>
 
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
@@ -14,7 +14,9 @@
 namespace slack::web::detail {
 
 using clock = std::chrono::steady_clock;
-using strand_type = boost::asio::strand<boost::asio::any_io_executor>;
+/// Where a client runs: a strand of the caller's executor, or the executor itself
+/// (client_options::thread_safe).
+using strand_type = boost::asio::any_io_executor;
 
 /// Where requests go, parsed once from client_options::api_url.
 struct api_endpoint {
@@ -26,7 +28,7 @@ struct api_endpoint {
 };
 
 struct http_exchange {
-    std::string_view target;         ///< Path and method, e.g. "/api/oauth.access".
+    std::string_view method;         ///< e.g. "oauth.access": the target is the endpoint's path prefix + method.
     std::string_view body;           ///< Form-encoded.
     std::string_view authorization;  ///< Header value, empty for none.
 };

@@ -32,8 +32,11 @@ struct pool_stats {
     std::size_t queued = 0;               ///< Calls waiting for a connection now.
 };
 
-/// Threading rule: a client runs everything on a strand of the executor it was given, so
-/// calls may start from any thread running that io_context. The options' hooks run on that strand.
+/// Threading rule, as for Asio's own I/O objects: by default (client_options::thread_safe false)
+/// start calls, and call stats()/close_idle(), from the thread that runs the io_context, with one
+/// thread running it. With thread_safe true the client runs on a strand of its executor: calls may
+/// start from any thread and several threads may run the io_context (stats()/close_idle() still
+/// belong on the strand). Hooks (on_event, retry, random) run where the client runs.
 /// A client never creates threads and keeps no timer running between calls: io_context::run()
 /// returns once the calls are done. Destroying the client while calls are running is allowed;
 /// they keep what they need alive.

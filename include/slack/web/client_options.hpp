@@ -35,6 +35,10 @@ struct client_options {
     std::size_t max_connections = 16;                 ///< Open connections per client; further calls queue in order.
     std::chrono::milliseconds idle_timeout{30000};    ///< An idle connection older than this is not reused (0: no reuse).
     bool resume_tls_sessions = true;                  ///< Resume the last TLS session on new connections.
+    /// false (default): calls must start from the thread(s) of an io_context run by one thread,
+    /// as with Asio's own I/O objects. true: the client runs on a strand, so calls may start from
+    /// any thread and several threads may run the io_context (costs ~50 allocations per call).
+    bool thread_safe = false;
     std::function<void(const call_event&)> on_event{};  ///< Observability hook, called on the client's strand.
     std::function<double()> random{};                   ///< Uniform [0,1) source for jitter; empty: a seeded PRNG.
 };
