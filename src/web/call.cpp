@@ -94,6 +94,11 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
     bool earlier_outcome_unknown = false;
 
     for (unsigned attempt = 1;; ++attempt) {
+        // A cancellation that arrived between two operations still ends the call here.
+        if ((co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none) {
+            report(call_event::kind::failed, attempt - 1, asio::error::operation_aborted);
+            co_return failure(asio::error::operation_aborted);
+        }
         // Another call was told to wait: do not collect a 429 of our own.
         if (const clock::time_point open_at = gate->second; open_at > clock::now()) {
             if (open_at > deadline) {

@@ -16,6 +16,12 @@ namespace asio = boost::asio;
 using access_result = boost::system::result<web::access_response>;
 using namespace std::chrono_literals;
 
+/// "success", or the error's code and message, for test failure messages.
+inline std::string describe(const access_result& r)
+{
+    return r.has_value() ? "success" : r.error().to_string() + " (" + r.error().message() + ")";
+}
+
 inline mock::server_options default_mock_options() { return mock::server_options{}; }
 
 struct mock_fixture {

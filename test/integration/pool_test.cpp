@@ -5,10 +5,13 @@
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -19,15 +22,9 @@ namespace web = slack::web;
 using slack::api_errc;
 using slack::client_errc;
 using slack::test::access_result;
+using slack::test::describe;
 using slack::test::mock_fixture;
 using namespace std::chrono_literals;
-
-std::string describe(const access_result& r)
-{
-    if (r.has_value())
-        return "success";
-    return r.error().to_string() + " (" + r.error().message() + ")";
-}
 
 std::string describe(const web::pool_stats& s)
 {
@@ -315,6 +312,61 @@ BOOST_AUTO_TEST_CASE(destroying_the_client_mid_call_is_safe)
     BOOST_TEST(out->has_value(), describe(*out));
     BOOST_TEST(diag.attempts == 1u);
     BOOST_TEST(server.exchanges(code) == 1u);
+}
+
+// thread_safe: calls started from several threads on an io_context run by two threads.
+// The mock runs on an io_context and thread of its own.
+BOOST_AUTO_TEST_CASE(thread_safe_client_on_a_multithreaded_io_context)
+{
+    asio::io_context mock_ioc;
+    slack::mock::server mock(mock_ioc.get_executor());
+    mock.start();
+    auto mock_work = asio::make_work_guard(mock_ioc);
+    std::thread mock_thread([&] { mock_ioc.run_for(30s); });
+
+    asio::ssl::context tls = web::make_tls_context();
+    tls.add_certificate_authority(asio::buffer(mock.ca_certificate_pem()));
+    web::client_options options;
+    options.api_url = mock.api_url();
+    options.thread_safe = true;
+    options.max_connections = 3;
+    asio::io_context client_ioc(2);
+    web::client client(client_ioc.get_executor(), tls, options);
+    auto client_work = asio::make_work_guard(client_ioc);
+    std::thread runner_a([&] { client_ioc.run_for(30s); });
+    std::thread runner_b([&] { client_ioc.run_for(30s); });
+
+    constexpr int calls = 40;
+    std::atomic<int> succeeded{0}, completed{0};
+    auto start_call = [&](int i) {
+        web::access_params p;
+        p.client_id = mock.options().client_id;
+        p.client_secret = mock.options().client_secret;
+        p.code = "mock-payload-bot-thread" + std::to_string(i);
+        web::oauth(client).access(std::move(p), [&](access_result r) {
+            succeeded += r.has_value();
+            ++completed;
+        });
+    };
+    for (int i = 0; i < calls; ++i) {
+        if (i % 2)
+            start_call(i);  // from this thread, which does not run the io_context
+        else
+            asio::post(client_ioc, [&, i] { start_call(i); });  // from the io_context's threads
+    }
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (completed < calls && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(10ms);
+
+    client_work.reset();
+    client_ioc.stop();
+    runner_a.join();
+    runner_b.join();
+    asio::post(mock_ioc, [&] { mock.stop(); });
+    mock_work.reset();
+    mock_thread.join();
+    BOOST_TEST(completed.load() == calls);
+    BOOST_TEST(succeeded.load() == calls);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -20,16 +20,10 @@ namespace web = slack::web;
 using slack::api_errc;
 using slack::client_errc;
 using slack::test::access_result;
+using slack::test::describe;
 using slack::test::mock_fixture;
 using namespace std::chrono_literals;
 using kind = web::call_event::kind;
-
-std::string describe(const access_result& r)
-{
-    if (r.has_value())
-        return "success";
-    return r.error().to_string() + " (" + r.error().message() + ")";
-}
 
 // An owned copy of a call_event, plus what the call's diagnostics said at that moment.
 struct recorded_event {
