@@ -62,8 +62,8 @@ int main()
         reply.status = 200;
         reply.body = body;
         slack::diagnostics diag;
-        boost::json::object object;
-        sink = interpret_reply(reply, diag, object).value() + object.size();
+        auto object = interpret_reply(reply, diag);
+        sink = object ? object->size() : 0;
     });
     measure("error string lookup (from_string)", [] {
         sink = static_cast<std::size_t>(slack::from_string("code_already_used"));

@@ -117,13 +117,13 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         report(call_event::kind::attempt_started, attempt);
         const clock::time_point attempt_deadline = std::min(deadline, clock::now() + client.options.attempt_timeout);
         attempt_result reply = co_await client.pool.send(exchange, attempt_deadline);
-        boost::json::object object;
-        error_code ec = name_timeout(interpret_reply(reply, diag, object), deadline);
-        if (!ec) {
+        result_type interpreted = interpret_reply(reply, diag);
+        if (interpreted) {
             refund_retry_tokens(client);
             report(call_event::kind::succeeded, attempt, {}, reply.status);
-            co_return result_type(std::move(object));
+            co_return interpreted;
         }
+        error_code ec = name_timeout(interpreted.error(), deadline);
         report(call_event::kind::attempt_failed, attempt, ec, diag.http_status);
         if (ec == asio::error::operation_aborted) {
             report(call_event::kind::failed, attempt, ec);

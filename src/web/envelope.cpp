@@ -3,7 +3,8 @@
 #include <slack/api_errc.hpp>
 #include <slack/client_errc.hpp>
 
-#include <boost/json/parse.hpp>
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/parser.hpp>
 #include <boost/json/value.hpp>
 
 #include <charconv>
@@ -30,6 +31,8 @@ void assign_string(const json::object& object, std::string_view key, std::string
     if (const json::value* value = object.if_contains(key); value && value->is_string())
         out = value->get_string();
 }
+
+boost::system::result<json::object> fail(error_code ec) { return {boost::system::in_place_error, ec}; }
 
 bool is_success_status(unsigned status) { return status >= 200 && status < 300; }
 
@@ -72,7 +75,7 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
     return std::chrono::ceil<std::chrono::seconds>(at - now);
 }
 
-error_code interpret_reply(attempt_result& reply, slack::diagnostics& diag, json::object& object)
+boost::system::result<json::object> interpret_reply(attempt_result& reply, slack::diagnostics& diag)
 {
     // Each attempt's answer replaces the previous one's.
     diag.error.clear();
@@ -86,33 +89,38 @@ error_code interpret_reply(attempt_result& reply, slack::diagnostics& diag, json
     if (!reply.retry_after.empty())
         diag.retry_after = parse_retry_after(reply.retry_after, std::chrono::system_clock::now());
     if (reply.error)
-        return reply.error;
+        return fail(reply.error);
 
+    // One arena per response, owned by the parsed value (and by access_response::raw later):
+    // a couple of allocations instead of one per JSON string, object and array, and no
+    // per-node frees. The parser itself is reused: it keeps its buffers.
+    thread_local json::parser parser;
+    parser.reset(json::make_shared_resource<json::monotonic_resource>(reply.body.size() * 2 + 256));
     error_code parse_error;
-    json::value body = json::parse(reply.body, parse_error);
+    parser.write(reply.body.data(), reply.body.size(), parse_error);
+    json::value body = parse_error ? json::value() : parser.release();
+    parser.reset();  // drop the arena reference held by the parser
     if (parse_error)
-        return without_slack_body(reply.status, client_errc::invalid_json);
+        return fail(without_slack_body(reply.status, client_errc::invalid_json));
     json::object* envelope = body.if_object();
     const json::value* ok = envelope ? envelope->if_contains("ok") : nullptr;
     if (!ok || !ok->is_bool())
-        return without_slack_body(reply.status, client_errc::unexpected_shape);
+        return fail(without_slack_body(reply.status, client_errc::unexpected_shape));
 
     assign_string(*envelope, "warning", diag.warning);
     if (const json::value* metadata = envelope->if_contains("response_metadata"); metadata && metadata->is_object()) {
         append_strings(metadata->get_object().if_contains("warnings"), diag.warnings);
         append_strings(metadata->get_object().if_contains("messages"), diag.messages);
     }
-    if (ok->get_bool()) {
-        object = std::move(*envelope);
-        return {};
-    }
+    if (ok->get_bool())
+        return std::move(*envelope);  // move-constructs: keeps the arena
     const json::value* error = envelope->if_contains("error");
     if (!error || !error->is_string())
-        return client_errc::unexpected_shape;
+        return fail(client_errc::unexpected_shape);
     diag.error = error->get_string();
     assign_string(*envelope, "needed", diag.needed);
     assign_string(*envelope, "provided", diag.provided);
-    return from_string(diag.error);
+    return fail(from_string(diag.error));
 }
 
 }  // namespace slack::web::detail

@@ -5,6 +5,7 @@
 #include <slack/diagnostics.hpp>
 
 #include <boost/json/object.hpp>
+#include <boost/system/result.hpp>
 
 #include <chrono>
 #include <optional>
@@ -12,11 +13,11 @@
 
 namespace slack::web::detail {
 
-/// Turns one attempt's outcome into an error code (empty on `ok: true`), filling `diag` with
-/// what Slack said. On success, `object` receives the response object.
-/// Classifies by the body when it is a Slack JSON body, else by HTTP status.
-boost::system::error_code interpret_reply(attempt_result& reply, slack::diagnostics& diag,
-                                          boost::json::object& object);
+/// Turns one attempt's outcome into the response object (on `ok: true`) or an error code,
+/// filling `diag` with what Slack said. Classifies by the body when it is a Slack JSON body,
+/// else by HTTP status. The object owns the arena its contents live in: move it, do not
+/// move-assign it into an object with other storage (that copies).
+boost::system::result<boost::json::object> interpret_reply(attempt_result& reply, slack::diagnostics& diag);
 
 /// Retry-After as delta-seconds or an HTTP-date (RFC 9110), relative to `now`.
 /// nullopt when absent or unusable; a date in the past gives zero.

@@ -73,9 +73,10 @@ std::vector<std::string> split_scopes(std::string_view scope)
 
 }  // namespace
 
-access_result parse_access_response(json::object object, const slack::diagnostics& diag)
+access_result parse_access_response(json::object response, const slack::diagnostics& diag)
 {
-    access_response r;
+    access_response r{.raw = std::move(response)};  // move-constructed: keeps the parse arena
+    const json::object& object = r.raw;
     const auto read_webhook = [](const json::object& o, incoming_webhook& w) {
         return read_string(o, "url", w.url) && read_string(o, "channel", w.channel) &&
                read_string(o, "channel_id", w.channel_id) && read_string(o, "configuration_url", w.configuration_url);
@@ -95,7 +96,6 @@ access_result parse_access_response(json::object object, const slack::diagnostic
     for (const std::string& code : split_scopes(diag.warning))
         r.warnings.push_back(code);
     r.warnings.insert(r.warnings.end(), diag.warnings.begin(), diag.warnings.end());
-    r.raw = std::move(object);
     return r;
 }
 

@@ -34,6 +34,12 @@ namespace {
 
 struct connection;
 using connection_ptr = std::shared_ptr<connection>;
+
+// A connection idle for less than this is reused without asking the kernel whether the server
+// closed it (a poll() per call is a measurable share of a call's cost). Servers close idle
+// connections after seconds, not milliseconds; a crash in this window would surface as a
+// connection closed after the request was written, which the caller sees as outcome_unknown.
+constexpr auto stale_check_after = std::chrono::milliseconds(5);
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
 struct session_deleter {
@@ -160,7 +166,7 @@ struct connection_pool::state {
                 ++counters.idle_expired;
                 c->close();
                 --open;
-            } else if (c->looks_closed()) {
+            } else if (clock::now() - c->idle_since > stale_check_after && c->looks_closed()) {
                 ++counters.stale_discarded;
                 c->close();
                 --open;
