@@ -10,6 +10,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <exception>
 
 namespace slack::web {
@@ -61,6 +62,7 @@ bool read_object(const json::object& object, std::string_view key, std::optional
 std::vector<std::string> split_scopes(std::string_view scope)
 {
     std::vector<std::string> scopes;
+    scopes.reserve(static_cast<std::size_t>(std::count(scope.begin(), scope.end(), ',')) + 1);
     while (!scope.empty()) {
         const auto comma = scope.find(',');
         std::string_view item = scope.substr(0, comma);
