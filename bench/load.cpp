@@ -48,8 +48,10 @@ measurement measure(const target& where, const scenario& what, const spawn_funct
     latencies.reserve(1 << 20);
     unsigned long long failures = 0;
     const auto warm_up = std::chrono::milliseconds(300);
-    worker_context context{where, what, clock::now() + warm_up, clock::now() + warm_up + what.duration, latencies,
-                           failures};
+    worker_context context{where, what, {}, {}, latencies, failures};
+    auto keep_alive = spawn_workers(ioc, context);  // set-up (a TLS context, say) is not measured
+    context.measure_from = clock::now() + warm_up;
+    context.stop_at = context.measure_from + what.duration;
     double cpu_start = 0;
     unsigned long long allocations_start = 0;
     boost::asio::steady_timer warm(ioc, context.measure_from);
@@ -57,7 +59,6 @@ measurement measure(const target& where, const scenario& what, const spawn_funct
         cpu_start = cpu_microseconds();
         allocations_start = allocation_count();
     });
-    auto keep_alive = spawn_workers(ioc, context);
     ioc.run();  // workers stop at stop_at; the child also has an alarm
     const double cpu = cpu_microseconds() - cpu_start;
     const unsigned long long allocations = allocation_count() - allocations_start;

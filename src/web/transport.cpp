@@ -199,17 +199,23 @@ private:
 };
 
 // Waits for an idle connection or a free slot, in arrival order, until `deadline`.
-asio::awaitable<std::pair<error_code, connection_ptr>> acquire(connection_pool::state& pool,
+// An idle connection or a free slot now, unless others are already waiting; else null.
+connection_ptr try_acquire(connection_pool::state& pool)
+{
+    if (!pool.waiters.empty())
+        return nullptr;
+    if (auto c = pool.take_idle())
+        return c;
+    if (pool.open >= pool.options.max_connections)
+        return nullptr;
+    ++pool.open;
+    return std::make_shared<connection>(pool.strand, pool.tls);
+}
+
+// Waits in line for a connection or a slot, until `deadline`.
+asio::awaitable<std::pair<error_code, connection_ptr>> wait_for_connection(connection_pool::state& pool,
                                                                            clock::time_point deadline)
 {
-    if (pool.waiters.empty()) {
-        if (auto c = pool.take_idle())
-            co_return std::pair{error_code{}, std::move(c)};
-        if (pool.open < pool.options.max_connections) {
-            ++pool.open;
-            co_return std::pair{error_code{}, std::make_shared<connection>(pool.strand, pool.tls)};
-        }
-    }
     waiter w(pool.strand);
     w.timer.expires_at(deadline);
     auto position = pool.waiters.insert(pool.waiters.end(), &w);
@@ -366,10 +372,14 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
 {
     for (bool first_try = true;; first_try = false) {
         attempt_result result;
-        auto [acquire_error, acquired] = co_await acquire(*state_, deadline);
-        if (acquire_error) {
-            result.error = acquire_error;
-            co_return result;
+        connection_ptr acquired = try_acquire(*state_);  // the common case: no coroutine frame
+        if (!acquired) {
+            auto [wait_error, handed] = co_await wait_for_connection(*state_, deadline);
+            if (wait_error) {
+                result.error = wait_error;
+                co_return result;
+            }
+            acquired = std::move(handed);
         }
         lease held(*state_, std::move(acquired));
         connection& c = held.get();
