@@ -50,7 +50,7 @@ private:
 // Waits until `t` on a cancellable timer. operation_aborted when the call is cancelled.
 asio::awaitable<error_code> wait_until(client_impl& client, clock::time_point t)
 {
-    asio::steady_timer timer(client.strand, t);
+    asio::steady_timer timer(client.executor, t);
     auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
     co_return ec;
 }

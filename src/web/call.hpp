@@ -23,7 +23,7 @@ struct api_request {
     bool single_use = false;    ///< Spends a single-use credential (a code, a refresh token).
 };
 
-/// Runs the call on the client's strand. On `ok: true`, the response object.
+/// Runs the call on the client's executor. On `ok: true`, the response object.
 boost::asio::awaitable<boost::system::result<boost::json::object>> run_call(client_impl& client,
                                                                             const api_request& request,
                                                                             slack::diagnostics& diag);

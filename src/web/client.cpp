@@ -40,12 +40,12 @@ api_endpoint parse_endpoint(const client_options& options, boost::system::error_
 
 }  // namespace
 
-client_impl::client_impl(boost::asio::any_io_executor executor, boost::asio::ssl::context& tls,
+client_impl::client_impl(boost::asio::any_io_executor executor_in, boost::asio::ssl::context& tls,
                          client_options opts)
-    : strand(opts.thread_safe ? strand_type(boost::asio::make_strand(executor)) : executor),
+    : executor(opts.thread_safe ? executor_type(boost::asio::make_strand(executor_in)) : executor_in),
       options(std::move(opts)),
       endpoint(parse_endpoint(options, endpoint_error)),
-      pool(strand, tls, endpoint, options),
+      pool(executor, tls, endpoint, options),
       retry_tokens(options.budget.capacity),
       generator_(std::random_device{}())
 {
@@ -79,7 +79,7 @@ client::client(client&&) noexcept = default;
 client& client::operator=(client&&) noexcept = default;
 client::~client() = default;
 
-client::executor_type client::get_executor() const noexcept { return impl_->strand; }
+client::executor_type client::get_executor() const noexcept { return impl_->executor; }
 const client_options& client::options() const noexcept { return impl_->options; }
 pool_stats client::stats() const { return impl_->pool.stats(); }
 void client::close_idle() { impl_->pool.close_idle(); }

@@ -1,6 +1,6 @@
 #pragma once
 // The state one client shares between its calls: options, endpoint, pool, rate-limit gates
-// and the retry budget. Everything here is touched only on `strand`.
+// and the retry budget. Everything here is touched only on `executor` (a strand when thread_safe).
 #include "web/transport.hpp"
 
 #include <slack/web/client.hpp>
@@ -15,7 +15,7 @@ class client_impl {
 public:
     client_impl(boost::asio::any_io_executor executor, boost::asio::ssl::context& tls, client_options options);
 
-    strand_type strand;
+    executor_type executor;
     client_options options;
     boost::system::error_code endpoint_error;  ///< Why api_url cannot be used (set while parsing `endpoint`).
     api_endpoint endpoint;

@@ -156,14 +156,14 @@ void start_access(std::shared_ptr<client_impl> client, access_params params, sla
                   access_handler handler)
 {
     auto slot = handler.get_cancellation_slot();
-    auto executor = asio::get_associated_executor(handler, client->strand);
+    auto executor = asio::get_associated_executor(handler, client->executor);
     auto complete = [handler = std::move(handler)](std::exception_ptr error, access_result r) mutable {
         if (error)  // only std::bad_alloc can get here: the operation reports everything else as codes
             std::rethrow_exception(error);
         std::move(handler)(std::move(r));
     };
-    auto strand = client->strand;
-    asio::co_spawn(strand, access_operation(std::move(client), std::move(params), diag),
+    auto run_on = client->executor;
+    asio::co_spawn(run_on, access_operation(std::move(client), std::move(params), diag),
                    asio::bind_cancellation_slot(slot, asio::bind_executor(executor, std::move(complete))));
 }
 

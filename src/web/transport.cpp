@@ -48,7 +48,7 @@ struct session_deleter {
 using session_ptr = std::unique_ptr<SSL_SESSION, session_deleter>;
 
 struct connection : std::enable_shared_from_this<connection> {
-    connection(const strand_type& strand, ssl::context& tls) : stream(strand, tls), deadline_timer(strand) {}
+    connection(const executor_type& executor, ssl::context& tls) : stream(executor, tls), deadline_timer(executor) {}
 
     beast::ssl_stream<beast::tcp_stream> stream;
     beast::flat_buffer buffer;                 // reused across requests
@@ -99,21 +99,21 @@ struct connection : std::enable_shared_from_this<connection> {
 };
 
 struct waiter {
-    explicit waiter(const strand_type& strand) : timer(strand) {}
+    explicit waiter(const executor_type& executor) : timer(executor) {}
     asio::steady_timer timer;
     connection_ptr handed_connection;  // an idle connection handed over
-    bool granted = false;                           // a connection or a slot is ours
+    bool granted = false;              // a connection or a slot is ours
 };
 
 }  // namespace
 
 struct connection_pool::state {
-    state(strand_type s, ssl::context& t, api_endpoint e, const client_options& o)
-        : strand(std::move(s)), tls(t), endpoint(std::move(e)), options(o), resolver(strand)
+    state(executor_type s, ssl::context& t, api_endpoint e, const client_options& o)
+        : executor(std::move(s)), tls(t), endpoint(std::move(e)), options(o), resolver(executor)
     {
     }
 
-    strand_type strand;
+    executor_type executor;
     ssl::context& tls;
     api_endpoint endpoint;
     const client_options& options;
@@ -209,14 +209,14 @@ connection_ptr try_acquire(connection_pool::state& pool)
     if (pool.open >= pool.options.max_connections)
         return nullptr;
     ++pool.open;
-    return std::make_shared<connection>(pool.strand, pool.tls);
+    return std::make_shared<connection>(pool.executor, pool.tls);
 }
 
 // Waits in line for a connection or a slot, until `deadline`.
 asio::awaitable<std::pair<error_code, connection_ptr>> wait_for_connection(connection_pool::state& pool,
                                                                            clock::time_point deadline)
 {
-    waiter w(pool.strand);
+    waiter w(pool.executor);
     w.timer.expires_at(deadline);
     auto position = pool.waiters.insert(pool.waiters.end(), &w);
     auto [wait_error] = co_await w.timer.async_wait(use_tuple);
@@ -228,7 +228,7 @@ asio::awaitable<std::pair<error_code, connection_ptr>> wait_for_connection(conne
     }
     if (w.handed_connection)
         co_return std::pair{error_code{}, std::move(w.handed_connection)};
-    co_return std::pair{error_code{}, std::make_shared<connection>(pool.strand, pool.tls)};
+    co_return std::pair{error_code{}, std::make_shared<connection>(pool.executor, pool.tls)};
 }
 
 bool is_ip_address(const std::string& host)
@@ -356,9 +356,9 @@ void fill_request(http::request<http::string_body>& request, const http_exchange
 
 }  // namespace
 
-connection_pool::connection_pool(strand_type strand, ssl::context& tls, api_endpoint endpoint,
+connection_pool::connection_pool(executor_type executor, ssl::context& tls, api_endpoint endpoint,
                                  const client_options& options)
-    : state_(std::make_unique<state>(std::move(strand), tls, std::move(endpoint), options))
+    : state_(std::make_unique<state>(std::move(executor), tls, std::move(endpoint), options))
 {
 }
 

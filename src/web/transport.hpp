@@ -16,7 +16,7 @@ namespace slack::web::detail {
 using clock = std::chrono::steady_clock;
 /// Where a client runs: a strand of the caller's executor, or the executor itself
 /// (client_options::thread_safe).
-using strand_type = boost::asio::any_io_executor;
+using executor_type = boost::asio::any_io_executor;
 
 /// Where requests go, parsed once from client_options::api_url.
 struct api_endpoint {
@@ -45,7 +45,7 @@ struct attempt_result {
 
 class connection_pool {
 public:
-    connection_pool(strand_type strand, boost::asio::ssl::context& tls, api_endpoint endpoint,
+    connection_pool(executor_type executor, boost::asio::ssl::context& tls, api_endpoint endpoint,
                     const client_options& options);
     ~connection_pool();
     connection_pool(const connection_pool&) = delete;
@@ -53,7 +53,7 @@ public:
 
     /// Sends one request and reads its response, on an idle connection believed open or a
     /// new one. `deadline` bounds queueing, connect, handshake, write and read.
-    /// Must run on the pool's strand. Never throws.
+    /// Must run on the pool's executor. Never throws.
     boost::asio::awaitable<attempt_result> send(const http_exchange& exchange, clock::time_point deadline);
 
     void close_idle();
