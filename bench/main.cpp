@@ -217,6 +217,20 @@ int main(int argc, char** argv)
 
     boost::json::object report{{"duration_ms", duration.count()}, {"repeat", repeat}, {"rows", json_rows}};
     std::ofstream(json_path) << boost::json::serialize(report) << "\n";
+    // The same rows for gnuplot (bench/plot.gp): one block per client and mode.
+    std::vector<std::pair<std::string, std::string>> series;  // name, points; in order of first appearance
+    for (const auto& value : json_rows) {
+        const auto& row = value.as_object();
+        const std::string name = std::string(row.at("client").as_string()) + " " + std::string(row.at("mode").as_string());
+        auto it = std::find_if(series.begin(), series.end(), [&](const auto& s) { return s.first == name; });
+        if (it == series.end())
+            it = series.insert(series.end(), {name, ""});
+        it->second += std::to_string(row.at("in_flight").as_uint64()) + " " +
+                      std::to_string(row.at("calls_per_second").as_double()) + "\n";
+    }
+    std::ofstream plot_data(json_path + ".dat");
+    for (const auto& [name, points] : series)
+        plot_data << "\"" << name << "\" calls/s\n" << points << "\n\n";
     std::printf("JSON: %s\n", json_path.c_str());
     return 0;
 }
