@@ -58,6 +58,7 @@ struct connection : std::enable_shared_from_this<connection> {
     bool connected = false;
     bool served = false;     // has answered a request before
     bool timed_out = false;  // the attempt's deadline closed the socket
+    asio::ip::tcp::resolver* pending_resolver = nullptr;  // a name lookup the deadline must cancel
 
     // Closes the socket when `deadline` passes: every pending or later operation then fails.
     // Cheaper than Beast's per-operation timeouts (a timer arm per read_some and write_some).
@@ -70,6 +71,8 @@ struct connection : std::enable_shared_from_this<connection> {
             if (ec || !self)
                 return;
             self->timed_out = true;
+            if (self->pending_resolver)
+                self->pending_resolver->cancel();
             error_code ignored;
             self->tcp().socket().close(ignored);
         });
@@ -109,7 +112,7 @@ struct waiter {
 
 struct connection_pool::state {
     state(executor_type s, ssl::context& t, api_endpoint e, const client_options& o)
-        : executor(std::move(s)), tls(t), endpoint(std::move(e)), options(o), resolver(executor)
+        : executor(std::move(s)), tls(t), endpoint(std::move(e)), options(o)
     {
     }
 
@@ -117,8 +120,7 @@ struct connection_pool::state {
     ssl::context& tls;
     api_endpoint endpoint;
     const client_options& options;
-    tcp::resolver resolver;
-    std::optional<tcp::resolver::results_type> resolved;
+    std::optional<tcp::resolver::results_type> resolved;  // cached until a connect fails
     session_ptr saved_session;
     std::deque<connection_ptr> idle;  // back: most recently used
     std::list<waiter*> waiters;                    // FIFO
@@ -242,7 +244,11 @@ asio::awaitable<error_code> open_connection(connection_pool::state& pool, connec
 {
     const api_endpoint& endpoint = pool.endpoint;
     if (!pool.resolved) {
-        auto [resolve_error, results] = co_await pool.resolver.async_resolve(endpoint.host, endpoint.port, use_tuple);
+        // Its own resolver, so that the attempt's deadline can cancel this lookup and no other.
+        tcp::resolver resolver(pool.executor);
+        c.pending_resolver = &resolver;
+        auto [resolve_error, results] = co_await resolver.async_resolve(endpoint.host, endpoint.port, use_tuple);
+        c.pending_resolver = nullptr;
         if (resolve_error)
             co_return resolve_error;
         pool.resolved = std::move(results);
