@@ -140,7 +140,8 @@ bool decode_basic(std::string_view header, std::string& id, std::string& secret)
     if (size < 0)
         return false;
     decoded.resize(static_cast<std::size_t>(size));
-    while (header.size() >= 1 && header.back() == '=') {  // EVP_DecodeBlock keeps padding bytes
+    // EVP_DecodeBlock counts the padding as decoded bytes: drop one byte per '=' (at most two).
+    for (int padding = 0; padding < 2 && !header.empty() && header.back() == '=' && !decoded.empty(); ++padding) {
         header.remove_suffix(1);
         decoded.pop_back();
     }

@@ -26,6 +26,14 @@ using result_type = boost::system::result<boost::json::object>;
 
 result_type failure(error_code ec) { return result_type(boost::system::in_place_error, ec); }
 
+// now + d, saturating: milliseconds::max() means "no limit", not an overflow.
+clock::time_point after(milliseconds d)
+{
+    const clock::time_point now = clock::now();
+    const auto room = std::chrono::duration_cast<milliseconds>(clock::time_point::max() - now);
+    return d >= room ? clock::time_point::max() : now + d;
+}
+
 milliseconds until(clock::time_point t)
 {
     return std::max(milliseconds(0), std::chrono::duration_cast<milliseconds>(t - clock::now()));
@@ -88,7 +96,7 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         report(call_event::kind::failed, 0, client.endpoint_error);
         co_return failure(client.endpoint_error);
     }
-    const clock::time_point deadline = clock::now() + client.options.timeout;
+    const clock::time_point deadline = after(client.options.timeout);
     const http_exchange exchange{request.method, request.body, request.authorization};
     auto gate = client.rate_gates.try_emplace(std::string(request.method), clock::time_point{}).first;
     bool earlier_outcome_unknown = false;
@@ -115,7 +123,7 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
 
         diag.attempts = attempt;
         report(call_event::kind::attempt_started, attempt);
-        const clock::time_point attempt_deadline = std::min(deadline, clock::now() + client.options.attempt_timeout);
+        const clock::time_point attempt_deadline = std::min(deadline, after(client.options.attempt_timeout));
         attempt_result reply = co_await client.pool.send(exchange, attempt_deadline);
         result_type interpreted = interpret_reply(reply, diag);
         if (interpreted) {
@@ -126,6 +134,11 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         error_code ec = name_timeout(interpreted.error(), deadline);
         report(call_event::kind::attempt_failed, attempt, ec, diag.http_status);
         if (ec == asio::error::operation_aborted) {
+            if (reply.request_written && request.single_use) {
+                // The caller cancelled, but the code may already have reached Slack and been spent.
+                diag.underlying = client_errc::outcome_unknown;
+                diag.client_message = "cancelled after the request was sent: the code may have been spent";
+            }
             report(call_event::kind::failed, attempt, ec);
             co_return failure(ec);
         }
@@ -161,7 +174,7 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         }
 
         earlier_outcome_unknown = earlier_outcome_unknown || unknown;
-        const clock::time_point retry_at = clock::now() + decision.delay;
+        const clock::time_point retry_at = after(decision.delay);
         if (ec == condition::rate_limited || diag.http_status == 429)
             gate->second = std::max(gate->second, retry_at);
         report(call_event::kind::retry_scheduled, attempt, ec, diag.http_status, decision.delay, decision.reason);

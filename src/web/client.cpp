@@ -31,7 +31,8 @@ api_endpoint parse_endpoint(const client_options& options, boost::system::error_
     }
     endpoint.host = url->host_address();  // IPv6 without brackets: what the resolver wants
     endpoint.port = url->has_port() ? std::string(url->port()) : (endpoint.tls ? "443" : "80");
-    endpoint.host_header = url->has_port() ? std::string(url->encoded_authority()) : std::string(url->encoded_host());
+    // Host: host and port only, never userinfo from the URL.
+    endpoint.host_header = std::string(url->encoded_host_and_port());
     endpoint.path_prefix = url->encoded_path();
     if (endpoint.path_prefix.empty() || endpoint.path_prefix.back() != '/')
         endpoint.path_prefix += '/';

@@ -158,7 +158,9 @@ void start_access(std::shared_ptr<client_impl> client, access_params params, sla
     auto slot = handler.get_cancellation_slot();
     auto executor = asio::get_associated_executor(handler, client->executor);
     auto complete = [handler = std::move(handler)](std::exception_ptr error, access_result r) mutable {
-        if (error)  // only std::bad_alloc can get here: the operation reports everything else as codes
+        // Errors are codes; an exception here came from a hook of the caller's (on_event, retry,
+        // random) or from allocation, and leaves through io_context::run() like any handler's.
+        if (error)
             std::rethrow_exception(error);
         std::move(handler)(std::move(r));
     };

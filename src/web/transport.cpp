@@ -58,6 +58,7 @@ struct connection : std::enable_shared_from_this<connection> {
     bool connected = false;
     bool served = false;     // has answered a request before
     bool timed_out = false;  // the attempt's deadline closed the socket
+    unsigned generation = 0; // which arm() a deadline handler belongs to
     asio::ip::tcp::resolver* pending_resolver = nullptr;  // a name lookup the deadline must cancel
 
     // Closes the socket when `deadline` passes: every pending or later operation then fails.
@@ -66,9 +67,10 @@ struct connection : std::enable_shared_from_this<connection> {
     {
         timed_out = false;
         deadline_timer.expires_at(deadline);
-        deadline_timer.async_wait([weak = weak_from_this()](error_code ec) {
+        // A handler already queued when the attempt ended must not close the next attempt's socket.
+        deadline_timer.async_wait([weak = weak_from_this(), armed = ++generation](error_code ec) {
             auto self = weak.lock();
-            if (ec || !self)
+            if (ec || !self || self->generation != armed)
                 return;
             self->timed_out = true;
             if (self->pending_resolver)
@@ -77,7 +79,11 @@ struct connection : std::enable_shared_from_this<connection> {
             self->tcp().socket().close(ignored);
         });
     }
-    void disarm() { deadline_timer.cancel(); }
+    void disarm()
+    {
+        ++generation;
+        deadline_timer.cancel();
+    }
 
     beast::tcp_stream& tcp() { return stream.next_layer(); }
 
@@ -164,11 +170,12 @@ struct connection_pool::state {
         while (!idle.empty()) {
             connection_ptr c = std::move(idle.back());
             idle.pop_back();
-            if (clock::now() - c->idle_since > options.idle_timeout) {
+            const auto idle = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - c->idle_since);
+            if (idle > options.idle_timeout) {
                 ++counters.idle_expired;
                 c->close();
                 --open;
-            } else if (clock::now() - c->idle_since > stale_check_after && c->looks_closed()) {
+            } else if (idle > stale_check_after && c->looks_closed()) {
                 ++counters.stale_discarded;
                 c->close();
                 --open;
@@ -221,9 +228,20 @@ asio::awaitable<std::pair<error_code, connection_ptr>> wait_for_connection(conne
     waiter w(pool.executor);
     w.timer.expires_at(deadline);
     auto position = pool.waiters.insert(pool.waiters.end(), &w);
+    // Leaves the queue on every path, also when this frame is destroyed without resuming
+    // (an io_context destroyed with the call queued).
+    struct leave_queue {
+        connection_pool::state& pool;
+        waiter& w;
+        std::list<waiter*>::iterator position;
+        ~leave_queue()
+        {
+            if (!w.granted)
+                pool.waiters.erase(position);
+        }
+    } in_queue{pool, w, position};
     auto [wait_error] = co_await w.timer.async_wait(use_tuple);
     if (!w.granted) {
-        pool.waiters.erase(position);
         if (!wait_error)
             co_return std::pair{error_code(client_errc::timeout), nullptr};
         co_return std::pair{error_code(asio::error::operation_aborted), nullptr};
@@ -251,6 +269,12 @@ asio::awaitable<error_code> open_connection(connection_pool::state& pool, connec
         c.pending_resolver = nullptr;
         if (resolve_error)
             co_return resolve_error;
+        // A running getaddrinfo cannot be cancelled: if the deadline or a cancellation came
+        // meanwhile, stop here rather than connect without a deadline.
+        if (c.timed_out)
+            co_return error_code(beast::error::timeout);
+        if ((co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none)
+            co_return error_code(asio::error::operation_aborted);
         pool.resolved = std::move(results);
     }
     auto [connect_error, ignored_endpoint] = co_await c.tcp().async_connect(*pool.resolved, use_tuple);
@@ -404,21 +428,23 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             co_await exchange_on(c.stream, c, state_->options, result);
         else
             co_await exchange_on(c.tcp(), c, state_->options, result);
-        c.request.body().clear();  // the body may hold a secret: do not keep it around
+        // The body may hold a code or a secret: wipe it, not just forget it.
+        OPENSSL_cleanse(c.request.body().data(), c.request.body().size());
+        c.request.body().clear();
         c.disarm();
         if (c.timed_out && result.error)
             result.error = beast::error::timeout;
 
         // A connection believed open failed before any byte left: nothing was spent, so
         // try once more on a fresh connection (the lease closes this one).
-        if (reused && result.error && !result.request_written && first_try)
+        if (reused && result.error && !result.request_written && first_try &&
+            result.error != asio::error::operation_aborted)
             continue;
         if (result.response_received && !c.served)
             remember_session(*state_, c);
         c.served = true;
-        if (result.response_received && !result.error && result.keep_alive && c.buffer.size() == 0) {
+        if (result.response_received && !result.error && result.keep_alive && c.buffer.size() == 0 && !c.timed_out)
             held.keep();
-        }
         co_return result;
     }
 }

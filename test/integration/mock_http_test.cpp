@@ -116,6 +116,8 @@ BOOST_AUTO_TEST_CASE(credentials_are_checked)
                "invalid_auth");
     BOOST_TEST(slack_error(send(*this, http::verb::post, "/api/oauth.access", form, "code=x", "Bearer xoxb-1")) ==
                "invalid_auth");
+    BOOST_TEST(slack_error(send(*this, http::verb::post, "/api/oauth.access", form, "code=x", "Basic ====")) ==
+               "invalid_auth");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

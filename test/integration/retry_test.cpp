@@ -442,6 +442,24 @@ BOOST_AUTO_TEST_CASE(cancellation_during_read)
     BOOST_TEST((out->error() == asio::error::operation_aborted));
     BOOST_TEST(diag.attempts == 1u);
     BOOST_TEST(server.exchanges(code) == 1u);  // it was waiting for the answer
+    // The code may have been spent: the caller is told so.
+    BOOST_TEST((diag.underlying == client_errc::outcome_unknown));
+    BOOST_TEST(!diag.client_message.empty());
+}
+
+// milliseconds::max() means "no limit": no overflow into an immediate timeout.
+BOOST_AUTO_TEST_CASE(unbounded_timeouts_do_not_overflow)
+{
+    options.timeout = std::chrono::milliseconds::max();
+    options.attempt_timeout = std::chrono::milliseconds::max();
+    options.idle_timeout = std::chrono::milliseconds::max();
+    web::client client(ioc.get_executor(), tls, options);
+    for (int i = 0; i < 2; ++i) {  // the second call takes the idle connection
+        slack::diagnostics diag;
+        access_result r = access(client, params(server.mint_code()), diag);
+        BOOST_TEST(r.has_value(), describe(r));
+    }
+    BOOST_TEST(client.stats().connections_reused == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(cancellation_during_tls_handshake)
