@@ -59,7 +59,6 @@ struct connection : std::enable_shared_from_this<connection> {
     bool served = false;     // has answered a request before
     bool timed_out = false;  // the attempt's deadline closed the socket
     unsigned generation = 0; // which arm() a deadline handler belongs to
-    asio::ip::tcp::resolver* pending_resolver = nullptr;  // a name lookup the deadline must cancel
 
     // Closes the socket when `deadline` passes: every pending or later operation then fails.
     // Cheaper than Beast's per-operation timeouts (a timer arm per read_some and write_some).
@@ -73,8 +72,6 @@ struct connection : std::enable_shared_from_this<connection> {
             if (ec || !self || self->generation != armed)
                 return;
             self->timed_out = true;
-            if (self->pending_resolver)
-                self->pending_resolver->cancel();
             error_code ignored;
             self->tcp().socket().close(ignored);
         });
@@ -258,23 +255,45 @@ bool is_ip_address(const std::string& host)
     return !ec;
 }
 
-asio::awaitable<error_code> open_connection(connection_pool::state& pool, connection& c)
+// A name lookup bounded by `deadline` and by cancellation. A running getaddrinfo cannot be
+// interrupted (Asio 1.81), so the call stops waiting for it instead: the lookup finishes in
+// the background and its result is dropped.
+asio::awaitable<std::pair<error_code, tcp::resolver::results_type>> resolve(const executor_type& executor,
+                                                                           const api_endpoint& endpoint,
+                                                                           clock::time_point deadline)
+{
+    struct lookup {
+        explicit lookup(const executor_type& e) : resolver(e), wake(e) {}
+        tcp::resolver resolver;
+        asio::steady_timer wake;  // expires at the deadline, cancelled when the lookup ends
+        bool finished = false;
+        error_code error;
+        tcp::resolver::results_type results;
+    };
+    auto state = std::make_shared<lookup>(executor);
+    state->wake.expires_at(deadline);
+    state->resolver.async_resolve(endpoint.host, endpoint.port,
+                                  [state](error_code ec, tcp::resolver::results_type results) {
+                                      state->finished = true;
+                                      state->error = ec;
+                                      state->results = std::move(results);
+                                      state->wake.cancel();
+                                  });
+    auto [wait_error] = co_await state->wake.async_wait(use_tuple);
+    if (state->finished)
+        co_return std::pair{state->error, std::move(state->results)};
+    if (!wait_error)
+        co_return std::pair{error_code(beast::error::timeout), tcp::resolver::results_type()};
+    co_return std::pair{error_code(asio::error::operation_aborted), tcp::resolver::results_type()};
+}
+
+asio::awaitable<error_code> open_connection(connection_pool::state& pool, connection& c, clock::time_point deadline)
 {
     const api_endpoint& endpoint = pool.endpoint;
     if (!pool.resolved) {
-        // Its own resolver, so that the attempt's deadline can cancel this lookup and no other.
-        tcp::resolver resolver(pool.executor);
-        c.pending_resolver = &resolver;
-        auto [resolve_error, results] = co_await resolver.async_resolve(endpoint.host, endpoint.port, use_tuple);
-        c.pending_resolver = nullptr;
+        auto [resolve_error, results] = co_await resolve(pool.executor, endpoint, deadline);
         if (resolve_error)
             co_return resolve_error;
-        // A running getaddrinfo cannot be cancelled: if the deadline or a cancellation came
-        // meanwhile, stop here rather than connect without a deadline.
-        if (c.timed_out)
-            co_return error_code(beast::error::timeout);
-        if ((co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none)
-            co_return error_code(asio::error::operation_aborted);
         pool.resolved = std::move(results);
     }
     auto [connect_error, ignored_endpoint] = co_await c.tcp().async_connect(*pool.resolved, use_tuple);
@@ -417,7 +436,7 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
         const bool reused = c.connected;
         if (reused) {
             ++state_->counters.connections_reused;
-        } else if (error_code open_error = co_await open_connection(*state_, c)) {
+        } else if (error_code open_error = co_await open_connection(*state_, c, deadline)) {
             result.error = c.timed_out ? error_code(beast::error::timeout) : open_error;
             c.disarm();
             co_return result;
