@@ -73,7 +73,6 @@ std::vector<std::string> split_scopes(std::string_view scope)
     return scopes;
 }
 
-}  // namespace
 
 access_result parse_access_response(json::object response, const slack::diagnostics& diag)
 {
@@ -120,7 +119,6 @@ api_request make_access_request(client_impl& client, const access_params& params
     return request;
 }
 
-namespace {
 
 error_code check_params(const access_params& params, slack::diagnostics& diag)
 {

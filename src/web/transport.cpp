@@ -357,9 +357,8 @@ asio::awaitable<void> exchange_on(Stream& stream, connection& c, const client_op
         else if (read_error == http::error::end_of_stream || read_error == asio::error::eof ||
                  read_error == ssl::error::stream_truncated || read_error == asio::error::connection_reset)
             result.error = client_errc::connection_closed;
-        else if (read_error.category() == make_error_code(http::error::end_of_stream).category() ||
-                 read_error == http::error::partial_message)
-            result.error = client_errc::bad_response;
+        else if (read_error.category() == make_error_code(http::error::end_of_stream).category())
+            result.error = client_errc::bad_response;  // any other Beast HTTP parse error
         else
             result.error = read_error;
         co_return;

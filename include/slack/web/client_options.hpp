@@ -39,7 +39,7 @@ struct client_options {
     /// as with Asio's own I/O objects. true: the client runs on a strand, so calls may start from
     /// any thread and several threads may run the io_context (costs ~50 allocations per call).
     bool thread_safe = false;
-    std::function<void(const call_event&)> on_event{};  ///< Observability hook, called on the client's strand.
+    std::function<void(const call_event&)> on_event{};  ///< Observability hook, called where the client runs.
     std::function<double()> random{};                   ///< Uniform [0,1) source for jitter; empty: a seeded PRNG.
 };
 
