@@ -133,6 +133,10 @@ struct connection_pool::state {
     // A slot or connection is free again: the first waiter gets it, else it is kept.
     void release(connection_ptr c)
     {
+        if (c && options.idle_timeout <= std::chrono::milliseconds(0)) {  // no reuse: close, free the slot
+            c->close();
+            c.reset();
+        }
         if (c && !waiters.empty()) {
             waiter* w = waiters.front();
             waiters.pop_front();

@@ -91,6 +91,31 @@ BOOST_AUTO_TEST_CASE(sequential_calls_reuse_one_connection)
         BOOST_TEST(r.connection == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(zero_idle_timeout_opens_a_connection_per_call)
+{
+    options.idle_timeout = 0ms;
+    options.max_connections = 1;
+    web::client client(ioc.get_executor(), tls, options);
+    std::vector<call> calls(3);
+    for (std::size_t i = 0; i < calls.size(); ++i) {  // queued ones too get a fresh connection
+        calls[i].code = server.mint_code();
+        start(*this, client, calls[i]);
+    }
+    run_until([&] { return std::all_of(calls.begin(), calls.end(), [](const call& c) { return c.result.has_value(); }); },
+              5s);
+    for (const call& c : calls)
+        BOOST_TEST(c.result->has_value(), describe(*c.result));
+    slack::diagnostics diag;
+    BOOST_TEST(access(client, params(server.mint_code()), diag).has_value());
+    const web::pool_stats s = client.stats();
+    BOOST_TEST_INFO_SCOPE(describe(s));
+    BOOST_TEST(server.connections_accepted() == 4u);
+    BOOST_TEST(s.connections_opened == 4u);
+    BOOST_TEST(s.connections_reused == 0u);
+    BOOST_TEST(s.open == 0u);
+    BOOST_TEST(s.idle == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(max_connections_bounds_and_queues)
 {
     options.max_connections = 2;
