@@ -277,6 +277,16 @@ outgoing_reply oauth_app::magic(std::string_view code, code_state& state)
     }
     if (what == "error")
         return slack_error(words.size() > 1 ? words[1] : "unknown_error");
+    if (what == "payload" && words.size() > 1 && words[1] == "escaped") {
+        // Slack's wire form escapes '/'; keys with dots must not pose as nested fields.
+        state.used = true;
+        outgoing_reply reply;
+        reply.body = R"({"ok":true,"access_token":"xoxp-1\u002d2","scope":"bot,commands","team_name":"Caf\u00e9 \"T\"",)"
+                     R"("team_id":"T1","bot.bot_access_token":"xoxb-no",)"
+                     R"("incoming_webhook":{"url":"https:\/\/hooks.slack.com\/T1\/B1\/X","channel":"#c"},)"
+                     R"("incoming_webhook.url":"https:\/\/elsewhere"})";
+        return reply;
+    }
     if (what == "payload")
         return succeed(words.size() > 1 ? words[1] : "bot");
     if (what == "warning") {

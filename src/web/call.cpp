@@ -22,7 +22,7 @@ using std::chrono::milliseconds;
 
 namespace {
 
-using result_type = boost::system::result<boost::json::object>;
+using result_type = boost::system::result<std::string>;
 
 result_type failure(error_code ec) { return result_type(boost::system::in_place_error, ec); }
 
@@ -89,7 +89,8 @@ void refund_retry_tokens(client_impl& client)
 
 }  // namespace
 
-asio::awaitable<result_type> run_call(client_impl& client, const api_request& request, slack::diagnostics& diag)
+asio::awaitable<result_type> run_call(client_impl& client, const api_request& request, slack::diagnostics& diag,
+                                      response_fields& fields)
 {
     const call_reporter report(client, request.method);
     if (client.endpoint_error) {
@@ -125,13 +126,13 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         report(call_event::kind::attempt_started, attempt);
         const clock::time_point attempt_deadline = std::min(deadline, after(client.options.attempt_timeout));
         attempt_result reply = co_await client.pool.send(exchange, attempt_deadline);
-        result_type interpreted = interpret_reply(reply, diag);
-        if (interpreted) {
+        const error_code interpreted = interpret_reply(reply, diag, fields);
+        if (!interpreted) {
             refund_retry_tokens(client);
             report(call_event::kind::succeeded, attempt, {}, reply.status);
-            co_return interpreted;
+            co_return std::move(reply.body);
         }
-        error_code ec = name_timeout(interpreted.error(), deadline);
+        error_code ec = name_timeout(interpreted, deadline);
         report(call_event::kind::attempt_failed, attempt, ec, diag.http_status);
         if (ec == asio::error::operation_aborted) {
             if (reply.request_written && request.single_use) {

@@ -1,13 +1,13 @@
 #pragma once
 // One Web API call with its retries: rate-limit gate, attempts on the pool, interpretation,
 // retry policy, budget, deadline and cancellation. Method-specific code builds the request
-// before and maps the JSON object after.
+// before and receives the response's values through `response_fields`.
 #include "web/client_impl.hpp"
+#include "web/envelope.hpp"
 
 #include <slack/diagnostics.hpp>
 
 #include <boost/asio/awaitable.hpp>
-#include <boost/json/object.hpp>
 #include <boost/system/result.hpp>
 
 #include <string>
@@ -23,9 +23,9 @@ struct api_request {
     bool single_use = false;    ///< Spends a single-use credential (a code, a refresh token).
 };
 
-/// Runs the call on the client's executor. On `ok: true`, the response object.
-boost::asio::awaitable<boost::system::result<boost::json::object>> run_call(client_impl& client,
-                                                                            const api_request& request,
-                                                                            slack::diagnostics& diag);
+/// Runs the call on the client's executor. On `ok: true`, the response body (JSON text), its
+/// values already delivered to `fields`.
+boost::asio::awaitable<boost::system::result<std::string>> run_call(client_impl& client, const api_request& request,
+                                                                    slack::diagnostics& diag, response_fields& fields);
 
 }  // namespace slack::web::detail

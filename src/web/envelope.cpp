@@ -3,36 +3,20 @@
 #include <slack/api_errc.hpp>
 #include <slack/client_errc.hpp>
 
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parser.hpp>
-#include <boost/json/value.hpp>
+#include <boost/json/basic_parser_impl.hpp>
 
 #include <charconv>
 #include <ctime>
+#include <string>
+#include <vector>
 
 namespace slack::web::detail {
 
 namespace json = boost::json;
 using boost::system::error_code;
+using namespace std::string_view_literals;
 
 namespace {
-
-void append_strings(const json::value* array, std::vector<std::string>& out)
-{
-    if (!array || !array->is_array())
-        return;
-    for (const json::value& item : array->get_array())
-        if (item.is_string())
-            out.emplace_back(item.get_string());
-}
-
-void assign_string(const json::object& object, std::string_view key, std::string& out)
-{
-    if (const json::value* value = object.if_contains(key); value && value->is_string())
-        out = value->get_string();
-}
-
-boost::system::result<json::object> fail(error_code ec) { return {boost::system::in_place_error, ec}; }
 
 bool is_success_status(unsigned status) { return status >= 200 && status < 300; }
 
@@ -45,6 +29,177 @@ error_code without_slack_body(unsigned status, error_code parse_problem)
         return client_errc::http_status;
     return parse_problem;
 }
+
+// Boost.JSON's SAX handler: tracks the path of each value, keeps the envelope's fields and
+// passes every value on to the method's fields. Its buffers are reused from call to call.
+class envelope_handler {
+public:
+    static constexpr std::size_t max_object_size = std::size_t(-1);
+    static constexpr std::size_t max_array_size = std::size_t(-1);
+    static constexpr std::size_t max_key_size = std::size_t(-1);
+    static constexpr std::size_t max_string_size = std::size_t(-1);
+
+    enum class ok_value { absent, yes, no, malformed };
+
+    void begin(slack::diagnostics& diag, response_fields& fields)
+    {
+        diag_ = &diag;
+        fields_ = &fields;
+        levels_.clear();
+        path_.clear();
+        root_is_object_ = false;
+        number_started_ = false;
+        ok_ = ok_value::absent;
+        error_is_string_ = false;
+    }
+    bool root_is_object() const { return root_is_object_; }
+    ok_value ok() const { return ok_; }
+    bool error_is_string() const { return error_is_string_; }
+
+    bool on_document_begin(error_code&) { return true; }
+    bool on_document_end(error_code&) { return true; }
+    bool on_object_begin(error_code&) { return open(false); }
+    bool on_object_end(std::size_t, error_code&) { return close(); }
+    bool on_array_begin(error_code&) { return open(true); }
+    bool on_array_end(std::size_t, error_code&) { return close(); }
+    bool on_key_part(json::string_view s, std::size_t n, error_code&)
+    {
+        key(s, n);
+        return true;
+    }
+    bool on_key(json::string_view s, std::size_t n, error_code&)
+    {
+        key(s, n);
+        return true;
+    }
+    bool on_string_part(json::string_view s, std::size_t n, error_code&)
+    {
+        if (n == s.size())
+            text_.clear();
+        text_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_string(json::string_view s, std::size_t n, error_code&)
+    {
+        if (n == s.size())
+            return value(json_kind::string, {s.data(), s.size()});
+        text_.append(s.data(), s.size());
+        return value(json_kind::string, text_);
+    }
+    bool on_number_part(json::string_view s, error_code&)
+    {
+        if (!number_started_)
+            text_.clear();
+        number_started_ = true;
+        text_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_int64(std::int64_t, json::string_view s, error_code&) { return number(s); }
+    bool on_uint64(std::uint64_t, json::string_view s, error_code&) { return number(s); }
+    bool on_double(double, json::string_view s, error_code&) { return number(s); }
+    bool on_bool(bool b, error_code&) { return value(json_kind::boolean, b ? "true" : "false"); }
+    bool on_null(error_code&) { return value(json_kind::null, {}); }
+    bool on_comment_part(json::string_view, error_code&) { return true; }
+    bool on_comment(json::string_view, error_code&) { return true; }
+
+private:
+    struct level {
+        std::size_t path_size;  // the container's own path
+        bool array;
+    };
+
+    // A key's text (or part of it) goes into the path after its object's own path.
+    void key(json::string_view s, std::size_t n)
+    {
+        if (n == s.size()) {  // the first (or only) part
+            path_.resize(levels_.back().path_size);
+            if (!path_.empty())
+                path_ += '.';
+        }
+        path_.append(s.data(), s.size());
+    }
+
+    bool number(json::string_view s)
+    {
+        if (!number_started_)
+            return value(json_kind::number, {s.data(), s.size()});
+        number_started_ = false;
+        text_.append(s.data(), s.size());
+        return value(json_kind::number, text_);
+    }
+
+    bool open(bool array)
+    {
+        if (levels_.empty()) {  // the document itself
+            root_is_object_ = !array;
+            levels_.push_back({0, array});
+            return true;
+        }
+        value(array ? json_kind::array : json_kind::object, {});
+        levels_.push_back({path_.size(), array});
+        return true;
+    }
+
+    bool close()
+    {
+        levels_.pop_back();
+        return true;
+    }
+
+    bool value(json_kind kind, std::string_view text)
+    {
+        if (levels_.empty())  // a document that is a bare value
+            return true;
+        const level& container = levels_.back();
+        if (container.array) {
+            path_.resize(container.path_size);
+            path_ += "[]";
+        }
+        const std::string_view path = path_;
+        const std::size_t key_at = container.path_size + (container.path_size == 0 || container.array ? 0 : 1);
+        const json_value v{.parent = path.substr(0, container.path_size),
+                           .key = path.substr(key_at),
+                           .depth = levels_.size(),
+                           .kind = kind,
+                           .text = text};
+        if (v.depth == 1)
+            top_level(v.key, kind, text);
+        else if (v.depth == 3 && kind == json_kind::string && v.parent == "response_metadata.warnings"sv)
+            diag_->warnings.emplace_back(text);
+        else if (v.depth == 3 && kind == json_kind::string && v.parent == "response_metadata.messages"sv)
+            diag_->messages.emplace_back(text);
+        fields_->on_value(v);
+        return true;
+    }
+
+    void top_level(std::string_view key, json_kind kind, std::string_view text)
+    {
+        const bool is_string = kind == json_kind::string;
+        if (key == "ok"sv) {
+            ok_ = kind != json_kind::boolean ? ok_value::malformed : text == "true"sv ? ok_value::yes : ok_value::no;
+        } else if (key == "error"sv) {
+            error_is_string_ = is_string;
+            if (is_string)
+                diag_->error = text;
+        } else if (is_string && key == "warning"sv) {
+            diag_->warning = text;
+        } else if (is_string && key == "needed"sv) {
+            diag_->needed = text;
+        } else if (is_string && key == "provided"sv) {
+            diag_->provided = text;
+        }
+    }
+
+    slack::diagnostics* diag_ = nullptr;
+    response_fields* fields_ = nullptr;
+    std::vector<level> levels_;  // at most parse_options::max_depth (32) deep
+    std::string path_;
+    std::string text_;  // a string or number that arrived in parts
+    bool root_is_object_ = false;
+    bool number_started_ = false;
+    ok_value ok_ = ok_value::absent;
+    bool error_is_string_ = false;
+};
 
 }  // namespace
 
@@ -75,7 +230,7 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
     return std::chrono::ceil<std::chrono::seconds>(at - now);
 }
 
-boost::system::result<json::object> interpret_reply(attempt_result& reply, slack::diagnostics& diag)
+error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag, response_fields& fields)
 {
     // Each attempt's answer replaces the previous one's.
     diag.error.clear();
@@ -89,38 +244,31 @@ boost::system::result<json::object> interpret_reply(attempt_result& reply, slack
     if (!reply.retry_after.empty())
         diag.retry_after = parse_retry_after(reply.retry_after, std::chrono::system_clock::now());
     if (reply.error)
-        return fail(reply.error);
+        return reply.error;
 
-    // One arena per response, owned by the parsed value (and by access_response::raw later):
-    // a couple of allocations instead of one per JSON string, object and array, and no
-    // per-node frees. The parser itself is reused: it keeps its buffers.
-    thread_local json::parser parser;
-    parser.reset(json::make_shared_resource<json::monotonic_resource>(reply.body.size() * 2 + 256));
+    // One parser per thread: it and its handler keep their buffers, so a parse allocates
+    // nothing once warm. The parse is synchronous, so calls on one thread never share it.
+    thread_local json::basic_parser<envelope_handler> parser{json::parse_options{}};
+    parser.reset();
+    envelope_handler& envelope = parser.handler();
+    envelope.begin(diag, fields);
+    fields.clear();
     error_code parse_error;
-    parser.write(reply.body.data(), reply.body.size(), parse_error);
-    json::value body = parse_error ? json::value() : parser.release();
-    parser.reset();  // drop the arena reference held by the parser
-    if (parse_error)
-        return fail(without_slack_body(reply.status, client_errc::invalid_json));
-    json::object* envelope = body.if_object();
-    const json::value* ok = envelope ? envelope->if_contains("ok") : nullptr;
-    if (!ok || !ok->is_bool())
-        return fail(without_slack_body(reply.status, client_errc::unexpected_shape));
-
-    assign_string(*envelope, "warning", diag.warning);
-    if (const json::value* metadata = envelope->if_contains("response_metadata"); metadata && metadata->is_object()) {
-        append_strings(metadata->get_object().if_contains("warnings"), diag.warnings);
-        append_strings(metadata->get_object().if_contains("messages"), diag.messages);
+    const std::size_t parsed = parser.write_some(false, reply.body.data(), reply.body.size(), parse_error);
+    if (parse_error || parsed != reply.body.size())
+        return without_slack_body(reply.status, client_errc::invalid_json);
+    using ok_value = envelope_handler::ok_value;
+    if (!envelope.root_is_object() || envelope.ok() == ok_value::absent || envelope.ok() == ok_value::malformed)
+        return without_slack_body(reply.status, client_errc::unexpected_shape);
+    if (envelope.ok() == ok_value::yes) {
+        diag.error.clear();  // only failures carry these
+        diag.needed.clear();
+        diag.provided.clear();
+        return {};
     }
-    if (ok->get_bool())
-        return std::move(*envelope);  // move-constructs: keeps the arena
-    const json::value* error = envelope->if_contains("error");
-    if (!error || !error->is_string())
-        return fail(client_errc::unexpected_shape);
-    diag.error = error->get_string();
-    assign_string(*envelope, "needed", diag.needed);
-    assign_string(*envelope, "provided", diag.provided);
-    return fail(from_string(diag.error));
+    if (!envelope.error_is_string())
+        return client_errc::unexpected_shape;
+    return from_string(diag.error);
 }
 
 }  // namespace slack::web::detail

@@ -1,11 +1,12 @@
 #pragma once
 // Slack's response envelope: every body is a JSON object with `ok`, and on failure `error`.
+// The body is parsed once, as a stream of values: the envelope keeps what it needs and hands
+// every value to the calling method's `response_fields`; no JSON tree is built.
 #include "web/transport.hpp"
 
 #include <slack/diagnostics.hpp>
 
-#include <boost/json/object.hpp>
-#include <boost/system/result.hpp>
+#include <boost/system/error_code.hpp>
 
 #include <chrono>
 #include <optional>
@@ -13,11 +14,37 @@
 
 namespace slack::web::detail {
 
-/// Turns one attempt's outcome into the response object (on `ok: true`) or an error code,
-/// filling `diag` with what Slack said. Classifies by the body when it is a Slack JSON body,
-/// else by HTTP status. The object owns the arena its contents live in: move it, do not
-/// move-assign it into an object with other storage (that copies).
-boost::system::result<boost::json::object> interpret_reply(attempt_result& reply, slack::diagnostics& diag);
+enum class json_kind { string, number, boolean, null, object, array };
+
+/// One value of a response body, as the parse meets it.
+struct json_value {
+    /// The enclosing containers' keys from the top object, joined by '.' ("" in the top object,
+    /// "[]" for an array). Exact up to depth 2; deeper, a key containing '.' could alias a path.
+    std::string_view parent;
+    std::string_view key;  ///< The member's key, or "[]" for an array element.
+    std::size_t depth;     ///< 1 for the top object's members, 2 for theirs, ...
+    json_kind kind;
+    /// A string's unescaped value, a number as written, "true" or "false"; empty for null,
+    /// object and array (whose members follow).
+    std::string_view text;
+};
+
+/// Where a method's typed response gets its values from, while the body is parsed.
+class response_fields {
+public:
+    /// A new attempt's body is about to be parsed: forget the previous one's values.
+    virtual void clear() = 0;
+    virtual void on_value(const json_value& value) = 0;
+
+protected:
+    ~response_fields() = default;
+};
+
+/// Turns one attempt's outcome into success (`ok: true`: every value went to `fields`) or an
+/// error code, filling `diag` with what Slack said. Classifies by the body when it is a Slack
+/// JSON body, else by HTTP status.
+boost::system::error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag,
+                                          response_fields& fields);
 
 /// Retry-After as delta-seconds or an HTTP-date (RFC 9110), relative to `now`.
 /// nullopt when absent or unusable; a date in the past gives zero.

@@ -8,7 +8,7 @@
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/this_coro.hpp>
-#include <boost/json/value.hpp>
+#include <boost/json/parse.hpp>
 
 #include <algorithm>
 #include <exception>
@@ -24,44 +24,86 @@ using access_result = boost::system::result<access_response>;
 
 access_result failure(error_code ec) { return access_result(boost::system::in_place_error, ec); }
 
-// Copies a string field; false when present with another type (null counts as absent).
-bool read_string(const json::object& object, std::string_view key, std::string& out)
-{
-    const json::value* value = object.if_contains(key);
-    if (!value || value->is_null())
-        return true;
-    if (!value->is_string())
-        return false;
-    out = value->get_string();
-    return true;
-}
+// Fills an access_response from the response's values as they are parsed.
+class access_fields final : public response_fields {
+public:
+    access_response response;
+    std::string malformed;  // the first field with an unexpected type, for the caller's diagnostics
 
-bool read_optional_string(const json::object& object, std::string_view key, std::optional<std::string>& out)
-{
-    const json::value* value = object.if_contains(key);
-    if (!value || value->is_null())
-        return true;
-    if (!value->is_string())
-        return false;
-    out.emplace(value->get_string());
-    return true;
-}
+    void clear() override
+    {
+        response = access_response{};
+        malformed.clear();
+    }
 
-// Reads an optional sub-object with `read`; false when present and not an object (or `read` fails).
-template <class T, class Reader>
-bool read_object(const json::object& object, std::string_view key, std::optional<T>& out, Reader read)
-{
-    const json::value* value = object.if_contains(key);
-    if (!value || value->is_null())
-        return true;
-    if (!value->is_object())
-        return false;
-    return read(value->get_object(), out.emplace());
-}
+    void on_value(const json_value& v) override
+    {
+        if (v.kind == json_kind::null)  // null counts as absent
+            return;
+        const auto string_into = [&](std::string& out) {
+            if (v.kind == json_kind::string)
+                out.assign(v.text);
+            else
+                mismatch(v);
+        };
+        const auto object_into = [&](auto& optional) {
+            if (v.kind == json_kind::object)
+                optional.emplace();
+            else
+                mismatch(v);
+        };
+        if (v.depth == 1) {
+            if (v.key == "access_token")
+                string_into(response.access_token);
+            else if (v.key == "scope")
+                string_into(response.scope);
+            else if (v.key == "team_name")
+                string_into(response.team_name);
+            else if (v.key == "team_id")
+                string_into(response.team_id);
+            else if (v.key == "user_id")
+                string_into(response.user_id);
+            else if (v.key == "enterprise_id")
+                string_into(response.enterprise_id.emplace());
+            else if (v.key == "incoming_webhook")
+                object_into(response.webhook);
+            else if (v.key == "bot")
+                object_into(response.bot);
+        } else if (v.depth == 2 && v.parent == "incoming_webhook" && response.webhook) {
+            incoming_webhook& w = *response.webhook;
+            if (v.key == "url")
+                string_into(w.url);
+            else if (v.key == "channel")
+                string_into(w.channel);
+            else if (v.key == "channel_id")
+                string_into(w.channel_id);
+            else if (v.key == "configuration_url")
+                string_into(w.configuration_url);
+        } else if (v.depth == 2 && v.parent == "bot" && response.bot) {
+            if (v.key == "bot_user_id")
+                string_into(response.bot->bot_user_id);
+            else if (v.key == "bot_access_token")
+                string_into(response.bot->bot_access_token);
+        }
+    }
+
+private:
+    void mismatch(const json_value& v)
+    {
+        if (!malformed.empty())
+            return;
+        malformed.assign(v.parent);
+        if (!malformed.empty())
+            malformed += '.';
+        malformed.append(v.key);
+    }
+};
 
 std::vector<std::string> split_scopes(std::string_view scope)
 {
     std::vector<std::string> scopes;
+    if (scope.empty())
+        return scopes;
     scopes.reserve(static_cast<std::size_t>(std::count(scope.begin(), scope.end(), ',')) + 1);
     while (!scope.empty()) {
         const auto comma = scope.find(',');
@@ -74,30 +116,21 @@ std::vector<std::string> split_scopes(std::string_view scope)
 }
 
 
-access_result parse_access_response(json::object response, const slack::diagnostics& diag)
+// The typed response, once the call succeeded and its values were delivered to `fields`.
+access_result finish_access_response(access_fields& fields, std::string body, slack::diagnostics& diag)
 {
-    access_response r{.raw = std::move(response)};  // move-constructed: keeps the parse arena
-    const json::object& object = r.raw;
-    const auto read_webhook = [](const json::object& o, incoming_webhook& w) {
-        return read_string(o, "url", w.url) && read_string(o, "channel", w.channel) &&
-               read_string(o, "channel_id", w.channel_id) && read_string(o, "configuration_url", w.configuration_url);
-    };
-    const auto read_bot = [](const json::object& o, bot_credentials& b) {
-        return read_string(o, "bot_user_id", b.bot_user_id) && read_string(o, "bot_access_token", b.bot_access_token);
-    };
-    const bool shaped = read_string(object, "access_token", r.access_token) && read_string(object, "scope", r.scope) &&
-                        read_string(object, "team_name", r.team_name) && read_string(object, "team_id", r.team_id) &&
-                        read_string(object, "user_id", r.user_id) &&
-                        read_optional_string(object, "enterprise_id", r.enterprise_id) &&
-                        read_object(object, "incoming_webhook", r.webhook, read_webhook) &&
-                        read_object(object, "bot", r.bot, read_bot);
-    if (!shaped || r.access_token.empty())
+    access_response& r = fields.response;
+    if (!fields.malformed.empty() || r.access_token.empty()) {
+        diag.client_message = fields.malformed.empty() ? "oauth.access response has no access_token"
+                                                       : "oauth.access response field has an unexpected type: " +
+                                                             fields.malformed;
         return failure(client_errc::unexpected_shape);
+    }
     r.scopes = split_scopes(r.scope);
-    for (const std::string& code : split_scopes(diag.warning))
-        r.warnings.push_back(code);
+    r.warnings = split_scopes(diag.warning);
     r.warnings.insert(r.warnings.end(), diag.warnings.begin(), diag.warnings.end());
-    return r;
+    r.body = std::move(body);
+    return std::move(r);
 }
 
 api_request make_access_request(client_impl& client, const access_params& params)
@@ -142,10 +175,11 @@ asio::awaitable<access_result> access_operation(std::shared_ptr<client_impl> cli
     if (error_code ec = check_params(params, diag))
         co_return failure(ec);
     const api_request request = make_access_request(*client, params);
-    auto object = co_await run_call(*client, request, diag);
-    if (!object)
-        co_return failure(object.error());
-    co_return parse_access_response(std::move(*object), diag);
+    access_fields fields;
+    auto body = co_await run_call(*client, request, diag, fields);
+    if (!body)
+        co_return failure(body.error());
+    co_return finish_access_response(fields, std::move(*body), diag);
 }
 
 }  // namespace
@@ -168,4 +202,11 @@ void start_access(std::shared_ptr<client_impl> client, access_params params, sla
 }
 
 }  // namespace detail
+
+boost::json::object access_response::raw() const
+{
+    boost::json::value parsed = boost::json::parse(body);
+    return std::move(parsed.as_object());
+}
+
 }  // namespace slack::web

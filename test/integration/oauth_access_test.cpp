@@ -36,7 +36,7 @@ BOOST_AUTO_TEST_CASE(success_maps_every_documented_field)
     BOOST_REQUIRE(r->bot.has_value());
     BOOST_TEST(r->bot->bot_user_id == "UTTTTTTTTTTR");
     BOOST_TEST(r->bot->bot_access_token == "xoxb-XXXXXXXXXXXX-TTTTTTTTTTTTTT");
-    BOOST_TEST(r->raw.contains("is_future_field"));  // unknown fields are kept, not rejected
+    BOOST_TEST(r->raw().contains("is_future_field"));  // unknown fields are kept, not rejected
     BOOST_TEST(diag.attempts == 1u);
     BOOST_TEST(diag.http_status == 200u);
     BOOST_TEST(server.exchanges(code) == 1u);
@@ -62,8 +62,22 @@ BOOST_AUTO_TEST_CASE(success_with_workspace_app_fields_kept_raw)
     BOOST_REQUIRE(r.has_value());
     BOOST_TEST(r->access_token == "xoxa-access-token-string");
     BOOST_TEST(r->team_id == "T061EG9R6");
-    BOOST_TEST(r->raw.at("token_type").as_string() == "app");
-    BOOST_TEST(r->raw.at("scopes").as_object().at("channel").as_array().size() == 3u);
+    BOOST_TEST(r->raw().at("token_type").as_string() == "app");
+    BOOST_TEST(r->raw().at("scopes").as_object().at("channel").as_array().size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(escaped_strings_are_unescaped_and_dotted_keys_stay_top_level)
+{
+    slack::diagnostics diag;
+    access_result r = access(params("mock-payload-escaped"), diag);
+    BOOST_REQUIRE_MESSAGE(r.has_value(), describe(r));
+    BOOST_TEST(r->access_token == "xoxp-1-2");
+    BOOST_TEST(r->team_name == "Caf\xc3\xa9 \"T\"");
+    BOOST_TEST((r->scopes == std::vector<std::string>{"bot", "commands"}));
+    BOOST_REQUIRE(r->webhook.has_value());
+    BOOST_TEST(r->webhook->url == "https://hooks.slack.com/T1/B1/X");  // not the "incoming_webhook.url" key
+    BOOST_TEST(!r->bot.has_value());                                   // "bot.bot_access_token" is not a bot
+    BOOST_TEST(r->raw().contains("bot.bot_access_token"));
 }
 
 // The 39 errors of the seed (SlackKit's Slack.Web.Oauth.access).
@@ -234,6 +248,7 @@ BOOST_AUTO_TEST_CASE(bad_bodies_each_get_their_own_error)
     BOOST_TEST((access(client, params("mock-malformed"), diag).error() == client_errc::invalid_json));
     BOOST_TEST((access(client, params("mock-html"), diag).error() == client_errc::invalid_json));
     BOOST_TEST((access(client, params("mock-wrongtype"), diag).error() == client_errc::unexpected_shape));
+    BOOST_TEST(diag.client_message == "oauth.access response field has an unexpected type: access_token");
     BOOST_TEST((access(client, params("mock-notobject"), diag).error() == client_errc::unexpected_shape));
     BOOST_TEST((access(client, params("mock-status-503-9"), diag).error() == client_errc::http_status));
     BOOST_TEST(diag.http_status == 503u);

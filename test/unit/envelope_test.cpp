@@ -25,25 +25,67 @@ attempt_result reply(unsigned status, std::string body, std::string retry_after 
     return r;
 }
 
+// Records every value delivered, as "depth parent|key kind text" lines.
+struct recorded_fields final : response_fields {
+    std::vector<std::string> values;
+    void clear() override { values.clear(); }
+    void on_value(const json_value& v) override
+    {
+        static const char* const kinds[] = {"string", "number", "boolean", "null", "object", "array"};
+        values.push_back(std::to_string(v.depth) + " " + std::string(v.parent) + "|" + std::string(v.key) + " " +
+                         kinds[static_cast<int>(v.kind)] + " " + std::string(v.text));
+    }
+};
+
 boost::system::error_code interpret(attempt_result r, slack::diagnostics& diag)
 {
-    auto object = interpret_reply(r, diag);
-    return object ? boost::system::error_code() : object.error();
+    recorded_fields fields;
+    return interpret_reply(r, diag, fields);
 }
 
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(envelope)
 
-BOOST_AUTO_TEST_CASE(ok_true_is_success_and_keeps_the_object)
+BOOST_AUTO_TEST_CASE(ok_true_delivers_every_value_with_its_path)
 {
     slack::diagnostics diag;
-    attempt_result r = reply(200, R"({"ok":true,"access_token":"xoxp-1","future":{"x":1}})");
-    auto object = interpret_reply(r, diag);
-    BOOST_REQUIRE(object.has_value());
-    BOOST_TEST(object->at("access_token").as_string() == "xoxp-1");
-    BOOST_TEST(object->contains("future"));
+    recorded_fields fields;
+    fields.values.push_back("left over from an earlier attempt");
+    attempt_result r = reply(200, R"({"ok":true,"access_token":"xoxp-1","url":"https:\/\/x\u00e9","n":-1.5e3,)"
+                                  R"("future":{"x":[1,{"y":null}],"b":false},"e":[]})");
+    BOOST_TEST(!interpret_reply(r, diag, fields));
+    const std::vector<std::string> expected = {
+        "1 |ok boolean true",
+        "1 |access_token string xoxp-1",
+        "1 |url string https://x\xc3\xa9",
+        "1 |n number -1.5e3",
+        "1 |future object ",
+        "2 future|x array ",
+        "3 future.x|[] number 1",
+        "3 future.x|[] object ",
+        "4 future.x[]|y null ",
+        "2 future|b boolean false",
+        "1 |e array ",
+    };
+    BOOST_TEST(fields.values == expected, boost::test_tools::per_element());
     BOOST_TEST(diag.http_status == 200u);
+}
+
+BOOST_AUTO_TEST_CASE(long_strings_and_keys_arrive_whole)
+{
+    // Longer than the parser's internal buffer, with escapes: delivered in parts inside Boost.JSON.
+    std::string long_text(20000, 'a');
+    long_text += "\\n";
+    const std::string long_key(9001, 'k');
+    slack::diagnostics diag;
+    recorded_fields fields;
+    attempt_result r = reply(200, R"({"ok":true,")" + std::string(9000, 'k') + R"(\u006b":")" + long_text + R"(","n":12345678901234567890})");
+    BOOST_TEST(!interpret_reply(r, diag, fields));
+    BOOST_REQUIRE(fields.values.size() == 3u);
+    // (Double parentheses: a failure does not print 30 kB.)
+    BOOST_TEST((fields.values[1] == "1 |" + long_key + " string " + std::string(20000, 'a') + "\n"));
+    BOOST_TEST(fields.values[2] == "1 |n number 12345678901234567890");
 }
 
 BOOST_AUTO_TEST_CASE(known_and_unknown_error_strings)
@@ -88,6 +130,15 @@ BOOST_AUTO_TEST_CASE(bodies_that_are_not_slack_envelopes)
     BOOST_TEST((interpret(reply(200, "{\"ok\":tru"), diag) == slack::client_errc::invalid_json));
     BOOST_TEST((interpret(reply(200, "<html>oops</html>"), diag) == slack::client_errc::invalid_json));
     BOOST_TEST((interpret(reply(200, "[1,2]"), diag) == slack::client_errc::unexpected_shape));
+    BOOST_TEST((interpret(reply(200, "true"), diag) == slack::client_errc::unexpected_shape));
+    BOOST_TEST((interpret(reply(200, R"({"ok":true} {})"), diag) == slack::client_errc::invalid_json));
+    BOOST_TEST((interpret(reply(200, R"({"ok":true,"x":1,})"), diag) == slack::client_errc::invalid_json));
+    BOOST_TEST((interpret(reply(200, R"({"ok":true} )"), diag) == boost::system::error_code()));
+    BOOST_TEST((interpret(reply(200, std::string(40, '[') + std::string(40, ']')), diag) ==
+                slack::client_errc::invalid_json));  // deeper than Boost.JSON's default limit (32)
+    BOOST_TEST((interpret(reply(200, R"({"ok":true,"error":"x","needed":"y"})"), diag) == boost::system::error_code()));
+    BOOST_TEST(diag.error.empty());  // only failures carry error and needed
+    BOOST_TEST(diag.needed.empty());
     BOOST_TEST((interpret(reply(200, R"({"ok":"yes"})"), diag) == slack::client_errc::unexpected_shape));
     BOOST_TEST((interpret(reply(200, R"({"ok":false,"error":7})"), diag) == slack::client_errc::unexpected_shape));
     BOOST_TEST((interpret(reply(503, "<html>down</html>"), diag) == slack::client_errc::http_status));

@@ -1,5 +1,5 @@
 #pragma once
-#include <boost/json/object.hpp>
+#include <boost/json/fwd.hpp>
 
 #include <optional>
 #include <string>
@@ -20,7 +20,7 @@ struct bot_credentials {
 };
 
 /// A successful oauth.access answer. Fields Slack did not send stay empty / nullopt;
-/// `raw` keeps the whole object, fields added by Slack later included.
+/// `body` keeps the whole answer, fields added by Slack later included.
 struct access_response {
     std::string access_token{};
     std::string scope{};                  ///< As sent: comma-separated.
@@ -32,7 +32,10 @@ struct access_response {
     std::optional<incoming_webhook> webhook{};   ///< `incoming_webhook`
     std::optional<bot_credentials> bot{};
     std::vector<std::string> warnings{};  ///< `warning` codes and `response_metadata.warnings`.
-    boost::json::object raw{};
+    std::string body{};  ///< The response body as received: a JSON object.
+
+    /// `body` parsed (on each call). To use it, include <boost/json/object.hpp>.
+    boost::json::object raw() const;
 };
 
 }  // namespace slack::web
