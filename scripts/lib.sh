@@ -2,7 +2,7 @@
 # Sourced, not run.
 
 slack_packages=(
-  g++ cmake make ccache libssl-dev
+  g++ cmake make ccache libssl-dev ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libboost-test1.81-dev libboost-system1.81-dev
 )

@@ -12,6 +12,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/error.hpp>
 
+#include <openssl/crypto.h>
+
 #include <algorithm>
 
 namespace slack::web::detail {
@@ -88,6 +90,8 @@ void refund_retry_tokens(client_impl& client)
 }
 
 }  // namespace
+
+api_request::~api_request() { OPENSSL_cleanse(body.data(), body.size()); }
 
 asio::awaitable<result_type> run_call(client_impl& client, const api_request& request, slack::diagnostics& diag,
                                       response_fields& fields)

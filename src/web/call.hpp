@@ -16,6 +16,11 @@
 namespace slack::web::detail {
 
 struct api_request {
+    api_request() = default;
+    api_request(api_request&&) = default;
+    api_request& operator=(api_request&&) = default;
+    ~api_request();  ///< Wipes `body`: it may hold a code, a secret or a token.
+
     std::string_view method;    ///< e.g. "oauth.access"
     std::string body;           ///< Form-encoded parameters.
     std::string authorization;  ///< Authorization header value, or empty.

@@ -2,6 +2,8 @@
 // This is the only client translation unit that includes Beast and SSL.
 #include "web/transport.hpp"
 
+#include "web/reply_parser.hpp"
+
 #include <slack/client_errc.hpp>
 
 #include <boost/asio/as_tuple.hpp>
@@ -10,6 +12,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -17,7 +20,10 @@
 #include <openssl/ssl.h>
 #include <poll.h>
 
+#include <array>
+#include <charconv>
 #include <deque>
+#include <sstream>
 #include <list>
 #include <optional>
 
@@ -49,11 +55,14 @@ using session_ptr = std::unique_ptr<SSL_SESSION, session_deleter>;
 
 struct connection : std::enable_shared_from_this<connection> {
     connection(const executor_type& executor, ssl::context& tls) : stream(executor, tls), deadline_timer(executor) {}
+    ~connection() { OPENSSL_cleanse(header_bytes.data(), header_bytes.size()); }
 
     beast::ssl_stream<beast::tcp_stream> stream;
-    beast::flat_buffer buffer;                 // reused across requests
-    http::request<http::string_body> request;  // reused: fields and body keep their capacity
-    asio::steady_timer deadline_timer;         // one per attempt, not one per socket operation
+    beast::flat_buffer buffer;                  // reused across requests
+    http::request<http::empty_body> header;     // reused: fields keep their storage
+    std::string header_bytes;                   // `header` serialized, redone only when a field changed
+    bool header_changed = true;
+    asio::steady_timer deadline_timer;          // one per attempt, not one per socket operation
     clock::time_point idle_since{};
     bool connected = false;
     bool served = false;     // has answered a request before
@@ -62,6 +71,8 @@ struct connection : std::enable_shared_from_this<connection> {
 
     // Closes the socket when `deadline` passes: every pending or later operation then fails.
     // Cheaper than Beast's per-operation timeouts (a timer arm per read_some and write_some).
+    // (The timer cannot stay armed between attempts: a pending wait would keep the caller's
+    // io_context::run() from returning.)
     void arm(clock::time_point deadline)
     {
         timed_out = false;
@@ -99,8 +110,7 @@ struct connection : std::enable_shared_from_this<connection> {
         // Mark the TLS session as cleanly ended so that it stays resumable.
         SSL_set_shutdown(stream.native_handle(), SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
         error_code ignored;
-        tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
-        tcp().socket().close(ignored);
+        tcp().socket().close(ignored);  // sends the FIN; no shutdown() call needed
     }
 };
 
@@ -259,6 +269,20 @@ bool is_ip_address(const std::string& host)
     return !ec;
 }
 
+// An address in the URL needs no lookup. (Asio's lookups run on a thread of their own, and a
+// second thread makes every malloc and shared_ptr count in the process dearer.)
+std::optional<tcp::resolver::results_type> literal_address(const api_endpoint& endpoint)
+{
+    error_code ec;
+    const asio::ip::address address = asio::ip::make_address(endpoint.host, ec);
+    unsigned short port = 0;
+    const auto [end, parse_error] =
+        std::from_chars(endpoint.port.data(), endpoint.port.data() + endpoint.port.size(), port);
+    if (ec || parse_error != std::errc() || end != endpoint.port.data() + endpoint.port.size())
+        return std::nullopt;
+    return tcp::resolver::results_type::create(tcp::endpoint(address, port), endpoint.host, endpoint.port);
+}
+
 // A name lookup bounded by `deadline` and by cancellation. A running getaddrinfo cannot be
 // interrupted (Asio 1.81), so the call stops waiting for it instead: the lookup finishes in
 // the background and its result is dropped.
@@ -294,6 +318,8 @@ asio::awaitable<std::pair<error_code, tcp::resolver::results_type>> resolve(cons
 asio::awaitable<error_code> open_connection(connection_pool::state& pool, connection& c, clock::time_point deadline)
 {
     const api_endpoint& endpoint = pool.endpoint;
+    if (!pool.resolved)
+        pool.resolved = literal_address(endpoint);
     if (!pool.resolved) {
         auto [resolve_error, results] = co_await resolve(pool.executor, endpoint, deadline);
         if (resolve_error)
@@ -339,27 +365,28 @@ void remember_session(connection_pool::state& pool, connection& c)
 }
 
 template <class Stream>
-asio::awaitable<void> exchange_on(Stream& stream, connection& c, const client_options& options,
+asio::awaitable<void> exchange_on(Stream& stream, connection& c, std::string_view body, const client_options& options,
                                   attempt_result& result)
 {
-    auto [write_error, written] = co_await http::async_write(stream, c.request, use_tuple);
+    const std::array<asio::const_buffer, 2> request{asio::buffer(c.header_bytes), asio::buffer(body)};
+    auto [write_error, written] = co_await asio::async_write(stream, request, use_tuple);
     result.request_written = written > 0;
     if (write_error) {
         result.error = write_error;
         co_return;
     }
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(options.max_body_bytes);
+    reply_parser parser(result, options.max_body_bytes);
     auto [read_error, read] = co_await http::async_read(stream, c.buffer, parser, use_tuple);
     if (read_error) {
         if (read_error == http::error::body_limit) {
             // Slack answered; the answer is unusable. Not an unknown outcome.
             result.error = client_errc::body_too_large;
             result.response_received = true;
-            result.status = parser.get().result_int();
+            co_return;
         }
-        else if (read_error == http::error::end_of_stream || read_error == asio::error::eof ||
-                 read_error == ssl::error::stream_truncated || read_error == asio::error::connection_reset)
+        result.status = 0;
+        if (read_error == http::error::end_of_stream || read_error == asio::error::eof ||
+            read_error == ssl::error::stream_truncated || read_error == asio::error::connection_reset)
             result.error = client_errc::connection_closed;
         else if (read_error.category() == make_error_code(http::error::end_of_stream).category())
             result.error = client_errc::bad_response;  // any other Beast HTTP parse error
@@ -367,43 +394,56 @@ asio::awaitable<void> exchange_on(Stream& stream, connection& c, const client_op
             result.error = read_error;
         co_return;
     }
-    http::response<http::string_body>& response = parser.get();
     result.response_received = true;
-    result.status = response.result_int();
-    if (auto it = response.find(http::field::retry_after); it != response.end())
-        result.retry_after = it->value();
-    result.body = std::move(response.body());
-    result.keep_alive = response.keep_alive();
+    result.keep_alive = parser.keep_alive();
 }
 
-// Fills the connection's reused request; fields that did not change are left alone, so a
-// kept-alive connection sends its next request without allocating.
-void fill_request(http::request<http::string_body>& request, const http_exchange& exchange, const api_endpoint& endpoint)
+// Brings the connection's request header up to date for this exchange. Fields that did not
+// change are left alone, and the header is serialized again (by Beast) only when one changed:
+// a kept-alive connection sends its next request without allocating or formatting.
+void prepare_header(connection& c, const http_exchange& exchange, const api_endpoint& endpoint)
 {
-    if (request.find(http::field::host) == request.end()) {
-        request.method(http::verb::post);
-        request.version(11);
-        request.set(http::field::host, endpoint.host_header);
-        request.set(http::field::user_agent, "slack-asio/0.1");
-        request.set(http::field::content_type, "application/x-www-form-urlencoded");
-        request.keep_alive(true);
+    http::request<http::empty_body>& header = c.header;
+    if (header.find(http::field::host) == header.end()) {
+        header.method(http::verb::post);
+        header.version(11);
+        header.set(http::field::host, endpoint.host_header);
+        header.set(http::field::user_agent, "slack-asio/0.1");
+        header.set(http::field::content_type, "application/x-www-form-urlencoded");
+        header.keep_alive(true);
+        c.header_changed = true;
     }
-    const beast::string_view target = request.target();
+    const beast::string_view target = header.target();
     const std::string_view prefix = endpoint.path_prefix;
     if (target.size() != prefix.size() + exchange.method.size() || !target.starts_with(prefix) ||
-        !target.ends_with(beast::string_view(exchange.method.data(), exchange.method.size())))
-        request.target(std::string(prefix).append(exchange.method));
-    const beast::string_view authorization(exchange.authorization.data(), exchange.authorization.size());
-    if (auto it = request.find(http::field::authorization); authorization.empty()) {
-        if (it != request.end())
-            request.erase(it);
-    } else if (it == request.end() || it->value() != authorization) {
-        request.set(http::field::authorization, authorization);
+        !target.ends_with(beast::string_view(exchange.method.data(), exchange.method.size()))) {
+        header.target(std::string(prefix).append(exchange.method));
+        c.header_changed = true;
     }
-    request.body().assign(exchange.body);
-    const std::string length = std::to_string(exchange.body.size());
-    if (auto it = request.find(http::field::content_length); it == request.end() || it->value() != length)
-        request.set(http::field::content_length, length);
+    const beast::string_view authorization(exchange.authorization.data(), exchange.authorization.size());
+    if (auto it = header.find(http::field::authorization); authorization.empty()) {
+        if (it != header.end()) {
+            header.erase(it);
+            c.header_changed = true;
+        }
+    } else if (it == header.end() || it->value() != authorization) {
+        header.set(http::field::authorization, authorization);
+        c.header_changed = true;
+    }
+    char length[24];
+    const auto length_end = std::to_chars(length, length + sizeof length, exchange.body.size()).ptr;
+    const beast::string_view content_length(length, static_cast<std::size_t>(length_end - length));
+    if (auto it = header.find(http::field::content_length); it == header.end() || it->value() != content_length) {
+        header.set(http::field::content_length, content_length);
+        c.header_changed = true;
+    }
+    if (c.header_changed) {
+        std::ostringstream out;
+        out << header.base();
+        OPENSSL_cleanse(c.header_bytes.data(), c.header_bytes.size());  // it held the Authorization
+        c.header_bytes = std::move(out).str();
+        c.header_changed = false;
+    }
 }
 
 }  // namespace
@@ -445,14 +485,11 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             co_return result;
         }
 
-        fill_request(c.request, exchange, state_->endpoint);
+        prepare_header(c, exchange, state_->endpoint);
         if (state_->endpoint.tls)
-            co_await exchange_on(c.stream, c, state_->options, result);
+            co_await exchange_on(c.stream, c, exchange.body, state_->options, result);
         else
-            co_await exchange_on(c.tcp(), c, state_->options, result);
-        // The body may hold a code or a secret: wipe it, not just forget it.
-        OPENSSL_cleanse(c.request.body().data(), c.request.body().size());
-        c.request.body().clear();
+            co_await exchange_on(c.tcp(), c, exchange.body, state_->options, result);
         c.disarm();
         if (c.timed_out && result.error)
             result.error = beast::error::timeout;

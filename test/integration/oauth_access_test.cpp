@@ -6,6 +6,12 @@
 #include <boost/asio/use_future.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 using namespace slack::test;
@@ -284,6 +290,25 @@ BOOST_AUTO_TEST_CASE(an_untrusted_certificate_is_refused)
     access_result r = access(client, params(server.mint_code()), diag);
     BOOST_TEST((r.error().category() == boost::asio::error::get_ssl_category()));
     BOOST_TEST(server.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(system_cas_come_from_the_bundle_file_or_ssl_cert_file)
+{
+    // The default bundle is loaded into memory (not searched on disk per handshake).
+    asio::ssl::context system = web::make_tls_context();
+    BOOST_TEST(sk_X509_OBJECT_num(X509_STORE_get0_objects(SSL_CTX_get_cert_store(system.native_handle()))) > 0);
+
+    // $SSL_CERT_FILE replaces it, as with OpenSSL's own defaults: here, with the mock's CA only.
+    const std::string ca_file = (std::filesystem::temp_directory_path() / "slack-asio-test-ca.pem").string();
+    std::ofstream(ca_file) << server.ca_certificate_pem();
+    ::setenv("SSL_CERT_FILE", ca_file.c_str(), 1);
+    asio::ssl::context from_env = web::make_tls_context();
+    ::unsetenv("SSL_CERT_FILE");
+    std::filesystem::remove(ca_file);
+    BOOST_TEST(sk_X509_OBJECT_num(X509_STORE_get0_objects(SSL_CTX_get_cert_store(from_env.native_handle()))) == 1);
+    web::client client(ioc.get_executor(), from_env, options);
+    slack::diagnostics diag;
+    BOOST_TEST(access(client, params(server.mint_code()), diag).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(plain_http_is_refused_unless_allowed)

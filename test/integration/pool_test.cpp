@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <optional>
 #include <thread>
 #include <string>
@@ -54,6 +55,21 @@ struct call {
 void start(mock_fixture& fx, web::client& client, call& c)
 {
     web::oauth(client).access(fx.params(c.code), c.diag, [&c](access_result r) { c.result.emplace(std::move(r)); });
+}
+
+std::size_t thread_count()
+{
+    const std::filesystem::directory_iterator tasks("/proc/self/task");
+    return static_cast<std::size_t>(std::distance(tasks, std::filesystem::directory_iterator()));
+}
+
+web::access_params params_for(const slack::mock::server& mock, std::string code)
+{
+    web::access_params p;
+    p.client_id = mock.options().client_id;
+    p.client_secret = mock.options().client_secret;
+    p.code = std::move(code);
+    return p;
 }
 
 // The mock's idle keep-alive timeout, short: it closes connections the client still pools.
@@ -392,6 +408,47 @@ BOOST_AUTO_TEST_CASE(thread_safe_client_on_a_multithreaded_io_context)
     mock_thread.join();
     BOOST_TEST(completed.load() == calls);
     BOOST_TEST(succeeded.load() == calls);
+}
+
+
+
+// A kept-alive idle connection leaves no pending operation (and no lookup thread) behind: io_context::run() returns
+// once the calls are done, although the client (and its pool) still exists.
+BOOST_AUTO_TEST_CASE(an_idle_pool_leaves_no_work_in_the_io_context)
+{
+    asio::io_context mock_ioc;
+    slack::mock::server mock(mock_ioc.get_executor());
+    mock.start();
+    auto mock_work = asio::make_work_guard(mock_ioc);
+    std::thread mock_thread([&] { mock_ioc.run_for(60s); });
+
+    asio::ssl::context tls = web::make_tls_context();
+    tls.add_certificate_authority(asio::buffer(mock.ca_certificate_pem()));
+    web::client_options options;
+    options.api_url = mock.api_url();
+    options.attempt_timeout = 1h;  // a deadline timer left armed would hold run_for() for its whole span
+    options.timeout = 1h;
+    asio::io_context client_ioc;
+    web::client client(client_ioc.get_executor(), tls, options);
+    const std::size_t threads_before = thread_count();
+    std::optional<access_result> first, second;
+    web::oauth(client).access(params_for(mock, "mock-payload-bot-1"), [&](access_result r) { first.emplace(std::move(r)); });
+    client_ioc.run_for(20s);
+    BOOST_TEST(client_ioc.stopped());  // ran out of work: did not wait for the 20 s
+    web::oauth(client).access(params_for(mock, "mock-payload-bot-2"), [&](access_result r) { second.emplace(std::move(r)); });
+    client_ioc.restart();
+    client_ioc.run_for(20s);
+    BOOST_TEST(client_ioc.stopped());
+    BOOST_TEST((first && first->has_value()));
+    BOOST_TEST((second && second->has_value()));
+    BOOST_TEST(client.stats().idle == 1u);  // the connection was kept, and reused
+    BOOST_TEST(client.stats().connections_reused == 1u);
+    // 127.0.0.1 needs no name lookup, so Asio started no resolver thread.
+    BOOST_TEST(thread_count() == threads_before);
+
+    asio::post(mock_ioc, [&] { mock.stop(); });
+    mock_work.reset();
+    mock_thread.join();
 }
 
 BOOST_AUTO_TEST_SUITE_END()
