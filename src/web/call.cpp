@@ -102,7 +102,8 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         co_return failure(client.endpoint_error);
     }
     const clock::time_point deadline = after(client.options.timeout);
-    const http_exchange exchange{request.method, request.body, request.authorization};
+    const http_exchange exchange{request.method, request.body,
+                                 request.authorization ? std::string_view(*request.authorization) : std::string_view()};
     auto gate = client.rate_gates.try_emplace(std::string(request.method), clock::time_point{}).first;
     bool earlier_outcome_unknown = false;
 

@@ -10,6 +10,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/system/result.hpp>
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -23,7 +24,7 @@ struct api_request {
 
     std::string_view method;    ///< e.g. "oauth.access"
     std::string body;           ///< Form-encoded parameters.
-    std::string authorization;  ///< Authorization header value, or empty.
+    std::shared_ptr<const std::string> authorization;  ///< Authorization header value, or null.
     bool idempotent = false;    ///< Safe to run twice.
     bool single_use = false;    ///< Spends a single-use credential (a code, a refresh token).
 };

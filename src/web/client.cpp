@@ -7,6 +7,8 @@
 #include <boost/asio/strand.hpp>
 #include <boost/url/parse.hpp>
 
+#include <openssl/crypto.h>
+
 namespace slack::web {
 namespace detail {
 namespace {
@@ -52,10 +54,15 @@ client_impl::client_impl(boost::asio::any_io_executor executor_in, boost::asio::
 {
 }
 
-const std::string& client_impl::basic_authorization(std::string_view client_id, std::string_view client_secret)
+std::shared_ptr<const std::string> client_impl::basic_authorization(std::string_view client_id,
+                                                                   std::string_view client_secret)
 {
-    if (authorization_header_.empty() || client_id != authorization_id_ || client_secret != authorization_secret_) {
-        authorization_header_ = detail::basic_authorization(client_id, client_secret);
+    if (!authorization_header_ || client_id != authorization_id_ || client_secret != authorization_secret_) {
+        authorization_header_ = std::shared_ptr<const std::string>(
+            new std::string(detail::basic_authorization(client_id, client_secret)), [](const std::string* header) {
+                OPENSSL_cleanse(const_cast<char*>(header->data()), header->size());
+                delete header;
+            });
         authorization_id_ = client_id;
         authorization_secret_ = client_secret;
     }

@@ -6,6 +6,7 @@
 #include <slack/web/client.hpp>
 
 #include <map>
+#include <memory>
 #include <random>
 #include <string>
 
@@ -27,12 +28,14 @@ public:
 
     double random();  ///< Uniform in [0, 1).
 
-    /// The Basic Authorization header for these credentials, computed once while they stay the same.
-    const std::string& basic_authorization(std::string_view client_id, std::string_view client_secret);
+    /// The Basic Authorization header for these credentials, computed once while they stay the
+    /// same and shared by the calls that use it (wiped when the last one lets go).
+    std::shared_ptr<const std::string> basic_authorization(std::string_view client_id, std::string_view client_secret);
 
 private:
     std::minstd_rand generator_;
-    std::string authorization_id_, authorization_secret_, authorization_header_;
+    std::string authorization_id_, authorization_secret_;
+    std::shared_ptr<const std::string> authorization_header_;
 };
 
 }  // namespace slack::web::detail

@@ -55,13 +55,20 @@ using session_ptr = std::unique_ptr<SSL_SESSION, session_deleter>;
 
 struct connection : std::enable_shared_from_this<connection> {
     connection(const executor_type& executor, ssl::context& tls) : stream(executor, tls), deadline_timer(executor) {}
-    ~connection() { OPENSSL_cleanse(header_bytes.data(), header_bytes.size()); }
+    ~connection() { forget_header(); }
+
+    void forget_header()  // it held the Authorization
+    {
+        OPENSSL_cleanse(header_bytes.data(), header_bytes.size());
+        OPENSSL_cleanse(header_authorization.data(), header_authorization.size());
+    }
 
     beast::ssl_stream<beast::tcp_stream> stream;
     beast::flat_buffer buffer;                  // reused across requests
-    http::request<http::empty_body> header;     // reused: fields keep their storage
-    std::string header_bytes;                   // `header` serialized, redone only when a field changed
-    bool header_changed = true;
+    std::string header_bytes;                   // the request header as sent, made again only when...
+    std::string header_method;                  // ...the method,
+    std::string header_authorization;           // ...the Authorization value
+    std::size_t header_body_size = std::string::npos;  // ...or the body's length changes
     asio::steady_timer deadline_timer;          // one per attempt, not one per socket operation
     clock::time_point idle_since{};
     bool connected = false;
@@ -398,52 +405,34 @@ asio::awaitable<void> exchange_on(Stream& stream, connection& c, std::string_vie
     result.keep_alive = parser.keep_alive();
 }
 
-// Brings the connection's request header up to date for this exchange. Fields that did not
-// change are left alone, and the header is serialized again (by Beast) only when one changed:
-// a kept-alive connection sends its next request without allocating or formatting.
+// The request header for this exchange, serialized by Beast. A kept-alive connection sending
+// the same kind of request again reuses the bytes: no formatting, no allocation.
 void prepare_header(connection& c, const http_exchange& exchange, const api_endpoint& endpoint)
 {
-    http::request<http::empty_body>& header = c.header;
-    if (header.find(http::field::host) == header.end()) {
-        header.method(http::verb::post);
-        header.version(11);
-        header.set(http::field::host, endpoint.host_header);
-        header.set(http::field::user_agent, "slack-asio/0.1");
-        header.set(http::field::content_type, "application/x-www-form-urlencoded");
-        header.keep_alive(true);
-        c.header_changed = true;
-    }
-    const beast::string_view target = header.target();
-    const std::string_view prefix = endpoint.path_prefix;
-    if (target.size() != prefix.size() + exchange.method.size() || !target.starts_with(prefix) ||
-        !target.ends_with(beast::string_view(exchange.method.data(), exchange.method.size()))) {
-        header.target(std::string(prefix).append(exchange.method));
-        c.header_changed = true;
-    }
-    const beast::string_view authorization(exchange.authorization.data(), exchange.authorization.size());
-    if (auto it = header.find(http::field::authorization); authorization.empty()) {
-        if (it != header.end()) {
-            header.erase(it);
-            c.header_changed = true;
-        }
-    } else if (it == header.end() || it->value() != authorization) {
-        header.set(http::field::authorization, authorization);
-        c.header_changed = true;
-    }
-    char length[24];
-    const auto length_end = std::to_chars(length, length + sizeof length, exchange.body.size()).ptr;
-    const beast::string_view content_length(length, static_cast<std::size_t>(length_end - length));
-    if (auto it = header.find(http::field::content_length); it == header.end() || it->value() != content_length) {
-        header.set(http::field::content_length, content_length);
-        c.header_changed = true;
-    }
-    if (c.header_changed) {
-        std::ostringstream out;
-        out << header.base();
-        OPENSSL_cleanse(c.header_bytes.data(), c.header_bytes.size());  // it held the Authorization
-        c.header_bytes = std::move(out).str();
-        c.header_changed = false;
-    }
+    if (c.header_body_size == exchange.body.size() && c.header_method == exchange.method &&
+        c.header_authorization == exchange.authorization)
+        return;
+    http::request<http::empty_body> header;
+    header.method(http::verb::post);
+    header.version(11);
+    header.target(std::string(endpoint.path_prefix).append(exchange.method));
+    header.set(http::field::host, endpoint.host_header);
+    header.set(http::field::user_agent, "slack-asio/0.1");
+    header.set(http::field::content_type, "application/x-www-form-urlencoded");
+    if (!exchange.authorization.empty())
+        header.set(http::field::authorization,
+                   beast::string_view(exchange.authorization.data(), exchange.authorization.size()));
+    header.content_length(exchange.body.size());
+    header.keep_alive(true);
+    std::ostringstream out;
+    out << header.base();
+    c.forget_header();
+    c.header_bytes = std::move(out).str();
+    c.header_method = exchange.method;
+    c.header_authorization = exchange.authorization;
+    c.header_body_size = exchange.body.size();
+    if (auto it = header.find(http::field::authorization); it != header.end())  // Beast's copy of it, too
+        OPENSSL_cleanse(const_cast<char*>(it->value().data()), it->value().size());
 }
 
 }  // namespace

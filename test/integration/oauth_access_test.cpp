@@ -191,6 +191,27 @@ BOOST_AUTO_TEST_CASE(basic_auth_by_default_and_no_secret_in_the_body)
     BOOST_TEST(recorded[0].body.find("client_id") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(credentials_and_body_length_can_change_on_a_kept_alive_connection)
+{
+    web::client client(ioc.get_executor(), tls, options);
+    slack::diagnostics diag;
+    BOOST_TEST(access(client, params(server.mint_code()), diag).has_value());
+    web::access_params wrong = params(server.mint_code());
+    wrong.client_secret = "not-the-secret";
+    BOOST_TEST((access(client, wrong, diag).error() == slack::api_errc::bad_client_secret));
+    web::access_params longer = params(server.mint_code("https://example.com/slack/callback"));
+    longer.redirect_uri = "https://example.com/slack/callback";  // a longer body: another Content-Length
+    access_result r = access(client, longer, diag);
+    BOOST_TEST(r.has_value(), describe(r));
+    BOOST_TEST(access(client, params(server.mint_code()), diag).has_value());
+    const auto recorded = server.requests();
+    BOOST_REQUIRE(recorded.size() == 4u);
+    BOOST_TEST(recorded[0].authorization == recorded[3].authorization);
+    BOOST_TEST(recorded[1].authorization != recorded[0].authorization);
+    for (const auto& r : recorded)
+        BOOST_TEST(r.connection == 1u);  // one kept-alive connection throughout
+}
+
 BOOST_AUTO_TEST_CASE(form_credentials_when_asked)
 {
     options.credentials = web::credentials_in::form;
