@@ -16,7 +16,7 @@ asio::awaitable<void> install(slack::web::oauth& oauth, slack::web::access_param
     slack::diagnostics diag;
     boost::system::result<slack::web::access_response> r = co_await oauth.access(params, diag);
     if (r) {
-        std::cout << "installed in " << r->team_name << " with scopes " << r->scope << "\n";
+        std::cout << "installed in " << r->team_name() << " with scopes " << r->scope() << "\n";
     } else if (r.error() == slack::condition::rate_limited) {
         std::cout << "Slack is busy; try again in " << diag.retry_after.value_or(std::chrono::seconds(0)).count()
                   << " s\n";

@@ -113,7 +113,7 @@ int run_access(const std::vector<std::string_view>& args)
     auto exchange = [&]() -> asio::awaitable<void> {
         auto r = co_await oauth.access(command.params, diag);
         if (r) {
-            std::cout << r->body << "\n";  // the JSON as Slack sent it
+            std::cout << r->body() << "\n";  // the JSON as Slack sent it
             status = exit_success;
         } else {
             std::cerr << error_line(r.error(), diag) << "\n";

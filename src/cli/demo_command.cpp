@@ -17,7 +17,7 @@ namespace asio = boost::asio;
 
 namespace {
 
-std::string redact(const std::string& token) { return token.substr(0, 5) + "...(redacted)"; }
+std::string redact(std::string_view token) { return std::string(token.substr(0, 5)) + "...(redacted)"; }
 
 asio::awaitable<int> demo(mock::server& server, web::client& client)
 {
@@ -35,11 +35,12 @@ asio::awaitable<int> demo(mock::server& server, web::client& client)
     first.code = server.mint_code(app.redirect_uri);
     auto r = co_await oauth.access(first, diag);
     if (r) {
-        std::cout << "   ok: team " << r->team_name << " (" << r->team_id << "), token " << redact(r->access_token)
-                  << ", scopes:";
-        for (const auto& scope : r->scopes)
+        std::cout << "   ok: team " << r->team_name() << " (" << r->team_id() << "), token "
+                  << redact(r->access_token()) << ", scopes:";
+        for (const std::string_view scope : r->scopes())
             std::cout << " " << scope;
-        std::cout << "\n   bot user " << (r->bot ? r->bot->bot_user_id : "-") << ", attempts " << diag.attempts << "\n";
+        const auto bot = r->bot();
+        std::cout << "\n   bot user " << (bot ? bot->bot_user_id : "-") << ", attempts " << diag.attempts << "\n";
     } else {
         std::cout << "   unexpected " << error_line(r.error(), diag) << "\n";
         ++failures;

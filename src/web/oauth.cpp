@@ -24,15 +24,33 @@ using access_result = boost::system::result<access_response>;
 
 access_result failure(error_code ec) { return access_result(boost::system::in_place_error, ec); }
 
-// Fills an access_response from the response's values as they are parsed.
-class access_fields final : public response_fields {
-public:
+// Splits at commas, skipping empty items.
+template <class Out>
+void split_at_commas(std::string_view list, std::vector<Out>& out)
+{
+    while (!list.empty()) {
+        const auto comma = list.find(',');
+        if (const std::string_view item = list.substr(0, comma); !item.empty())
+            out.emplace_back(item);
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
+}
+
+}  // namespace
+
+// Fills an access_response from the response's values as they are parsed: each text is
+// appended to the response's one text buffer and located by offset.
+struct access_response_builder final : response_fields {
     access_response response;
     std::string malformed;  // the first field with an unexpected type, for the caller's diagnostics
 
-    void clear() override
+    void clear(std::size_t body_size) override
     {
+        std::string text = std::move(response.text_);
         response = access_response{};
+        text.clear();
+        text.reserve(std::max<std::size_t>(body_size, 32));  // one allocation; never inline, so moves keep views
+        response.text_ = std::move(text);
         malformed.clear();
     }
 
@@ -40,51 +58,65 @@ public:
     {
         if (v.kind == json_kind::null)  // null counts as absent
             return;
-        const auto string_into = [&](std::string& out) {
-            if (v.kind == json_kind::string)
-                out.assign(v.text);
-            else
-                mismatch(v);
+        access_response& r = response;
+        const auto text_into = [&](access_response::text_span& out) {
+            if (v.kind != json_kind::string)
+                return mismatch(v);
+            out = {r.text_.size(), v.text.size()};
+            r.text_.append(v.text);
         };
-        const auto object_into = [&](auto& optional) {
-            if (v.kind == json_kind::object)
-                optional.emplace();
-            else
-                mismatch(v);
+        const auto object_into = [&](bool& present) {
+            if (v.kind != json_kind::object)
+                return mismatch(v);
+            present = true;
         };
         if (v.depth == 1) {
             if (v.key == "access_token")
-                string_into(response.access_token);
+                text_into(r.access_token_);
             else if (v.key == "scope")
-                string_into(response.scope);
+                text_into(r.scope_);
             else if (v.key == "team_name")
-                string_into(response.team_name);
+                text_into(r.team_name_);
             else if (v.key == "team_id")
-                string_into(response.team_id);
+                text_into(r.team_id_);
             else if (v.key == "user_id")
-                string_into(response.user_id);
+                text_into(r.user_id_);
             else if (v.key == "enterprise_id")
-                string_into(response.enterprise_id.emplace());
+                text_into(r.enterprise_id_);
             else if (v.key == "incoming_webhook")
-                object_into(response.webhook);
+                object_into(r.has_webhook_);
             else if (v.key == "bot")
-                object_into(response.bot);
-        } else if (v.depth == 2 && v.parent == "incoming_webhook" && response.webhook) {
-            incoming_webhook& w = *response.webhook;
+                object_into(r.has_bot_);
+        } else if (v.depth == 2 && v.parent == "incoming_webhook" && r.has_webhook_) {
             if (v.key == "url")
-                string_into(w.url);
+                text_into(r.webhook_url_);
             else if (v.key == "channel")
-                string_into(w.channel);
+                text_into(r.webhook_channel_);
             else if (v.key == "channel_id")
-                string_into(w.channel_id);
+                text_into(r.webhook_channel_id_);
             else if (v.key == "configuration_url")
-                string_into(w.configuration_url);
-        } else if (v.depth == 2 && v.parent == "bot" && response.bot) {
+                text_into(r.webhook_configuration_url_);
+        } else if (v.depth == 2 && v.parent == "bot" && r.has_bot_) {
             if (v.key == "bot_user_id")
-                string_into(response.bot->bot_user_id);
+                text_into(r.bot_user_id_);
             else if (v.key == "bot_access_token")
-                string_into(response.bot->bot_access_token);
+                text_into(r.bot_access_token_);
         }
+    }
+
+    // The typed response, once the call succeeded and its values were delivered.
+    access_result finish(std::string body, slack::diagnostics& diag)
+    {
+        if (!malformed.empty() || response.access_token().empty()) {
+            diag.client_message = malformed.empty()
+                                      ? "oauth.access response has no access_token"
+                                      : "oauth.access response field has an unexpected type: " + malformed;
+            return failure(client_errc::unexpected_shape);
+        }
+        split_at_commas(diag.warning, response.warnings_);
+        response.warnings_.insert(response.warnings_.end(), diag.warnings.begin(), diag.warnings.end());
+        response.body_ = std::move(body);
+        return std::move(response);
     }
 
 private:
@@ -99,39 +131,7 @@ private:
     }
 };
 
-std::vector<std::string> split_scopes(std::string_view scope)
-{
-    std::vector<std::string> scopes;
-    if (scope.empty())
-        return scopes;
-    scopes.reserve(static_cast<std::size_t>(std::count(scope.begin(), scope.end(), ',')) + 1);
-    while (!scope.empty()) {
-        const auto comma = scope.find(',');
-        std::string_view item = scope.substr(0, comma);
-        if (!item.empty())
-            scopes.emplace_back(item);
-        scope = comma == std::string_view::npos ? std::string_view() : scope.substr(comma + 1);
-    }
-    return scopes;
-}
-
-
-// The typed response, once the call succeeded and its values were delivered to `fields`.
-access_result finish_access_response(access_fields& fields, std::string body, slack::diagnostics& diag)
-{
-    access_response& r = fields.response;
-    if (!fields.malformed.empty() || r.access_token.empty()) {
-        diag.client_message = fields.malformed.empty() ? "oauth.access response has no access_token"
-                                                       : "oauth.access response field has an unexpected type: " +
-                                                             fields.malformed;
-        return failure(client_errc::unexpected_shape);
-    }
-    r.scopes = split_scopes(r.scope);
-    r.warnings = split_scopes(diag.warning);
-    r.warnings.insert(r.warnings.end(), diag.warnings.begin(), diag.warnings.end());
-    r.body = std::move(body);
-    return std::move(r);
-}
+namespace {
 
 api_request make_access_request(client_impl& client, const access_params& params)
 {
@@ -175,11 +175,11 @@ asio::awaitable<access_result> access_operation(std::shared_ptr<client_impl> cli
     if (error_code ec = check_params(params, diag))
         co_return failure(ec);
     const api_request request = make_access_request(*client, params);
-    access_fields fields;
+    access_response_builder fields;
     auto body = co_await run_call(*client, request, diag, fields);
     if (!body)
         co_return failure(body.error());
-    co_return finish_access_response(fields, std::move(*body), diag);
+    co_return fields.finish(std::move(*body), diag);
 }
 
 }  // namespace
@@ -203,9 +203,38 @@ void start_access(std::shared_ptr<client_impl> client, access_params params, sla
 
 }  // namespace detail
 
+std::vector<std::string_view> access_response::scopes() const
+{
+    std::vector<std::string_view> scopes;
+    detail::split_at_commas(scope(), scopes);
+    return scopes;
+}
+
+std::optional<std::string_view> access_response::enterprise_id() const noexcept
+{
+    if (enterprise_id_.offset == text_span::absent)
+        return std::nullopt;
+    return view(enterprise_id_);
+}
+
+std::optional<incoming_webhook> access_response::webhook() const noexcept
+{
+    if (!has_webhook_)
+        return std::nullopt;
+    return incoming_webhook{view(webhook_url_), view(webhook_channel_), view(webhook_channel_id_),
+                            view(webhook_configuration_url_)};
+}
+
+std::optional<bot_credentials> access_response::bot() const noexcept
+{
+    if (!has_bot_)
+        return std::nullopt;
+    return bot_credentials{view(bot_user_id_), view(bot_access_token_)};
+}
+
 boost::json::object access_response::raw() const
 {
-    boost::json::value parsed = boost::json::parse(body);
+    boost::json::value parsed = boost::json::parse(body_);
     return std::move(parsed.as_object());
 }
 

@@ -27,22 +27,31 @@ BOOST_AUTO_TEST_CASE(success_maps_every_documented_field)
     const std::string code = server.mint_code();
     access_result r = access(params(code), diag);
     BOOST_REQUIRE(r.has_value());
-    BOOST_TEST(r->access_token == "xoxp-XXXXXXXX-XXXXXXXX-XXXXX");
-    BOOST_TEST(r->scope == "incoming-webhook,commands,bot");
-    BOOST_TEST((r->scopes == std::vector<std::string>{"incoming-webhook", "commands", "bot"}));
-    BOOST_TEST(r->team_name == "Team Installing Your Hook");
-    BOOST_TEST(r->team_id == "TXXXXXXXXX");
-    BOOST_TEST(r->user_id == "UXXXXXXXXX");
-    BOOST_TEST(r->enterprise_id.value() == "EXXXXXXXXX");
-    BOOST_REQUIRE(r->webhook.has_value());
-    BOOST_TEST(r->webhook->url == "https://hooks.slack.com/TXXXXX/BXXXXX/XXXXXXXXXX");
-    BOOST_TEST(r->webhook->channel == "#channel-it-will-post-to");
-    BOOST_TEST(r->webhook->channel_id == "C05002EAE");
-    BOOST_TEST(r->webhook->configuration_url == "https://teamname.slack.com/services/BXXXXX");
-    BOOST_REQUIRE(r->bot.has_value());
-    BOOST_TEST(r->bot->bot_user_id == "UTTTTTTTTTTR");
-    BOOST_TEST(r->bot->bot_access_token == "xoxb-XXXXXXXXXXXX-TTTTTTTTTTTTTT");
+    BOOST_TEST(r->access_token() == "xoxp-XXXXXXXX-XXXXXXXX-XXXXX");
+    BOOST_TEST(r->scope() == "incoming-webhook,commands,bot");
+    BOOST_TEST((r->scopes() == std::vector<std::string_view>{"incoming-webhook", "commands", "bot"}));
+    BOOST_TEST(r->team_name() == "Team Installing Your Hook");
+    BOOST_TEST(r->team_id() == "TXXXXXXXXX");
+    BOOST_TEST(r->user_id() == "UXXXXXXXXX");
+    BOOST_TEST(r->enterprise_id().value() == "EXXXXXXXXX");
+    BOOST_REQUIRE(r->webhook().has_value());
+    BOOST_TEST(r->webhook()->url == "https://hooks.slack.com/TXXXXX/BXXXXX/XXXXXXXXXX");
+    BOOST_TEST(r->webhook()->channel == "#channel-it-will-post-to");
+    BOOST_TEST(r->webhook()->channel_id == "C05002EAE");
+    BOOST_TEST(r->webhook()->configuration_url == "https://teamname.slack.com/services/BXXXXX");
+    BOOST_REQUIRE(r->bot().has_value());
+    BOOST_TEST(r->bot()->bot_user_id == "UTTTTTTTTTTR");
+    BOOST_TEST(r->bot()->bot_access_token == "xoxb-XXXXXXXXXXXX-TTTTTTTTTTTTTT");
     BOOST_TEST(r->raw().contains("is_future_field"));  // unknown fields are kept, not rejected
+
+    // The fields are views into text the response owns: a move keeps them, a copy has its own.
+    const std::string_view token = r->access_token();
+    web::access_response moved = std::move(*r);
+    BOOST_TEST(static_cast<const void*>(moved.access_token().data()) == static_cast<const void*>(token.data()));
+    const web::access_response copy = moved;
+    BOOST_TEST(copy.access_token() == token);
+    BOOST_TEST(static_cast<const void*>(copy.access_token().data()) != static_cast<const void*>(token.data()));
+    BOOST_TEST(copy.webhook()->channel_id == "C05002EAE");
     BOOST_TEST(diag.attempts == 1u);
     BOOST_TEST(diag.http_status == 200u);
     BOOST_TEST(server.exchanges(code) == 1u);
@@ -53,12 +62,12 @@ BOOST_AUTO_TEST_CASE(success_with_null_and_absent_optionals)
     slack::diagnostics diag;
     access_result r = access(params("mock-payload-minimal"), diag);
     BOOST_REQUIRE(r.has_value());
-    BOOST_TEST(r->access_token == "xoxp-XXXXXXXX-XXXXXXXX-XXXXX");
-    BOOST_TEST(!r->enterprise_id.has_value());  // null
-    BOOST_TEST(!r->webhook.has_value());        // absent
-    BOOST_TEST(!r->bot.has_value());
-    BOOST_TEST(r->user_id.empty());
-    BOOST_TEST((r->scopes == std::vector<std::string>{"groups:write"}));
+    BOOST_TEST(r->access_token() == "xoxp-XXXXXXXX-XXXXXXXX-XXXXX");
+    BOOST_TEST(!r->enterprise_id().has_value());  // null
+    BOOST_TEST(!r->webhook().has_value());        // absent
+    BOOST_TEST(!r->bot().has_value());
+    BOOST_TEST(r->user_id().empty());
+    BOOST_TEST((r->scopes() == std::vector<std::string_view>{"groups:write"}));
 }
 
 BOOST_AUTO_TEST_CASE(success_with_workspace_app_fields_kept_raw)
@@ -66,8 +75,8 @@ BOOST_AUTO_TEST_CASE(success_with_workspace_app_fields_kept_raw)
     slack::diagnostics diag;
     access_result r = access(params("mock-payload-workspace"), diag);
     BOOST_REQUIRE(r.has_value());
-    BOOST_TEST(r->access_token == "xoxa-access-token-string");
-    BOOST_TEST(r->team_id == "T061EG9R6");
+    BOOST_TEST(r->access_token() == "xoxa-access-token-string");
+    BOOST_TEST(r->team_id() == "T061EG9R6");
     BOOST_TEST(r->raw().at("token_type").as_string() == "app");
     BOOST_TEST(r->raw().at("scopes").as_object().at("channel").as_array().size() == 3u);
 }
@@ -77,12 +86,12 @@ BOOST_AUTO_TEST_CASE(escaped_strings_are_unescaped_and_dotted_keys_stay_top_leve
     slack::diagnostics diag;
     access_result r = access(params("mock-payload-escaped"), diag);
     BOOST_REQUIRE_MESSAGE(r.has_value(), describe(r));
-    BOOST_TEST(r->access_token == "xoxp-1-2");
-    BOOST_TEST(r->team_name == "Caf\xc3\xa9 \"T\"");
-    BOOST_TEST((r->scopes == std::vector<std::string>{"bot", "commands"}));
-    BOOST_REQUIRE(r->webhook.has_value());
-    BOOST_TEST(r->webhook->url == "https://hooks.slack.com/T1/B1/X");  // not the "incoming_webhook.url" key
-    BOOST_TEST(!r->bot.has_value());                                   // "bot.bot_access_token" is not a bot
+    BOOST_TEST(r->access_token() == "xoxp-1-2");
+    BOOST_TEST(r->team_name() == "Caf\xc3\xa9 \"T\"");
+    BOOST_TEST((r->scopes() == std::vector<std::string_view>{"bot", "commands"}));
+    BOOST_REQUIRE(r->webhook().has_value());
+    BOOST_TEST(r->webhook()->url == "https://hooks.slack.com/T1/B1/X");  // not the "incoming_webhook.url" key
+    BOOST_TEST(!r->bot().has_value());                                   // "bot.bot_access_token" is not a bot
     BOOST_TEST(r->raw().contains("bot.bot_access_token"));
 }
 
@@ -255,7 +264,7 @@ BOOST_AUTO_TEST_CASE(warnings_are_surfaced)
     BOOST_TEST(diag.warning == "superfluous_charset");
     BOOST_TEST(diag.warnings.at(0) == "superfluous_charset");
     BOOST_TEST(diag.messages.size() == 1u);
-    BOOST_TEST(r->warnings.size() == 2u);  // the top-level warning and response_metadata's
+    BOOST_TEST(r->warnings().size() == 2u);  // the top-level warning and response_metadata's
 }
 
 BOOST_AUTO_TEST_CASE(missing_scope_reports_needed_and_provided)
