@@ -41,12 +41,14 @@ public:
 
     enum class ok_value { absent, yes, no, malformed };
 
-    void begin(slack::diagnostics& diag, response_fields& fields)
+    void begin(std::string_view input, slack::diagnostics& diag, response_fields& fields)
     {
+        input_ = input;
         diag_ = &diag;
         fields_ = &fields;
         levels_.clear();
         path_.clear();
+        key_ = {};
         root_is_object_ = false;
         number_started_ = false;
         ok_ = ok_value::absent;
@@ -64,12 +66,21 @@ public:
     bool on_array_end(std::size_t, error_code&) { return close(); }
     bool on_key_part(json::string_view s, std::size_t n, error_code&)
     {
-        key(s, n);
+        if (n == s.size())
+            key_text_.clear();
+        key_text_.append(s.data(), s.size());
         return true;
     }
     bool on_key(json::string_view s, std::size_t n, error_code&)
     {
-        key(s, n);
+        if (n == s.size() && s.data() >= input_.data() && s.data() + s.size() <= input_.data() + input_.size()) {
+            key_ = {s.data(), s.size()};  // unescaped, in the input: stays valid, no copy
+            return true;
+        }
+        if (n == s.size())  // in the parser's own buffer (it had escapes), which the value may reuse
+            key_text_.clear();
+        key_text_.append(s.data(), s.size());
+        key_ = key_text_;
         return true;
     }
     bool on_string_part(json::string_view s, std::size_t n, error_code&)
@@ -104,20 +115,9 @@ public:
 
 private:
     struct level {
-        std::size_t path_size;  // the container's own path
+        std::size_t path_size;  // this container's own path: path_.substr(0, path_size)
         bool array;
     };
-
-    // A key's text (or part of it) goes into the path after its object's own path.
-    void key(json::string_view s, std::size_t n)
-    {
-        if (n == s.size()) {  // the first (or only) part
-            path_.resize(levels_.back().path_size);
-            if (!path_.empty())
-                path_ += '.';
-        }
-        path_.append(s.data(), s.size());
-    }
 
     bool number(json::string_view s)
     {
@@ -135,7 +135,12 @@ private:
             levels_.push_back({0, array});
             return true;
         }
-        value(array ? json_kind::array : json_kind::object, {});
+        const std::string_view key = deliver(array ? json_kind::array : json_kind::object, {});
+        // Paths are built for containers only: a scalar's parent is a prefix of path_.
+        path_.resize(levels_.back().path_size);
+        if (!path_.empty() && !levels_.back().array)
+            path_ += '.';
+        path_ += key;
         levels_.push_back({path_.size(), array});
         return true;
     }
@@ -148,17 +153,18 @@ private:
 
     bool value(json_kind kind, std::string_view text)
     {
+        deliver(kind, text);
+        return true;
+    }
+
+    // Delivers a value; returns its key.
+    std::string_view deliver(json_kind kind, std::string_view text)
+    {
         if (levels_.empty())  // a document that is a bare value
-            return true;
+            return {};
         const level& container = levels_.back();
-        if (container.array) {
-            path_.resize(container.path_size);
-            path_ += "[]";
-        }
-        const std::string_view path = path_;
-        const std::size_t key_at = container.path_size + (container.path_size == 0 || container.array ? 0 : 1);
-        const json_value v{.parent = path.substr(0, container.path_size),
-                           .key = path.substr(key_at),
+        const json_value v{.parent = std::string_view(path_).substr(0, container.path_size),
+                           .key = container.array ? "[]"sv : key_,
                            .depth = levels_.size(),
                            .kind = kind,
                            .text = text};
@@ -169,32 +175,51 @@ private:
         else if (v.depth == 3 && kind == json_kind::string && v.parent == "response_metadata.messages"sv)
             diag_->messages.emplace_back(text);
         fields_->on_value(v);
-        return true;
+        return v.key;
     }
 
     void top_level(std::string_view key, json_kind kind, std::string_view text)
     {
         const bool is_string = kind == json_kind::string;
-        if (key == "ok"sv) {
-            ok_ = kind != json_kind::boolean ? ok_value::malformed : text == "true"sv ? ok_value::yes : ok_value::no;
-        } else if (key == "error"sv) {
-            error_is_string_ = is_string;
-            if (is_string)
-                diag_->error = text;
-        } else if (is_string && key == "warning"sv) {
-            diag_->warning = text;
-        } else if (is_string && key == "needed"sv) {
-            diag_->needed = text;
-        } else if (is_string && key == "provided"sv) {
-            diag_->provided = text;
+        switch (key.size()) {
+        case 2:
+            if (key == "ok"sv)
+                ok_ = kind != json_kind::boolean ? ok_value::malformed
+                      : text == "true"sv         ? ok_value::yes
+                                                 : ok_value::no;
+            break;
+        case 5:
+            if (key == "error"sv) {
+                error_is_string_ = is_string;
+                if (is_string)
+                    diag_->error = text;
+            }
+            break;
+        case 6:
+            if (is_string && key == "needed"sv)
+                diag_->needed = text;
+            break;
+        case 7:
+            if (is_string && key == "warning"sv)
+                diag_->warning = text;
+            break;
+        case 8:
+            if (is_string && key == "provided"sv)
+                diag_->provided = text;
+            break;
+        default:
+            break;
         }
     }
 
+    std::string_view input_;
     slack::diagnostics* diag_ = nullptr;
     response_fields* fields_ = nullptr;
     std::vector<level> levels_;  // at most parse_options::max_depth (32) deep
-    std::string path_;
-    std::string text_;  // a string or number that arrived in parts
+    std::string path_;           // the innermost container's path
+    std::string_view key_;       // the current member's key
+    std::string key_text_;       // ...when it had to be copied
+    std::string text_;           // a string or number that arrived in parts
     bool root_is_object_ = false;
     bool number_started_ = false;
     ok_value ok_ = ok_value::absent;
@@ -251,7 +276,7 @@ error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag
     thread_local json::basic_parser<envelope_handler> parser{json::parse_options{}};
     parser.reset();
     envelope_handler& envelope = parser.handler();
-    envelope.begin(diag, fields);
+    envelope.begin(reply.body, diag, fields);
     fields.clear(reply.body.size());
     error_code parse_error;
     const std::size_t parsed = parser.write_some(false, reply.body.data(), reply.body.size(), parse_error);
