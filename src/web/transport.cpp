@@ -8,6 +8,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -69,35 +70,73 @@ struct connection : std::enable_shared_from_this<connection> {
     std::string header_method;                  // ...the method,
     std::string header_authorization;           // ...the Authorization value
     std::size_t header_body_size = std::string::npos;  // ...or the body's length changes
-    asio::steady_timer deadline_timer;          // one per attempt, not one per socket operation
+    asio::steady_timer deadline_timer;          // one per connection, not one per socket operation
+    clock::time_point deadline = clock::time_point::max();  // the current attempt's; max() between attempts
+    bool timer_waiting = false;  // a wait is outstanding on deadline_timer
+    unsigned wait_generation = 0;  // which wait a handler belongs to
     clock::time_point idle_since{};
     bool connected = false;
     bool served = false;     // has answered a request before
     bool timed_out = false;  // the attempt's deadline closed the socket
-    unsigned generation = 0; // which arm() a deadline handler belongs to
 
-    // Closes the socket when `deadline` passes: every pending or later operation then fails.
-    // Cheaper than Beast's per-operation timeouts (a timer arm per read_some and write_some).
-    // (The timer cannot stay armed between attempts: a pending wait would keep the caller's
-    // io_context::run() from returning.)
-    void arm(clock::time_point deadline)
+    // Closes the socket when the attempt's deadline passes: every pending or later operation
+    // then fails. Cheaper than Beast's per-operation timeouts, and cheaper than arming a timer
+    // per attempt (a timerfd_settime system call and a cancelled wait each time): the wait is
+    // left running across back-to-back attempts and moved only for an earlier deadline. When it
+    // fires early for a later attempt's deadline, it waits again. Once the connection stays
+    // idle, the wait is cancelled (see disarm()): a pending wait would keep the caller's
+    // io_context::run() from returning.
+    void arm(clock::time_point attempt_deadline)
     {
         timed_out = false;
-        deadline_timer.expires_at(deadline);
-        // A handler already queued when the attempt ended must not close the next attempt's socket.
-        deadline_timer.async_wait([weak = weak_from_this(), armed = ++generation](error_code ec) {
+        deadline = attempt_deadline;
+        if (timer_waiting && deadline_timer.expiry() <= deadline)
+            return;
+        deadline_timer.expires_at(deadline);  // a later wait is cancelled; its handler is ignored
+        wait_for_deadline();
+    }
+
+    // The attempt is over. If no other attempt starts on this connection before the posted
+    // check runs (the caller's next call usually does, from its completion handler), the wait
+    // is cancelled.
+    void disarm()
+    {
+        deadline = clock::time_point::max();
+        if (timer_waiting)
+            asio::post(deadline_timer.get_executor(), [weak = weak_from_this()] {
+                if (auto self = weak.lock(); self && self->deadline == clock::time_point::max())
+                    self->stop_waiting();
+            });
+    }
+
+    void stop_waiting()
+    {
+        if (!timer_waiting)
+            return;
+        timer_waiting = false;
+        ++wait_generation;  // the cancelled wait's handler is ignored
+        deadline_timer.cancel();
+    }
+
+    void wait_for_deadline()
+    {
+        timer_waiting = true;
+        deadline_timer.async_wait([weak = weak_from_this(), generation = ++wait_generation](error_code ec) {
             auto self = weak.lock();
-            if (ec || !self || self->generation != armed)
+            if (!self || self->wait_generation != generation)
+                return;  // the connection is gone, or this wait was replaced or cancelled
+            self->timer_waiting = false;
+            if (ec || self->deadline == clock::time_point::max())
+                return;  // no attempt running: the next arm() starts a wait
+            if (clock::now() < self->deadline) {  // armed for an earlier attempt that has ended
+                self->deadline_timer.expires_at(self->deadline);
+                self->wait_for_deadline();
                 return;
+            }
             self->timed_out = true;
             error_code ignored;
             self->tcp().socket().close(ignored);
         });
-    }
-    void disarm()
-    {
-        ++generation;
-        deadline_timer.cancel();
     }
 
     beast::tcp_stream& tcp() { return stream.next_layer(); }
@@ -118,6 +157,8 @@ struct connection : std::enable_shared_from_this<connection> {
         SSL_set_shutdown(stream.native_handle(), SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
         error_code ignored;
         tcp().socket().close(ignored);  // sends the FIN; no shutdown() call needed
+        deadline = clock::time_point::max();
+        stop_waiting();
     }
 };
 

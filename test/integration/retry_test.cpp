@@ -4,6 +4,8 @@
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -516,6 +518,34 @@ BOOST_AUTO_TEST_CASE(attempt_timeout_after_writing_is_outcome_unknown)
     const auto failed = log.of(kind::attempt_failed);
     BOOST_REQUIRE(failed.size() == 1u);
     BOOST_TEST((failed[0].error == client_errc::attempt_timeout));
+}
+
+// The deadline timer stays armed across back-to-back attempts on one connection (for the first
+// attempt's deadline) and must then wait on until the second attempt's own deadline.
+BOOST_AUTO_TEST_CASE(a_reused_connection_times_out_at_its_own_attempts_deadline)
+{
+    options.attempt_timeout = 400ms;
+    options.retry = slack::retry_policy::none();
+    web::client client(ioc.get_executor(), tls, options);
+    web::oauth oauth(client);
+    slack::diagnostics first_diag, diag;
+    std::optional<access_result> first, second;
+    std::chrono::steady_clock::duration elapsed{};
+    // Back to back, the second call starting from the first one's completion, as a bot's loop does.
+    auto calls = [&]() -> asio::awaitable<void> {
+        first.emplace(co_await oauth.access(params("mock-delay-200-t16"), first_diag));  // 200 of its 400 ms
+        const auto second_started = std::chrono::steady_clock::now();
+        second.emplace(co_await oauth.access(params("mock-delay-3000-t17"), diag));
+        elapsed = std::chrono::steady_clock::now() - second_started;
+    };
+    asio::co_spawn(ioc, calls(), asio::detached);
+    run_until([&] { return second.has_value(); }, 5s);
+    BOOST_REQUIRE(first && second);
+    BOOST_TEST(first->has_value(), describe(*first));
+    BOOST_TEST((diag.underlying == client_errc::attempt_timeout), describe(*second));
+    BOOST_TEST(client.stats().connections_reused == 1u);
+    // Not at the first attempt's deadline (~200 ms into this one): a slow machine only adds time.
+    BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() >= 390);
 }
 
 BOOST_AUTO_TEST_CASE(events_contain_no_secret)
