@@ -64,7 +64,7 @@ int main()
         slack::diagnostics diag;
         struct : response_fields {
             std::size_t count = 0;
-            void clear(std::size_t) override { count = 0; }
+            void clear(std::string_view) override { count = 0; }
             void on_value(const json_value&) override { ++count; }
         } fields;
         sink = interpret_reply(reply, diag, fields) ? 0 : fields.count;

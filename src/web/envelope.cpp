@@ -277,7 +277,7 @@ error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag
     parser.reset();
     envelope_handler& envelope = parser.handler();
     envelope.begin(reply.body, diag, fields);
-    fields.clear(reply.body.size());
+    fields.clear(reply.body);
     error_code parse_error;
     const std::size_t parsed = parser.write_some(false, reply.body.data(), reply.body.size(), parse_error);
     if (parse_error || parsed != reply.body.size())

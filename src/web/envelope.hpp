@@ -32,8 +32,9 @@ struct json_value {
 /// Where a method's typed response gets its values from, while the body is parsed.
 class response_fields {
 public:
-    /// A new attempt's body of `body_size` bytes is about to be parsed: forget the previous one's values.
-    virtual void clear(std::size_t body_size) = 0;
+    /// A new attempt's `body` is about to be parsed: forget the previous one's values. Strings
+    /// without escapes are delivered as views into `body`.
+    virtual void clear(std::string_view body) = 0;
     virtual void on_value(const json_value& value) = 0;
 
 protected:

@@ -44,12 +44,12 @@ struct access_response_builder final : response_fields {
     access_response response;
     std::string malformed;  // the first field with an unexpected type, for the caller's diagnostics
 
-    void clear(std::size_t body_size) override
+    void clear(std::string_view body) override
     {
-        std::string text = std::move(response.text_);
+        body_ = body;
+        std::string text = std::move(response.text_);  // keeps its capacity from attempt to attempt
         response = access_response{};
         text.clear();
-        text.reserve(std::max<std::size_t>(body_size, 32));  // one allocation; never inline, so moves keep views
         response.text_ = std::move(text);
         malformed.clear();
     }
@@ -62,7 +62,13 @@ struct access_response_builder final : response_fields {
         const auto text_into = [&](access_response::text_span& out) {
             if (v.kind != json_kind::string)
                 return mismatch(v);
-            out = {r.text_.size(), v.text.size()};
+            if (v.text.data() >= body_.data() && v.text.data() + v.text.size() <= body_.data() + body_.size()) {
+                out = {static_cast<std::size_t>(v.text.data() - body_.data()), v.text.size(), true};
+                return;  // as written in the body: no copy
+            }
+            if (r.text_.capacity() < 32)
+                r.text_.reserve(std::max<std::size_t>(body_.size(), 32));  // once; never inline, so moves keep views
+            out = {r.text_.size(), v.text.size(), false};
             r.text_.append(v.text);
         };
         const auto object_into = [&](bool& present) {
@@ -70,36 +76,55 @@ struct access_response_builder final : response_fields {
                 return mismatch(v);
             present = true;
         };
+        const std::string_view key = v.key;
         if (v.depth == 1) {
-            if (v.key == "access_token")
-                text_into(r.access_token_);
-            else if (v.key == "scope")
-                text_into(r.scope_);
-            else if (v.key == "team_name")
-                text_into(r.team_name_);
-            else if (v.key == "team_id")
-                text_into(r.team_id_);
-            else if (v.key == "user_id")
-                text_into(r.user_id_);
-            else if (v.key == "enterprise_id")
-                text_into(r.enterprise_id_);
-            else if (v.key == "incoming_webhook")
-                object_into(r.has_webhook_);
-            else if (v.key == "bot")
-                object_into(r.has_bot_);
-        } else if (v.depth == 2 && v.parent == "incoming_webhook" && r.has_webhook_) {
-            if (v.key == "url")
+            switch (key.size()) {
+            case 3:
+                if (key == "bot")
+                    object_into(r.has_bot_);
+                break;
+            case 5:
+                if (key == "scope")
+                    text_into(r.scope_);
+                break;
+            case 7:
+                if (key == "team_id")
+                    text_into(r.team_id_);
+                else if (key == "user_id")
+                    text_into(r.user_id_);
+                break;
+            case 9:
+                if (key == "team_name")
+                    text_into(r.team_name_);
+                break;
+            case 12:
+                if (key == "access_token")
+                    text_into(r.access_token_);
+                break;
+            case 13:
+                if (key == "enterprise_id")
+                    text_into(r.enterprise_id_);
+                break;
+            case 16:
+                if (key == "incoming_webhook")
+                    object_into(r.has_webhook_);
+                break;
+            default:
+                break;
+            }
+        } else if (v.depth == 2 && r.has_webhook_ && v.parent == "incoming_webhook") {
+            if (key == "url")
                 text_into(r.webhook_url_);
-            else if (v.key == "channel")
+            else if (key == "channel")
                 text_into(r.webhook_channel_);
-            else if (v.key == "channel_id")
+            else if (key == "channel_id")
                 text_into(r.webhook_channel_id_);
-            else if (v.key == "configuration_url")
+            else if (key == "configuration_url")
                 text_into(r.webhook_configuration_url_);
-        } else if (v.depth == 2 && v.parent == "bot" && r.has_bot_) {
-            if (v.key == "bot_user_id")
+        } else if (v.depth == 2 && r.has_bot_ && v.parent == "bot") {
+            if (key == "bot_user_id")
                 text_into(r.bot_user_id_);
-            else if (v.key == "bot_access_token")
+            else if (key == "bot_access_token")
                 text_into(r.bot_access_token_);
         }
     }
@@ -107,6 +132,7 @@ struct access_response_builder final : response_fields {
     // The typed response, once the call succeeded and its values were delivered.
     access_result finish(std::string body, slack::diagnostics& diag)
     {
+        response.body_ = std::move(body);  // the parsed text: the spans point into it
         if (!malformed.empty() || response.access_token().empty()) {
             diag.client_message = malformed.empty()
                                       ? "oauth.access response has no access_token"
@@ -115,11 +141,12 @@ struct access_response_builder final : response_fields {
         }
         split_at_commas(diag.warning, response.warnings_);
         response.warnings_.insert(response.warnings_.end(), diag.warnings.begin(), diag.warnings.end());
-        response.body_ = std::move(body);
         return std::move(response);
     }
 
 private:
+    std::string_view body_;  // the body being parsed: unescaped strings are located in it
+
     void mismatch(const json_value& v)
     {
         if (!malformed.empty())

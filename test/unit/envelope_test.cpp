@@ -28,7 +28,7 @@ attempt_result reply(unsigned status, std::string body, std::string retry_after 
 // Records every value delivered, as "depth parent|key kind text" lines.
 struct recorded_fields final : response_fields {
     std::vector<std::string> values;
-    void clear(std::size_t) override { values.clear(); }
+    void clear(std::string_view) override { values.clear(); }
     void on_value(const json_value& v) override
     {
         static const char* const kinds[] = {"string", "number", "boolean", "null", "object", "array"};

@@ -1,6 +1,7 @@
 #pragma once
 #include <boost/json/fwd.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -55,19 +56,24 @@ public:
 private:
     friend struct detail::access_response_builder;
 
-    // Where a field's text sits in text_; offset `absent` when Slack did not send it.
+    // Where a field's text sits: in body_ when the JSON string had no escapes, else in text_;
+    // offset `absent` when Slack did not send it.
     struct text_span {
         static constexpr std::size_t absent = static_cast<std::size_t>(-1);
         std::size_t offset = absent;
         std::size_t size = 0;
+        bool in_body = false;
     };
     std::string_view view(text_span s) const noexcept
     {
-        return s.offset == text_span::absent ? std::string_view() : std::string_view(text_).substr(s.offset, s.size);
+        const std::string& in = s.in_body ? body_ : text_;
+        if (s.offset == text_span::absent || s.offset > in.size())
+            return {};
+        return {in.data() + s.offset, std::min(s.size, in.size() - s.offset)};
     }
 
-    std::string text_;  // the fields' values, unescaped, one after another: one allocation for all
     std::string body_;
+    std::string text_;  // values that had escapes, unescaped, one after another (usually empty)
     text_span access_token_, scope_, team_name_, team_id_, user_id_, enterprise_id_;
     text_span webhook_url_, webhook_channel_, webhook_channel_id_, webhook_configuration_url_;
     text_span bot_user_id_, bot_access_token_;
