@@ -287,6 +287,12 @@ outgoing_reply oauth_app::magic(std::string_view code, code_state& state)
                      R"("incoming_webhook.url":"https:\/\/elsewhere"})";
         return reply;
     }
+    if (what == "payload" && words.size() > 1 && words[1] == "latin1") {  // not UTF-8: "Café" in ISO 8859-1
+        state.used = true;
+        outgoing_reply reply;
+        reply.body = "{\"ok\":true,\"access_token\":\"xoxp-1\",\"team_name\":\"Caf\xe9\",\"team_id\":\"T1\"}";
+        return reply;
+    }
     if (what == "payload")
         return succeed(words.size() > 1 ? words[1] : "bot");
     if (what == "warning") {

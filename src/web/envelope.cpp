@@ -255,6 +255,13 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
     return std::chrono::ceil<std::chrono::seconds>(at - now);
 }
 
+json::parse_options body_parse_options()
+{
+    json::parse_options options;
+    options.allow_invalid_utf8 = true;
+    return options;
+}
+
 error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag, response_fields& fields)
 {
     // Each attempt's answer replaces the previous one's.
@@ -273,7 +280,7 @@ error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag
 
     // One parser per thread: it and its handler keep their buffers, so a parse allocates
     // nothing once warm. The parse is synchronous, so calls on one thread never share it.
-    thread_local json::basic_parser<envelope_handler> parser{json::parse_options{}};
+    thread_local json::basic_parser<envelope_handler> parser{body_parse_options()};
     parser.reset();
     envelope_handler& envelope = parser.handler();
     envelope.begin(reply.body, diag, fields);

@@ -6,6 +6,7 @@
 
 #include <slack/diagnostics.hpp>
 
+#include <boost/json/parse_options.hpp>
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
@@ -46,6 +47,12 @@ protected:
 /// JSON body, else by HTTP status.
 boost::system::error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag,
                                           response_fields& fields);
+
+/// How bodies are parsed: standard JSON, except that strings are not checked for valid UTF-8.
+/// Slack sends UTF-8; a stray byte (a proxy's rewrite, a Latin-1 team name) is passed through
+/// as it is rather than failing a call whose code is then spent, and the check is a quarter
+/// of the parse's cost. raw() parses with the same options.
+boost::json::parse_options body_parse_options();
 
 /// Retry-After as delta-seconds or an HTTP-date (RFC 9110), relative to `now`.
 /// nullopt when absent or unusable; a date in the past gives zero.

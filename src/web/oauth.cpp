@@ -261,7 +261,7 @@ std::optional<bot_credentials> access_response::bot() const noexcept
 
 boost::json::object access_response::raw() const
 {
-    boost::json::value parsed = boost::json::parse(body_);
+    boost::json::value parsed = boost::json::parse(body_, {}, detail::body_parse_options());
     return std::move(parsed.as_object());
 }
 

@@ -95,6 +95,16 @@ BOOST_AUTO_TEST_CASE(escaped_strings_are_unescaped_and_dotted_keys_stay_top_leve
     BOOST_TEST(r->raw().contains("bot.bot_access_token"));
 }
 
+BOOST_AUTO_TEST_CASE(a_string_that_is_not_utf8_passes_through)
+{
+    // Not a reason to fail a call whose code Slack has spent by now.
+    slack::diagnostics diag;
+    access_result r = access(params("mock-payload-latin1"), diag);
+    BOOST_REQUIRE_MESSAGE(r.has_value(), describe(r));
+    BOOST_TEST(r->team_name() == "Caf\xe9");
+    BOOST_TEST(r->raw().at("team_id").as_string() == "T1");
+}
+
 // The 39 errors of the seed (SlackKit's Slack.Web.Oauth.access).
 const char* const seed_errors[] = {
     "token_revoked", "invalid_arg_name", "two_factor_setup_required", "invalid_form_data", "invalid_post_type",
