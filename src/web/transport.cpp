@@ -54,22 +54,36 @@ struct session_deleter {
 };
 using session_ptr = std::unique_ptr<SSL_SESSION, session_deleter>;
 
+// A request header serialized by Beast, immutable once made: shared by the pool (the last one
+// made) and by the connections sending it, so that neither a kept-alive connection nor a new one
+// formats it again while method, Authorization and body length stay the same.
+struct request_header {
+    request_header(const http_exchange& exchange, const api_endpoint& endpoint);
+    ~request_header()  // it holds the Authorization
+    {
+        OPENSSL_cleanse(bytes.data(), bytes.size());
+        OPENSSL_cleanse(authorization.data(), authorization.size());
+    }
+    request_header(const request_header&) = delete;
+    request_header& operator=(const request_header&) = delete;
+
+    bool fits(const http_exchange& exchange) const
+    {
+        return body_size == exchange.body.size() && method == exchange.method && authorization == exchange.authorization;
+    }
+
+    std::string bytes;
+    std::string method;
+    std::string authorization;
+    std::size_t body_size;
+};
+
 struct connection : std::enable_shared_from_this<connection> {
     connection(const executor_type& executor, ssl::context& tls) : stream(executor, tls), deadline_timer(executor) {}
-    ~connection() { forget_header(); }
-
-    void forget_header()  // it held the Authorization
-    {
-        OPENSSL_cleanse(header_bytes.data(), header_bytes.size());
-        OPENSSL_cleanse(header_authorization.data(), header_authorization.size());
-    }
 
     beast::ssl_stream<beast::tcp_stream> stream;
     beast::flat_buffer buffer;                  // reused across requests
-    std::string header_bytes;                   // the request header as sent, made again only when...
-    std::string header_method;                  // ...the method,
-    std::string header_authorization;           // ...the Authorization value
-    std::size_t header_body_size = std::string::npos;  // ...or the body's length changes
+    std::shared_ptr<const request_header> header;  // what it sends; kept alive during the write
     asio::steady_timer deadline_timer;          // one per connection, not one per socket operation
     clock::time_point deadline = clock::time_point::max();  // the current attempt's; max() between attempts
     bool timer_waiting = false;  // a wait is outstanding on deadline_timer
@@ -184,9 +198,18 @@ struct connection_pool::state {
     std::optional<tcp::resolver::results_type> resolved;  // cached until a connect fails
     session_ptr saved_session;
     std::deque<connection_ptr> idle;  // back: most recently used
+    std::shared_ptr<const request_header> last_header;
     std::list<waiter*> waiters;                    // FIFO
     std::size_t open = 0;
     pool_stats counters;
+
+    // The request header for this exchange: the last one made, or a new one.
+    std::shared_ptr<const request_header> header_for(const http_exchange& exchange)
+    {
+        if (!last_header || !last_header->fits(exchange))
+            last_header = std::make_shared<const request_header>(exchange, endpoint);
+        return last_header;
+    }
 
     // A slot or connection is free again: the first waiter gets it, else it is kept.
     void release(connection_ptr c)
@@ -416,7 +439,7 @@ template <class Stream>
 asio::awaitable<void> exchange_on(Stream& stream, connection& c, std::string_view body, const client_options& options,
                                   attempt_result& result)
 {
-    const std::array<asio::const_buffer, 2> request{asio::buffer(c.header_bytes), asio::buffer(body)};
+    const std::array<asio::const_buffer, 2> request{asio::buffer(c.header->bytes), asio::buffer(body)};
     auto [write_error, written] = co_await asio::async_write(stream, request, use_tuple);
     result.request_written = written > 0;
     if (write_error) {
@@ -446,13 +469,9 @@ asio::awaitable<void> exchange_on(Stream& stream, connection& c, std::string_vie
     result.keep_alive = parser.keep_alive();
 }
 
-// The request header for this exchange, serialized by Beast. A kept-alive connection sending
-// the same kind of request again reuses the bytes: no formatting, no allocation.
-void prepare_header(connection& c, const http_exchange& exchange, const api_endpoint& endpoint)
+request_header::request_header(const http_exchange& exchange, const api_endpoint& endpoint)
+    : method(exchange.method), authorization(exchange.authorization), body_size(exchange.body.size())
 {
-    if (c.header_body_size == exchange.body.size() && c.header_method == exchange.method &&
-        c.header_authorization == exchange.authorization)
-        return;
     http::request<http::empty_body> header;
     header.method(http::verb::post);
     header.version(11);
@@ -467,11 +486,7 @@ void prepare_header(connection& c, const http_exchange& exchange, const api_endp
     header.keep_alive(true);
     std::ostringstream out;
     out << header.base();
-    c.forget_header();
-    c.header_bytes = std::move(out).str();
-    c.header_method = exchange.method;
-    c.header_authorization = exchange.authorization;
-    c.header_body_size = exchange.body.size();
+    bytes = std::move(out).str();
     if (auto it = header.find(http::field::authorization); it != header.end())  // Beast's copy of it, too
         OPENSSL_cleanse(const_cast<char*>(it->value().data()), it->value().size());
 }
@@ -515,7 +530,8 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             co_return result;
         }
 
-        prepare_header(c, exchange, state_->endpoint);
+        if (!c.header || !c.header->fits(exchange))
+            c.header = state_->header_for(exchange);
         if (state_->endpoint.tls)
             co_await exchange_on(c.stream, c, exchange.body, state_->options, result);
         else
