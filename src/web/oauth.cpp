@@ -38,8 +38,9 @@ void split_at_commas(std::string_view list, std::vector<Out>& out)
 
 }  // namespace
 
-// Fills an access_response from the response's values as they are parsed: each text is
-// appended to the response's one text buffer and located by offset.
+// Fills an access_response from the response's values as they are parsed. A string written
+// without escapes is located in the body (which the response then owns); the others are
+// copied, unescaped, into the response's one text buffer.
 struct access_response_builder final : response_fields {
     access_response response;
     std::string malformed;  // the first field with an unexpected type, for the caller's diagnostics
