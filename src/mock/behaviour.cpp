@@ -11,6 +11,7 @@
 
 #include <charconv>
 #include <ctime>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -91,6 +92,22 @@ json::object success_payload(std::string_view variant)
                           {"configuration_url", "https://teamname.slack.com/services/BXXXXX"}}},
                         {"bot", {{"bot_user_id", "UTTTTTTTTTTR"}, {"bot_access_token", "xoxb-XXXXXXXXXXXX-TTTTTTTTTTTTTT"}}},
                         {"is_future_field", {{"nested", json::array{1, 2, 3}}}}};
+}
+
+// Success bodies written as text, for what a JSON serializer would not produce.
+std::optional<std::string_view> success_text(std::string_view variant)
+{
+    if (variant == "escaped")  // Slack's wire form escapes '/'; keys with dots must not pose as nested fields
+        return R"({"ok":true,"access_token":"xoxp-1\u002d2","scope":"bot,commands","team_name":"Caf\u00e9 \"T\"",)"
+               R"("team_id":"T1","bot.bot_access_token":"xoxb-no",)"
+               R"("incoming_webhook":{"url":"https:\/\/hooks.slack.com\/T1\/B1\/X","channel":"#c"},)"
+               R"("incoming_webhook.url":"https:\/\/elsewhere"})";
+    if (variant == "repeated")  // a short escaped token; keys given twice
+        return R"({"ok":true,"access_token":"x\u0031","bot":{"bot_user_id":"U1"},"bot":null,)"
+               R"("team_id":"T1","team_id":null,"team_name":7,"team_name":"N"})";
+    if (variant == "latin1")  // not UTF-8: "Café" in ISO 8859-1
+        return "{\"ok\":true,\"access_token\":\"xoxp-1\",\"team_name\":\"Caf\xe9\",\"team_id\":\"T1\"}";
+    return std::nullopt;
 }
 
 // Splits "mock-ratelimit-2-1-tag" at '-' into {"ratelimit", "2", "1", "tag"}.
@@ -277,21 +294,13 @@ outgoing_reply oauth_app::magic(std::string_view code, code_state& state)
     }
     if (what == "error")
         return slack_error(words.size() > 1 ? words[1] : "unknown_error");
-    if (what == "payload" && words.size() > 1 && words[1] == "escaped") {
-        // Slack's wire form escapes '/'; keys with dots must not pose as nested fields.
-        state.used = true;
-        outgoing_reply reply;
-        reply.body = R"({"ok":true,"access_token":"xoxp-1\u002d2","scope":"bot,commands","team_name":"Caf\u00e9 \"T\"",)"
-                     R"("team_id":"T1","bot.bot_access_token":"xoxb-no",)"
-                     R"("incoming_webhook":{"url":"https:\/\/hooks.slack.com\/T1\/B1\/X","channel":"#c"},)"
-                     R"("incoming_webhook.url":"https:\/\/elsewhere"})";
-        return reply;
-    }
-    if (what == "payload" && words.size() > 1 && words[1] == "latin1") {  // not UTF-8: "Café" in ISO 8859-1
-        state.used = true;
-        outgoing_reply reply;
-        reply.body = "{\"ok\":true,\"access_token\":\"xoxp-1\",\"team_name\":\"Caf\xe9\",\"team_id\":\"T1\"}";
-        return reply;
+    if (what == "payload" && words.size() > 1) {
+        if (const std::optional<std::string_view> text = success_text(words[1])) {
+            state.used = true;
+            outgoing_reply reply;
+            reply.body = *text;
+            return reply;
+        }
     }
     if (what == "payload")
         return succeed(words.size() > 1 ? words[1] : "bot");

@@ -5,6 +5,8 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 
+#include <openssl/crypto.h>
+
 #include <charconv>
 #include <ctime>
 #include <string>
@@ -53,6 +55,14 @@ public:
         number_started_ = false;
         ok_ = ok_value::absent;
         error_is_string_ = false;
+    }
+    // The buffers may hold a value that had escapes (a token, say): wiped after each parse.
+    void wipe()
+    {
+        OPENSSL_cleanse(text_.data(), text_.size());
+        OPENSSL_cleanse(key_text_.data(), key_text_.size());
+        text_.clear();
+        key_text_.clear();
     }
     bool root_is_object() const { return root_is_object_; }
     ok_value ok() const { return ok_; }
@@ -170,17 +180,25 @@ private:
                            .text = text};
         if (v.depth == 1)
             top_level(v.key, kind, text);
-        else if (v.depth == 3 && kind == json_kind::string && v.parent == "response_metadata.warnings"sv)
+        else if (v.depth == 3 && container.array && kind == json_kind::string &&
+                 v.parent == "response_metadata.warnings"sv)
             diag_->warnings.emplace_back(text);
-        else if (v.depth == 3 && kind == json_kind::string && v.parent == "response_metadata.messages"sv)
+        else if (v.depth == 3 && container.array && kind == json_kind::string &&
+                 v.parent == "response_metadata.messages"sv)
             diag_->messages.emplace_back(text);
         fields_->on_value(v);
         return v.key;
     }
 
+    // A key seen twice: the last value counts, as in a JSON tree.
     void top_level(std::string_view key, json_kind kind, std::string_view text)
     {
-        const bool is_string = kind == json_kind::string;
+        const auto string_into = [&](std::string& out) {
+            if (kind == json_kind::string)
+                out.assign(text);
+            else
+                out.clear();
+        };
         switch (key.size()) {
         case 2:
             if (key == "ok"sv)
@@ -190,22 +208,21 @@ private:
             break;
         case 5:
             if (key == "error"sv) {
-                error_is_string_ = is_string;
-                if (is_string)
-                    diag_->error = text;
+                error_is_string_ = kind == json_kind::string;
+                string_into(diag_->error);
             }
             break;
         case 6:
-            if (is_string && key == "needed"sv)
-                diag_->needed = text;
+            if (key == "needed"sv)
+                string_into(diag_->needed);
             break;
         case 7:
-            if (is_string && key == "warning"sv)
-                diag_->warning = text;
+            if (key == "warning"sv)
+                string_into(diag_->warning);
             break;
         case 8:
-            if (is_string && key == "provided"sv)
-                diag_->provided = text;
+            if (key == "provided"sv)
+                string_into(diag_->provided);
             break;
         default:
             break;
@@ -287,6 +304,7 @@ error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag
     fields.clear(reply.body);
     error_code parse_error;
     const std::size_t parsed = parser.write_some(false, reply.body.data(), reply.body.size(), parse_error);
+    envelope.wipe();
     if (parse_error || parsed != reply.body.size())
         return without_slack_body(reply.status, client_errc::invalid_json);
     using ok_value = envelope_handler::ok_value;

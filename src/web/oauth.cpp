@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <initializer_list>
 
 namespace slack::web {
 namespace detail {
@@ -48,31 +49,41 @@ struct access_response_builder final : response_fields {
     void clear(std::string_view body) override
     {
         body_ = body;
-        std::string text = std::move(response.text_);  // keeps its capacity from attempt to attempt
+        std::string text = std::move(response.text_.text);  // keeps its capacity from attempt to attempt
         response = access_response{};
         text.clear();
-        response.text_ = std::move(text);
+        response.text_.text = std::move(text);
         malformed.clear();
     }
 
     void on_value(const json_value& v) override
     {
-        if (v.kind == json_kind::null)  // null counts as absent
-            return;
         access_response& r = response;
+        // Null counts as absent; a key seen twice keeps its last value.
         const auto text_into = [&](access_response::text_span& out) {
+            out = {};
+            forget_mismatch(v);
+            if (v.kind == json_kind::null)
+                return;
             if (v.kind != json_kind::string)
                 return mismatch(v);
             if (v.text.data() >= body_.data() && v.text.data() + v.text.size() <= body_.data() + body_.size()) {
                 out = {static_cast<std::size_t>(v.text.data() - body_.data()), v.text.size(), true};
                 return;  // as written in the body: no copy
             }
-            if (r.text_.capacity() < 32)
-                r.text_.reserve(std::max<std::size_t>(body_.size(), 32));  // once; never inline, so moves keep views
-            out = {r.text_.size(), v.text.size(), false};
-            r.text_.append(v.text);
+            std::string& text = r.text_.text;
+            if (text.capacity() < 32)
+                text.reserve(32);  // never inline, so that moves keep the views
+            out = {text.size(), v.text.size(), false};
+            text.append(v.text);
         };
-        const auto object_into = [&](bool& present) {
+        const auto object_into = [&](bool& present, std::initializer_list<access_response::text_span*> members) {
+            present = false;
+            forget_mismatch(v);
+            for (access_response::text_span* member : members)
+                *member = {};
+            if (v.kind == json_kind::null)
+                return;
             if (v.kind != json_kind::object)
                 return mismatch(v);
             present = true;
@@ -82,7 +93,7 @@ struct access_response_builder final : response_fields {
             switch (key.size()) {
             case 3:
                 if (key == "bot")
-                    object_into(r.has_bot_);
+                    object_into(r.has_bot_, {&r.bot_user_id_, &r.bot_access_token_});
                 break;
             case 5:
                 if (key == "scope")
@@ -108,7 +119,8 @@ struct access_response_builder final : response_fields {
                 break;
             case 16:
                 if (key == "incoming_webhook")
-                    object_into(r.has_webhook_);
+                    object_into(r.has_webhook_, {&r.webhook_url_, &r.webhook_channel_, &r.webhook_channel_id_,
+                                                 &r.webhook_configuration_url_});
                 break;
             default:
                 break;
@@ -148,14 +160,22 @@ struct access_response_builder final : response_fields {
 private:
     std::string_view body_;  // the body being parsed: unescaped strings are located in it
 
+    static std::string path_of(const json_value& v)
+    {
+        std::string path(v.parent);
+        if (!path.empty())
+            path += '.';
+        return path.append(v.key);
+    }
     void mismatch(const json_value& v)
     {
-        if (!malformed.empty())
-            return;
-        malformed.assign(v.parent);
-        if (!malformed.empty())
-            malformed += '.';
-        malformed.append(v.key);
+        if (malformed.empty())
+            malformed = path_of(v);
+    }
+    void forget_mismatch(const json_value& v)  // the field is given again: the last value counts
+    {
+        if (!malformed.empty() && malformed == path_of(v))
+            malformed.clear();
     }
 };
 
@@ -166,6 +186,11 @@ api_request make_access_request(client_impl& client, const access_params& params
     api_request request;
     request.method = "oauth.access";
     request.single_use = true;
+    // Room for the worst case (every byte percent-encoded): the body never reallocates, so no
+    // freed copy of the code or the secret is left behind (the request wipes its one buffer).
+    request.body.reserve(3 * (params.client_id.size() + params.client_secret.size() + params.code.size() +
+                              params.redirect_uri.size()) +
+                         80);
     if (client.options.credentials == credentials_in::basic_auth) {
         request.authorization = client.basic_authorization(params.client_id, params.client_secret);
     } else {

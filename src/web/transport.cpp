@@ -455,7 +455,9 @@ asio::awaitable<void> exchange_on(Stream& stream, connection& c, std::string_vie
             result.response_received = true;
             co_return;
         }
-        result.status = 0;
+        result.status = 0;  // what arrived before the failure is not a response
+        result.retry_after.clear();
+        result.body.clear();
         if (read_error == http::error::end_of_stream || read_error == asio::error::eof ||
             read_error == ssl::error::stream_truncated || read_error == asio::error::connection_reset)
             result.error = client_errc::connection_closed;

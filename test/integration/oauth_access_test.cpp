@@ -8,6 +8,7 @@
 
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -50,7 +51,6 @@ BOOST_AUTO_TEST_CASE(success_maps_every_documented_field)
     BOOST_TEST(static_cast<const void*>(moved.access_token().data()) == static_cast<const void*>(token.data()));
     const web::access_response copy = moved;
     BOOST_TEST(copy.access_token() == token);
-    BOOST_TEST(static_cast<const void*>(copy.access_token().data()) != static_cast<const void*>(token.data()));
     BOOST_TEST(copy.webhook()->channel_id == "C05002EAE");
     BOOST_TEST(diag.attempts == 1u);
     BOOST_TEST(diag.http_status == 200u);
@@ -93,6 +93,24 @@ BOOST_AUTO_TEST_CASE(escaped_strings_are_unescaped_and_dotted_keys_stay_top_leve
     BOOST_TEST(r->webhook()->url == "https://hooks.slack.com/T1/B1/X");  // not the "incoming_webhook.url" key
     BOOST_TEST(!r->bot().has_value());                                   // "bot.bot_access_token" is not a bot
     BOOST_TEST(r->raw().contains("bot.bot_access_token"));
+}
+
+BOOST_AUTO_TEST_CASE(a_key_given_twice_keeps_its_last_value_and_copies_stay_valid_when_moved)
+{
+    slack::diagnostics diag;
+    access_result r = access(params("mock-payload-repeated"), diag);
+    BOOST_REQUIRE_MESSAGE(r.has_value(), describe(r));
+    BOOST_TEST(!r->bot().has_value());  // "bot": {...}, then "bot": null
+    BOOST_TEST(r->team_id().empty());   // "T1", then null
+    BOOST_TEST(r->team_name() == "N");  // 7 (wrong type), then "N"
+    // The token had an escape, so it lives in the response's own short text: a copy's views
+    // must survive a move too (no small-string storage).
+    web::access_response copy = *r;
+    const std::string_view token = copy.access_token();
+    BOOST_TEST(token == "x1");
+    web::access_response moved = std::move(copy);
+    BOOST_TEST(static_cast<const void*>(moved.access_token().data()) == static_cast<const void*>(token.data()));
+    BOOST_TEST(token == "x1");
 }
 
 BOOST_AUTO_TEST_CASE(a_string_that_is_not_utf8_passes_through)
@@ -334,12 +352,14 @@ BOOST_AUTO_TEST_CASE(an_untrusted_certificate_is_refused)
 
 BOOST_AUTO_TEST_CASE(system_cas_come_from_the_bundle_file_or_ssl_cert_file)
 {
-    // The default bundle is loaded into memory (not searched on disk per handshake).
+    // The default bundle is loaded into memory. (That the hashed directory is not searched on
+    // each handshake is not visible through OpenSSL's API; it was checked with strace.)
     asio::ssl::context system = web::make_tls_context();
     BOOST_TEST(sk_X509_OBJECT_num(X509_STORE_get0_objects(SSL_CTX_get_cert_store(system.native_handle()))) > 0);
 
     // $SSL_CERT_FILE replaces it, as with OpenSSL's own defaults: here, with the mock's CA only.
-    const std::string ca_file = (std::filesystem::temp_directory_path() / "slack-asio-test-ca.pem").string();
+    const std::string ca_file =
+        (std::filesystem::temp_directory_path() / ("slack-asio-test-ca-" + std::to_string(::getpid()) + ".pem")).string();
     std::ofstream(ca_file) << server.ca_certificate_pem();
     ::setenv("SSL_CERT_FILE", ca_file.c_str(), 1);
     asio::ssl::context from_env = web::make_tls_context();

@@ -139,6 +139,11 @@ BOOST_AUTO_TEST_CASE(bodies_that_are_not_slack_envelopes)
     BOOST_TEST((interpret(reply(200, R"({"ok":true,"error":"x","needed":"y"})"), diag) == boost::system::error_code()));
     BOOST_TEST(diag.error.empty());  // only failures carry error and needed
     BOOST_TEST(diag.needed.empty());
+    // A key given twice keeps its last value; warnings count only as an array of strings.
+    BOOST_TEST((interpret(reply(200, R"({"ok":true,"warning":"a","warning":7,"response_metadata":{"warnings":{"x":"w"}}})"),
+                          diag) == boost::system::error_code()));
+    BOOST_TEST(diag.warning.empty());
+    BOOST_TEST(diag.warnings.empty());
     BOOST_TEST((interpret(reply(200, R"({"ok":"yes"})"), diag) == slack::client_errc::unexpected_shape));
     BOOST_TEST((interpret(reply(200, R"({"ok":false,"error":7})"), diag) == slack::client_errc::unexpected_shape));
     BOOST_TEST((interpret(reply(503, "<html>down</html>"), diag) == slack::client_errc::http_status));

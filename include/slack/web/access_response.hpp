@@ -64,16 +64,40 @@ private:
         std::size_t size = 0;
         bool in_body = false;
     };
+    // A string whose text never sits inline (small-string storage), so that views into it
+    // survive a move of the access_response, also after a copy.
+    struct heap_text {
+        std::string text;
+        heap_text() = default;
+        heap_text(const heap_text& other)
+        {
+            if (!other.text.empty()) {
+                text.reserve(std::max<std::size_t>(other.text.size(), 32));
+                text.assign(other.text);
+            }
+        }
+        heap_text& operator=(const heap_text& other)
+        {
+            if (this != &other) {
+                heap_text copy(other);
+                text = std::move(copy.text);
+            }
+            return *this;
+        }
+        heap_text(heap_text&&) noexcept = default;
+        heap_text& operator=(heap_text&&) noexcept = default;
+    };
+
     std::string_view view(text_span s) const noexcept
     {
-        const std::string& in = s.in_body ? body_ : text_;
+        const std::string& in = s.in_body ? body_ : text_.text;
         if (s.offset == text_span::absent || s.offset > in.size())
             return {};
         return {in.data() + s.offset, std::min(s.size, in.size() - s.offset)};
     }
 
-    std::string body_;
-    std::string text_;  // values that had escapes, unescaped, one after another (usually empty)
+    std::string body_;  // at least `{"ok":true,"access_token":"x"}`: never inline either
+    heap_text text_;    // values that had escapes, unescaped, one after another (usually empty)
     text_span access_token_, scope_, team_name_, team_id_, user_id_, enterprise_id_;
     text_span webhook_url_, webhook_channel_, webhook_channel_id_, webhook_configuration_url_;
     text_span bot_user_id_, bot_access_token_;

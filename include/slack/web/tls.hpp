@@ -4,8 +4,9 @@
 namespace slack::web {
 
 /// A TLS client context for Slack: the system's CA certificates (OpenSSL's bundle file, or
-/// $SSL_CERT_FILE; $SSL_CERT_DIR too when set), peer verification on, TLS 1.2 or newer.
-/// Add your own CA with load_verify_file (the mock server's, in tests).
+/// $SSL_CERT_FILE; the hashed directory only when $SSL_CERT_DIR names one, or when there is no
+/// bundle file), peer verification on, TLS 1.2 or newer. Add your own CA with load_verify_file
+/// (the mock server's, in tests), or a hashed directory with add_verify_path.
 boost::asio::ssl::context make_tls_context();
 
 }  // namespace slack::web
