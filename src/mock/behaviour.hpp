@@ -27,6 +27,7 @@ struct outgoing_reply {
     std::string retry_after;              ///< Retry-After header, empty for none.
     std::chrono::milliseconds delay{0};   ///< Wait this long before answering.
     bool close_without_reply = false;     ///< Process, then drop the connection.
+    bool cut_body = false;                ///< Send the header and half the body, then drop the connection.
 };
 
 class oauth_app {

@@ -107,9 +107,11 @@ asio::awaitable<void> serve_requests(state_ptr s, Stream& stream, beast::tcp_str
         response.body() = std::move(reply.body);
         response.keep_alive(request.keep_alive());
         response.prepare_payload();
+        if (reply.cut_body)  // Content-Length announces the whole body; half of it is sent
+            response.body().resize(response.body().size() / 2);
         tcp.expires_after(s->options.idle_timeout);
         auto [write_error, written] = co_await http::async_write(stream, response, use_tuple);
-        if (write_error || !response.keep_alive())
+        if (write_error || !response.keep_alive() || reply.cut_body)
             co_return;
     }
 }

@@ -520,6 +520,19 @@ BOOST_AUTO_TEST_CASE(attempt_timeout_after_writing_is_outcome_unknown)
     BOOST_TEST((failed[0].error == client_errc::attempt_timeout));
 }
 
+// Headers that arrived before the connection broke are no response: their Retry-After must
+// not make the policy wait.
+BOOST_AUTO_TEST_CASE(a_broken_response_leaves_no_retry_after)
+{
+    options.retry = slack::retry_policy::none();
+    slack::diagnostics diag;
+    access_result r = access(params("mock-cut-t18"), diag);
+    BOOST_TEST(!r.has_value());
+    BOOST_TEST((diag.underlying == client_errc::connection_closed), describe(r) << " / " << diag.underlying.to_string());
+    BOOST_TEST(diag.http_status == 0u);
+    BOOST_TEST(!diag.retry_after.has_value());
+}
+
 // The deadline timer stays armed across back-to-back attempts on one connection (for the first
 // attempt's deadline) and must then wait on until the second attempt's own deadline.
 BOOST_AUTO_TEST_CASE(a_reused_connection_times_out_at_its_own_attempts_deadline)
