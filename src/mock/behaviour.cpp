@@ -343,6 +343,11 @@ outgoing_reply oauth_app::magic(std::string_view code, code_state& state)
         reply.delay = std::chrono::milliseconds(number(words, 1, 1000));
         return reply;
     }
+    if (what == "chunked") {  // success, the body in chunks (no Content-Length)
+        outgoing_reply reply = succeed();
+        reply.chunked = true;
+        return reply;
+    }
     if (what == "cut") {  // a 429 with Retry-After whose body stops halfway: no usable answer
         outgoing_reply reply = slack_error("ratelimited");
         reply.status = 429;

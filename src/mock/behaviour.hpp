@@ -28,6 +28,7 @@ struct outgoing_reply {
     std::chrono::milliseconds delay{0};   ///< Wait this long before answering.
     bool close_without_reply = false;     ///< Process, then drop the connection.
     bool cut_body = false;                ///< Send the header and half the body, then drop the connection.
+    bool chunked = false;                 ///< Send the body with Transfer-Encoding: chunked.
 };
 
 class oauth_app {

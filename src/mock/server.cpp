@@ -106,7 +106,10 @@ asio::awaitable<void> serve_requests(state_ptr s, Stream& stream, beast::tcp_str
             response.set(http::field::retry_after, reply.retry_after);
         response.body() = std::move(reply.body);
         response.keep_alive(request.keep_alive());
-        response.prepare_payload();
+        if (reply.chunked)
+            response.chunked(true);
+        else
+            response.prepare_payload();
         if (reply.cut_body)  // Content-Length announces the whole body; half of it is sent
             response.body().resize(response.body().size() / 2);
         tcp.expires_after(s->options.idle_timeout);

@@ -57,6 +57,15 @@ BOOST_AUTO_TEST_CASE(success_maps_every_documented_field)
     BOOST_TEST(server.exchanges(code) == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_chunked_body_is_read_whole)
+{
+    slack::diagnostics diag;
+    access_result r = access(params("mock-chunked-1"), diag);
+    BOOST_REQUIRE_MESSAGE(r.has_value(), describe(r));
+    BOOST_TEST(r->access_token() == "xoxp-XXXXXXXX-XXXXXXXX-XXXXX");
+    BOOST_TEST(r->bot()->bot_access_token == "xoxb-XXXXXXXXXXXX-TTTTTTTTTTTTTT");
+}
+
 BOOST_AUTO_TEST_CASE(success_with_null_and_absent_optionals)
 {
     slack::diagnostics diag;

@@ -63,14 +63,46 @@ std::size_t thread_count()
     return static_cast<std::size_t>(std::distance(tasks, std::filesystem::directory_iterator()));
 }
 
-web::access_params params_for(const slack::mock::server& mock, std::string code)
-{
-    web::access_params p;
-    p.client_id = mock.options().client_id;
-    p.client_secret = mock.options().client_secret;
-    p.code = std::move(code);
-    return p;
-}
+// A mock on an io_context and thread of its own, for tests that drive the client's io_context
+// themselves. Stopped and joined when it goes out of scope; its io_context runs for at most 60 s.
+struct threaded_mock {
+    threaded_mock() : mock(ioc.get_executor())
+    {
+        mock.start();
+        thread = std::thread([this] { ioc.run_for(60s); });
+    }
+    ~threaded_mock()
+    {
+        asio::post(ioc, [this] { mock.stop(); });
+        work.reset();
+        thread.join();
+    }
+    asio::ssl::context tls() const
+    {
+        asio::ssl::context context = web::make_tls_context();
+        context.add_certificate_authority(asio::buffer(mock.ca_certificate_pem()));
+        return context;
+    }
+    web::client_options options() const
+    {
+        web::client_options o;
+        o.api_url = mock.api_url();
+        return o;
+    }
+    web::access_params params(std::string code) const
+    {
+        web::access_params p;
+        p.client_id = mock.options().client_id;
+        p.client_secret = mock.options().client_secret;
+        p.code = std::move(code);
+        return p;
+    }
+
+    asio::io_context ioc;
+    slack::mock::server mock;
+    asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(ioc);
+    std::thread thread;
+};
 
 // The mock's idle keep-alive timeout, short: it closes connections the client still pools.
 struct short_mock_idle_fixture : mock_fixture {
@@ -359,16 +391,9 @@ BOOST_AUTO_TEST_CASE(destroying_the_client_mid_call_is_safe)
 // The mock runs on an io_context and thread of its own.
 BOOST_AUTO_TEST_CASE(thread_safe_client_on_a_multithreaded_io_context)
 {
-    asio::io_context mock_ioc;
-    slack::mock::server mock(mock_ioc.get_executor());
-    mock.start();
-    auto mock_work = asio::make_work_guard(mock_ioc);
-    std::thread mock_thread([&] { mock_ioc.run_for(30s); });
-
-    asio::ssl::context tls = web::make_tls_context();
-    tls.add_certificate_authority(asio::buffer(mock.ca_certificate_pem()));
-    web::client_options options;
-    options.api_url = mock.api_url();
+    threaded_mock mock;
+    asio::ssl::context tls = mock.tls();
+    web::client_options options = mock.options();
     options.thread_safe = true;
     options.max_connections = 3;
     asio::io_context client_ioc(2);
@@ -380,11 +405,7 @@ BOOST_AUTO_TEST_CASE(thread_safe_client_on_a_multithreaded_io_context)
     constexpr int calls = 40;
     std::atomic<int> succeeded{0}, completed{0};
     auto start_call = [&](int i) {
-        web::access_params p;
-        p.client_id = mock.options().client_id;
-        p.client_secret = mock.options().client_secret;
-        p.code = "mock-payload-bot-thread" + std::to_string(i);
-        web::oauth(client).access(std::move(p), [&](access_result r) {
+        web::oauth(client).access(mock.params("mock-payload-bot-thread" + std::to_string(i)), [&](access_result r) {
             succeeded += r.has_value();
             ++completed;
         });
@@ -403,39 +424,27 @@ BOOST_AUTO_TEST_CASE(thread_safe_client_on_a_multithreaded_io_context)
     client_ioc.stop();
     runner_a.join();
     runner_b.join();
-    asio::post(mock_ioc, [&] { mock.stop(); });
-    mock_work.reset();
-    mock_thread.join();
     BOOST_TEST(completed.load() == calls);
     BOOST_TEST(succeeded.load() == calls);
 }
-
-
 
 // A kept-alive idle connection leaves no pending operation (and no lookup thread) behind: io_context::run() returns
 // once the calls are done, although the client (and its pool) still exists.
 BOOST_AUTO_TEST_CASE(an_idle_pool_leaves_no_work_in_the_io_context)
 {
-    asio::io_context mock_ioc;
-    slack::mock::server mock(mock_ioc.get_executor());
-    mock.start();
-    auto mock_work = asio::make_work_guard(mock_ioc);
-    std::thread mock_thread([&] { mock_ioc.run_for(60s); });
-
-    asio::ssl::context tls = web::make_tls_context();
-    tls.add_certificate_authority(asio::buffer(mock.ca_certificate_pem()));
-    web::client_options options;
-    options.api_url = mock.api_url();
+    threaded_mock mock;
+    asio::ssl::context tls = mock.tls();
+    web::client_options options = mock.options();
     options.attempt_timeout = 1h;  // a deadline timer left armed would hold run_for() for its whole span
     options.timeout = 1h;
     asio::io_context client_ioc;
     web::client client(client_ioc.get_executor(), tls, options);
     const std::size_t threads_before = thread_count();
     std::optional<access_result> first, second;
-    web::oauth(client).access(params_for(mock, "mock-payload-bot-1"), [&](access_result r) { first.emplace(std::move(r)); });
+    web::oauth(client).access(mock.params("mock-payload-bot-1"), [&](access_result r) { first.emplace(std::move(r)); });
     client_ioc.run_for(20s);
     BOOST_TEST(client_ioc.stopped());  // ran out of work: did not wait for the 20 s
-    web::oauth(client).access(params_for(mock, "mock-payload-bot-2"), [&](access_result r) { second.emplace(std::move(r)); });
+    web::oauth(client).access(mock.params("mock-payload-bot-2"), [&](access_result r) { second.emplace(std::move(r)); });
     client_ioc.restart();
     client_ioc.run_for(20s);
     BOOST_TEST(client_ioc.stopped());
@@ -445,10 +454,6 @@ BOOST_AUTO_TEST_CASE(an_idle_pool_leaves_no_work_in_the_io_context)
     BOOST_TEST(client.stats().connections_reused == 1u);
     // 127.0.0.1 needs no name lookup, so Asio started no resolver thread.
     BOOST_TEST(thread_count() == threads_before);
-
-    asio::post(mock_ioc, [&] { mock.stop(); });
-    mock_work.reset();
-    mock_thread.join();
 }
 
 BOOST_AUTO_TEST_SUITE_END()
