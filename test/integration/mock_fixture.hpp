@@ -22,6 +22,16 @@ inline std::string describe(const access_result& r)
     return r.has_value() ? "success" : r.error().to_string() + " (" + r.error().message() + ")";
 }
 
+/// Parameters the mock accepts, with `code`.
+inline web::access_params params_for(const mock::server& server, std::string code)
+{
+    web::access_params p;
+    p.client_id = server.options().client_id;
+    p.client_secret = server.options().client_secret;
+    p.code = std::move(code);
+    return p;
+}
+
 inline mock::server_options default_mock_options() { return mock::server_options{}; }
 
 struct mock_fixture {
@@ -42,14 +52,7 @@ struct mock_fixture {
         ioc.run_for(2s);  // let closed connections finish; bounded
     }
 
-    web::access_params params(std::string code) const
-    {
-        web::access_params p;
-        p.client_id = server.options().client_id;
-        p.client_secret = server.options().client_secret;
-        p.code = std::move(code);
-        return p;
-    }
+    web::access_params params(std::string code) const { return params_for(server, std::move(code)); }
 
     /// Runs the io_context until `done` holds, failing the test after `limit`.
     template <class Predicate>

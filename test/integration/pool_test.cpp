@@ -89,14 +89,7 @@ struct threaded_mock {
         o.api_url = mock.api_url();
         return o;
     }
-    web::access_params params(std::string code) const
-    {
-        web::access_params p;
-        p.client_id = mock.options().client_id;
-        p.client_secret = mock.options().client_secret;
-        p.code = std::move(code);
-        return p;
-    }
+    web::access_params params(std::string code) const { return slack::test::params_for(mock, std::move(code)); }
 
     asio::io_context ioc;
     slack::mock::server mock;
