@@ -17,13 +17,14 @@ namespace {
 
 struct sdk_state {
     sdk_state(asio::io_context& ioc, const target& where, const scenario& what)
-        : tls(web::make_tls_context()), client(ioc.get_executor(), tls, options_for(where, what))
+        : tls(std::make_shared<asio::ssl::context>(web::make_tls_context())),
+          client(ioc.get_executor(), tls, options_for(where, what))
     {
     }
 
     web::client_options options_for(const target& where, const scenario& what)
     {
-        tls.add_certificate_authority(asio::buffer(where.ca_pem));
+        tls->add_certificate_authority(asio::buffer(where.ca_pem));
         web::client_options options;
         options.api_url = "https://" + where.host + ":" + std::to_string(where.port) + "/api/";
         options.max_connections = what.in_flight;
@@ -33,7 +34,7 @@ struct sdk_state {
         return options;
     }
 
-    asio::ssl::context tls;
+    std::shared_ptr<asio::ssl::context> tls;
     web::client client;
 };
 

@@ -36,8 +36,23 @@ slack::retry_policy named_policy(const std::string& name)
     throw usage_error("--retry wants none, standard or patient, not '" + name + "'");
 }
 
+// The parameters as read: access_params only views strings.
+struct access_inputs {
+    std::string client_id, client_secret, code, redirect_uri;
+    bool single_channel = false;
+
+    web::access_params params() const
+    {
+        return {.client_id = client_id,
+                .client_secret = client_secret,
+                .code = code,
+                .redirect_uri = redirect_uri,
+                .single_channel = single_channel};
+    }
+};
+
 struct access_command {
-    web::access_params params;
+    access_inputs params;
     web::client_options options;
     std::string cacert;
     bool verbose = false;
@@ -106,12 +121,12 @@ int run_access(const std::vector<std::string_view>& args)
         command.options.on_event = [](const web::call_event& event) { std::cerr << "slack-oauth: " << describe(event) << "\n"; };
 
     asio::io_context ioc;
-    web::client client(ioc.get_executor(), tls, command.options);
+    web::client client(ioc.get_executor(), std::move(tls), command.options);
     web::oauth oauth(client);
     slack::diagnostics diag;
     int status = exit_transport;
     auto exchange = [&]() -> asio::awaitable<void> {
-        auto r = co_await oauth.access(command.params, diag);
+        auto r = co_await oauth.access(command.params.params(), diag);
         if (r) {
             std::cout << r->body() << "\n";  // the JSON as Slack sent it
             status = exit_success;

@@ -32,7 +32,8 @@ asio::awaitable<int> demo(mock::server& server, web::client& client)
 
     std::cout << "\n1. A user installs the app; Slack redirects with a single-use code. Exchange it:\n";
     web::access_params first = app;
-    first.code = server.mint_code(app.redirect_uri);
+    const std::string code = server.mint_code(app.redirect_uri);
+    first.code = code;
     auto r = co_await oauth.access(first, diag);
     if (r) {
         std::cout << "   ok: team " << r->team_name() << " (" << r->team_id() << "), token "
@@ -60,7 +61,7 @@ asio::awaitable<int> demo(mock::server& server, web::client& client)
     std::cout << "\n3. Slack is rate-limiting (HTTP 429, Retry-After: 1): the client waits, then succeeds:\n";
     web::access_params limited = app;
     limited.code = "mock-ratelimit-1-1-demo";
-    limited.redirect_uri.clear();
+    limited.redirect_uri = {};
     auto waited = co_await oauth.access(limited, diag);
     std::cout << "   " << (waited ? "ok" : error_line(waited.error(), diag)) << " after " << diag.attempts
               << " attempts\n";
@@ -69,7 +70,7 @@ asio::awaitable<int> demo(mock::server& server, web::client& client)
     std::cout << "\n4. The connection drops after Slack processed the code: the client does not send it twice:\n";
     web::access_params dropped = app;
     dropped.code = "mock-close-demo";
-    dropped.redirect_uri.clear();
+    dropped.redirect_uri = {};
     auto lost = co_await oauth.access(dropped, diag);
     if (!lost && lost.error() == client_errc::outcome_unknown) {
         std::cout << "   " << error_line(lost.error(), diag) << "\n";
@@ -104,7 +105,7 @@ int run_demo(const std::vector<std::string_view>&)
         if (event.what != web::call_event::kind::succeeded)
             std::cout << "   [client] " << describe(event) << "\n";
     };
-    web::client client(ioc.get_executor(), tls, options);
+    web::client client(ioc.get_executor(), std::move(tls), options);
 
     int failures = 1;
     asio::co_spawn(ioc, demo(server, client), [&](std::exception_ptr error, int result) {

@@ -73,6 +73,16 @@ error_code name_timeout(error_code ec, clock::time_point deadline)
     return clock::now() >= deadline ? error_code(client_errc::timeout) : error_code(client_errc::attempt_timeout);
 }
 
+bool is_success_status(unsigned status) { return status >= 200 && status < 300; }
+
+// A 2xx whose body cannot be used: Slack processed the request, and its answer is lost.
+bool spent_without_usable_answer(const attempt_result& reply, error_code ec)
+{
+    return reply.response_received && is_success_status(reply.status) &&
+           (ec == client_errc::invalid_json || ec == client_errc::unexpected_shape ||
+            ec == client_errc::body_too_large);
+}
+
 bool take_retry_tokens(client_impl& client, error_code ec)
 {
     const bool timed_out = ec == client_errc::attempt_timeout || ec == client_errc::timeout;
@@ -91,7 +101,20 @@ void refund_retry_tokens(client_impl& client)
 
 }  // namespace
 
-api_request::~api_request() { OPENSSL_cleanse(body.data(), body.size()); }
+api_request::~api_request()
+{
+    OPENSSL_cleanse(body.data(), body.size());
+    OPENSSL_cleanse(basic_credentials_.data(), basic_credentials_.size());
+}
+
+void api_request::set_basic_credentials(std::string_view client_id, std::string_view client_secret)
+{
+    OPENSSL_cleanse(basic_credentials_.data(), basic_credentials_.size());
+    basic_credentials_.clear();
+    basic_credentials_.reserve(client_id.size() + client_secret.size());  // one buffer, never reallocated
+    basic_credentials_.append(client_id).append(client_secret);
+    id_size_ = client_id.size();
+}
 
 asio::awaitable<result_type> run_call(client_impl& client, const api_request& request, slack::diagnostics& diag,
                                       response_fields& fields)
@@ -102,57 +125,95 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         co_return failure(client.endpoint_error);
     }
     const clock::time_point deadline = after(client.options.timeout);
+    const std::shared_ptr<const std::string> authorization =
+        request.authorization               ? request.authorization
+        : request.has_basic_credentials()   ? client.basic_authorization(request.client_id(), request.client_secret())
+                                            : nullptr;
     const http_exchange exchange{request.method, request.body,
-                                 request.authorization ? std::string_view(*request.authorization) : std::string_view()};
+                                 authorization ? std::string_view(*authorization) : std::string_view()};
     auto gate = client.rate_gates.try_emplace(std::string(request.method), clock::time_point{}).first;
+    // Set once an attempt may have been processed without our knowing its answer (and the call
+    // went on): from then on, every way the call can fail says so.
     bool earlier_outcome_unknown = false;
+
+    const auto fail = [&](unsigned attempt, error_code ec, std::string_view reason = {}) {
+        if (earlier_outcome_unknown && ec != client_errc::outcome_unknown && ec != client_errc::code_probably_consumed) {
+            diag.underlying = ec;
+            diag.client_message = "an earlier attempt was sent and its answer lost: it may have been processed";
+            ec = client_errc::outcome_unknown;
+        }
+        report(call_event::kind::failed, attempt, ec, diag.http_status, milliseconds(0), reason);
+        return failure(ec);
+    };
+    const auto cancelled = [](asio::cancellation_state state) { return state.cancelled() != asio::cancellation_type::none; };
 
     for (unsigned attempt = 1;; ++attempt) {
         // A cancellation that arrived between two operations still ends the call here.
-        if ((co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none) {
-            report(call_event::kind::failed, attempt - 1, asio::error::operation_aborted);
-            co_return failure(asio::error::operation_aborted);
-        }
-        // Another call was told to wait: do not collect a 429 of our own.
+        if (cancelled(co_await asio::this_coro::cancellation_state))
+            co_return fail(attempt - 1, asio::error::operation_aborted);
+        // The method's gate is closed (a 429 told us, or another call, to wait): ask the policy
+        // as if this call had been rate limited, and never send a request into the window.
         if (const clock::time_point open_at = gate->second; open_at > clock::now()) {
-            if (open_at > deadline) {
+            attempt_info gated;
+            gated.attempt = std::max(attempt - 1, 1u);
+            gated.error = api_errc::ratelimited;
+            gated.idempotent = request.idempotent;
+            gated.retry_after = until(open_at);
+            gated.time_left = until(deadline);
+            gated.random = client.random();
+            const retry_decision decision = client.options.retry ? client.options.retry(gated) : retry_decision{};
+            if (!decision.retry) {
                 diag.retry_after = std::chrono::ceil<std::chrono::seconds>(open_at - clock::now());
-                report(call_event::kind::failed, attempt - 1, api_errc::ratelimited);
-                co_return failure(api_errc::ratelimited);
+                co_return fail(attempt - 1, api_errc::ratelimited, decision.reason);
             }
-            report(call_event::kind::rate_limit_wait, attempt, {}, 0, until(open_at), "method rate-limited");
-            if (error_code ec = co_await wait_until(client, open_at)) {
-                report(call_event::kind::failed, attempt - 1, ec);
-                co_return failure(ec);
-            }
+            const milliseconds wait = until(open_at);  // the gate's time already holds the jitter
+            report(call_event::kind::rate_limit_wait, attempt, {}, 0, wait, "method rate-limited");
+            if (error_code ec = co_await wait_until(client, std::min(after(wait), deadline)))
+                co_return fail(attempt - 1, ec);
+            if (cancelled(co_await asio::this_coro::cancellation_state))
+                co_return fail(attempt - 1, asio::error::operation_aborted);
+            if (clock::now() >= deadline)
+                co_return fail(attempt - 1, client_errc::timeout);
         }
 
         diag.attempts = attempt;
         report(call_event::kind::attempt_started, attempt);
         const clock::time_point attempt_deadline = std::min(deadline, after(client.options.attempt_timeout));
         attempt_result reply = co_await client.pool.send(exchange, attempt_deadline);
-        const error_code interpreted = interpret_reply(reply, diag, fields);
-        if (!interpreted) {
+        error_code ec = interpret_reply(reply, diag, fields);
+        if (!ec) {
             refund_retry_tokens(client);
             report(call_event::kind::succeeded, attempt, {}, reply.status);
             co_return std::move(reply.body);
         }
-        error_code ec = name_timeout(interpreted, deadline);
+        ec = name_timeout(ec, deadline);
+        if (reply.original_error)
+            diag.underlying = reply.original_error;  // what a renamed transport error was
+        if (!request.idempotent && spent_without_usable_answer(reply, ec)) {
+            diag.underlying = ec;
+            diag.client_message = "Slack answered with a success status but the body could not be used: "
+                                  "the request was processed (a code is spent)";
+            ec = client_errc::outcome_unknown;
+        }
         report(call_event::kind::attempt_failed, attempt, ec, diag.http_status);
+        const bool rate_limited = ec == condition::rate_limited || diag.http_status == 429;
+        if (rate_limited && diag.retry_after)  // every call of the method waits, whatever this one does
+            gate->second = std::max(gate->second, after(*diag.retry_after));
         if (ec == asio::error::operation_aborted) {
-            if (reply.request_written && request.single_use) {
-                // The caller cancelled, but the code may already have reached Slack and been spent.
-                diag.underlying = client_errc::outcome_unknown;
-                diag.client_message = "cancelled after the request was sent: the code may have been spent";
+            if (reply.request_written && !request.idempotent) {
+                // The caller cancelled, but the request may already have reached Slack.
+                diag.underlying = ec;
+                diag.client_message = "cancelled after the request was sent: it may have been processed";
+                ec = client_errc::outcome_unknown;
             }
-            report(call_event::kind::failed, attempt, ec);
-            co_return failure(ec);
+            co_return fail(attempt, ec);
         }
         if (request.single_use && earlier_outcome_unknown && ec == api_errc::code_already_used) {
             // Our own earlier attempt, whose answer was lost, most likely spent the code.
             diag.underlying = ec;
-            report(call_event::kind::failed, attempt, client_errc::code_probably_consumed);
-            co_return failure(client_errc::code_probably_consumed);
+            diag.client_message = "code_already_used after an attempt whose answer was lost: that attempt most "
+                                  "likely spent the code";
+            co_return fail(attempt, client_errc::code_probably_consumed);
         }
 
         attempt_info info;
@@ -171,27 +232,23 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         if (decision.retry && !take_retry_tokens(client, ec))
             decision = {false, milliseconds(0), "retry budget empty"};
         if (!decision.retry) {
-            if (unknown) {
-                diag.underlying = ec;
+            if (unknown && ec != client_errc::outcome_unknown) {
+                diag.underlying = reply.original_error ? reply.original_error : ec;
                 ec = client_errc::outcome_unknown;
             }
-            report(call_event::kind::failed, attempt, ec, diag.http_status, milliseconds(0), decision.reason);
-            co_return failure(ec);
+            co_return fail(attempt, ec, decision.reason);
         }
 
         earlier_outcome_unknown = earlier_outcome_unknown || unknown;
         const clock::time_point retry_at = after(decision.delay);
-        if (ec == condition::rate_limited || diag.http_status == 429)
+        if (rate_limited)
             gate->second = std::max(gate->second, retry_at);
         report(call_event::kind::retry_scheduled, attempt, ec, diag.http_status, decision.delay, decision.reason);
-        if (error_code wait_error = co_await wait_until(client, std::min(retry_at, deadline))) {
-            report(call_event::kind::failed, attempt, wait_error);
-            co_return failure(wait_error);
-        }
+        if (error_code wait_error = co_await wait_until(client, std::min(retry_at, deadline)))
+            co_return fail(attempt, wait_error);
         if (clock::now() >= deadline) {
-            report(call_event::kind::failed, attempt, client_errc::timeout);
             diag.underlying = ec;
-            co_return failure(client_errc::timeout);
+            co_return fail(attempt, client_errc::timeout);
         }
     }
 }

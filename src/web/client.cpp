@@ -43,12 +43,12 @@ api_endpoint parse_endpoint(const client_options& options, boost::system::error_
 
 }  // namespace
 
-client_impl::client_impl(boost::asio::any_io_executor executor_in, boost::asio::ssl::context& tls,
+client_impl::client_impl(boost::asio::any_io_executor executor_in, std::shared_ptr<boost::asio::ssl::context> tls,
                          client_options opts)
     : executor(opts.thread_safe ? executor_type(boost::asio::make_strand(executor_in)) : executor_in),
       options(std::move(opts)),
       endpoint(parse_endpoint(options, endpoint_error)),
-      pool(executor, tls, endpoint, options),
+      pool(executor, std::move(tls), endpoint, options),
       retry_tokens(options.budget.capacity),
       generator_(std::random_device{}())
 {
@@ -63,10 +63,22 @@ std::shared_ptr<const std::string> client_impl::basic_authorization(std::string_
                 OPENSSL_cleanse(const_cast<char*>(header->data()), header->size());
                 delete header;
             });
+        wipe_credentials();
         authorization_id_ = client_id;
         authorization_secret_ = client_secret;
     }
     return authorization_header_;
+}
+
+client_impl::~client_impl() { wipe_credentials(); }
+
+void client_impl::wipe_credentials()
+{
+    // Assignment reuses the buffer when it is big enough: wipe before, so no old byte survives.
+    OPENSSL_cleanse(authorization_id_.data(), authorization_id_.size());
+    OPENSSL_cleanse(authorization_secret_.data(), authorization_secret_.size());
+    authorization_id_.clear();
+    authorization_secret_.clear();
 }
 
 double client_impl::random()
@@ -78,8 +90,13 @@ double client_impl::random()
 
 }  // namespace detail
 
-client::client(executor_type executor, boost::asio::ssl::context& tls, client_options options)
-    : impl_(std::make_shared<detail::client_impl>(std::move(executor), tls, std::move(options)))
+client::client(executor_type executor, boost::asio::ssl::context&& tls, client_options options)
+    : client(std::move(executor), std::make_shared<boost::asio::ssl::context>(std::move(tls)), std::move(options))
+{
+}
+
+client::client(executor_type executor, std::shared_ptr<boost::asio::ssl::context> tls, client_options options)
+    : impl_(std::make_shared<detail::client_impl>(std::move(executor), std::move(tls), std::move(options)))
 {
 }
 

@@ -14,7 +14,11 @@ namespace slack::web::detail {
 
 class client_impl {
 public:
-    client_impl(boost::asio::any_io_executor executor, boost::asio::ssl::context& tls, client_options options);
+    client_impl(boost::asio::any_io_executor executor, std::shared_ptr<boost::asio::ssl::context> tls,
+                client_options options);
+    ~client_impl();  ///< Wipes the cached credentials.
+    client_impl(const client_impl&) = delete;
+    client_impl& operator=(const client_impl&) = delete;
 
     executor_type executor;
     client_options options;
@@ -33,8 +37,10 @@ public:
     std::shared_ptr<const std::string> basic_authorization(std::string_view client_id, std::string_view client_secret);
 
 private:
+    void wipe_credentials();
+
     std::minstd_rand generator_;
-    std::string authorization_id_, authorization_secret_;
+    std::string authorization_id_, authorization_secret_;  // what authorization_header_ was made of
     std::shared_ptr<const std::string> authorization_header_;
 };
 

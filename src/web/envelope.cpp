@@ -254,22 +254,28 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
         value.remove_suffix(1);
     if (value.empty())
         return std::nullopt;
+    constexpr long long longest = 366ll * 24 * 3600;  // both forms are clamped to a year
     unsigned long long seconds = 0;
     auto [end, status] = std::from_chars(value.data(), value.data() + value.size(), seconds);
     if (status == std::errc() && end == value.data() + value.size())
-        return std::chrono::seconds(std::min<unsigned long long>(seconds, 366ull * 24 * 3600));
+        return std::chrono::seconds(std::min<unsigned long long>(seconds, longest));
     if (status == std::errc::result_out_of_range)
-        return std::chrono::seconds(366ll * 24 * 3600);
+        return std::chrono::seconds(longest);
     // IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
     std::tm parts{};
     const std::string text(value);
     const char* rest = ::strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &parts);
     if (!rest || *rest != '\0')
         return std::nullopt;
-    const auto at = std::chrono::system_clock::from_time_t(::timegm(&parts));
-    if (at <= now)
+    // In whole seconds of time_t: a far date (year 9999) does not fit system_clock's nanoseconds.
+    const std::time_t at = ::timegm(&parts);
+    if (at == static_cast<std::time_t>(-1))
+        return std::nullopt;
+    const auto now_seconds = std::chrono::floor<std::chrono::seconds>(now.time_since_epoch()).count();
+    if (at <= now_seconds)
         return std::chrono::seconds(0);
-    return std::chrono::ceil<std::chrono::seconds>(at - now);
+    // ceil(at - now) == at - floor(now), as `at` is whole seconds.
+    return std::chrono::seconds(std::min(static_cast<long long>(at - now_seconds), longest));
 }
 
 json::parse_options body_parse_options()

@@ -34,6 +34,7 @@ void append_form_field(std::string& body, std::string_view key, std::string_view
 std::string basic_authorization(std::string_view client_id, std::string_view client_secret)
 {
     std::string plain;
+    plain.reserve(3 * (client_id.size() + client_secret.size()) + 1);  // never reallocated: one copy to wipe
     append_encoded(plain, client_id);
     plain += ':';
     append_encoded(plain, client_secret);

@@ -27,6 +27,7 @@
 #include <sstream>
 #include <list>
 #include <optional>
+#include <utility>
 
 namespace slack::web::detail {
 
@@ -48,6 +49,11 @@ using connection_ptr = std::shared_ptr<connection>;
 // connection closed after the request was written, which the caller sees as outcome_unknown.
 constexpr auto stale_check_after = std::chrono::milliseconds(5);
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+// 1xx responses skipped before the answer; more means a broken or hostile server.
+constexpr unsigned max_interim_responses = 8;
+// Addresses from a name lookup are used for this long, then looked up again (a host that
+// moved must not fail every later call), and dropped at once when a connect or handshake fails.
+constexpr auto lookup_max_age = std::chrono::seconds(60);
 
 struct session_deleter {
     void operator()(SSL_SESSION* session) const noexcept { SSL_SESSION_free(session); }
@@ -186,16 +192,17 @@ struct waiter {
 }  // namespace
 
 struct connection_pool::state {
-    state(executor_type s, ssl::context& t, api_endpoint e, const client_options& o)
-        : executor(std::move(s)), tls(t), endpoint(std::move(e)), options(o)
+    state(executor_type s, std::shared_ptr<ssl::context> t, api_endpoint e, const client_options& o)
+        : executor(std::move(s)), tls(std::move(t)), endpoint(std::move(e)), options(o)
     {
     }
 
     executor_type executor;
-    ssl::context& tls;
+    std::shared_ptr<ssl::context> tls;  // shared with the caller (or owned): never a dangling reference
     api_endpoint endpoint;
     const client_options& options;
-    std::optional<tcp::resolver::results_type> resolved;  // cached until a connect fails
+    std::optional<tcp::resolver::results_type> resolved;  // see lookup_max_age
+    clock::time_point resolved_at{};
     session_ptr saved_session;
     std::deque<connection_ptr> idle;  // back: most recently used
     std::shared_ptr<const request_header> last_header;
@@ -300,7 +307,7 @@ connection_ptr try_acquire(connection_pool::state& pool)
     if (pool.open >= pool.options.max_connections)
         return nullptr;
     ++pool.open;
-    return std::make_shared<connection>(pool.executor, pool.tls);
+    return std::make_shared<connection>(pool.executor, *pool.tls);
 }
 
 // Waits in line for a connection or a slot, until `deadline`.
@@ -330,7 +337,12 @@ asio::awaitable<std::pair<error_code, connection_ptr>> wait_for_connection(conne
     }
     if (w.handed_connection)
         co_return std::pair{error_code{}, std::move(w.handed_connection)};
-    co_return std::pair{error_code{}, std::make_shared<connection>(pool.executor, pool.tls)};
+    co_return std::pair{error_code{}, std::make_shared<connection>(pool.executor, *pool.tls)};
+}
+
+bool cancelled(const asio::cancellation_state& state)
+{
+    return state.cancelled() != asio::cancellation_type::none;
 }
 
 bool is_ip_address(const std::string& host)
@@ -390,12 +402,16 @@ asio::awaitable<error_code> open_connection(connection_pool::state& pool, connec
 {
     const api_endpoint& endpoint = pool.endpoint;
     if (!pool.resolved)
-        pool.resolved = literal_address(endpoint);
+        pool.resolved = literal_address(endpoint);  // never expires: nothing was looked up
+    else if (pool.resolved_at != clock::time_point{} && clock::now() - pool.resolved_at > lookup_max_age)
+        pool.resolved.reset();
     if (!pool.resolved) {
+        ++pool.counters.lookups;
         auto [resolve_error, results] = co_await resolve(pool.executor, endpoint, deadline);
         if (resolve_error)
             co_return resolve_error;
         pool.resolved = std::move(results);
+        pool.resolved_at = clock::now();
     }
     auto [connect_error, ignored_endpoint] = co_await c.tcp().async_connect(*pool.resolved, use_tuple);
     if (connect_error) {
@@ -413,8 +429,11 @@ asio::awaitable<error_code> open_connection(connection_pool::state& pool, connec
         if (pool.saved_session)
             SSL_set_session(handle, pool.saved_session.get());
         auto [handshake_error] = co_await c.stream.async_handshake(ssl::stream_base::client, use_tuple);
-        if (handshake_error)
+        if (handshake_error) {
+            if (handshake_error != asio::error::operation_aborted)
+                pool.resolved.reset();  // the address may now belong to another host
             co_return handshake_error;
+        }
         if (SSL_session_reused(handle))
             ++pool.counters.sessions_resumed;
     }
@@ -446,29 +465,54 @@ asio::awaitable<void> exchange_on(Stream& stream, connection& c, std::string_vie
         result.error = write_error;
         co_return;
     }
-    reply_parser parser(result, options.max_body_bytes);
-    auto [read_error, read] = co_await http::async_read(stream, c.buffer, parser, use_tuple);
-    if (read_error) {
-        if (read_error == http::error::body_limit) {
-            // Slack answered; the answer is unusable. Not an unknown outcome.
-            result.error = client_errc::body_too_large;
-            result.response_received = true;
+    // Interim responses (1xx, RFC 9110 section 15.2) are read and skipped: the final one follows on
+    // the same connection, and must not be left there for the next request to read.
+    for (unsigned interim = 0;; ++interim) {
+        reply_parser parser(result, options.max_body_bytes);
+        auto [read_error, read] = co_await http::async_read(stream, c.buffer, parser, use_tuple);
+        if (read_error) {
+            result.original_error = read_error;
+            if (read_error == http::error::body_limit) {
+                // Slack answered; the answer is unusable (and the rest of it unread).
+                result.error = client_errc::body_too_large;
+                result.response_received = true;
+                co_return;
+            }
+            result.status = 0;  // what arrived before the failure is not a response
+            result.retry_after.clear();
+            result.body.clear();
+            if (read_error == http::error::end_of_stream || read_error == asio::error::eof ||
+                read_error == ssl::error::stream_truncated || read_error == asio::error::connection_reset)
+                result.error = client_errc::connection_closed;
+            else if (read_error.category() == make_error_code(http::error::end_of_stream).category())
+                result.error = client_errc::bad_response;  // any other Beast HTTP parse error
+            else
+                result.error = std::exchange(result.original_error, {});  // passed on unchanged
             co_return;
         }
-        result.status = 0;  // what arrived before the failure is not a response
-        result.retry_after.clear();
+        if (result.status >= 200 || result.status < 100) {
+            result.response_received = true;
+            result.keep_alive = parser.keep_alive();
+            co_return;
+        }
+        result.retry_after.clear();  // an interim response's fields are not the answer's
         result.body.clear();
-        if (read_error == http::error::end_of_stream || read_error == asio::error::eof ||
-            read_error == ssl::error::stream_truncated || read_error == asio::error::connection_reset)
-            result.error = client_errc::connection_closed;
-        else if (read_error.category() == make_error_code(http::error::end_of_stream).category())
-            result.error = client_errc::bad_response;  // any other Beast HTTP parse error
-        else
-            result.error = read_error;
-        co_return;
+        // A 101 we never asked for, or interim responses without end: not an HTTP/1.1 answer.
+        if (result.status == 101 || interim >= max_interim_responses) {
+            result.status = 0;
+            result.error = client_errc::bad_response;
+            co_return;
+        }
     }
-    result.response_received = true;
-    result.keep_alive = parser.keep_alive();
+}
+
+// Decrypted bytes of earlier answers (tokens) stay in a connection's read buffer: wipe them.
+void wipe(beast::flat_buffer& buffer)
+{
+    if (buffer.size() != 0)
+        return;  // unread bytes: the connection is not reused, and closes with them
+    const auto storage = buffer.prepare(buffer.capacity());
+    OPENSSL_cleanse(storage.data(), storage.size());
 }
 
 request_header::request_header(const http_exchange& exchange, const api_endpoint& endpoint)
@@ -495,9 +539,9 @@ request_header::request_header(const http_exchange& exchange, const api_endpoint
 
 }  // namespace
 
-connection_pool::connection_pool(executor_type executor, ssl::context& tls, api_endpoint endpoint,
+connection_pool::connection_pool(executor_type executor, std::shared_ptr<ssl::context> tls, api_endpoint endpoint,
                                  const client_options& options)
-    : state_(std::make_unique<state>(std::move(executor), tls, std::move(endpoint), options))
+    : state_(std::make_unique<state>(std::move(executor), std::move(tls), std::move(endpoint), options))
 {
 }
 
@@ -521,6 +565,20 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             acquired = std::move(handed);
         }
         lease held(*state_, std::move(acquired));
+        // A cancellation that came with the grant (or during the open below) ends the call
+        // before any byte of the request leaves; the connection goes back unused.
+        if (cancelled(co_await asio::this_coro::cancellation_state)) {
+            if (held.get().connected)
+                held.keep();  // else the lease frees the slot
+            result.error = asio::error::operation_aborted;
+            co_return result;
+        }
+        if (clock::now() >= deadline) {  // granted too late: no attempt starts past its deadline
+            if (held.get().connected)
+                held.keep();
+            result.error = beast::error::timeout;
+            co_return result;
+        }
         connection& c = held.get();
         c.arm(deadline);
         const bool reused = c.connected;
@@ -529,6 +587,12 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
         } else if (error_code open_error = co_await open_connection(*state_, c, deadline)) {
             result.error = c.timed_out ? error_code(beast::error::timeout) : open_error;
             c.disarm();
+            co_return result;
+        }
+        if (cancelled(co_await asio::this_coro::cancellation_state)) {
+            c.disarm();
+            held.keep();
+            result.error = asio::error::operation_aborted;
             co_return result;
         }
 
@@ -550,6 +614,8 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
         if (result.response_received && !c.served)
             remember_session(*state_, c);
         c.served = true;
+        wipe(c.buffer);
+        // Only a connection whose answer was read to its end, with nothing after it, is reused.
         if (result.response_received && !result.error && result.keep_alive && c.buffer.size() == 0 && !c.timed_out)
             held.keep();
         co_return result;

@@ -35,6 +35,9 @@ struct http_exchange {
 
 struct attempt_result {
     boost::system::error_code error;  ///< Transport error; empty when a response arrived.
+    /// The Asio/Beast/SSL code behind `error` when it was renamed (connection_closed,
+    /// bad_response, body_too_large), for diagnostics::underlying.
+    boost::system::error_code original_error;
     bool request_written = false;     ///< At least one byte of the request was written.
     bool response_received = false;
     bool keep_alive = false;
@@ -45,7 +48,8 @@ struct attempt_result {
 
 class connection_pool {
 public:
-    connection_pool(executor_type executor, boost::asio::ssl::context& tls, api_endpoint endpoint,
+    /// Calls keep the client_impl, hence the pool and `tls`, alive.
+    connection_pool(executor_type executor, std::shared_ptr<boost::asio::ssl::context> tls, api_endpoint endpoint,
                     const client_options& options);
     ~connection_pool();
     connection_pool(const connection_pool&) = delete;

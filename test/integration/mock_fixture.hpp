@@ -22,24 +22,66 @@ inline std::string describe(const access_result& r)
     return r.has_value() ? "success" : r.error().to_string() + " (" + r.error().message() + ")";
 }
 
+/// access_params that own their strings (access_params only views them), for tests that keep
+/// or edit parameters. Converts to the views a call takes.
+struct owned_params {
+    std::string client_id{}, client_secret{}, code{}, redirect_uri{};
+    bool single_channel = false;
+    operator web::access_params() const  // NOLINT: implicit on purpose
+    {
+        return {.client_id = client_id,
+                .client_secret = client_secret,
+                .code = code,
+                .redirect_uri = redirect_uri,
+                .single_channel = single_channel};
+    }
+};
+
 /// Parameters the mock accepts, with `code`.
-inline web::access_params params_for(const mock::server& server, std::string code)
+inline owned_params params_for(const mock::server& server, std::string code)
 {
-    web::access_params p;
-    p.client_id = server.options().client_id;
-    p.client_secret = server.options().client_secret;
-    p.code = std::move(code);
-    return p;
+    return {.client_id = server.options().client_id,
+            .client_secret = server.options().client_secret,
+            .code = std::move(code)};
+}
+
+/// The Asio/SSL codes a connection closed by the peer shows up as (kept in diagnostics::underlying).
+inline bool is_peer_close(const boost::system::error_code& ec)
+{
+    return ec == asio::error::eof || ec == asio::ssl::error::stream_truncated || ec == asio::error::connection_reset;
+}
+
+/// Runs `ioc` until `done` holds, failing the test after `limit`.
+template <class Predicate>
+void run_until(asio::io_context& ioc, Predicate done, std::chrono::steady_clock::duration limit = 15s)
+{
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!done() && std::chrono::steady_clock::now() < deadline) {
+        if (ioc.stopped())
+            ioc.restart();
+        ioc.run_one_until(deadline);
+    }
+    BOOST_REQUIRE_MESSAGE(done(), "the operation did not complete within its deadline");
+}
+
+/// One oauth.access call through the callback token, driven with a deadline.
+inline access_result access_once(asio::io_context& ioc, web::client& client, web::access_params p,
+                                 slack::diagnostics& diag, std::chrono::steady_clock::duration limit = 15s)
+{
+    std::optional<access_result> out;
+    web::oauth(client).access(p, diag, [&](access_result r) { out.emplace(std::move(r)); });
+    run_until(ioc, [&] { return out.has_value(); }, limit);
+    return std::move(*out);
 }
 
 inline mock::server_options default_mock_options() { return mock::server_options{}; }
 
 struct mock_fixture {
     explicit mock_fixture(mock::server_options mock_options = default_mock_options())
-        : server(ioc.get_executor(), std::move(mock_options)), tls(web::make_tls_context())
+        : server(ioc.get_executor(), std::move(mock_options)), tls(std::make_shared<asio::ssl::context>(web::make_tls_context()))
     {
         server.start();
-        tls.add_certificate_authority(asio::buffer(server.ca_certificate_pem()));
+        tls->add_certificate_authority(asio::buffer(server.ca_certificate_pem()));
         options.api_url = server.api_url();
         options.random = [] { return 0.5; };  // deterministic jitter
         options.timeout = 10s;
@@ -52,29 +94,20 @@ struct mock_fixture {
         ioc.run_for(2s);  // let closed connections finish; bounded
     }
 
-    web::access_params params(std::string code) const { return params_for(server, std::move(code)); }
+    owned_params params(std::string code) const { return params_for(server, std::move(code)); }
 
     /// Runs the io_context until `done` holds, failing the test after `limit`.
     template <class Predicate>
     void run_until(Predicate done, std::chrono::steady_clock::duration limit = 15s)
     {
-        const auto deadline = std::chrono::steady_clock::now() + limit;
-        while (!done() && std::chrono::steady_clock::now() < deadline) {
-            if (ioc.stopped())
-                ioc.restart();
-            ioc.run_one_until(deadline);
-        }
-        BOOST_REQUIRE_MESSAGE(done(), "the operation did not complete within its deadline");
+        slack::test::run_until(ioc, std::move(done), limit);
     }
 
     /// One oauth.access call through the callback token, driven with a deadline.
     access_result access(web::client& client, web::access_params p, slack::diagnostics& diag,
                          std::chrono::steady_clock::duration limit = 15s)
     {
-        std::optional<access_result> out;
-        web::oauth(client).access(std::move(p), diag, [&](access_result r) { out.emplace(std::move(r)); });
-        run_until([&] { return out.has_value(); }, limit);
-        return std::move(*out);
+        return access_once(ioc, client, p, diag, limit);
     }
 
     access_result access(web::access_params p, slack::diagnostics& diag)
@@ -85,7 +118,7 @@ struct mock_fixture {
 
     asio::io_context ioc;
     mock::server server;
-    asio::ssl::context tls;
+    std::shared_ptr<asio::ssl::context> tls;  // shared by the test's clients
     web::client_options options;
 };
 

@@ -28,7 +28,7 @@ asio::awaitable<raw_reply> request(mock_fixture& fx, http::verb verb, std::strin
                                    std::string body, std::string authorization)
 {
     constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
-    beast::ssl_stream<beast::tcp_stream> stream(fx.ioc, fx.tls);
+    beast::ssl_stream<beast::tcp_stream> stream(fx.ioc, *fx.tls);
     stream.set_verify_mode(asio::ssl::verify_peer);
     stream.set_verify_callback(asio::ssl::host_name_verification("127.0.0.1"));
     const asio::ip::tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), fx.server.port());

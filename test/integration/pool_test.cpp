@@ -89,7 +89,7 @@ struct threaded_mock {
         o.api_url = mock.api_url();
         return o;
     }
-    web::access_params params(std::string code) const { return slack::test::params_for(mock, std::move(code)); }
+    slack::test::owned_params params(std::string code) const { return slack::test::params_for(mock, std::move(code)); }
 
     asio::io_context ioc;
     slack::mock::server mock;
@@ -235,7 +235,7 @@ BOOST_AUTO_TEST_CASE(queued_call_honours_its_deadline)
     BOOST_TEST_INFO_SCOPE("first: " << describe(*first.result) << " (underlying " << first.diag.underlying.to_string()
                                     << "); second: " << describe(*second.result));
     BOOST_REQUIRE(!first.result->has_value());
-    BOOST_TEST((first.result->error() == client_errc::outcome_unknown || first.result->error() == client_errc::timeout));
+    BOOST_TEST((first.result->error() == client_errc::outcome_unknown));  // its request was written
     BOOST_REQUIRE(!second.result->has_value());
     BOOST_TEST((second.result->error() == client_errc::timeout));
     BOOST_TEST(server.exchanges(second.code) == 0u);
@@ -385,7 +385,7 @@ BOOST_AUTO_TEST_CASE(destroying_the_client_mid_call_is_safe)
 BOOST_AUTO_TEST_CASE(thread_safe_client_on_a_multithreaded_io_context)
 {
     threaded_mock mock;
-    asio::ssl::context tls = mock.tls();
+    auto tls = std::make_shared<asio::ssl::context>(mock.tls());
     web::client_options options = mock.options();
     options.thread_safe = true;
     options.max_connections = 3;
@@ -426,7 +426,7 @@ BOOST_AUTO_TEST_CASE(thread_safe_client_on_a_multithreaded_io_context)
 BOOST_AUTO_TEST_CASE(an_idle_pool_leaves_no_work_in_the_io_context)
 {
     threaded_mock mock;
-    asio::ssl::context tls = mock.tls();
+    auto tls = std::make_shared<asio::ssl::context>(mock.tls());
     web::client_options options = mock.options();
     options.attempt_timeout = 1h;  // a deadline timer left armed would hold run_for() for its whole span
     options.timeout = 1h;

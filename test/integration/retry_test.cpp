@@ -243,7 +243,7 @@ BOOST_AUTO_TEST_CASE(connection_closed_after_processing_is_outcome_unknown)
     BOOST_REQUIRE(!r.has_value());
     BOOST_TEST((r.error() == client_errc::outcome_unknown));
     BOOST_TEST((r.error() == slack::condition::outcome_unknown));
-    BOOST_TEST((diag.underlying == client_errc::connection_closed));
+    BOOST_TEST(slack::test::is_peer_close(diag.underlying));  // the transport's own code, kept
     BOOST_TEST(diag.attempts == 1u);
     BOOST_TEST(server.exchanges(code) == 1u);
     BOOST_TEST(log.of(kind::retry_scheduled).empty());
@@ -441,11 +441,11 @@ BOOST_AUTO_TEST_CASE(cancellation_during_read)
     run_until([&] { return out.has_value(); }, 2s);
     BOOST_TEST_INFO_SCOPE("result: " << describe(*out) << "; events: " << log.dump());
     BOOST_REQUIRE(!out->has_value());
-    BOOST_TEST((out->error() == asio::error::operation_aborted));
+    // The code may have been spent: the caller is told so, and that it was a cancellation.
+    BOOST_TEST((out->error() == client_errc::outcome_unknown));
+    BOOST_TEST((diag.underlying == asio::error::operation_aborted));
     BOOST_TEST(diag.attempts == 1u);
     BOOST_TEST(server.exchanges(code) == 1u);  // it was waiting for the answer
-    // The code may have been spent: the caller is told so.
-    BOOST_TEST((diag.underlying == client_errc::outcome_unknown));
     BOOST_TEST(!diag.client_message.empty());
 }
 
@@ -528,7 +528,7 @@ BOOST_AUTO_TEST_CASE(a_broken_response_leaves_no_retry_after)
     slack::diagnostics diag;
     access_result r = access(params("mock-cut-t18"), diag);
     BOOST_TEST(!r.has_value());
-    BOOST_TEST((diag.underlying == client_errc::connection_closed), describe(r) << " / " << diag.underlying.to_string());
+    BOOST_TEST(slack::test::is_peer_close(diag.underlying), describe(r) << " / " << diag.underlying.to_string());
     BOOST_TEST(diag.http_status == 0u);
     BOOST_TEST(!diag.retry_after.has_value());
 }
@@ -581,7 +581,7 @@ BOOST_AUTO_TEST_CASE(events_contain_no_secret)
 
         const std::string bad_code = server.mint_code();
         codes.push_back(bad_code);
-        web::access_params bad = params(bad_code);
+        auto bad = params(bad_code);
         bad.client_secret = wrong_secret;
         slack::diagnostics bad_diag;
         access_result refused = access(client, bad, bad_diag);

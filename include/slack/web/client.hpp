@@ -27,6 +27,7 @@ struct pool_stats {
     std::size_t sessions_resumed = 0;     ///< New connections whose TLS session was resumed.
     std::size_t stale_discarded = 0;      ///< Idle connections found closed by the server and dropped unused.
     std::size_t idle_expired = 0;         ///< Idle connections dropped for exceeding idle_timeout.
+    std::size_t lookups = 0;              ///< Name lookups started (none for an address in api_url).
     std::size_t open = 0;                 ///< Connections open now (idle or busy).
     std::size_t idle = 0;                 ///< Idle connections now.
     std::size_t queued = 0;               ///< Calls waiting for a connection now.
@@ -39,12 +40,19 @@ struct pool_stats {
 /// belong on the strand). Hooks (on_event, retry, random) run where the client runs.
 /// A client never creates threads and keeps no timer running between calls: io_context::run()
 /// returns once the calls are done. Destroying the client while calls are running is allowed;
-/// they keep what they need alive.
+/// they keep what they need alive, the TLS context included: the client owns its context, or
+/// shares it, and never holds a reference to one it does not keep alive.
 class client {
 public:
     using executor_type = boost::asio::any_io_executor;
 
-    client(executor_type executor, boost::asio::ssl::context& tls, client_options options = {});
+    /// Owns `tls`: `client c(ex, make_tls_context(), {...})`, or `std::move(context)`.
+    client(executor_type executor, boost::asio::ssl::context&& tls, client_options options = {});
+    /// Shares `tls` with its owner and other clients (one CA store in memory for all). Do not
+    /// change the context once calls are running: new connections read it.
+    client(executor_type executor, std::shared_ptr<boost::asio::ssl::context> tls, client_options options = {});
+    /// Deleted: a call may outlive the caller's context. Pass std::move(context) or a shared_ptr.
+    client(executor_type executor, boost::asio::ssl::context& tls, client_options options = {}) = delete;
     client(client&&) noexcept;
     client& operator=(client&&) noexcept;
     ~client();

@@ -20,8 +20,8 @@ using access_signature = void(boost::system::result<access_response>);
 using access_handler = boost::asio::any_completion_handler<access_signature>;
 
 namespace detail {
-// Compiled in src/web/oauth.cpp. `diag` may be null.
-void start_access(std::shared_ptr<client_impl> client, access_params params, slack::diagnostics* diag,
+// Compiled in src/web/oauth.cpp: copies what `params` views, then runs the call. `diag` may be null.
+void start_access(std::shared_ptr<client_impl> client, const access_params& params, slack::diagnostics* diag,
                   access_handler handler);
 
 struct initiate_access {
@@ -29,7 +29,7 @@ struct initiate_access {
     template <class Handler>
     void operator()(Handler&& handler, access_params params, slack::diagnostics* diag) const
     {
-        start_access(client, std::move(params), diag, access_handler(std::forward<Handler>(handler)));
+        start_access(client, params, diag, access_handler(std::forward<Handler>(handler)));
     }
 };
 }  // namespace detail
@@ -39,21 +39,36 @@ public:
     explicit oauth(client& c) noexcept : client_(&c) {}
 
     /// oauth.access: exchanges a single-use verifier code for an access token.
-    /// Completes with the response, or an error: slack::api_errc (Slack's error string),
-    /// slack::client_errc, or an Asio/Beast/SSL error. Never throws for API or transport errors.
-    /// `diag` must stay alive until completion. Supports terminal cancellation at every step.
+    ///
+    /// Handler signature: `void(boost::system::result<access_response>)`. The default token is
+    /// `deferred`: `co_await oauth.access(p, diag)` in an `asio::awaitable` yields the result;
+    /// callbacks, `use_future` and `deferred` work too. Never throws for API or transport errors.
+    /// Executor: the call runs on the client's executor (its strand with thread_safe); the
+    /// handler runs on its associated executor, or the client's if it has none.
+    /// Lifetimes: what `params` views is copied when the call is initiated (see access_params);
+    /// `diag` must stay alive until the handler runs. The client, its TLS context and the
+    /// client object's pool may be destroyed while the call runs: the call keeps them alive.
+    /// Cancellation: terminal, at every step (queue, rate-limit gate, lookup, connect, handshake,
+    /// write, read, backoff). Cancelled before a byte was written: `operation_aborted`, and the
+    /// code was not sent. Cancelled after: `client_errc::outcome_unknown` (the code may be spent)
+    /// with `diag.underlying == operation_aborted`.
+    /// Errors: `slack::api_errc` (Slack's `error` string; docs/errors.md), `slack::client_errc`
+    /// (invalid_argument, timeout, outcome_unknown, code_probably_consumed...), Asio/Beast/SSL
+    /// codes for the transport (connection_refused, certificate verification...). Test them
+    /// through `slack::condition`. `diag` says what Slack and the transport said beyond the code.
     template <boost::asio::completion_token_for<access_signature> CompletionToken = default_token>
     auto access(access_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return boost::asio::async_initiate<CompletionToken, access_signature>(
-            detail::initiate_access{client_->impl()}, token, std::move(params), &diag);
+            detail::initiate_access{client_->impl()}, token, params, &diag);
     }
 
+    /// oauth.access without diagnostics: as above.
     template <boost::asio::completion_token_for<access_signature> CompletionToken = default_token>
     auto access(access_params params, CompletionToken&& token = {})
     {
         return boost::asio::async_initiate<CompletionToken, access_signature>(
-            detail::initiate_access{client_->impl()}, token, std::move(params), nullptr);
+            detail::initiate_access{client_->impl()}, token, params, nullptr);
     }
 
 private:
