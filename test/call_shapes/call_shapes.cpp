@@ -1,0 +1,146 @@
+// Every call shape the README and the headers show, written as users write them: braced
+// access_params temporaries inside the co_await expression (the shape g++ 12 -O2 miscompiled
+// when access_params owned std::strings), both overloads, and the callback, use_future and
+// deferred tokens. Built at -O0, -O2 and -O3 (and under ASan by scripts/test --sanitize);
+// it also runs the README's example function, compiled from README.md as written.
+#include <slack/mock/server.hpp>
+#include <slack/slack.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include <chrono>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+namespace asio = boost::asio;
+namespace web = slack::web;
+using access_result = boost::system::result<web::access_response>;
+
+// From README.md (readme_example.cpp, made by CMake from the README's C++ block).
+asio::awaitable<void> install(web::oauth& oauth, std::string code, std::string secret);
+
+namespace {
+
+int failures = 0;
+
+void check(bool ok, const std::string& what)
+{
+    std::cerr << (ok ? "ok   " : "FAIL ") << what << "\n";  // std::cout is captured for the README example
+    failures += ok ? 0 : 1;
+}
+
+void check_result(const access_result& r, const std::string& what)
+{
+    check(r.has_value() && !r->access_token().empty(),
+          what + (r.has_value() ? "" : ": " + r.error().to_string() + " " + r.error().message()));
+}
+
+struct app {
+    std::string id, secret;
+};
+
+asio::awaitable<void> awaited_shapes(web::oauth& oauth, slack::mock::server& mock, app a)
+{
+    // The header's shape: braced temporary, no diagnostics.
+    std::string code = mock.mint_code();
+    auto r = co_await oauth.access({.client_id = a.id, .client_secret = a.secret, .code = code});
+    check_result(r, "co_await access({...})");
+
+    slack::diagnostics diag;
+    code = mock.mint_code();
+    access_result with_diag = co_await oauth.access({.client_id = a.id, .client_secret = a.secret, .code = code}, diag);
+    check_result(with_diag, "co_await access({...}, diag)");
+    check(diag.attempts == 1, "diag filled");
+
+    // Literals and a redirect_uri, as in the README.
+    code = mock.mint_code("https://example.com/slack/oauth");
+    r = co_await oauth.access({.client_id = a.id,
+                               .client_secret = a.secret,
+                               .code = code,
+                               .redirect_uri = "https://example.com/slack/oauth"},
+                              diag);
+    check_result(r, "co_await access({... redirect_uri literal}, diag)");
+
+    // deferred: made now, awaited later; what it views outlives its start.
+    code = mock.mint_code();
+    auto later = oauth.access({.client_id = a.id, .client_secret = a.secret, .code = code}, asio::deferred);
+    r = co_await std::move(later);
+    check_result(r, "deferred, co_await later");
+    code = mock.mint_code();
+    r = co_await oauth.access({.client_id = a.id, .client_secret = a.secret, .code = code}, diag, asio::deferred);
+    check_result(r, "co_await access({...}, diag, deferred)");
+
+    // An error result through the same shapes: never an exception.
+    r = co_await oauth.access({.client_id = a.id, .client_secret = a.secret, .code = "mock-error-invalid_code-shapes"});
+    check(r.has_error() && r.error() == slack::api_errc::invalid_code, "co_await access({...}) error result");
+}
+
+}  // namespace
+
+int main()
+{
+    asio::io_context ioc;
+    slack::mock::server_options app_options;
+    app_options.client_id = "2141029472.691202649728";  // the README's
+    slack::mock::server mock(ioc.get_executor(), app_options);
+    mock.start();
+    auto tls = std::make_shared<asio::ssl::context>(web::make_tls_context());
+    tls->add_certificate_authority(asio::buffer(mock.ca_certificate_pem()));
+    web::client client(ioc.get_executor(), tls, {.api_url = mock.api_url()});
+    web::oauth oauth(client);
+    const app a{mock.options().client_id, mock.options().client_secret};
+
+    bool awaited = false;
+    asio::co_spawn(ioc, awaited_shapes(oauth, mock, a), [&](std::exception_ptr e) {
+        check(!e, "awaited shapes ended without an exception");
+        awaited = true;
+    });
+
+    // Callbacks, with and without diagnostics: braced temporaries in the call expression.
+    const std::string code1 = mock.mint_code(), code2 = mock.mint_code();
+    slack::diagnostics diag;
+    std::optional<access_result> by_callback, by_callback_no_diag;
+    oauth.access({.client_id = a.id, .client_secret = a.secret, .code = code1}, diag,
+                 [&](access_result r) { by_callback.emplace(std::move(r)); });
+    oauth.access({.client_id = a.id, .client_secret = a.secret, .code = code2},
+                 [&](access_result r) { by_callback_no_diag.emplace(std::move(r)); });
+
+    // use_future, started on the thread that then runs the io_context.
+    const std::string code3 = mock.mint_code();
+    std::future<access_result> future =
+        oauth.access({.client_id = a.id, .client_secret = a.secret, .code = code3}, asio::use_future);
+
+    // The README's function, as written, with its output captured.
+    std::ostringstream readme_output;
+    std::streambuf* const console = std::cout.rdbuf();
+    bool readme_done = false;
+    asio::co_spawn(ioc, install(oauth, mock.mint_code("https://example.com/slack/oauth"), a.secret), [&](std::exception_ptr) { readme_done = true; });
+
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!(awaited && by_callback && by_callback_no_diag && readme_done &&
+             future.wait_for(std::chrono::seconds(0)) == std::future_status::ready) &&
+           std::chrono::steady_clock::now() < deadline) {
+        std::cout.rdbuf(readme_output.rdbuf());  // only install() prints while the loop runs handlers
+        ioc.run_one_until(deadline);
+        std::cout.rdbuf(console);
+    }
+    check(std::chrono::steady_clock::now() < deadline, "every call completed before the deadline");
+    check(awaited, "awaited shapes done");
+    check(by_callback && by_callback->has_value(), "callback access({...}, diag, handler)");
+    check(by_callback_no_diag && by_callback_no_diag->has_value(), "callback access({...}, handler)");
+    const bool future_ready = future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    check(future_ready && future.get().has_value(), "use_future");
+    check(readme_output.str().find("installed in ") != std::string::npos,
+          "README example: " + readme_output.str().substr(0, readme_output.str().find('\n')));
+
+    mock.stop();
+    ioc.restart();
+    ioc.run_for(std::chrono::milliseconds(500));
+    std::cerr << (failures ? "call shapes: FAILED\n" : "call shapes: all passed\n");
+    return failures ? 1 : 0;
+}
