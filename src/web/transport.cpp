@@ -51,9 +51,7 @@ constexpr auto stale_check_after = std::chrono::milliseconds(5);
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 // 1xx responses skipped before the answer; more means a broken or hostile server.
 constexpr unsigned max_interim_responses = 8;
-// Addresses from a name lookup are used for this long, then looked up again (a host that
-// moved must not fail every later call), and dropped at once when a connect or handshake fails.
-constexpr auto lookup_max_age = std::chrono::seconds(60);
+
 
 struct session_deleter {
     void operator()(SSL_SESSION* session) const noexcept { SSL_SESSION_free(session); }
@@ -201,7 +199,7 @@ struct connection_pool::state {
     std::shared_ptr<ssl::context> tls;  // shared with the caller (or owned): never a dangling reference
     api_endpoint endpoint;
     const client_options& options;
-    std::optional<tcp::resolver::results_type> resolved;  // see lookup_max_age
+    std::optional<tcp::resolver::results_type> resolved;  // see client_options::lookup_max_age
     clock::time_point resolved_at{};
     session_ptr saved_session;
     std::deque<connection_ptr> idle;  // back: most recently used
@@ -403,7 +401,7 @@ asio::awaitable<error_code> open_connection(connection_pool::state& pool, connec
     const api_endpoint& endpoint = pool.endpoint;
     if (!pool.resolved)
         pool.resolved = literal_address(endpoint);  // never expires: nothing was looked up
-    else if (pool.resolved_at != clock::time_point{} && clock::now() - pool.resolved_at > lookup_max_age)
+    else if (pool.resolved_at != clock::time_point{} && clock::now() - pool.resolved_at > pool.options.lookup_max_age)
         pool.resolved.reset();
     if (!pool.resolved) {
         ++pool.counters.lookups;

@@ -449,4 +449,86 @@ BOOST_AUTO_TEST_CASE(an_idle_pool_leaves_no_work_in_the_io_context)
     BOOST_TEST(thread_count() == threads_before);
 }
 
+
+// Y runs, X waits for the one connection; Y's completion handler cancels X after Y's release
+// has already granted X the connection. X must still end aborted, its code never sent.
+BOOST_AUTO_TEST_CASE(a_cancellation_that_arrives_with_the_grant_is_honoured)
+{
+    options.max_connections = 1;
+    web::client client(ioc.get_executor(), tls, options);
+    call y{"mock-delay-200-grant"};
+    call x{server.mint_code()};
+    asio::cancellation_signal cancel_x;
+    web::oauth(client).access(params(y.code), y.diag, [&](access_result r) {
+        y.result.emplace(std::move(r));
+        cancel_x.emit(asio::cancellation_type::terminal);  // the grant is already on its way to X
+    });
+    web::oauth(client).access(params(x.code), x.diag, asio::bind_cancellation_slot(cancel_x.slot(), [&](access_result r) {
+                                  x.result.emplace(std::move(r));
+                              }));
+    run_until([&] { return y.result && x.result; }, 5s);
+    BOOST_TEST(y.result->has_value(), describe(*y.result));
+    BOOST_REQUIRE(x.result->has_error());
+    BOOST_TEST((x.result->error() == asio::error::operation_aborted), describe(*x.result) << " attempts " << x.diag.attempts << " underlying " << x.diag.underlying.to_string() << " " << x.diag.client_message);
+    BOOST_TEST(server.exchanges(x.code) == 0u);
+    BOOST_TEST(client.stats().open <= 1u);
+}
+
+// The client owns or shares its TLS context: destroying the caller's copy and the client while
+// calls run, wait in the queue, or are about to open connections, frees nothing they use
+// (ASan would see it). idle_timeout 0: every queued call opens a new connection afterwards.
+BOOST_AUTO_TEST_CASE(client_and_context_may_be_destroyed_while_calls_are_in_flight)
+{
+    options.max_connections = 1;
+    options.idle_timeout = 0ms;
+    auto context = std::make_shared<asio::ssl::context>(web::make_tls_context());
+    context->add_certificate_authority(asio::buffer(server.ca_certificate_pem()));
+    auto client = std::make_unique<web::client>(ioc.get_executor(), context, options);
+    std::vector<call> calls;
+    calls.emplace_back("mock-delay-200-ctx");
+    for (int i = 0; i < 3; ++i)
+        calls.emplace_back(server.mint_code());
+    for (call& c : calls)
+        start(*this, *client, c);
+    client.reset();
+    context.reset();
+    run_until([&] { return std::all_of(calls.begin(), calls.end(), [](const call& c) { return c.result.has_value(); }); },
+              10s);
+    for (const call& c : calls)
+        BOOST_TEST(c.result->has_value(), describe(*c.result));
+    BOOST_TEST(server.connections_accepted() == 4u);
+}
+
+// A host name goes through a lookup; its addresses are reused until they are older than
+// lookup_max_age or a handshake failed (the name may now point at another host).
+BOOST_AUTO_TEST_CASE(name_lookups_are_reused_then_redone)
+{
+    options.api_url = "https://localhost:" + std::to_string(server.port()) + "/api/";
+    options.idle_timeout = 0ms;  // a new connection per call
+    options.lookup_max_age = 300ms;
+    web::client client(ioc.get_executor(), tls, options);
+    slack::diagnostics diag;
+    BOOST_TEST(access(client, params(server.mint_code()), diag).has_value());
+    BOOST_TEST(access(client, params(server.mint_code()), diag).has_value());
+    BOOST_TEST(client.stats().lookups == 1u);
+    pause(*this, 400ms);
+    BOOST_TEST(access(client, params(server.mint_code()), diag).has_value());
+    BOOST_TEST(client.stats().lookups == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_handshake_drops_the_looked_up_addresses)
+{
+    slack::mock::server_options only_ip;
+    only_ip.certificate_hosts = {"127.0.0.1"};  // "localhost" fails host-name verification
+    mock_fixture fx(only_ip);
+    fx.options.api_url = "https://localhost:" + std::to_string(fx.server.port()) + "/api/";
+    fx.options.retry = slack::retry_policy::none();
+    web::client client(fx.ioc.get_executor(), fx.tls, fx.options);
+    slack::diagnostics diag;
+    BOOST_TEST(fx.access(client, fx.params(fx.server.mint_code()), diag).has_error());
+    BOOST_TEST(fx.access(client, fx.params(fx.server.mint_code()), diag).has_error());
+    BOOST_TEST(client.stats().lookups == 2u);
+    BOOST_TEST(fx.server.requests().empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

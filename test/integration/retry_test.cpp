@@ -610,4 +610,133 @@ BOOST_AUTO_TEST_CASE(events_contain_no_secret)
     }
 }
 
+
+// Every 429 with a Retry-After closes the method's gate, also when the call that met it does
+// not wait (cap exceeded, no time left, a policy that never retries): a later call then fails
+// at once or waits, by its own policy and deadline, and never sends a request into the window.
+namespace {
+struct gate_case {
+    const char* name;
+    slack::retry_policy policy;
+    std::chrono::milliseconds timeout;
+    const char* first_code;
+};
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_429_closes_the_gate_for_later_calls)
+{
+    const gate_case cases[] = {
+        {"Retry-After beyond the policy's cap", slack::retry_policy::standard(), 10s, "mock-ratelimit-1-40-gate1"},
+        {"policy none", slack::retry_policy::none(), 10s, "mock-ratelimit-1-2-gate2"},
+        {"Retry-After beyond the deadline", slack::retry_policy::standard(), 1s, "mock-ratelimit-1-5-gate3"},
+    };
+    for (const gate_case& c : cases) {
+        BOOST_TEST_CONTEXT(c.name)
+        {
+            mock_fixture fx;  // a mock of its own: its rate limit holds for the whole method
+            fx.options.retry = c.policy;
+            fx.options.timeout = c.timeout;
+            web::client client(fx.ioc.get_executor(), fx.tls, fx.options);
+            slack::diagnostics first_diag, later_diag;
+            const access_result first = fx.access(client, fx.params(c.first_code), first_diag);
+            BOOST_REQUIRE(first.has_error());
+            BOOST_TEST((first.error() == slack::condition::rate_limited));
+            BOOST_TEST(first_diag.attempts == 1u);
+
+            const std::string later_code = fx.server.mint_code();
+            const auto started = std::chrono::steady_clock::now();
+            const access_result later = fx.access(client, fx.params(later_code), later_diag);
+            BOOST_REQUIRE(later.has_error());
+            BOOST_TEST((later.error() == api_errc::ratelimited));
+            BOOST_TEST((std::chrono::steady_clock::now() - started < 500ms));  // at once, no waiting
+            BOOST_TEST(fx.server.exchanges(later_code) == 0u);
+            BOOST_TEST(later_diag.attempts == 0u);
+            BOOST_TEST(later_diag.retry_after.has_value());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(cancellation_during_the_gate_wait_sends_nothing)
+{
+    asio::cancellation_signal signal;
+    slack::diagnostics diag_a, diag_b;
+    std::optional<access_result> result_a, result_b;
+    const std::string code_b = server.mint_code();
+    web::client* self = nullptr;
+    options.on_event = [&](const web::call_event& e) {
+        if (e.what == kind::retry_scheduled && !result_b && self)  // A met the 429: B starts, meets the gate
+            web::oauth(*self).access(params(code_b), diag_b,
+                                     asio::bind_cancellation_slot(signal.slot(), [&](access_result r) {
+                                         result_b.emplace(std::move(r));
+                                     }));
+        if (e.what == kind::rate_limit_wait)  // B waits: cancel it there
+            asio::post(ioc, [&] { signal.emit(asio::cancellation_type::terminal); });
+    };
+    web::client client(ioc.get_executor(), tls, options);
+    self = &client;
+    web::oauth(client).access(params("mock-ratelimit-1-1-gatecancel"), diag_a,
+                              [&](access_result r) { result_a.emplace(std::move(r)); });
+    run_until([&] { return result_a && result_b; }, 5s);
+    BOOST_TEST(result_a->has_value());
+    BOOST_REQUIRE(result_b->has_error());
+    BOOST_TEST((result_b->error() == asio::error::operation_aborted), describe(*result_b));
+    BOOST_TEST(server.exchanges(code_b) == 0u);
+    BOOST_TEST(diag_b.attempts == 0u);
+}
+
+// Once an attempt's outcome was unknown and the call went on (a policy that retries unknown
+// outcomes), every later way to fail still says the code may be spent.
+namespace {
+slack::retry_decision retry_the_first_failure_only(const slack::attempt_info& info)
+{
+    if (info.attempt == 1)
+        return {true, 50ms, "test: retry once"};
+    return {false, 0ms, "test: no more"};
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(after_an_unknown_outcome_a_refused_connection_is_still_outcome_unknown)
+{
+    options.retry = retry_the_first_failure_only;
+    options.on_event = [&](const web::call_event& e) {
+        if (e.what == kind::retry_scheduled)
+            server.stop();  // the next attempt meets a closed port
+    };
+    slack::diagnostics diag;
+    const access_result r = access(params("mock-close-unknown1"), diag);
+    BOOST_REQUIRE(r.has_error());
+    BOOST_TEST((r.error() == client_errc::outcome_unknown), describe(r));
+    BOOST_TEST((diag.underlying == asio::error::connection_refused), diag.underlying.to_string());
+    BOOST_TEST(diag.attempts == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(after_an_unknown_outcome_a_deadline_in_backoff_is_still_outcome_unknown)
+{
+    options.retry = always_retry_after_5s;
+    options.timeout = 700ms;
+    slack::diagnostics diag;
+    const access_result r = access(params("mock-close-unknown2"), diag);
+    BOOST_REQUIRE(r.has_error());
+    BOOST_TEST((r.error() == client_errc::outcome_unknown), describe(r));
+    BOOST_TEST((diag.underlying == client_errc::timeout), diag.underlying.to_string());
+}
+
+BOOST_AUTO_TEST_CASE(after_an_unknown_outcome_a_cancellation_in_backoff_is_still_outcome_unknown)
+{
+    options.retry = always_retry_after_5s;
+    asio::cancellation_signal signal;
+    options.on_event = [&](const web::call_event& e) {
+        if (e.what == kind::retry_scheduled)
+            asio::post(ioc, [&] { signal.emit(asio::cancellation_type::terminal); });
+    };
+    web::client client(ioc.get_executor(), tls, options);
+    slack::diagnostics diag;
+    std::optional<access_result> out;
+    web::oauth(client).access(params("mock-close-unknown3"), diag,
+                              asio::bind_cancellation_slot(signal.slot(), [&](access_result r) { out.emplace(std::move(r)); }));
+    run_until([&] { return out.has_value(); }, 3s);
+    BOOST_REQUIRE(out->has_error());
+    BOOST_TEST((out->error() == client_errc::outcome_unknown), describe(*out));
+    BOOST_TEST((diag.underlying == asio::error::operation_aborted), diag.underlying.to_string());
+}
 BOOST_AUTO_TEST_SUITE_END()

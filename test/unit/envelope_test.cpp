@@ -176,6 +176,14 @@ BOOST_AUTO_TEST_CASE(retry_after_forms)
     BOOST_TEST(!parse_retry_after("1.5", now));
     // Absurd values are capped, not overflowed.
     BOOST_TEST(parse_retry_after("99999999999999999999999", now).value() == seconds(366 * 24 * 3600));
+    // So are far dates: year 9999 does not fit system_clock's nanoseconds (it overflowed, UB, and
+    // wrapped to an immediate retry).
+    BOOST_TEST(parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now).value() == seconds(366 * 24 * 3600));
+    BOOST_TEST(parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", std::chrono::system_clock::now()).value() ==
+               seconds(366 * 24 * 3600));
+    // A fractional now: the wait is rounded up to whole seconds, as before.
+    BOOST_TEST(parse_retry_after("Sun, 06 Nov 1994 08:49:47 GMT", now + std::chrono::milliseconds(300)).value() ==
+               seconds(10));
 }
 
 BOOST_AUTO_TEST_CASE(form_fields_round_trip_through_a_form_parser)

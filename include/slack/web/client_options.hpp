@@ -35,6 +35,9 @@ struct client_options {
     std::size_t max_connections = 16;                 ///< Open connections per client; further calls queue in order.
     std::chrono::milliseconds idle_timeout{30000};    ///< An idle connection older than this is not reused (0: no reuse).
     bool resume_tls_sessions = true;                  ///< Resume the last TLS session on new connections.
+    /// Addresses of a name lookup are reused for new connections this long, then looked up again
+    /// (at once after a failed connect or handshake): a host that moves must not fail every call.
+    std::chrono::milliseconds lookup_max_age{60000};
     /// false (default): calls must start from the thread(s) of an io_context run by one thread,
     /// as with Asio's own I/O objects. true: the client runs on a strand, so calls may start from
     /// any thread and several threads may run the io_context (costs ~50 allocations per call).
