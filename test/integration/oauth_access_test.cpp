@@ -468,21 +468,6 @@ BOOST_AUTO_TEST_CASE(default_token_works_in_a_coroutine)
     BOOST_TEST((failed->error() == api_errc::invalid_code));
 }
 
-BOOST_AUTO_TEST_CASE(use_future_works_with_the_io_context_on_another_thread)
-{
-    options.thread_safe = true;  // the documented way to start a call from another thread
-    web::client client(ioc.get_executor(), tls, options);
-    auto guard = asio::make_work_guard(ioc);
-    std::thread runner([this] { ioc.run_for(15s); });
-    std::future<access_result> future = web::oauth(client).access(params(server.mint_code()), asio::use_future);
-    const bool ready = future.wait_for(10s) == std::future_status::ready;
-    guard.reset();
-    ioc.stop();
-    runner.join();
-    BOOST_REQUIRE(ready);
-    BOOST_TEST(future.get().has_value());
-}
-
 BOOST_AUTO_TEST_CASE(deferred_operations_can_be_composed_and_started_later)
 {
     web::client client(ioc.get_executor(), tls, options);

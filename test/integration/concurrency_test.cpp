@@ -1,0 +1,157 @@
+// Clients driven by several threads: thread_safe clients on io_contexts run by two threads, calls
+// started from threads that do not run them, use_future waited for on another thread, and an idle
+// pool leaving no work behind. Also built and run under ThreadSanitizer (scripts/test --tsan).
+#include "integration/mock_fixture.hpp"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <future>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace {
+
+namespace asio = boost::asio;
+namespace web = slack::web;
+using slack::test::access_result;
+using slack::test::describe;
+using namespace std::chrono_literals;
+
+std::size_t thread_count()
+{
+    const std::filesystem::directory_iterator tasks("/proc/self/task");
+    return static_cast<std::size_t>(std::distance(tasks, std::filesystem::directory_iterator()));
+}
+
+// A mock on an io_context and thread of its own, for tests that drive the client's io_context
+// themselves. Stopped and joined when it goes out of scope; its io_context runs for at most 60 s.
+struct threaded_mock {
+    threaded_mock() : mock(ioc.get_executor())
+    {
+        mock.start();
+        thread = std::thread([this] { ioc.run_for(60s); });
+    }
+    ~threaded_mock()
+    {
+        asio::post(ioc, [this] { mock.stop(); });
+        work.reset();
+        thread.join();
+    }
+    asio::ssl::context tls() const
+    {
+        asio::ssl::context context = web::make_tls_context();
+        context.add_certificate_authority(asio::buffer(mock.ca_certificate_pem()));
+        return context;
+    }
+    web::client_options options() const
+    {
+        web::client_options o;
+        o.api_url = mock.api_url();
+        return o;
+    }
+    slack::test::owned_params params(std::string code) const { return slack::test::params_for(mock, std::move(code)); }
+
+    asio::io_context ioc;
+    slack::mock::server mock;
+    asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(ioc);
+    std::thread thread;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(concurrency)
+
+BOOST_AUTO_TEST_CASE(use_future_works_with_the_io_context_on_another_thread)
+{
+    threaded_mock mock;
+    web::client_options options = mock.options();
+    options.thread_safe = true;  // the documented way to start a call from another thread
+    asio::io_context ioc;
+    web::client client(ioc.get_executor(), std::make_shared<asio::ssl::context>(mock.tls()), options);
+    auto guard = asio::make_work_guard(ioc);
+    std::thread runner([&] { ioc.run_for(15s); });
+    std::future<access_result> future = web::oauth(client).access(mock.params("mock-payload-bot-future"), asio::use_future);
+    const bool ready = future.wait_for(10s) == std::future_status::ready;
+    guard.reset();
+    ioc.stop();
+    runner.join();
+    BOOST_REQUIRE(ready);
+    BOOST_TEST(future.get().has_value());
+}
+
+// thread_safe: calls started from several threads on an io_context run by two threads.
+// The mock runs on an io_context and thread of its own.
+BOOST_AUTO_TEST_CASE(thread_safe_client_on_a_multithreaded_io_context)
+{
+    threaded_mock mock;
+    auto tls = std::make_shared<asio::ssl::context>(mock.tls());
+    web::client_options options = mock.options();
+    options.thread_safe = true;
+    options.max_connections = 3;
+    asio::io_context client_ioc(2);
+    web::client client(client_ioc.get_executor(), tls, options);
+    auto client_work = asio::make_work_guard(client_ioc);
+    std::thread runner_a([&] { client_ioc.run_for(30s); });
+    std::thread runner_b([&] { client_ioc.run_for(30s); });
+
+    constexpr int calls = 40;
+    std::atomic<int> succeeded{0}, completed{0};
+    auto start_call = [&](int i) {
+        web::oauth(client).access(mock.params("mock-payload-bot-thread" + std::to_string(i)), [&](access_result r) {
+            succeeded += r.has_value();
+            ++completed;
+        });
+    };
+    for (int i = 0; i < calls; ++i) {
+        if (i % 2)
+            start_call(i);  // from this thread, which does not run the io_context
+        else
+            asio::post(client_ioc, [&, i] { start_call(i); });  // from the io_context's threads
+    }
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (completed < calls && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(10ms);
+
+    client_work.reset();
+    client_ioc.stop();
+    runner_a.join();
+    runner_b.join();
+    BOOST_TEST(completed.load() == calls);
+    BOOST_TEST(succeeded.load() == calls);
+}
+
+// A kept-alive idle connection leaves no pending operation (and no lookup thread) behind: io_context::run() returns
+// once the calls are done, although the client (and its pool) still exists.
+BOOST_AUTO_TEST_CASE(an_idle_pool_leaves_no_work_in_the_io_context)
+{
+    threaded_mock mock;
+    auto tls = std::make_shared<asio::ssl::context>(mock.tls());
+    web::client_options options = mock.options();
+    options.attempt_timeout = 1h;  // a deadline timer left armed would hold run_for() for its whole span
+    options.timeout = 1h;
+    asio::io_context client_ioc;
+    web::client client(client_ioc.get_executor(), tls, options);
+    const std::size_t threads_before = thread_count();
+    std::optional<access_result> first, second;
+    web::oauth(client).access(mock.params("mock-payload-bot-1"), [&](access_result r) { first.emplace(std::move(r)); });
+    client_ioc.run_for(20s);
+    BOOST_TEST(client_ioc.stopped());  // ran out of work: did not wait for the 20 s
+    web::oauth(client).access(mock.params("mock-payload-bot-2"), [&](access_result r) { second.emplace(std::move(r)); });
+    client_ioc.restart();
+    client_ioc.run_for(20s);
+    BOOST_TEST(client_ioc.stopped());
+    BOOST_TEST((first && first->has_value()));
+    BOOST_TEST((second && second->has_value()));
+    BOOST_TEST(client.stats().idle == 1u);  // the connection was kept, and reused
+    BOOST_TEST(client.stats().connections_reused == 1u);
+    // 127.0.0.1 needs no name lookup, so Asio started no resolver thread.
+    BOOST_TEST(thread_count() == threads_before);
+}
+
+
+BOOST_AUTO_TEST_SUITE_END()
