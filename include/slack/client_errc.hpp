@@ -1,6 +1,7 @@
 #pragma once
 // Errors the client itself detects, as opposed to error strings Slack sends (api_errc)
-// and Asio/Beast/SSL errors, which pass through unchanged.
+// and Asio/Beast/SSL errors, which pass through, except where retry logic needs one concept
+// (connection_closed, bad_response): the original code is then in diagnostics::underlying.
 #include <boost/system/error_code.hpp>
 #include <type_traits>
 
