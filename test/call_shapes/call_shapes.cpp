@@ -66,6 +66,10 @@ asio::awaitable<void> awaited_shapes(web::oauth& oauth, slack::mock::server& moc
                               diag);
     check_result(r, "co_await access({... redirect_uri literal}, diag)");
 
+    // Views of std::string temporaries made in the same expression (a request's parameter, say).
+    r = co_await oauth.access({.client_id = std::string(a.id), .client_secret = a.secret, .code = mock.mint_code()});
+    check_result(r, "co_await access({.code = a std::string temporary})");
+
     // deferred: made now, awaited later; what it views outlives its start.
     code = mock.mint_code();
     auto later = oauth.access({.client_id = a.id, .client_secret = a.secret, .code = code}, asio::deferred);

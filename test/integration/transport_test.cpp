@@ -1,12 +1,14 @@
-// Terminal cancellation in the transport's waits that the mock cannot hold open: a connect that
-// never completes (a listener whose accept queue is full) and a write that blocks (a peer that
-// never reads a request far larger than the socket buffers).
+// Transport paths the mock cannot reach: terminal cancellation during a connect that never
+// completes (a listener whose accept queue is full) and during a write that blocks (a peer that
+// never reads a request far larger than the socket buffers); a reused connection that fails
+// before a byte is written, replaced transparently.
 #include "integration/mock_fixture.hpp"
 #include "integration/raw_peer.hpp"
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 
+#include <functional>
 #include <list>
 
 namespace {
@@ -38,7 +40,7 @@ access_result cancelled_call(asio::io_context& ioc, web::client& client, std::st
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(cancellation)
+BOOST_AUTO_TEST_SUITE(transport)
 
 BOOST_AUTO_TEST_CASE(cancellation_during_connect)
 {
@@ -86,6 +88,53 @@ BOOST_AUTO_TEST_CASE(cancellation_during_write)
     BOOST_TEST((diag.underlying == asio::error::operation_aborted), diag.underlying.to_string());
     peer.stop();
     ioc.run_for(100ms);
+}
+
+// The peer answers and, once the client has read the answer, resets the connection (SO_LINGER 0)
+// and starts the next call at once: it takes the pooled connection (idle for less than the
+// stale check's 5 ms), its write fails before a byte leaves, and the pool retries once on a
+// fresh connection: one attempt, no error.
+BOOST_AUTO_TEST_CASE(a_reused_connection_failing_before_writing_is_replaced_transparently)
+{
+    asio::io_context ioc;
+    slack::diagnostics first_diag, second_diag;
+    std::optional<access_result> first, second;
+    std::function<void()> start_second;
+    slack::test::raw_peer peer(ioc, [&](slack::test::peer_connection& c) -> asio::awaitable<void> {
+        if (!co_await c.handshake() || (co_await c.read_request()).empty())
+            co_return;
+        co_await c.write(slack::test::http_response(
+            200, R"({"ok":true,"access_token":"xoxp-)" + std::to_string(c.index()) + R"(","team_id":"T1"})"));
+        if (c.index() != 1)
+            co_return;
+        while (!first)  // a reset before the client read the answer would discard it
+            co_await c.pause(1ms);
+        c.socket().set_option(asio::socket_base::linger(true, 0));
+        c.close();
+        start_second();
+    });
+    web::client_options options;
+    options.api_url = peer.api_url();
+    options.retry = slack::retry_policy::none();  // a failure would show: nothing hides it
+    auto tls = std::make_shared<asio::ssl::context>(web::make_tls_context());
+    tls->add_certificate_authority(asio::buffer(peer.ca_pem()));
+    web::client client(ioc.get_executor(), tls, options);
+    start_second = [&] {
+        web::oauth(client).access({.client_id = "1.2", .client_secret = "s", .code = "C-2"}, second_diag,
+                                  [&](access_result r) { second.emplace(std::move(r)); });
+    };
+    web::oauth(client).access({.client_id = "1.2", .client_secret = "s", .code = "C-1"}, first_diag,
+                              [&](access_result r) { first.emplace(std::move(r)); });
+    slack::test::run_until(ioc, [&] { return first && second; }, 5s);
+    BOOST_REQUIRE_MESSAGE(first->has_value(), describe(*first));
+    BOOST_REQUIRE_MESSAGE(second->has_value(), describe(*second));
+    BOOST_TEST((*second)->access_token() == "xoxp-2");  // from the second connection
+    BOOST_TEST(second_diag.attempts == 1u);
+    const web::pool_stats stats = client.stats();
+    BOOST_TEST(stats.connections_opened == 2u);
+    BOOST_TEST(stats.connections_reused == 1u);  // the reused connection was tried first
+    BOOST_TEST(stats.stale_discarded == 0u);
+    BOOST_TEST(peer.requests() == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
