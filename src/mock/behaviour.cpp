@@ -9,6 +9,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <charconv>
 #include <ctime>
 #include <optional>
@@ -190,8 +191,23 @@ std::string oauth_app::mint_code(std::string_view redirect_uri)
         code += hex[byte >> 4];
         code += hex[byte & 15];
     }
-    codes_[code] = code_state{std::string(redirect_uri), clock::now() + options_.code_lifetime};
+    remember(code, std::string(redirect_uri));
     return code;
+}
+
+oauth_app::code_state& oauth_app::remember(std::string code, std::string redirect_uri)
+{
+    forget_expired();
+    const std::size_t uri_bytes = redirect_uri.size();
+    return codes_.insert(std::move(code), code_state{std::move(redirect_uri), clock::now() + options_.code_lifetime},
+                         uri_bytes);
+}
+
+// A code past its lifetime answers invalid_code, remembered or not: forgetting it bounds memory.
+void oauth_app::forget_expired()
+{
+    const auto now = clock::now();
+    codes_.forget_oldest_while([now](const code_state& state) { return now > state.expires; });
 }
 
 outgoing_reply oauth_app::handle(const incoming_request& request, std::string& code)
@@ -256,18 +272,14 @@ outgoing_reply oauth_app::oauth_access(std::string_view authorization, std::stri
         return slack_error("invalid_code");
 
     const bool is_magic = code.substr(0, magic_prefix.size()) == magic_prefix;
-    auto found = codes_.find(code);
-    if (found == codes_.end()) {
-        if (!is_magic)
-            return slack_error("invalid_code");
-        found = codes_.emplace(code, code_state{{}, clock::now() + options_.code_lifetime}).first;
-    }
-    code_state& state = found->second;
+    forget_expired();
+    code_state* found = codes_.find(code);
+    if (!found && !is_magic)
+        return slack_error("invalid_code");  // never issued, expired, or forgotten beyond max_code_bytes
+    code_state& state = found ? *found : remember(code, {});
     ++state.attempts;
     if (state.used)
         return slack_error("code_already_used");
-    if (clock::now() > state.expires)
-        return slack_error("invalid_code");
     if (!state.redirect_uri.empty() && state.redirect_uri != redirect_uri)
         return slack_error("bad_redirect_uri");
     if (is_magic)
@@ -331,7 +343,8 @@ outgoing_reply oauth_app::magic(std::string_view code, code_state& state)
     if (what == "status") {
         if (state.attempts > number(words, 2, 1))
             return succeed();
-        return html_reply(number(words, 1, 503));
+        const unsigned status = number(words, 1, 503);
+        return html_reply(status >= 100 && status <= 999 ? status : 503);  // what a status line can carry
     }
     if (what == "unavailable") {
         if (state.attempts > number(words, 1, 1))
@@ -375,7 +388,8 @@ outgoing_reply oauth_app::magic(std::string_view code, code_state& state)
     }
     if (what == "oversized") {
         json::object body = success_payload("bot");
-        body["padding"] = std::string(number(words, 1, 2 * 1024 * 1024), 'x');
+        const std::size_t asked = number(words, 1, 2 * 1024 * 1024);
+        body["padding"] = std::string(std::min(asked, max_oversized_bytes), 'x');
         state.used = true;
         return json_reply(body);
     }

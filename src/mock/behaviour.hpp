@@ -1,10 +1,11 @@
 #pragma once
 // What the mock answers, independent of sockets: Slack's oauth.access rules, minted
 // single-use codes, and the magic codes of docs/mock-server.md.
+#include "mock/bounded_map.hpp"
+
 #include <slack/mock/server.hpp>
 
 #include <chrono>
-#include <map>
 #include <string>
 #include <string_view>
 
@@ -33,11 +34,14 @@ struct outgoing_reply {
 
 class oauth_app {
 public:
-    explicit oauth_app(const server_options& options) : options_(options) {}
+    explicit oauth_app(const server_options& options) : options_(options), codes_(options.max_code_bytes) {}
 
     /// Answers one request. `code` receives the decoded `code` parameter, if any.
     outgoing_reply handle(const incoming_request& request, std::string& code);
     std::string mint_code(std::string_view redirect_uri);
+
+    std::size_t live_codes() const noexcept { return codes_.size(); }
+    std::size_t code_bytes() const noexcept { return codes_.bytes(); }
 
 private:
     struct code_state {
@@ -49,9 +53,12 @@ private:
 
     outgoing_reply oauth_access(std::string_view authorization, std::string_view body, std::string& code);
     outgoing_reply magic(std::string_view code, code_state& state);
+    code_state& remember(std::string code, std::string redirect_uri);
+    void forget_expired();
 
     const server_options& options_;
-    std::map<std::string, code_state, std::less<>> codes_;
+    // Insertion order is expiry order (one lifetime for all), so expired codes are the oldest.
+    bounded_map<code_state> codes_;
     clock::time_point rate_limited_until_{};
 };
 

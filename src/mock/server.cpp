@@ -4,6 +4,7 @@
 
 #include "mock/behaviour.hpp"
 #include "mock/certificate.hpp"
+#include "mock/request_log.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -41,7 +42,8 @@ struct server::state {
           certificate(detail::make_self_signed_certificate(options.certificate_hosts)),
           tls(ssl::context::tls_server),
           acceptor(executor),
-          app(options)
+          app(options),
+          log(options)
     {
         tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3);
         tls.use_certificate_chain(asio::buffer(certificate.certificate_pem));
@@ -54,7 +56,7 @@ struct server::state {
     ssl::context tls;
     tcp::acceptor acceptor;
     detail::oauth_app app;
-    std::vector<recorded_request> recorded;
+    detail::request_log log;
     std::list<tcp::socket*> sockets;       // open connections, closed by stop()
     std::list<asio::steady_timer*> delays;  // scripted delays, cancelled by stop()
     std::size_t accepted = 0;
@@ -64,6 +66,46 @@ struct server::state {
 namespace {
 
 using state_ptr = std::shared_ptr<server::state>;
+
+// Keeps `item` in `list` (for stop() to close or cancel) exactly as long as this lives: every
+// way out of a coroutine, an exception or a destroyed frame included, takes it out again.
+template <class T>
+class registration {
+public:
+    registration(std::list<T*>& list, T& item) : list_(list), position_(list.insert(list.end(), &item)) {}
+    ~registration() { list_.erase(position_); }
+    registration(const registration&) = delete;
+    registration& operator=(const registration&) = delete;
+
+private:
+    std::list<T*>& list_;
+    typename std::list<T*>::iterator position_;
+};
+
+// HTTP forbids a body, and so its length, in 1xx, 204 and 304 answers (RFC 9110 6.4.1).
+bool forbids_body(unsigned status) { return status / 100 == 1 || status == 204 || status == 304; }
+
+http::response<http::string_body> to_response(detail::outgoing_reply& reply, bool keep_alive)
+{
+    http::response<http::string_body> response;
+    response.version(11);
+    response.result(reply.status);  // the behaviour keeps it below 1000, where this would throw
+    response.set(http::field::server, "slack-asio-mock");
+    if (!reply.retry_after.empty())
+        response.set(http::field::retry_after, reply.retry_after);
+    response.keep_alive(keep_alive);
+    if (forbids_body(reply.status))
+        return response;
+    response.set(http::field::content_type, reply.content_type);
+    response.body() = std::move(reply.body);
+    if (reply.chunked)
+        response.chunked(true);
+    else
+        response.prepare_payload();
+    if (reply.cut_body)  // Content-Length announces the whole body; half of it is sent
+        response.body().resize(response.body().size() / 2);
+    return response;
+}
 
 template <class Stream>
 asio::awaitable<void> serve_requests(state_ptr s, Stream& stream, beast::tcp_stream& tcp, std::size_t connection)
@@ -88,30 +130,16 @@ asio::awaitable<void> serve_requests(state_ptr s, Stream& stream, beast::tcp_str
         const detail::incoming_request incoming{record.method, record.target, record.authorization,
                                                 record.content_type, record.body};
         detail::outgoing_reply reply = s->app.handle(incoming, record.code);
-        if (s->recorded.size() < s->options.max_recorded_requests)
-            s->recorded.push_back(std::move(record));
+        s->log.record(std::move(record));
 
         if (reply.delay.count() > 0) {
             asio::steady_timer timer(s->executor, reply.delay);
-            auto registered = s->delays.insert(s->delays.end(), &timer);
+            const registration<asio::steady_timer> cancellable(s->delays, timer);
             co_await timer.async_wait(use_tuple);
-            s->delays.erase(registered);
         }
         if (reply.close_without_reply || s->stopped)
             co_return;
-        http::response<http::string_body> response(static_cast<http::status>(reply.status), 11);
-        response.set(http::field::server, "slack-asio-mock");
-        response.set(http::field::content_type, reply.content_type);
-        if (!reply.retry_after.empty())
-            response.set(http::field::retry_after, reply.retry_after);
-        response.body() = std::move(reply.body);
-        response.keep_alive(request.keep_alive());
-        if (reply.chunked)
-            response.chunked(true);
-        else
-            response.prepare_payload();
-        if (reply.cut_body)  // Content-Length announces the whole body; half of it is sent
-            response.body().resize(response.body().size() / 2);
+        http::response<http::string_body> response = to_response(reply, request.keep_alive());
         tcp.expires_after(s->options.idle_timeout);
         auto [write_error, written] = co_await http::async_write(stream, response, use_tuple);
         if (write_error || !response.keep_alive() || reply.cut_body)
@@ -124,21 +152,25 @@ asio::awaitable<void> serve_connection(state_ptr s, tcp::socket socket)
     const std::size_t connection = ++s->accepted;
     error_code ignored_option;
     socket.set_option(tcp::no_delay(true), ignored_option);  // small responses: no Nagle delay
-    beast::ssl_stream<beast::tcp_stream> stream(std::move(socket), s->tls);
-    beast::tcp_stream& tcp = stream.next_layer();
-    auto registered = s->sockets.insert(s->sockets.end(), &tcp.socket());
-    if (s->options.tls) {
-        tcp.expires_after(s->options.idle_timeout);
-        auto [handshake_error] = co_await stream.async_handshake(ssl::stream_base::server, use_tuple);
-        if (!handshake_error)
-            co_await serve_requests(s, stream, tcp, connection);
-    } else {
-        co_await serve_requests(s, tcp, tcp, connection);
+    try {
+        beast::ssl_stream<beast::tcp_stream> stream(std::move(socket), s->tls);
+        beast::tcp_stream& tcp = stream.next_layer();
+        const registration<tcp::socket> closable(s->sockets, tcp.socket());
+        if (s->options.tls) {
+            tcp.expires_after(s->options.idle_timeout);
+            auto [handshake_error] = co_await stream.async_handshake(ssl::stream_base::server, use_tuple);
+            if (!handshake_error)
+                co_await serve_requests(s, stream, tcp, connection);
+        } else {
+            co_await serve_requests(s, tcp, tcp, connection);
+        }
+        error_code ignored;
+        tcp.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        tcp.socket().close(ignored);
+    } catch (...) {
+        // Whatever one connection meets (memory exhausted, an answer Beast refuses) ends that
+        // connection only; its socket closes as the stream is destroyed.
     }
-    s->sockets.erase(registered);
-    error_code ignored;
-    tcp.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    tcp.socket().close(ignored);
 }
 
 asio::awaitable<void> accept_loop(state_ptr s)
@@ -209,16 +241,17 @@ void server::write_ca_file(const std::string& path) const
 }
 
 std::string server::mint_code(std::string_view redirect_uri) { return state_->app.mint_code(redirect_uri); }
-std::vector<recorded_request> server::requests() const { return state_->recorded; }
-
-std::size_t server::exchanges(std::string_view code) const
-{
-    std::size_t count = 0;
-    for (const recorded_request& r : state_->recorded)
-        count += r.target == "/api/oauth.access" && r.code == code;
-    return count;
-}
-
+std::vector<recorded_request> server::requests() const { return state_->log.requests(); }
+std::size_t server::exchanges(std::string_view code) const { return state_->log.exchanges(code); }
 std::size_t server::connections_accepted() const noexcept { return state_->accepted; }
+
+memory_use server::memory() const noexcept
+{
+    return {.recorded_requests = state_->log.size(),
+            .recorded_bytes = state_->log.bytes(),
+            .counted_code_bytes = state_->log.counted_code_bytes(),
+            .live_codes = state_->app.live_codes(),
+            .code_bytes = state_->app.code_bytes()};
+}
 
 }  // namespace slack::mock

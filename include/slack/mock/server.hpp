@@ -13,6 +13,10 @@
 
 namespace slack::mock {
 
+/// `mock-oversized-BYTES` pads to at most this many bytes.
+inline constexpr std::size_t max_oversized_bytes = 16 * 1024 * 1024;
+
+/// Every limit below bounds what the mock holds, whatever clients send it.
 struct server_options {
     std::string client_id = "1111111111.2222222222";           ///< The one app the mock knows.
     std::string client_secret = "mock-client-secret-0123456789";
@@ -20,8 +24,20 @@ struct server_options {
     std::vector<std::string> certificate_hosts = {"localhost", "127.0.0.1"};  ///< SANs of its certificate.
     bool tls = true;                                           ///< false: plain HTTP (insecure tests only).
     std::chrono::milliseconds idle_timeout{30000};             ///< Idle keep-alive connections are closed after this.
-    std::chrono::seconds code_lifetime{600};                   ///< Minted codes expire after this (Slack: 10 minutes).
-    std::size_t max_recorded_requests = 100000;                ///< Later requests are not recorded (bounded memory).
+    std::chrono::seconds code_lifetime{600};                   ///< Codes expire (and are forgotten) after this (Slack: 10 minutes).
+    std::size_t max_recorded_requests = 100000;                ///< requests() keeps the latest this many (0: none).
+    std::size_t max_recorded_bytes = 4 * 1024 * 1024;          ///< ... and the latest this many bytes of them; also bounds exchanges()'s codes.
+    std::size_t max_code_bytes = 4 * 1024 * 1024;              ///< Live codes are remembered within this, the oldest forgotten first.
+};
+
+/// What a server holds, each part within its server_options bound (a single entry larger
+/// than its whole bound is kept alone). Sizes count texts plus a fixed cost per entry.
+struct memory_use {
+    std::size_t recorded_requests = 0;   ///< requests().size(): at most max_recorded_requests.
+    std::size_t recorded_bytes = 0;      ///< Their size: at most max_recorded_bytes.
+    std::size_t counted_code_bytes = 0;  ///< The codes exchanges() counts: at most max_recorded_bytes.
+    std::size_t live_codes = 0;          ///< Minted and magic codes not yet expired.
+    std::size_t code_bytes = 0;          ///< Their size, redirect URIs included: at most max_code_bytes.
 };
 
 /// One request as the mock received it.
@@ -61,10 +77,13 @@ public:
     /// Same as `POST /mock/codes` with an optional `redirect_uri` form field.
     std::string mint_code(std::string_view redirect_uri = {});
 
+    /// The requests received, oldest first: the latest max_recorded_requests / max_recorded_bytes.
     std::vector<recorded_request> requests() const;
-    /// How many oauth.access requests carried `code`.
+    /// How many oauth.access requests carried `code` (counted even when requests() dropped them;
+    /// codes least recently seen are forgotten beyond max_recorded_bytes).
     std::size_t exchanges(std::string_view code) const;
     std::size_t connections_accepted() const noexcept;
+    memory_use memory() const noexcept;
 
     struct state;  // private to the implementation
 
