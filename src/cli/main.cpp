@@ -1,47 +1,126 @@
 // slack-oauth: exchange OAuth codes with Slack, run the mock server, or see a demo.
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/report.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
 namespace {
 
-constexpr const char* usage =
-    "usage: slack-oauth <command> [options]\n"
-    "  access   exchange an OAuth code for a token (oauth.access)\n"
-    "  mock     run the mock Slack API server until interrupted\n"
-    "  demo     start the mock in-process and show an exchange against it\n"
-    "Run 'slack-oauth <command> --help' for a command's options.\n";
+// Each command's help: every option its parser accepts (test/cli/cli_test.sh checks) and
+// every environment variable it reads.
+constexpr const char* access_help =
+    "usage: slack-oauth access --code CODE [options]\n"
+    "Exchanges an OAuth code for a token (oauth.access); prints Slack's JSON answer on success.\n"
+    "Options:\n"
+    "  --code CODE                 the code Slack passed to your redirect URI (required)\n"
+    "  --client-id ID              the app's client ID (default: $SLACK_CLIENT_ID)\n"
+    "  --client-secret SECRET      the app's secret: visible in ps and shell history, prefer $SLACK_CLIENT_SECRET\n"
+    "  --redirect-uri URI          the redirect_uri the code was issued for, if any\n"
+    "  --single-channel            ask for a single-channel token (legacy workspace apps)\n"
+    "  --api-url URL               the Web API base URL (default: https://slack.com/api/)\n"
+    "  --cacert FILE               also trust the CA certificates in FILE (e.g. the mock's)\n"
+    "  --insecure-http             allow a plain http:// --api-url (tests only)\n"
+    "  --credentials basic|form    credentials in a Basic header (default) or as form fields\n"
+    "  --timeout SECONDS           bound the whole call, every attempt and wait (default: 30)\n"
+    "  --attempt-timeout SECONDS   bound each attempt (default: 10)\n"
+    "  --retry none|standard|patient  the retry policy (default: standard)\n"
+    "  --verbose                   attempts and waits on stderr (never secrets)\n"
+    "  -h, --help                  this help\n"
+    "Environment:\n"
+    "  SLACK_CLIENT_ID             the default --client-id\n"
+    "  SLACK_CLIENT_SECRET         the client secret, unless --client-secret is given\n"
+    "  SSL_CERT_FILE, SSL_CERT_DIR where the system CA certificates are read (OpenSSL's defaults otherwise)\n"
+    "Exit status: 0 success, 1 Slack answered ok:false, 2 usage, 3 transport, TLS, HTTP or\n"
+    "protocol failure, 4 the outcome is unknown (the code may have been spent).\n";
+
+constexpr const char* mock_help =
+    "usage: slack-oauth mock [options]\n"
+    "Runs the mock Slack Web API over TLS on 127.0.0.1 until SIGINT or SIGTERM, and prints its URL.\n"
+    "Options:\n"
+    "  --port N                    listen on port N (default: 0, an ephemeral port)\n"
+    "  --ca-out FILE               write its self-signed CA certificate to FILE, for clients to trust\n"
+    "  --client-id ID              the one app it knows (default: 1111111111.2222222222)\n"
+    "  --client-secret SECRET      that app's secret (default: mock-client-secret-0123456789)\n"
+    "  -h, --help                  this help\n"
+    "Environment: none read.\n"
+    "Codes: POST /mock/codes mints one; magic codes script failures (docs/mock-server.md).\n";
+
+constexpr const char* demo_help =
+    "usage: slack-oauth demo\n"
+    "Starts the mock in-process and narrates a few exchanges against it: success, a code used\n"
+    "twice, a rate limit waited out, an answer lost after the code was spent.\n"
+    "Options:\n"
+    "  -h, --help                  this help\n"
+    "Environment: none needed (it trusts the mock's own certificate).\n";
+
+struct command {
+    std::string_view name;
+    const char* summary;
+    const char* help;
+    int (*run)(const std::vector<std::string_view>&);
+};
+
+constexpr command commands[] = {
+    {"access", "exchange an OAuth code for a token (oauth.access)", access_help, slack::cli::run_access},
+    {"mock", "run the mock Slack API server until interrupted", mock_help, slack::cli::run_mock},
+    {"demo", "start the mock in-process and show exchanges against it", demo_help, slack::cli::run_demo},
+};
+
+const command* find_command(std::string_view name)
+{
+    const auto found = std::find_if(std::begin(commands), std::end(commands),
+                                    [name](const command& c) { return c.name == name; });
+    return found == std::end(commands) ? nullptr : found;
+}
+
+void print_usage(std::ostream& out)
+{
+    out << "usage: slack-oauth <command> [options]\n";
+    for (const command& c : commands)
+        out << "  " << c.name << std::string(9 - c.name.size(), ' ') << c.summary << "\n";
+    out << "Run 'slack-oauth <command> --help' for a command's options and environment.\n";
+}
+
+bool is_help(std::string_view arg) { return arg == "--help" || arg == "-h"; }
 
 }  // namespace
 
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::cerr << usage;
+        print_usage(std::cerr);
         return slack::cli::exit_usage;
     }
-    const std::string_view command = argv[1];
-    std::vector<std::string_view> args(argv + 2, argv + argc);
-    for (std::string_view arg : args) {
-        if (arg == "--help" || arg == "-h") {
-            std::cout << usage;
-            return slack::cli::exit_success;
-        }
+    const std::string_view name = argv[1];
+    const std::vector<std::string_view> args(argv + 2, argv + argc);
+    if (is_help(name) || name == "help") {
+        // "slack-oauth help access" is "slack-oauth access --help".
+        const command* about = args.empty() ? nullptr : find_command(args[0]);
+        if (about)
+            std::cout << about->help;
+        else
+            print_usage(std::cout);
+        return slack::cli::exit_success;
+    }
+    const command* chosen = find_command(name);
+    if (!chosen) {
+        // A plain word is shown; anything else may be a secret typed in the wrong place.
+        std::cerr << "usage error: unknown command"
+                  << (slack::cli::is_plain_name(name) ? " '" + std::string(name) + "'" : std::string()) << "\n";
+        print_usage(std::cerr);
+        return slack::cli::exit_usage;
+    }
+    if (std::any_of(args.begin(), args.end(), is_help)) {
+        std::cout << chosen->help;
+        return slack::cli::exit_success;
     }
     try {
-        if (command == "access") return slack::cli::run_access(args);
-        if (command == "mock") return slack::cli::run_mock(args);
-        if (command == "demo") return slack::cli::run_demo(args);
-        if (command == "--help" || command == "-h" || command == "help") {
-            std::cout << usage;
-            return slack::cli::exit_success;
-        }
+        return chosen->run(args);
     } catch (const std::exception& e) {
         std::cerr << "error: internal: " << e.what() << "\n";
         return slack::cli::exit_transport;
     }
-    std::cerr << "usage error: unknown command '" << command << "'\n" << usage;
-    return slack::cli::exit_usage;
 }

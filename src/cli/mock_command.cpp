@@ -28,8 +28,7 @@ int run_mock(const std::vector<std::string_view>& args)
             else throw usage_error("unknown option " + std::string(option));
         }
     } catch (const usage_error& e) {
-        std::cerr << "usage error: " << e.what()
-                  << "\nusage: slack-oauth mock [--port N] [--ca-out FILE] [--client-id ID] [--client-secret SECRET]\n";
+        std::cerr << "usage error: " << e.what() << "\nRun 'slack-oauth mock --help' for its options.\n";
         return exit_usage;
     }
 

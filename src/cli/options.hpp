@@ -13,13 +13,19 @@ struct usage_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// Walks `--name value` and `--flag` arguments.
+/// Whether `text` may appear in a message: a short lower-case word or words joined by '-',
+/// a shape no secret, code or token has (they carry digits, dots or capitals).
+bool is_plain_name(std::string_view text);
+
+/// Walks `--name value` and `--flag` arguments. Its errors never show an argument that is not
+/// a plain option name: a mistyped one may be a secret.
 class argument_reader {
 public:
     explicit argument_reader(std::vector<std::string_view> args) : args_(std::move(args)) {}
 
     bool done() const { return position_ >= args_.size(); }
-    std::string_view next_option();              ///< The next "--name"; usage_error if not an option.
+    /// The next "--name", safe to show in a message; usage_error if it is not shaped like one.
+    std::string_view next_option();
     std::string value(std::string_view option);  ///< The value after an option; usage_error if missing.
 
 private:
@@ -27,7 +33,7 @@ private:
     std::size_t position_ = 0;
 };
 
-/// Seconds as a positive decimal ("2.5"), for --timeout and friends.
+/// Seconds as a positive decimal ("2.5"), for --timeout and friends. Errors do not show `text`.
 double parse_seconds(std::string_view option, const std::string& text);
 unsigned parse_port(const std::string& text);
 std::optional<std::string> environment(const char* name);

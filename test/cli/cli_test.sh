@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# slack-oauth end to end: exit statuses, the error line, JSON output, --verbose without secrets.
+# slack-oauth end to end: exit statuses, the error line, JSON output, --verbose without secrets,
+# usage errors without secrets, each command's --help.
 # Runs `slack-oauth mock` on 127.0.0.1 and `slack-oauth access` against it; every command is bounded.
 set -uo pipefail
 cli=${1:?usage: cli_test.sh path/to/slack-oauth}
@@ -70,6 +71,62 @@ if grep -q -e "$secret" -e "$code" "$work/err" "$work/out"; then fail "--verbose
 
 expect_status 1 "--retry none" --code mock-unavailable-1-none --retry none
 grep -q '^error: service_unavailable: ' "$work/err" || fail "--retry none gives up at once: $(cat "$work/err")"
+
+# A usage error never shows what may be a secret: a value glued to its option with '=', an
+# argument without its option, a value that is not a number.
+expect_hidden() { # description, text that must not appear, command and args...
+  local what=$1 hidden=$2; shift 2
+  timeout 10 "$cli" "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  [ "$got" = 2 ] || fail "$what: exit $got, wanted 2; stderr: $(cat "$work/err")"
+  if grep -q -e "$hidden" "$work/out" "$work/err"; then fail "$what: the usage error shows $hidden"; fi
+}
+expect_hidden "secret after '='" hunter2-SECRET access --client-secret=hunter2-SECRET
+expect_hidden "code after '='" SECRETCODE access --code=SECRETCODE
+expect_hidden "stray argument" SECRETSTRAY access --code x SECRETSTRAY
+expect_hidden "stray argument first" SECRETSTRAY access SECRETSTRAY --code x
+expect_hidden "--timeout not a number" SECRETSECONDS access --code x --timeout SECRETSECONDS
+expect_hidden "--port not a number" SECRETPORT mock --port SECRETPORT
+expect_hidden "mock stray argument" SECRETSTRAY mock SECRETSTRAY
+expect_hidden "unknown command" SECRET-COMMAND-1 SECRET-COMMAND-1
+grep -q "unexpected argument #3" <(timeout 10 "$cli" access --code x SECRETSTRAY 2>&1) || fail "stray argument: no position"
+
+# Each command's --help (and -h) exits 0 and describes every option its parser accepts: the
+# option literals in the command's source, so that an option added there and not to the help
+# fails here. Every option the help describes must be accepted (no "unknown option").
+sources=$(cd "$(dirname "$0")/../../src/cli" && pwd)
+check_help() { # command, its source file, least number of options it has
+  local command=$1 source=$sources/$2 least=$3
+  timeout 10 "$cli" "$command" --help >"$work/help" 2>"$work/err"
+  local got=$?
+  [ "$got" = 0 ] || fail "$command --help: exit $got; stderr: $(cat "$work/err")"
+  timeout 10 "$cli" "$command" -h 2>&1 | cmp -s - "$work/help" || fail "$command -h differs from --help"
+  grep -q "^usage: slack-oauth $command" "$work/help" || fail "$command --help: not its own usage"
+  grep -qE '^  -h, --help ' "$work/help" || fail "$command --help does not describe --help"
+  local accepted; accepted=$(grep -o '"--[a-z][a-z-]*"' "$source" | tr -d '"' | sort -u)
+  [ "$(echo "$accepted" | grep -c .)" -ge "$least" ] || fail "$command: found only [$accepted] in $source"
+  local option
+  for option in $accepted; do
+    grep -qE "^  $option( |$)" "$work/help" || fail "$command --help does not describe $option"
+  done
+  for option in $(grep -oE '^  --[a-z][a-z-]*' "$work/help"); do
+    timeout 10 "$cli" "$command" "$option" >/dev/null 2>"$work/err"
+    if grep -q "unknown option" "$work/err"; then fail "$command --help describes $option, which it rejects"; fi
+  done
+}
+check_help access access_command.cpp 10
+grep -q "SLACK_CLIENT_ID" "$work/help" && grep -q "SLACK_CLIENT_SECRET" "$work/help" ||
+  fail "access --help does not name the environment variables it reads"
+check_help mock mock_command.cpp 4
+check_help demo demo_command.cpp 0
+timeout 10 "$cli" help access | cmp -s - <(timeout 10 "$cli" access --help) || fail "help access differs from access --help"
+timeout 10 "$cli" --help >"$work/help"; got=$?
+[ "$got" = 0 ] || fail "--help: exit $got"
+for command in access mock demo; do
+  grep -qE "^  $command " "$work/help" || fail "--help does not list $command"
+done
+timeout 10 "$cli" >/dev/null 2>&1; got=$?
+[ "$got" = 2 ] || fail "no command: exit $got, wanted 2"
 
 [ "$failures" -eq 0 ] && echo "cli: all checks passed"
 exit "$failures"
