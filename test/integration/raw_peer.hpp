@@ -45,10 +45,13 @@ public:
     std::size_t index() const noexcept { return index_; }  ///< 1 for the first connection
     raw::tcp::socket& socket() { return stream_.next_layer(); }
 
-    boost::asio::awaitable<bool> handshake()
+    boost::asio::awaitable<bool> handshake() { co_return !co_await try_handshake(); }
+
+    /// The handshake's error, empty on success: a refusing client's alert shows up here.
+    boost::asio::awaitable<boost::system::error_code> try_handshake()
     {
         auto [ec] = co_await stream_.async_handshake(boost::asio::ssl::stream_base::server, raw::use_tuple);
-        co_return !ec;
+        co_return ec;
     }
 
     /// Reads one request (header and Content-Length body); empty when the client went away.
@@ -88,17 +91,10 @@ public:
     }
 
     /// Waits until the client closes (or `limit` passes): keeps the connection open meanwhile.
-    boost::asio::awaitable<void> hold(std::chrono::milliseconds limit)
-    {
-        boost::asio::steady_timer timer(stream_.get_executor(), limit);
-        timer.async_wait([this](boost::system::error_code ec) {
-            if (!ec)
-                close();
-        });
-        char byte;
-        co_await stream_.async_read_some(boost::asio::buffer(&byte, 1), raw::use_tuple);
-        timer.cancel();
-    }
+    boost::asio::awaitable<void> hold(std::chrono::milliseconds limit) { return hold_on(stream_, limit); }
+
+    /// hold() on the bare TCP socket, for a peer that accepts connections and never starts TLS.
+    boost::asio::awaitable<void> hold_without_tls(std::chrono::milliseconds limit) { return hold_on(socket(), limit); }
 
     void close()
     {
@@ -106,7 +102,32 @@ public:
         socket().close(ignored);
     }
 
+    /// Closes with a TCP reset (SO_LINGER 0) instead of a FIN: unsent data is dropped.
+    void reset()
+    {
+        boost::system::error_code ignored;
+        socket().set_option(raw::tcp::socket::linger(true, 0), ignored);
+        close();
+    }
+
 private:
+    // Reads and drops what the client sends until it closes; the timer closes the socket after `limit`.
+    template <class Stream>
+    boost::asio::awaitable<void> hold_on(Stream& stream, std::chrono::milliseconds limit)
+    {
+        boost::asio::steady_timer timer(stream_.get_executor(), limit);
+        timer.async_wait([this](boost::system::error_code ec) {
+            if (!ec)
+                close();
+        });
+        for (char dropped[512];;) {
+            auto [ec, n] = co_await stream.async_read_some(boost::asio::buffer(dropped), raw::use_tuple);
+            if (ec)
+                break;
+        }
+        timer.cancel();
+    }
+
     boost::asio::ssl::stream<raw::tcp::socket> stream_;
     std::string buffer_;
     std::size_t index_;
