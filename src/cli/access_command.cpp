@@ -17,11 +17,7 @@ namespace asio = boost::asio;
 
 namespace {
 
-constexpr const char* access_usage =
-    "usage: slack-oauth access --code CODE [--client-id ID] [--redirect-uri URI] [--single-channel]\n"
-    "         [--api-url URL] [--cacert FILE] [--credentials basic|form] [--timeout SECONDS]\n"
-    "         [--retry none|standard|patient] [--attempt-timeout SECONDS] [--verbose]\n"
-    "  The client secret is read from SLACK_CLIENT_SECRET; SLACK_CLIENT_ID is the default --client-id.\n";
+constexpr const char* access_usage = "Run 'slack-oauth access --help' for its options.\n";
 
 std::chrono::milliseconds to_milliseconds(double seconds)
 {
@@ -33,7 +29,7 @@ slack::retry_policy named_policy(const std::string& name)
     if (name == "none") return slack::retry_policy::none();
     if (name == "standard") return slack::retry_policy::standard();
     if (name == "patient") return slack::retry_policy::patient();
-    throw usage_error("--retry wants none, standard or patient, not '" + name + "'");
+    throw usage_error("--retry wants none, standard or patient");  // the value is not echoed: it may be a secret
 }
 
 // The parameters as read: access_params only views strings.
@@ -78,7 +74,7 @@ access_command parse(const std::vector<std::string_view>& args)
             const std::string style = reader.value(option);
             if (style == "basic") command.options.credentials = web::credentials_in::basic_auth;
             else if (style == "form") command.options.credentials = web::credentials_in::form;
-            else throw usage_error("--credentials wants basic or form, not '" + style + "'");
+            else throw usage_error("--credentials wants basic or form");
         }
         else if (option == "--timeout") command.options.timeout = to_milliseconds(parse_seconds(option, reader.value(option)));
         else if (option == "--attempt-timeout")

@@ -41,7 +41,7 @@ grep -q '^error: bad_client_secret: ' "$work/err" || fail "bad secret line: $(ca
 expect_status 2 "missing --code"
 expect_status 2 "unknown option" --code x --frobnicate
 expect_status 2 "bad --retry" --code x --retry sometimes
-SLACK_CLIENT_SECRET= expect_status 2 "no secret"
+SLACK_CLIENT_SECRET= expect_status 2 "no secret" --code x
 grep -q "SLACK_CLIENT_SECRET" "$work/err" || fail "no-secret usage error names the variable"
 
 expect_status 3 "connection refused" --code x --api-url https://127.0.0.1:1/api/ --retry none
@@ -88,6 +88,8 @@ expect_hidden "stray argument first" SECRETSTRAY access SECRETSTRAY --code x
 expect_hidden "--timeout not a number" SECRETSECONDS access --code x --timeout SECRETSECONDS
 expect_hidden "--port not a number" SECRETPORT mock --port SECRETPORT
 expect_hidden "mock stray argument" SECRETSTRAY mock SECRETSTRAY
+expect_hidden "--retry not a policy" SECRETPOLICY access --code x --retry SECRETPOLICY
+expect_hidden "--credentials not a style" SECRETSTYLE access --code x --credentials SECRETSTYLE
 expect_hidden "unknown command" SECRET-COMMAND-1 SECRET-COMMAND-1
 grep -q "unexpected argument #3" <(timeout 10 "$cli" access --code x SECRETSTRAY 2>&1) || fail "stray argument: no position"
 
