@@ -129,12 +129,14 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         request.authorization               ? request.authorization
         : request.has_basic_credentials()   ? client.basic_authorization(request.client_id(), request.client_secret())
                                             : nullptr;
-    const http_exchange exchange{request.method, request.body,
-                                 authorization ? std::string_view(*authorization) : std::string_view()};
     auto gate = client.rate_gates.try_emplace(std::string(request.method), clock::time_point{}).first;
+    const http_exchange exchange{request.method, request.body,
+                                 authorization ? std::string_view(*authorization) : std::string_view(),
+                                 &gate->second};
     // Set once an attempt may have been processed without our knowing its answer (and the call
     // went on): from then on, every way the call can fail says so.
     bool earlier_outcome_unknown = false;
+    unsigned announced = 0;  // the last attempt reported as started
 
     const auto fail = [&](unsigned attempt, error_code ec, std::string_view reason = {}) {
         if (earlier_outcome_unknown && ec != client_errc::outcome_unknown && ec != client_errc::code_probably_consumed) {
@@ -166,9 +168,10 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
                 diag.retry_after = std::chrono::ceil<std::chrono::seconds>(open_at - clock::now());
                 co_return fail(attempt - 1, api_errc::ratelimited, decision.reason);
             }
-            const milliseconds wait = until(open_at);  // the gate's time already holds the jitter
+            // Until the gate opens, exactly (its time already holds the jitter).
+            const milliseconds wait = std::chrono::ceil<milliseconds>(open_at - clock::now());
             report(call_event::kind::rate_limit_wait, attempt, {}, 0, wait, "method rate-limited");
-            if (error_code ec = co_await wait_until(client, std::min(after(wait), deadline)))
+            if (error_code ec = co_await wait_until(client, std::min(open_at, deadline)))
                 co_return fail(attempt - 1, ec);
             if (cancelled(co_await asio::this_coro::cancellation_state))
                 co_return fail(attempt - 1, asio::error::operation_aborted);
@@ -177,9 +180,16 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         }
 
         diag.attempts = attempt;
-        report(call_event::kind::attempt_started, attempt);
+        if (attempt > announced)  // once per attempt, also when it went back to the gate
+            report(call_event::kind::attempt_started, attempt);
+        announced = attempt;
         const clock::time_point attempt_deadline = std::min(deadline, after(client.options.attempt_timeout));
         attempt_result reply = co_await client.pool.send(exchange, attempt_deadline);
+        if (reply.gate_closed) {  // nothing was sent: back to the gate, as the same attempt
+            diag.attempts = attempt - 1;
+            --attempt;
+            continue;
+        }
         error_code ec = interpret_reply(reply, diag, fields);
         if (!ec) {
             refund_retry_tokens(client);

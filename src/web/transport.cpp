@@ -571,6 +571,12 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             result.error = asio::error::operation_aborted;
             co_return result;
         }
+        if (exchange.rate_gate && *exchange.rate_gate > clock::now()) {  // closed while we were queued
+            if (held.get().connected)
+                held.keep();
+            result.gate_closed = true;
+            co_return result;
+        }
         if (clock::now() >= deadline) {  // granted too late: no attempt starts past its deadline
             if (held.get().connected)
                 held.keep();

@@ -31,6 +31,9 @@ struct http_exchange {
     std::string_view method;         ///< e.g. "oauth.access": the target is the endpoint's path prefix + method.
     std::string_view body;           ///< Form-encoded.
     std::string_view authorization;  ///< Header value, empty for none.
+    /// The method's rate-limit gate: no request before this time. A call that waited in the
+    /// queue while another call met a 429 checks it again once granted a connection.
+    const clock::time_point* rate_gate = nullptr;
 };
 
 struct attempt_result {
@@ -40,6 +43,7 @@ struct attempt_result {
     boost::system::error_code original_error;
     bool request_written = false;     ///< At least one byte of the request was written.
     bool response_received = false;
+    bool gate_closed = false;          ///< Not sent: the method's gate closed while the call was queued.
     bool keep_alive = false;
     unsigned status = 0;
     std::string body;

@@ -739,4 +739,28 @@ BOOST_AUTO_TEST_CASE(after_an_unknown_outcome_a_cancellation_in_backoff_is_still
     BOOST_TEST((out->error() == client_errc::outcome_unknown), describe(*out));
     BOOST_TEST((diag.underlying == asio::error::operation_aborted), diag.underlying.to_string());
 }
+// B waits in the pool's queue while A meets a 429; A's release hands B the connection during
+// the window. B must go back to the gate rather than send into it (found by the soak).
+BOOST_AUTO_TEST_CASE(a_queued_call_granted_inside_the_window_waits_at_the_gate)
+{
+    options.max_connections = 1;
+    event_log log;
+    options.on_event = [&](const web::call_event& e) { log.record(e); };
+    web::client client(ioc.get_executor(), tls, options);
+    slack::diagnostics diag_a, diag_b;
+    std::optional<access_result> result_a, result_b;
+    web::oauth(client).access(params("mock-ratelimit-1-1-queued"), diag_a,
+                              [&](access_result r) { result_a.emplace(std::move(r)); });
+    web::oauth(client).access(params(server.mint_code()), diag_b, [&](access_result r) { result_b.emplace(std::move(r)); });
+    run_until([&] { return result_a && result_b; }, 5s);
+    BOOST_TEST_INFO_SCOPE("events: " << log.dump());
+    BOOST_TEST(result_a->has_value(), describe(*result_a));
+    BOOST_TEST(result_b->has_value(), describe(*result_b));
+    BOOST_TEST(diag_a.attempts == 2u);
+    BOOST_TEST(diag_b.attempts == 1u);  // no 429 of its own
+    BOOST_TEST(server.requests().size() == 3u);
+    BOOST_TEST(log.of(kind::attempt_started).size() == 3u);  // B's attempt announced once
+    BOOST_TEST(log.of(kind::rate_limit_wait).size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
