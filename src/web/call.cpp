@@ -185,8 +185,7 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         announced = attempt;
         const clock::time_point attempt_deadline = std::min(deadline, after(client.options.attempt_timeout));
         attempt_result reply = co_await client.pool.send(exchange, attempt_deadline);
-        if (reply.gate_closed) {  // nothing was sent: back to the gate, as the same attempt
-            diag.attempts = attempt - 1;
+        if (reply.gate_closed) {  // nothing was sent: back to the gate, as the same (started) attempt
             --attempt;
             continue;
         }
