@@ -184,13 +184,22 @@ private:
     std::optional<std::size_t> start_kib_;
 };
 
-// The process grew by a small multiple of max_body_bytes at most (TLS buffers and a handshake
-// included), where a client without limits would grow by all the peer sent.
+// How much the process may grow while refusing a response, in multiples of max_body_bytes (TLS
+// buffers and a handshake included). Measured: under 2x; with ASan, whose allocator keeps freed
+// memory in quarantine and maps its own regions, 25-50x. A client without limits grows by all
+// the peer sends before the deadline: over 500x in either build.
+#ifdef __SANITIZE_ADDRESS__
+constexpr std::size_t memory_growth_allowed = 128;
+#else
+constexpr std::size_t memory_growth_allowed = 16;
+#endif
+
+// The process grew by a small multiple of max_body_bytes at most.
 void require_memory_bounded(const peak_memory_growth& memory)
 {
     if (const auto grown = memory.bytes()) {
         BOOST_TEST_MESSAGE("peak memory growth: " << *grown << " bytes");
-        BOOST_TEST(*grown < 16 * body_limit, *grown << " bytes");
+        BOOST_TEST(*grown < memory_growth_allowed * body_limit, *grown << " bytes");
     } else {
         BOOST_TEST_MESSAGE("peak memory cannot be measured here: not checked");
     }
