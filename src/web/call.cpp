@@ -198,6 +198,8 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         ec = name_timeout(ec, deadline);
         if (reply.original_error)
             diag.underlying = reply.original_error;  // what a renamed transport error was
+        if (reply.tls_verify_error)
+            diag.client_message = std::string("server certificate refused: ") + reply.tls_verify_error;
         if (!request.idempotent && spent_without_usable_answer(reply, ec)) {
             diag.underlying = ec;
             diag.client_message = "Slack answered with a success status but the body could not be used: "

@@ -423,7 +423,13 @@ asio::awaitable<error_code> open_connection(connection_pool::state& pool, connec
         if (!is_ip_address(endpoint.host) && !SSL_set_tlsext_host_name(handle, endpoint.host.c_str()))
             co_return error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category());
         c.stream.set_verify_mode(ssl::verify_peer);
-        c.stream.set_verify_callback(ssl::host_name_verification(endpoint.host));
+        // OpenSSL's own host check (not a verify callback): a mismatch is then a certificate
+        // error like any other, named by the verify result and sent as a bad_certificate alert.
+        const bool host_set = is_ip_address(endpoint.host)
+                                  ? X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(handle), endpoint.host.c_str()) == 1
+                                  : SSL_set1_host(handle, endpoint.host.c_str()) == 1;
+        if (!host_set)
+            co_return error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category());
         if (pool.saved_session)
             SSL_set_session(handle, pool.saved_session.get());
         auto [handshake_error] = co_await c.stream.async_handshake(ssl::stream_base::client, use_tuple);
@@ -590,6 +596,8 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             ++state_->counters.connections_reused;
         } else if (error_code open_error = co_await open_connection(*state_, c, deadline)) {
             result.error = c.timed_out ? error_code(beast::error::timeout) : open_error;
+            if (state_->endpoint.tls && SSL_get_verify_result(c.stream.native_handle()) != X509_V_OK)
+                result.tls_verify_error = X509_verify_cert_error_string(SSL_get_verify_result(c.stream.native_handle()));
             c.disarm();
             co_return result;
         }

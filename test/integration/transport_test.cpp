@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(cancellation_during_write)
     asio::io_context ioc;
     slack::test::raw_peer peer(ioc, [](slack::test::peer_connection& c) -> asio::awaitable<void> {
         if (co_await c.handshake())
-            co_await c.hold(5s);  // never reads: the client's write fills the buffers and waits
+            co_await c.pause(5s);  // never reads: the client's write fills the buffers and waits
     });
     web::client_options options;
     options.api_url = peer.api_url();
