@@ -474,6 +474,7 @@ asio::awaitable<void> exchange_on(Stream& stream, connection& c, std::string_vie
     for (unsigned interim = 0;; ++interim) {
         reply_parser parser(result, options.max_body_bytes);
         auto [read_error, read] = co_await http::async_read(stream, c.buffer, parser, use_tuple);
+        result.bytes_read += read;
         if (read_error) {
             result.original_error = read_error;
             if (read_error == http::error::body_limit) {
@@ -511,11 +512,13 @@ asio::awaitable<void> exchange_on(Stream& stream, connection& c, std::string_vie
 }
 
 // Decrypted bytes of earlier answers (tokens) stay in a connection's read buffer: wipe them.
-void wipe(beast::flat_buffer& buffer)
+// Only the bytes this exchange read: an empty flat_buffer writes from its start, and wiping its
+// whole capacity on every call would cost more than the parse.
+void wipe(beast::flat_buffer& buffer, std::size_t bytes_read)
 {
     if (buffer.size() != 0)
         return;  // unread bytes: the connection is not reused, and closes with them
-    const auto storage = buffer.prepare(buffer.capacity());
+    const auto storage = buffer.prepare(std::min(bytes_read, buffer.capacity()));
     OPENSSL_cleanse(storage.data(), storage.size());
 }
 
@@ -626,7 +629,7 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
         if (result.response_received && !c.served)
             remember_session(*state_, c);
         c.served = true;
-        wipe(c.buffer);
+        wipe(c.buffer, result.bytes_read);
         // Only a connection whose answer was read to its end, with nothing after it, is reused.
         if (result.response_received && !result.error && result.keep_alive && c.buffer.size() == 0 && !c.timed_out)
             held.keep();

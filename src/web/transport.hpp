@@ -44,6 +44,7 @@ struct attempt_result {
     bool request_written = false;     ///< At least one byte of the request was written.
     bool response_received = false;
     bool gate_closed = false;
+    std::size_t bytes_read = 0;        ///< Bytes of the response(s) read from the connection.
     const char* tls_verify_error = nullptr;  ///< Why the server's certificate was refused (OpenSSL's words).          ///< Not sent: the method's gate closed while the call was queued.
     bool keep_alive = false;
     unsigned status = 0;
