@@ -73,8 +73,6 @@ error_code name_timeout(error_code ec, clock::time_point deadline)
     return clock::now() >= deadline ? error_code(client_errc::timeout) : error_code(client_errc::attempt_timeout);
 }
 
-bool is_success_status(unsigned status) { return status >= 200 && status < 300; }
-
 // A 2xx whose body cannot be used: Slack processed the request, and its answer is lost.
 bool spent_without_usable_answer(const attempt_result& reply, error_code ec)
 {
@@ -147,7 +145,6 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         report(call_event::kind::failed, attempt, ec, diag.http_status, milliseconds(0), reason);
         return failure(ec);
     };
-    const auto cancelled = [](asio::cancellation_state state) { return state.cancelled() != asio::cancellation_type::none; };
 
     for (unsigned attempt = 1;; ++attempt) {
         // A cancellation that arrived between two operations still ends the call here.
@@ -244,7 +241,8 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
             decision = {false, milliseconds(0), "retry budget empty"};
         if (!decision.retry) {
             if (unknown && ec != client_errc::outcome_unknown) {
-                diag.underlying = reply.original_error ? reply.original_error : ec;
+                if (!reply.original_error)  // else it is already the transport's own code
+                    diag.underlying = ec;
                 ec = client_errc::outcome_unknown;
             }
             co_return fail(attempt, ec, decision.reason);

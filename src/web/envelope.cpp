@@ -20,8 +20,6 @@ using namespace std::string_view_literals;
 
 namespace {
 
-bool is_success_status(unsigned status) { return status >= 200 && status < 300; }
-
 // What a response without a usable Slack body means.
 error_code without_slack_body(unsigned status, error_code parse_problem)
 {

@@ -42,6 +42,9 @@ protected:
     ~response_fields() = default;
 };
 
+/// 2xx: Slack received and processed the request.
+inline bool is_success_status(unsigned status) { return status >= 200 && status < 300; }
+
 /// Turns one attempt's outcome into success (`ok: true`: every value went to `fields`) or an
 /// error code, filling `diag` with what Slack said. Classifies by the body when it is a Slack
 /// JSON body, else by HTTP status.

@@ -338,11 +338,6 @@ asio::awaitable<std::pair<error_code, connection_ptr>> wait_for_connection(conne
     co_return std::pair{error_code{}, std::make_shared<connection>(pool.executor, *pool.tls)};
 }
 
-bool cancelled(const asio::cancellation_state& state)
-{
-    return state.cancelled() != asio::cancellation_type::none;
-}
-
 bool is_ip_address(const std::string& host)
 {
     error_code ec;
@@ -599,8 +594,9 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             ++state_->counters.connections_reused;
         } else if (error_code open_error = co_await open_connection(*state_, c, deadline)) {
             result.error = c.timed_out ? error_code(beast::error::timeout) : open_error;
-            if (state_->endpoint.tls && SSL_get_verify_result(c.stream.native_handle()) != X509_V_OK)
-                result.tls_verify_error = X509_verify_cert_error_string(SSL_get_verify_result(c.stream.native_handle()));
+            if (const long verified = SSL_get_verify_result(c.stream.native_handle());
+                state_->endpoint.tls && verified != X509_V_OK)
+                result.tls_verify_error = X509_verify_cert_error_string(verified);
             c.disarm();
             co_return result;
         }

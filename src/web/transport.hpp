@@ -3,6 +3,7 @@
 #include <slack/web/client.hpp>
 
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/cancellation_state.hpp>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/system/error_code.hpp>
 
@@ -26,6 +27,12 @@ struct api_endpoint {
     std::string host_header;  ///< Host header: host, and port when one was given
     std::string path_prefix;  ///< e.g. "/api/"; the method name is appended
 };
+
+/// A terminal (or any) cancellation was requested for the running coroutine.
+inline bool cancelled(const boost::asio::cancellation_state& state)
+{
+    return state.cancelled() != boost::asio::cancellation_type::none;
+}
 
 struct http_exchange {
     std::string_view method;         ///< e.g. "oauth.access": the target is the endpoint's path prefix + method.
