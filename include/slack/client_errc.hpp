@@ -18,7 +18,7 @@ enum class client_errc {
     timeout,                  ///< The call's deadline passed (all attempts and waits included).
     attempt_timeout,          ///< One attempt took longer than client_options::attempt_timeout.
     outcome_unknown,          ///< The request was sent but its answer was lost; it may have been processed.
-    code_probably_consumed,   ///< A retry got `code_already_used` after an attempt whose answer was lost: that attempt most likely spent the code.
+    code_probably_consumed,   ///< A retry was told the single-use credential (a code, a refresh token...) is spent, after an attempt whose answer was lost: that attempt most likely spent it.
     connection_closed,        ///< The server closed the connection before answering.
     bad_response,             ///< The HTTP response could not be read (protocol error).
 };

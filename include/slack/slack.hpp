@@ -3,4 +3,7 @@
 #include <slack/error.hpp>
 #include <slack/retry_policy.hpp>
 #include <slack/web/client.hpp>
+#include <slack/web/apps.hpp>
+#include <slack/web/auth.hpp>
 #include <slack/web/oauth.hpp>
+#include <slack/web/openid.hpp>

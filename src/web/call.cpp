@@ -7,6 +7,9 @@
 #include <slack/condition.hpp>
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -23,10 +26,6 @@ using boost::system::error_code;
 using std::chrono::milliseconds;
 
 namespace {
-
-using result_type = boost::system::result<std::string>;
-
-result_type failure(error_code ec) { return result_type(boost::system::in_place_error, ec); }
 
 // now + d, saturating: milliseconds::max() means "no limit", not an overflow.
 clock::time_point after(milliseconds d)
@@ -102,33 +101,46 @@ void refund_retry_tokens(client_impl& client)
 api_request::~api_request()
 {
     OPENSSL_cleanse(body.data(), body.size());
-    OPENSSL_cleanse(basic_credentials_.data(), basic_credentials_.size());
+    OPENSSL_cleanse(credentials_.data(), credentials_.size());
 }
 
 void api_request::set_basic_credentials(std::string_view client_id, std::string_view client_secret)
 {
-    OPENSSL_cleanse(basic_credentials_.data(), basic_credentials_.size());
-    basic_credentials_.clear();
-    basic_credentials_.reserve(client_id.size() + client_secret.size());  // one buffer, never reallocated
-    basic_credentials_.append(client_id).append(client_secret);
+    OPENSSL_cleanse(credentials_.data(), credentials_.size());
+    credentials_.clear();
+    credentials_.reserve(client_id.size() + client_secret.size());  // one buffer, never reallocated
+    credentials_.append(client_id).append(client_secret);
     id_size_ = client_id.size();
+    kind_ = credentials_kind::basic;
 }
 
-asio::awaitable<result_type> run_call(client_impl& client, const api_request& request, slack::diagnostics& diag,
+void api_request::set_bearer_token(std::string_view token)
+{
+    OPENSSL_cleanse(credentials_.data(), credentials_.size());
+    credentials_.clear();
+    credentials_.reserve(token.size());
+    credentials_.append(token);
+    id_size_ = token.size();
+    kind_ = credentials_kind::bearer;
+}
+
+asio::awaitable<error_code> run_call(client_impl& client, const api_request& request, slack::diagnostics& diag,
                                       response_fields& fields)
 {
-    const call_reporter report(client, request.method);
+    const call_reporter report(client, request.method());
     if (client.endpoint_error) {
         report(call_event::kind::failed, 0, client.endpoint_error);
-        co_return failure(client.endpoint_error);
+        co_return error_code(client.endpoint_error);
     }
     const clock::time_point deadline = after(client.options.timeout);
+    using credentials_kind = api_request::credentials_kind;
     const std::shared_ptr<const std::string> authorization =
-        request.authorization               ? request.authorization
-        : request.has_basic_credentials()   ? client.basic_authorization(request.client_id(), request.client_secret())
-                                            : nullptr;
-    auto gate = client.rate_gates.try_emplace(std::string(request.method), clock::time_point{}).first;
-    const http_exchange exchange{request.method, request.body,
+        request.credentials() == credentials_kind::basic
+            ? client.basic_authorization(request.client_id(), request.client_secret())
+        : request.credentials() == credentials_kind::bearer ? client.bearer_authorization(request.bearer_token())
+                                                            : nullptr;
+    const auto gate = client.rate_gate(request.method());
+    const http_exchange exchange{request.method(), request.body,
                                  authorization ? std::string_view(*authorization) : std::string_view(),
                                  &gate->second};
     // Set once an attempt may have been processed without our knowing its answer (and the call
@@ -143,7 +155,7 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
             ec = client_errc::outcome_unknown;
         }
         report(call_event::kind::failed, attempt, ec, diag.http_status, milliseconds(0), reason);
-        return failure(ec);
+        return ec;
     };
 
     for (unsigned attempt = 1;; ++attempt) {
@@ -186,11 +198,18 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
             --attempt;
             continue;
         }
-        error_code ec = interpret_reply(reply, diag, fields);
+        const reply_summary answer = interpret_reply(reply, diag, fields);
+        diag.http_status = answer.http_status;
+        diag.retry_after = answer.retry_after;
+        error_code ec = answer.error;
+        if (!ec)
+            ec = fields.finish(std::move(reply.body), diag, !request.idempotent,
+                               request.spends.credential == single_use::nothing ? std::string_view()
+                                                                                : to_string(request.spends.credential));
         if (!ec) {
             refund_retry_tokens(client);
             report(call_event::kind::succeeded, attempt, {}, reply.status);
-            co_return std::move(reply.body);
+            co_return error_code{};
         }
         ec = name_timeout(ec, deadline);
         if (reply.original_error)
@@ -200,13 +219,13 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         if (!request.idempotent && spent_without_usable_answer(reply, ec)) {
             diag.underlying = ec;
             diag.client_message = "Slack answered with a success status but the body could not be used: "
-                                  "the request was processed (a code is spent)";
+                                  "the request was processed (a single-use credential is spent)";
             ec = client_errc::outcome_unknown;
         }
-        report(call_event::kind::attempt_failed, attempt, ec, diag.http_status);
-        const bool rate_limited = ec == condition::rate_limited || diag.http_status == 429;
-        if (rate_limited && diag.retry_after)  // every call of the method waits, whatever this one does
-            gate->second = std::max(gate->second, after(*diag.retry_after));
+        report(call_event::kind::attempt_failed, attempt, ec, answer.http_status);
+        const bool rate_limited = ec == condition::rate_limited || answer.http_status == 429;
+        if (rate_limited && answer.retry_after)  // every call of the method waits, whatever this one does
+            gate->second = std::max(gate->second, after(*answer.retry_after));
         if (ec == asio::error::operation_aborted) {
             if (reply.request_written && !request.idempotent) {
                 // The caller cancelled, but the request may already have reached Slack.
@@ -216,23 +235,25 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
             }
             co_return fail(attempt, ec);
         }
-        if (request.single_use && earlier_outcome_unknown && ec == api_errc::code_already_used) {
-            // Our own earlier attempt, whose answer was lost, most likely spent the code.
+        if (request.spends.credential != single_use::nothing && earlier_outcome_unknown &&
+            ec == request.spends.already_spent) {
+            // Our own earlier attempt, whose answer was lost, most likely spent the credential.
             diag.underlying = ec;
-            diag.client_message = "code_already_used after an attempt whose answer was lost: that attempt most "
-                                  "likely spent the code";
+            diag.client_message = std::string(to_string(request.spends.already_spent)) +
+                                  " after an attempt whose answer was lost: that attempt most likely spent the " +
+                                  std::string(to_string(request.spends.credential));
             co_return fail(attempt, client_errc::code_probably_consumed);
         }
 
         attempt_info info;
         info.attempt = attempt;
         info.error = ec;
-        info.http_status = diag.http_status;
+        info.http_status = answer.http_status;
         info.response_received = reply.response_received;
         info.request_written = reply.request_written;
         info.idempotent = request.idempotent;
-        if (diag.retry_after)
-            info.retry_after = std::chrono::duration_cast<milliseconds>(*diag.retry_after);
+        if (answer.retry_after)
+            info.retry_after = std::chrono::duration_cast<milliseconds>(*answer.retry_after);
         info.time_left = until(deadline);
         info.random = client.random();
         const bool unknown = outcome_unknown(info) && !request.idempotent;
@@ -252,7 +273,7 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         const clock::time_point retry_at = after(decision.delay);
         if (rate_limited)
             gate->second = std::max(gate->second, retry_at);
-        report(call_event::kind::retry_scheduled, attempt, ec, diag.http_status, decision.delay, decision.reason);
+        report(call_event::kind::retry_scheduled, attempt, ec, answer.http_status, decision.delay, decision.reason);
         if (error_code wait_error = co_await wait_until(client, std::min(retry_at, deadline)))
             co_return fail(attempt, wait_error);
         if (clock::now() >= deadline) {
@@ -260,6 +281,34 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
             co_return fail(attempt, client_errc::timeout);
         }
     }
+}
+
+namespace {
+
+asio::awaitable<error_code> call_operation(std::shared_ptr<client_impl> client, api_request request,
+                                           response_fields& fields, slack::diagnostics* external_diag)
+{
+    co_await asio::this_coro::throw_if_cancelled(false);
+    slack::diagnostics local_diag;
+    slack::diagnostics& diag = external_diag ? *external_diag : local_diag;
+    diag.clear();
+    if (request.invalid) {
+        diag.client_message = request.invalid;
+        co_return client_errc::invalid_argument;
+    }
+    co_return co_await run_call(*client, request, diag, fields);
+}
+
+}  // namespace
+
+void start_call(std::shared_ptr<client_impl> client, api_request request, response_fields& fields,
+                slack::diagnostics* diag, call_completion done)
+{
+    auto slot = done.get_cancellation_slot();
+    auto executor = asio::get_associated_executor(done, client->executor);
+    auto run_on = client->executor;
+    asio::co_spawn(run_on, call_operation(std::move(client), std::move(request), fields, diag),
+                   asio::bind_cancellation_slot(slot, asio::bind_executor(executor, std::move(done))));
 }
 
 }  // namespace slack::web::detail

@@ -6,10 +6,14 @@
 #include "web/envelope.hpp"
 
 #include <slack/diagnostics.hpp>
+#include <slack/web/method_traits.hpp>
+
+#include <boost/asio/any_completion_handler.hpp>
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/system/result.hpp>
 
+#include <exception>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,27 +27,47 @@ struct api_request {
     api_request& operator=(api_request&&) = default;
     ~api_request();  ///< Wipes `body` and the credentials: they may hold a code, a secret or a token.
 
-    std::string_view method;    ///< e.g. "oauth.access"
-    std::string body;           ///< Form-encoded parameters.
-    std::shared_ptr<const std::string> authorization;  ///< Authorization header value, or null.
-    bool idempotent = false;    ///< Safe to run twice.
-    bool single_use = false;    ///< Spends a single-use credential (a code, a refresh token).
+    /// e.g. "oauth.access": a typed method's name (static), or the name given to client.call().
+    std::string_view method() const noexcept { return method_name.empty() ? method_literal : method_name; }
+    std::string_view method_literal;  ///< A typed method's name, which outlives every call.
+    std::string method_name;          ///< client.call()'s, owned.
+    std::string body;                 ///< Form-encoded parameters, or a JSON object.
+    std::string_view content_type = "application/x-www-form-urlencoded";
+    bool idempotent = false;          ///< Safe to run twice.
+    spend_rule spends{};              ///< The single-use credential it spends, if any.
+    /// Set when the parameters are unusable: the call then fails with invalid_argument, and
+    /// sends nothing.
+    const char* invalid = nullptr;
 
-    /// Client credentials for an HTTP Basic header, which run_call makes (and the client
-    /// caches) on the client's executor: initiation may run on another thread.
+    /// Client credentials for an HTTP Basic header, or a bearer token: run_call makes the header
+    /// (and the client caches it) on the client's executor, as initiation may run on another thread.
     void set_basic_credentials(std::string_view client_id, std::string_view client_secret);
-    bool has_basic_credentials() const noexcept { return !basic_credentials_.empty(); }
-    std::string_view client_id() const noexcept { return std::string_view(basic_credentials_).substr(0, id_size_); }
-    std::string_view client_secret() const noexcept { return std::string_view(basic_credentials_).substr(id_size_); }
+    void set_bearer_token(std::string_view token);
+    enum class credentials_kind { none, basic, bearer };
+    credentials_kind credentials() const noexcept { return kind_; }
+    std::string_view client_id() const noexcept { return std::string_view(credentials_).substr(0, id_size_); }
+    std::string_view client_secret() const noexcept { return std::string_view(credentials_).substr(id_size_); }
+    std::string_view bearer_token() const noexcept { return credentials_; }
 
 private:
-    std::string basic_credentials_;  // id then secret
+    std::string credentials_;  // id then secret, or the token
     std::size_t id_size_ = 0;
+    credentials_kind kind_ = credentials_kind::none;
 };
 
-/// Runs the call on the client's executor. On `ok: true`, the response body (JSON text), its
-/// values already delivered to `fields`.
-boost::asio::awaitable<boost::system::result<std::string>> run_call(client_impl& client, const api_request& request,
+/// Runs the call on the client's executor. On success, the response is in `fields` (which
+/// received its values and its body).
+boost::asio::awaitable<boost::system::error_code> run_call(client_impl& client, const api_request& request,
                                                                     slack::diagnostics& diag, response_fields& fields);
+
+/// How a started call ends: an error code, or success (the response is then in the fields).
+/// The exception_ptr carries an exception thrown by a hook of the caller's (on_event, retry,
+/// random) or by allocation: it is rethrown from the caller's handler.
+using call_completion = boost::asio::any_completion_handler<void(std::exception_ptr, boost::system::error_code)>;
+
+/// Starts a call on the client's executor: the one entry point of every operation. `fields`
+/// must stay alive until `done` runs; `diag` (may be null) too.
+void start_call(std::shared_ptr<client_impl> client, api_request request, response_fields& fields,
+                slack::diagnostics* diag, call_completion done);
 
 }  // namespace slack::web::detail

@@ -13,6 +13,15 @@ namespace slack::web {
 namespace detail {
 namespace {
 
+// A header that wipes itself when the last call using it lets go.
+std::shared_ptr<const std::string> wiping_header(std::string value)
+{
+    return std::shared_ptr<const std::string>(new std::string(std::move(value)), [](const std::string* header) {
+        OPENSSL_cleanse(const_cast<char*>(header->data()), header->size());
+        delete header;
+    });
+}
+
 // Parses client_options::api_url into where connections go; sets `error` when it cannot be used.
 api_endpoint parse_endpoint(const client_options& options, boost::system::error_code& error)
 {
@@ -58,11 +67,7 @@ std::shared_ptr<const std::string> client_impl::basic_authorization(std::string_
                                                                    std::string_view client_secret)
 {
     if (!authorization_header_ || client_id != authorization_id_ || client_secret != authorization_secret_) {
-        authorization_header_ = std::shared_ptr<const std::string>(
-            new std::string(detail::basic_authorization(client_id, client_secret)), [](const std::string* header) {
-                OPENSSL_cleanse(const_cast<char*>(header->data()), header->size());
-                delete header;
-            });
+        authorization_header_ = wiping_header(detail::basic_authorization(client_id, client_secret));
         wipe_credentials();
         authorization_id_ = client_id;
         authorization_secret_ = client_secret;
@@ -70,7 +75,35 @@ std::shared_ptr<const std::string> client_impl::basic_authorization(std::string_
     return authorization_header_;
 }
 
-client_impl::~client_impl() { wipe_credentials(); }
+std::shared_ptr<const std::string> client_impl::bearer_authorization(std::string_view token)
+{
+    if (!bearer_header_ || token != bearer_token_) {
+        bearer_header_ = wiping_header(detail::bearer_authorization(token));
+        OPENSSL_cleanse(bearer_token_.data(), bearer_token_.size());
+        bearer_token_.clear();
+        bearer_token_.reserve(token.size());
+        bearer_token_ = token;
+    }
+    return bearer_header_;
+}
+
+std::map<std::string, clock::time_point, std::less<>>::iterator client_impl::rate_gate(std::string_view method)
+{
+    if (auto found = rate_gates.find(method); found != rate_gates.end())
+        return found;
+    constexpr std::size_t many = 256;
+    if (rate_gates.size() >= many) {
+        const clock::time_point now = clock::now();
+        std::erase_if(rate_gates, [&](const auto& gate) { return gate.second <= now; });
+    }
+    return rate_gates.emplace(std::string(method), clock::time_point{}).first;
+}
+
+client_impl::~client_impl()
+{
+    wipe_credentials();
+    OPENSSL_cleanse(bearer_token_.data(), bearer_token_.size());
+}
 
 void client_impl::wipe_credentials()
 {

@@ -28,6 +28,9 @@ public:
 
     /// Per method: no request before this time (Slack limits per method, workspace and app).
     std::map<std::string, clock::time_point, std::less<>> rate_gates;
+    /// The method's gate, made on first use. Gates already open are dropped when there are many
+    /// (client.call() takes any method name).
+    std::map<std::string, clock::time_point, std::less<>>::iterator rate_gate(std::string_view method);
     double retry_tokens;  ///< Client-wide retry budget.
 
     double random();  ///< Uniform in [0, 1).
@@ -35,6 +38,8 @@ public:
     /// The Basic Authorization header for these credentials, computed once while they stay the
     /// same and shared by the calls that use it (wiped when the last one lets go).
     std::shared_ptr<const std::string> basic_authorization(std::string_view client_id, std::string_view client_secret);
+    /// The same for a bearer token.
+    std::shared_ptr<const std::string> bearer_authorization(std::string_view token);
 
 private:
     void wipe_credentials();
@@ -42,6 +47,8 @@ private:
     std::minstd_rand generator_;
     std::string authorization_id_, authorization_secret_;  // what authorization_header_ was made of
     std::shared_ptr<const std::string> authorization_header_;
+    std::string bearer_token_;  // what bearer_header_ was made of
+    std::shared_ptr<const std::string> bearer_header_;
 };
 
 }  // namespace slack::web::detail

@@ -283,7 +283,7 @@ json::parse_options body_parse_options()
     return options;
 }
 
-error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag, response_fields& fields)
+reply_summary interpret_reply(const attempt_result& reply, slack::diagnostics& diag, response_fields& fields)
 {
     // Each attempt's answer replaces the previous one's.
     diag.error.clear();
@@ -292,12 +292,14 @@ error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag
     diag.messages.clear();
     diag.needed.clear();
     diag.provided.clear();
-    diag.http_status = reply.response_received ? reply.status : 0;
-    diag.retry_after.reset();
+    reply_summary summary;
+    summary.http_status = reply.response_received ? reply.status : 0;
     if (!reply.retry_after.empty())
-        diag.retry_after = parse_retry_after(reply.retry_after, std::chrono::system_clock::now());
-    if (reply.error)
-        return reply.error;
+        summary.retry_after = parse_retry_after(reply.retry_after, std::chrono::system_clock::now());
+    if (reply.error) {
+        summary.error = reply.error;
+        return summary;
+    }
 
     // One parser per thread: it and its handler keep their buffers, so a parse allocates
     // nothing once warm. The parse is synchronous, so calls on one thread never share it.
@@ -309,20 +311,20 @@ error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag
     error_code parse_error;
     const std::size_t parsed = parser.write_some(false, reply.body.data(), reply.body.size(), parse_error);
     envelope.wipe();
-    if (parse_error || parsed != reply.body.size())
-        return without_slack_body(reply.status, client_errc::invalid_json);
     using ok_value = envelope_handler::ok_value;
-    if (!envelope.root_is_object() || envelope.ok() == ok_value::absent || envelope.ok() == ok_value::malformed)
-        return without_slack_body(reply.status, client_errc::unexpected_shape);
-    if (envelope.ok() == ok_value::yes) {
+    if (parse_error || parsed != reply.body.size())
+        summary.error = without_slack_body(reply.status, client_errc::invalid_json);
+    else if (!envelope.root_is_object() || envelope.ok() == ok_value::absent || envelope.ok() == ok_value::malformed)
+        summary.error = without_slack_body(reply.status, client_errc::unexpected_shape);
+    else if (envelope.ok() == ok_value::yes) {
         diag.error.clear();  // only failures carry these
         diag.needed.clear();
         diag.provided.clear();
-        return {};
-    }
-    if (!envelope.error_is_string())
-        return client_errc::unexpected_shape;
-    return from_string(diag.error);
+    } else if (!envelope.error_is_string())
+        summary.error = client_errc::unexpected_shape;
+    else
+        summary.error = from_string(diag.error);
+    return summary;
 }
 
 }  // namespace slack::web::detail

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace slack::web::detail {
@@ -37,6 +38,11 @@ public:
     /// without escapes are delivered as views into `body`.
     virtual void clear(std::string_view body) = 0;
     virtual void on_value(const json_value& value) = 0;
+    /// The call succeeded (`ok: true`) with `body`, whose values were delivered: keep it, or say
+    /// why the answer cannot be used. `processed`: the request had an effect Slack will not undo
+    /// (a single-use credential is spent: `spent` names it, e.g. "code"), which the message in
+    /// `diag` then says.
+    virtual boost::system::error_code finish(std::string body, slack::diagnostics& diag, bool processed, std::string_view spent) = 0;
 
 protected:
     ~response_fields() = default;
@@ -45,11 +51,17 @@ protected:
 /// 2xx: Slack received and processed the request.
 inline bool is_success_status(unsigned status) { return status >= 200 && status < 300; }
 
-/// Turns one attempt's outcome into success (`ok: true`: every value went to `fields`) or an
-/// error code, filling `diag` with what Slack said. Classifies by the body when it is a Slack
-/// JSON body, else by HTTP status.
-boost::system::error_code interpret_reply(const attempt_result& reply, slack::diagnostics& diag,
-                                          response_fields& fields);
+/// What one attempt's answer means for the retry loop.
+struct reply_summary {
+    boost::system::error_code error;  ///< Empty: `ok: true`, every value went to the fields.
+    unsigned http_status = 0;         ///< 0 when no response arrived.
+    std::optional<std::chrono::seconds> retry_after;
+};
+
+/// Turns one attempt's outcome into success or an error code. Classifies by the body when it is
+/// a Slack JSON body, else by HTTP status. What Slack said in words (`error`, warnings, `needed`...)
+/// goes to `diag`, replacing the previous attempt's.
+reply_summary interpret_reply(const attempt_result& reply, slack::diagnostics& diag, response_fields& fields);
 
 /// How bodies are parsed: standard JSON, except that strings are not checked for valid UTF-8.
 /// Slack sends UTF-8; a stray byte (a proxy's rewrite, a Latin-1 team name) is passed through

@@ -5,8 +5,10 @@
 // 503; other bytes wrap around), then the body.
 #include "check.hpp"
 
-#include "web/access_response_builder.hpp"
 #include "web/envelope.hpp"
+#include "web/method_runner.hpp"
+
+#include <slack/web/methods/oauth_access.hpp>
 
 #include <slack/api_errc.hpp>
 #include <slack/client_errc.hpp>
@@ -20,6 +22,10 @@
 #include <string_view>
 #include <vector>
 
+namespace slack::web::detail {
+extern template const response_table<access_response>& table_of<oauth_access>();
+}
+
 namespace {
 
 namespace json = boost::json;
@@ -31,7 +37,7 @@ constexpr unsigned statuses[] = {200, 201, 204, 302, 400, 404, 429, 500, 502, 50
 
 // Checks each value as delivered, then hands it to the real oauth.access mapper.
 struct checking_fields final : response_fields {
-    access_response_builder builder;
+    table_builder<access_response> builder{table_of<slack::web::oauth_access>()};
     std::string_view body;
     std::size_t values = 0;
 
@@ -62,6 +68,10 @@ struct checking_fields final : response_fields {
             break;
         }
         builder.on_value(v);
+    }
+    error_code finish(std::string b, slack::diagnostics& diag, bool processed, std::string_view spent) override
+    {
+        return builder.finish(std::move(b), diag, processed, spent);
     }
 };
 
@@ -183,8 +193,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     slack::diagnostics diag;
     checking_fields fields;
-    const error_code result = interpret_reply(reply, diag, fields);
-    FUZZ_CHECK(diag.http_status == reply.status);
+    const reply_summary summary = interpret_reply(reply, diag, fields);
+    const error_code result = summary.error;
+    FUZZ_CHECK(summary.http_status == reply.status);
 
     // The same body as a tree: what the envelope should have concluded.
     error_code tree_error;
@@ -228,12 +239,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // ok:true: the typed response. Usable only with a token and a team_id that is not mistyped.
     const json::value* team_id = top->if_contains("team_id");
     const bool usable = !text_of(top, "access_token").empty() && (!team_id || team_id->is_string() || team_id->is_null());
-    auto typed = fields.builder.finish(std::string(reply.body), diag);
-    FUZZ_CHECK(typed.has_value() == usable);
-    if (!typed) {
-        FUZZ_CHECK(typed.error() == slack::client_errc::outcome_unknown);
+    const error_code finished = fields.finish(std::string(reply.body), diag, true, "code");
+    FUZZ_CHECK(!finished == usable);
+    if (finished) {
+        FUZZ_CHECK(finished == slack::client_errc::outcome_unknown);
         return 0;
     }
+    access_response* typed = &fields.builder.response;
     check_response(*typed, *top, reply.body);
     FUZZ_CHECK(typed->raw() == *top);
     // The views must survive moves and copies (escaped texts live in a buffer of their own).

@@ -29,6 +29,7 @@ attempt_result reply(unsigned status, std::string body, std::string retry_after 
 struct recorded_fields final : response_fields {
     std::vector<std::string> values;
     void clear(std::string_view) override { values.clear(); }
+    boost::system::error_code finish(std::string, slack::diagnostics&, bool, std::string_view) override { return {}; }
     void on_value(const json_value& v) override
     {
         static const char* const kinds[] = {"string", "number", "boolean", "null", "object", "array"};
@@ -37,10 +38,14 @@ struct recorded_fields final : response_fields {
     }
 };
 
+// As the call loop does: the summary's status and Retry-After reach the caller's diagnostics.
 boost::system::error_code interpret(attempt_result r, slack::diagnostics& diag)
 {
     recorded_fields fields;
-    return interpret_reply(r, diag, fields);
+    const reply_summary summary = interpret_reply(r, diag, fields);
+    diag.http_status = summary.http_status;
+    diag.retry_after = summary.retry_after;
+    return summary.error;
 }
 
 }  // namespace
@@ -54,7 +59,8 @@ BOOST_AUTO_TEST_CASE(ok_true_delivers_every_value_with_its_path)
     fields.values.push_back("left over from an earlier attempt");
     attempt_result r = reply(200, R"({"ok":true,"access_token":"xoxp-1","url":"https:\/\/x\u00e9","n":-1.5e3,)"
                                   R"("future":{"x":[1,{"y":null}],"b":false},"e":[]})");
-    BOOST_TEST(!interpret_reply(r, diag, fields));
+    const reply_summary summary = interpret_reply(r, diag, fields);
+    BOOST_TEST(!summary.error);
     const std::vector<std::string> expected = {
         "1 |ok boolean true",
         "1 |access_token string xoxp-1",
@@ -69,7 +75,7 @@ BOOST_AUTO_TEST_CASE(ok_true_delivers_every_value_with_its_path)
         "1 |e array ",
     };
     BOOST_TEST(fields.values == expected, boost::test_tools::per_element());
-    BOOST_TEST(diag.http_status == 200u);
+    BOOST_TEST(summary.http_status == 200u);
 }
 
 BOOST_AUTO_TEST_CASE(long_strings_and_keys_arrive_whole)
@@ -81,7 +87,7 @@ BOOST_AUTO_TEST_CASE(long_strings_and_keys_arrive_whole)
     slack::diagnostics diag;
     recorded_fields fields;
     attempt_result r = reply(200, R"({"ok":true,")" + std::string(9000, 'k') + R"(\u006b":")" + long_text + R"(","n":12345678901234567890})");
-    BOOST_TEST(!interpret_reply(r, diag, fields));
+    BOOST_TEST(!interpret_reply(r, diag, fields).error);
     BOOST_REQUIRE(fields.values.size() == 3u);
     // (Double parentheses: a failure does not print 30 kB.)
     BOOST_TEST((fields.values[1] == "1 |" + long_key + " string " + std::string(20000, 'a') + "\n"));

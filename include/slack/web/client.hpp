@@ -1,20 +1,47 @@
 #pragma once
 // slack::web::client: where calls run (the caller's executor), how they reach Slack
 // (TLS context, pooled keep-alive connections) and the rules they follow (client_options).
+#include <slack/diagnostics.hpp>
+#include <slack/web/api_response.hpp>
 #include <slack/web/client_options.hpp>
 #include <slack/web/tls.hpp>
 
+#include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/deferred.hpp>
+#include <boost/system/result.hpp>
 
 #include <cstddef>
 #include <memory>
+#include <string_view>
+#include <utility>
 
 namespace slack::web {
 
 namespace detail {
 class client_impl;
 }
+
+/// The completion signature of client.call().
+using call_signature = void(boost::system::result<api_response>);
+
+namespace detail {
+using call_handler = boost::asio::any_completion_handler<call_signature>;
+/// Compiled in src/web/api_call.cpp: checks and copies what it sends, then runs the call.
+void start_api_call(std::shared_ptr<client_impl> client, std::string_view method, const call_params& params,
+                    std::string_view token, slack::diagnostics* diag, call_handler handler);
+
+struct initiate_api_call {
+    std::shared_ptr<client_impl> client;
+    template <class Handler>
+    void operator()(Handler&& handler, std::string_view method, call_params params, std::string_view token,
+                    slack::diagnostics* diag) const
+    {
+        start_api_call(client, method, params, token, diag, call_handler(std::forward<Handler>(handler)));
+    }
+};
+}  // namespace detail
 
 /// Default completion token of every operation: `co_await op(...)` inside an
 /// asio::awaitable, or compose it further.
@@ -63,6 +90,29 @@ public:
 
     /// Closes idle connections now; calls in flight are not affected.
     void close_idle();
+
+    /// Any Web API method, untyped: `method` (e.g. "chat.postMessage") with `params` as form
+    /// fields or a JSON body, and `token` (empty: none) as `Authorization: Bearer`, never as a
+    /// field. Same contract as the typed operations (see slack::web::oauth): completion signature
+    /// `void(boost::system::result<api_response>)`, errors, diagnostics, retries, cancellation.
+    /// The rate-limit gate is the method's. A call is not idempotent unless `params.idempotent`
+    /// says so: after an unknown outcome it is not retried.
+    /// Invalid arguments (`client_errc::invalid_argument`): an empty or malformed method name,
+    /// both form and json, a json that is not an object, a form field named `token`.
+    template <boost::asio::completion_token_for<call_signature> CompletionToken = default_token>
+    auto call(std::string_view method, call_params params, std::string_view token, slack::diagnostics& diag,
+              CompletionToken&& completion = {})
+    {
+        return boost::asio::async_initiate<CompletionToken, call_signature>(detail::initiate_api_call{impl_},
+                                                                            completion, method, params, token, &diag);
+    }
+    template <boost::asio::completion_token_for<call_signature> CompletionToken = default_token>
+    auto call(std::string_view method, call_params params, std::string_view token = {},
+              CompletionToken&& completion = {})
+    {
+        return boost::asio::async_initiate<CompletionToken, call_signature>(
+            detail::initiate_api_call{impl_}, completion, method, params, token, nullptr);
+    }
 
     /// For the library's own operations.
     const std::shared_ptr<detail::client_impl>& impl() const noexcept { return impl_; }

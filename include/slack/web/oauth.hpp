@@ -1,74 +1,130 @@
 #pragma once
-// slack::web::oauth: Slack's OAuth methods on a client.
-//   auto r = co_await oauth.access({.client_id = id, .client_secret = s, .code = c});
+// slack::web::oauth: Slack's OAuth token methods on a client.
+//   auto r = co_await oauth.v2_access({.client_id = id, .client_secret = s, .code = c});
 #include <slack/diagnostics.hpp>
-#include <slack/error.hpp>
-#include <slack/web/access_params.hpp>
-#include <slack/web/access_response.hpp>
 #include <slack/web/client.hpp>
+#include <slack/web/detail/run_method.hpp>
+#include <slack/web/methods/oauth_access.hpp>
+#include <slack/web/methods/oauth_v2_access.hpp>
+#include <slack/web/methods/oauth_v2_exchange.hpp>
+#include <slack/web/methods/oauth_v2_user_access.hpp>
 
-#include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/async_result.hpp>
-#include <boost/system/result.hpp>
 
-#include <memory>
 #include <utility>
 
 namespace slack::web {
 
-using access_signature = void(boost::system::result<access_response>);
-using access_handler = boost::asio::any_completion_handler<access_signature>;
+using access_signature = method_signature<oauth_access>;
 
-namespace detail {
-// Compiled in src/web/oauth.cpp: copies what `params` views, then runs the call. `diag` may be null.
-void start_access(std::shared_ptr<client_impl> client, const access_params& params, slack::diagnostics* diag,
-                  access_handler handler);
-
-struct initiate_access {
-    std::shared_ptr<client_impl> client;
-    template <class Handler>
-    void operator()(Handler&& handler, access_params params, slack::diagnostics* diag) const
-    {
-        start_access(client, params, diag, access_handler(std::forward<Handler>(handler)));
-    }
-};
-}  // namespace detail
-
+/// Every operation of this class (and of auth, openid, apps) follows one contract:
+/// - Completion signature `void(boost::system::result<R>)`, R the method's response. The default
+///   token is `deferred`: `co_await oauth.v2_access(p)` in an `asio::awaitable` yields the
+///   result; callbacks, `use_future` and `deferred` work too. Never throws for API or transport
+///   errors.
+/// - Executor: the call runs on the client's executor (its strand with thread_safe); the handler
+///   runs on its associated executor, or the client's if it has none.
+/// - Lifetimes: what `params` views is copied when the call is initiated (see access_params);
+///   `diag` must stay alive until the handler runs. The client, its TLS context and its pool may
+///   be destroyed while the call runs: the call keeps them alive.
+/// - Cancellation: terminal, at every step (queue, rate-limit gate, lookup, connect, handshake,
+///   write, read, backoff). Before a byte was written: `operation_aborted`, nothing was sent.
+///   After, for a method that is not idempotent: `client_errc::outcome_unknown` with
+///   `diag.underlying == operation_aborted`.
+/// - Errors: `slack::api_errc` (Slack's `error` string; docs/errors.md), `slack::client_errc`
+///   (invalid_argument, timeout, outcome_unknown, code_probably_consumed...), Asio/Beast/SSL codes
+///   for the transport. Test them through `slack::condition`. `diag` says what Slack and the
+///   transport said beyond the code.
+/// - A single-use credential (a code, a refresh token) is never sent again after an attempt whose
+///   outcome is unknown; an "already spent" answer after such an attempt is
+///   `client_errc::code_probably_consumed` (the lost attempt most likely spent it).
 class oauth {
 public:
     explicit oauth(client& c) noexcept : client_(&c) {}
 
-    /// oauth.access: exchanges a single-use verifier code for an access token.
-    ///
-    /// Handler signature: `void(boost::system::result<access_response>)`. The default token is
-    /// `deferred`: `co_await oauth.access(p, diag)` in an `asio::awaitable` yields the result;
-    /// callbacks, `use_future` and `deferred` work too. Never throws for API or transport errors.
-    /// Executor: the call runs on the client's executor (its strand with thread_safe); the
-    /// handler runs on its associated executor, or the client's if it has none.
-    /// Lifetimes: what `params` views is copied when the call is initiated (see access_params);
-    /// `diag` must stay alive until the handler runs. The client, its TLS context and the
-    /// client object's pool may be destroyed while the call runs: the call keeps them alive.
-    /// Cancellation: terminal, at every step (queue, rate-limit gate, lookup, connect, handshake,
-    /// write, read, backoff). Cancelled before a byte was written: `operation_aborted`, and the
-    /// code was not sent. Cancelled after: `client_errc::outcome_unknown` (the code may be spent)
-    /// with `diag.underlying == operation_aborted`.
-    /// Errors: `slack::api_errc` (Slack's `error` string; docs/errors.md), `slack::client_errc`
-    /// (invalid_argument, timeout, outcome_unknown, code_probably_consumed...), Asio/Beast/SSL
-    /// codes for the transport (connection_refused, certificate verification...). Test them
-    /// through `slack::condition`. `diag` says what Slack and the transport said beyond the code.
-    template <boost::asio::completion_token_for<access_signature> CompletionToken = default_token>
+    /// oauth.access (classic apps): a single-use code for a user token. Result: access_response.
+    /// A code used before: `api_errc::code_already_used`.
+    template <boost::asio::completion_token_for<method_signature<oauth_access>> CompletionToken = default_token>
     auto access(access_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return boost::asio::async_initiate<CompletionToken, access_signature>(
-            detail::initiate_access{client_->impl()}, token, params, &diag);
+        return detail::async_run<oauth_access>(*client_, params, &diag, std::forward<CompletionToken>(token));
     }
-
-    /// oauth.access without diagnostics: as above.
-    template <boost::asio::completion_token_for<access_signature> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<oauth_access>> CompletionToken = default_token>
     auto access(access_params params, CompletionToken&& token = {})
     {
-        return boost::asio::async_initiate<CompletionToken, access_signature>(
-            detail::initiate_access{client_->impl()}, token, params, nullptr);
+        return detail::async_run<oauth_access>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+    }
+
+    /// oauth.v2.access, grant authorization_code (Slack apps; PKCE with `code_verifier`, and then
+    /// `client_secret` may be empty): tokens of an install, or of Sign in with Slack. Result:
+    /// v2_access_response. A code used before: `api_errc::invalid_code`; a wrong verifier:
+    /// `api_errc::invalid_code_verifier`.
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_access>> CompletionToken = default_token>
+    auto v2_access(v2_access_params params, slack::diagnostics& diag, CompletionToken&& token = {})
+    {
+        return detail::async_run<oauth_v2_access>(*client_, params, &diag, std::forward<CompletionToken>(token));
+    }
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_access>> CompletionToken = default_token>
+    auto v2_access(v2_access_params params, CompletionToken&& token = {})
+    {
+        return detail::async_run<oauth_v2_access>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+    }
+
+    /// oauth.v2.access, grant refresh_token (token rotation): a new access token and a new refresh
+    /// token, bot or user (a user token's answer is flat: access_token, token_type "user",
+    /// user_id). Store both before using them: the refresh token sent is revoked after a short
+    /// grace period (`api_errc::invalid_refresh_token` then). Result: v2_access_response.
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_refresh>> CompletionToken = default_token>
+    auto v2_refresh(v2_refresh_params params, slack::diagnostics& diag, CompletionToken&& token = {})
+    {
+        return detail::async_run<oauth_v2_refresh>(*client_, params, &diag, std::forward<CompletionToken>(token));
+    }
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_refresh>> CompletionToken = default_token>
+    auto v2_refresh(v2_refresh_params params, CompletionToken&& token = {})
+    {
+        return detail::async_run<oauth_v2_refresh>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+    }
+
+    /// oauth.v2.user.access: a single-use code for a user token only. Result: v2_access_response
+    /// (flat: access_token, token_type "user", user_id).
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_access>> CompletionToken = default_token>
+    auto v2_user_access(v2_access_params params, slack::diagnostics& diag, CompletionToken&& token = {})
+    {
+        return detail::async_run<oauth_v2_user_access>(*client_, params, &diag, std::forward<CompletionToken>(token));
+    }
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_access>> CompletionToken = default_token>
+    auto v2_user_access(v2_access_params params, CompletionToken&& token = {})
+    {
+        return detail::async_run<oauth_v2_user_access>(*client_, params, nullptr,
+                                                       std::forward<CompletionToken>(token));
+    }
+
+    /// oauth.v2.user.access, grant refresh_token. Result: v2_access_response.
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken = default_token>
+    auto v2_user_refresh(v2_refresh_params params, slack::diagnostics& diag, CompletionToken&& token = {})
+    {
+        return detail::async_run<oauth_v2_user_refresh>(*client_, params, &diag, std::forward<CompletionToken>(token));
+    }
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken = default_token>
+    auto v2_user_refresh(v2_refresh_params params, CompletionToken&& token = {})
+    {
+        return detail::async_run<oauth_v2_user_refresh>(*client_, params, nullptr,
+                                                        std::forward<CompletionToken>(token));
+    }
+
+    /// oauth.v2.exchange: a long-lived token for a rotating pair, once (then
+    /// `api_errc::token_already_exchanged`; `token_rotation_not_enabled` when the app has no
+    /// rotation). The token is sent as a Bearer header, the app's credentials as form fields.
+    /// Result: v2_access_response.
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_exchange>> CompletionToken = default_token>
+    auto v2_exchange(v2_exchange_params params, slack::diagnostics& diag, CompletionToken&& token = {})
+    {
+        return detail::async_run<oauth_v2_exchange>(*client_, params, &diag, std::forward<CompletionToken>(token));
+    }
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_exchange>> CompletionToken = default_token>
+    auto v2_exchange(v2_exchange_params params, CompletionToken&& token = {})
+    {
+        return detail::async_run<oauth_v2_exchange>(*client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
 private:

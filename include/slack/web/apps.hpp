@@ -1,0 +1,39 @@
+#pragma once
+// slack::web::apps: apps.uninstall on a client.
+//   co_await apps.uninstall({.client_id = id, .client_secret = s, .token = t});
+#include <slack/diagnostics.hpp>
+#include <slack/web/client.hpp>
+#include <slack/web/detail/run_method.hpp>
+#include <slack/web/methods/apps_uninstall.hpp>
+
+#include <boost/asio/async_result.hpp>
+
+#include <utility>
+
+namespace slack::web {
+
+/// The contract of every operation is oauth's: see slack::web::oauth.
+class apps {
+public:
+    explicit apps(client& c) noexcept : client_(&c) {}
+
+    /// apps.uninstall: removes the app from the token's workspace; every token of that
+    /// installation is revoked. The token goes in the Authorization header, the app's credentials
+    /// as form fields. After an attempt whose answer was lost, `token_revoked` is
+    /// `client_errc::code_probably_consumed`. Result: uninstall_response.
+    template <boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_token>
+    auto uninstall(uninstall_params params, slack::diagnostics& diag, CompletionToken&& token = {})
+    {
+        return detail::async_run<apps_uninstall>(*client_, params, &diag, std::forward<CompletionToken>(token));
+    }
+    template <boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_token>
+    auto uninstall(uninstall_params params, CompletionToken&& token = {})
+    {
+        return detail::async_run<apps_uninstall>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+    }
+
+private:
+    client* client_;
+};
+
+}  // namespace slack::web

@@ -1,0 +1,40 @@
+#pragma once
+// apps.uninstall: removes the app from the workspace of a token; every token of that
+// installation is revoked. Run it with slack::web::apps::uninstall.
+#include <slack/web/detail/response_storage.hpp>
+#include <slack/web/method_traits.hpp>
+
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+namespace slack::web {
+
+struct uninstall_params {
+    std::string_view client_id{};
+    std::string_view client_secret{};
+    std::string_view token{};  ///< A token of the installation to remove: sent as `Authorization: Bearer`.
+};
+static_assert(std::is_trivially_destructible_v<uninstall_params>);
+
+class uninstall_response : public detail::response_fields_of<1> {
+public:
+    /// Sent by newer versions of the method; nullopt when absent (`ok` alone means done).
+    std::optional<bool> uninstalled() const noexcept;
+};
+
+/// The token takes the Authorization header, so the app's credentials go as form fields.
+struct apps_uninstall {
+    using params = uninstall_params;
+    using response = uninstall_response;
+    static constexpr std::string_view name = "apps.uninstall";
+    static constexpr auth_kind auth = auth_kind::bearer_and_client_fields;
+    static constexpr body_encoding encoding = body_encoding::form;
+    static constexpr bool idempotent = false;
+    static constexpr spend_rule spends(const params&) noexcept
+    {
+        return {single_use::bearer_token, api_errc::token_revoked};
+    }
+};
+
+}  // namespace slack::web

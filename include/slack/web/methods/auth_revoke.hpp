@@ -1,0 +1,39 @@
+#pragma once
+// auth.revoke: revokes the token it is called with. Run it with slack::web::auth::revoke.
+#include <slack/web/detail/response_storage.hpp>
+#include <slack/web/method_traits.hpp>
+
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+namespace slack::web {
+
+struct revoke_params {
+    std::string_view token{};  ///< The token to revoke, sent as `Authorization: Bearer`.
+    bool test = false;         ///< Only check that it could be revoked (`revoked` is then false).
+};
+static_assert(std::is_trivially_destructible_v<revoke_params>);
+
+class revoke_response : public detail::response_fields_of<1> {
+public:
+    /// Whether the token was revoked (false in test mode); nullopt when Slack did not say.
+    std::optional<bool> revoked() const noexcept;
+};
+
+/// Revoking spends the token: after an attempt whose answer was lost, `token_revoked` means
+/// that attempt most likely did it (client_errc::code_probably_consumed).
+struct auth_revoke {
+    using params = revoke_params;
+    using response = revoke_response;
+    static constexpr std::string_view name = "auth.revoke";
+    static constexpr auth_kind auth = auth_kind::bearer_token;
+    static constexpr body_encoding encoding = body_encoding::form;
+    static constexpr bool idempotent = false;
+    static constexpr spend_rule spends(const params& p) noexcept
+    {
+        return p.test ? spend_rule{} : spend_rule{single_use::bearer_token, api_errc::token_revoked};
+    }
+};
+
+}  // namespace slack::web

@@ -1,0 +1,109 @@
+#pragma once
+// oauth.v2.access (Slack apps): the code exchange (with PKCE's code_verifier) and the refresh of
+// a rotating token, their parameters, the answer they share, and their traits.
+// Run them with slack::web::oauth::v2_access / v2_refresh (include <slack/web/oauth.hpp>).
+#include <slack/web/detail/response_storage.hpp>
+#include <slack/web/method_traits.hpp>
+#include <slack/web/methods/oauth_access.hpp>  // incoming_webhook
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace slack::web {
+
+/// Parameters of a code exchange (grant authorization_code). Views, as every method's params:
+/// see access_params.
+struct v2_access_params {
+    std::string_view client_id{};
+    std::string_view client_secret{};  ///< Empty for a PKCE public client (then code_verifier is required).
+    std::string_view code{};           ///< The single-use code from the redirect (expires after 10 minutes).
+    std::string_view code_verifier{};  ///< PKCE: the verifier whose S256 challenge went on the authorize URL.
+    std::string_view redirect_uri{};   ///< The one sent on the authorize URL, if one was; empty: not sent.
+};
+
+/// Parameters of a token refresh (grant refresh_token, token rotation).
+struct v2_refresh_params {
+    std::string_view client_id{};
+    std::string_view client_secret{};  ///< Empty only for a PKCE public client.
+    std::string_view refresh_token{};  ///< xoxe-1-...: single use, revoked soon after this call.
+};
+
+static_assert(std::is_trivially_destructible_v<v2_access_params> && std::is_trivially_destructible_v<v2_refresh_params>);
+
+/// `team` or `enterprise` of an answer (views into the response).
+struct workspace_ref {
+    std::string_view id{};
+    std::string_view name{};
+};
+
+/// `authed_user` of a code exchange: the installing user, and their token if user scopes were asked.
+struct authed_user {
+    std::string_view id{};
+    std::string_view scope{};
+    std::string_view access_token{};   ///< Empty when no user scope was granted.
+    std::string_view token_type{};     ///< "user"
+    std::string_view refresh_token{};  ///< With token rotation.
+    std::optional<std::chrono::seconds> expires_in{};
+    std::optional<std::chrono::system_clock::time_point> expires_at{};  ///< received_at() + expires_in.
+};
+
+/// An oauth.v2.access (or oauth.v2.user.access, oauth.v2.exchange) answer, in each of its shapes:
+/// a bot install (top-level bot token, `authed_user` with an optional user token), Sign in with
+/// Slack (no top-level token: it is in `authed_user`), a refresh of a bot token (the same as an
+/// install), and a refresh of a user token, which is flat (top-level `access_token`,
+/// `token_type` "user", `user_id`). Fields not sent, or null, are empty / nullopt.
+class v2_access_response : public detail::response_fields_of<28> {
+public:
+    std::string_view access_token() const noexcept;   ///< xoxb-, xoxp-, or xoxe.xoxb- / xoxe.xoxp- when rotating.
+    std::string_view token_type() const noexcept;     ///< "bot" or "user".
+    std::string_view scope() const noexcept;          ///< As sent: comma-separated.
+    std::vector<std::string_view> scopes() const;     ///< `scope` split at commas.
+    std::string_view refresh_token() const noexcept;  ///< xoxe-1-...: with token rotation.
+    std::optional<std::chrono::seconds> expires_in() const noexcept;
+    /// received_at() + expires_in: when to refresh.
+    std::optional<std::chrono::system_clock::time_point> expires_at() const noexcept;
+    std::string_view bot_user_id() const noexcept;
+    std::string_view user_id() const noexcept;        ///< A user token's user (flat user refresh, oauth.v2.user.access).
+    std::string_view app_id() const noexcept;
+    std::optional<workspace_ref> team() const noexcept;        ///< nullopt when null (an org-wide install) or absent.
+    std::optional<workspace_ref> enterprise() const noexcept;  ///< nullopt when null or absent.
+    bool is_enterprise_install() const noexcept;               ///< false when absent.
+    std::optional<authed_user> user() const noexcept;          ///< `authed_user`.
+    std::optional<incoming_webhook> webhook() const noexcept;  ///< `incoming_webhook`.
+    std::string_view id_token() const noexcept;                ///< OpenID id_token (oauth.v2.user.access with openid).
+};
+
+/// oauth.v2.access, grant authorization_code: exchanges a single-use code (and, with PKCE, its
+/// verifier) for tokens. A spent code answers `invalid_code`.
+struct oauth_v2_access {
+    using params = v2_access_params;
+    using response = v2_access_response;
+    static constexpr std::string_view name = "oauth.v2.access";
+    static constexpr auth_kind auth = auth_kind::client_credentials;
+    static constexpr body_encoding encoding = body_encoding::form;
+    static constexpr bool idempotent = false;
+    static constexpr spend_rule spends(const params&) noexcept { return {single_use::code, api_errc::invalid_code}; }
+    static constexpr bool public_client(const params& p) noexcept { return !p.code_verifier.empty(); }
+};
+
+/// oauth.v2.access, grant refresh_token: a new access token and a new refresh token; the refresh
+/// token sent is revoked after a short grace period. A spent one answers `invalid_refresh_token`.
+struct oauth_v2_refresh {
+    using params = v2_refresh_params;
+    using response = v2_access_response;
+    static constexpr std::string_view name = "oauth.v2.access";
+    static constexpr auth_kind auth = auth_kind::client_credentials;
+    static constexpr body_encoding encoding = body_encoding::form;
+    static constexpr bool idempotent = false;
+    static constexpr spend_rule spends(const params&) noexcept
+    {
+        return {single_use::refresh_token, api_errc::invalid_refresh_token};
+    }
+    static constexpr bool public_client(const params&) noexcept { return true; }
+};
+
+}  // namespace slack::web

@@ -1,0 +1,34 @@
+#pragma once
+// oauth.v2.exchange: turns a long-lived (legacy) token into a rotating pair, once.
+// Run it with slack::web::oauth::v2_exchange. The answer is oauth.v2.access's.
+#include <slack/web/method_traits.hpp>
+#include <slack/web/methods/oauth_v2_access.hpp>
+
+#include <string_view>
+#include <type_traits>
+
+namespace slack::web {
+
+struct v2_exchange_params {
+    std::string_view client_id{};
+    std::string_view client_secret{};
+    std::string_view token{};  ///< The long-lived xoxb-/xoxp- token to exchange: sent as a Bearer header.
+};
+static_assert(std::is_trivially_destructible_v<v2_exchange_params>);
+
+/// The token goes in the Authorization header, so the app's credentials go as form fields.
+/// A token exchanged before answers `token_already_exchanged`.
+struct oauth_v2_exchange {
+    using params = v2_exchange_params;
+    using response = v2_access_response;
+    static constexpr std::string_view name = "oauth.v2.exchange";
+    static constexpr auth_kind auth = auth_kind::bearer_and_client_fields;
+    static constexpr body_encoding encoding = body_encoding::form;
+    static constexpr bool idempotent = false;
+    static constexpr spend_rule spends(const params&) noexcept
+    {
+        return {single_use::legacy_token, api_errc::token_already_exchanged};
+    }
+};
+
+}  // namespace slack::web

@@ -1,0 +1,55 @@
+#pragma once
+// openid.connect.token (Sign in with Slack, OpenID Connect): a code, or a refresh token, for a
+// user token and an id_token. Run it with slack::web::openid::token / refresh.
+#include <slack/web/detail/response_storage.hpp>
+#include <slack/web/method_traits.hpp>
+#include <slack/web/methods/oauth_v2_access.hpp>  // v2_access_params, v2_refresh_params
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+namespace slack::web {
+
+/// An openid.connect.token answer.
+class openid_token_response : public detail::response_fields_of<6> {
+public:
+    std::string_view access_token() const noexcept;  ///< A user token (xoxp-), for openid.connect.userInfo.
+    std::string_view token_type() const noexcept;    ///< "Bearer"
+    /// The OpenID Connect ID token (a JWT). Verify its signature with Slack's keys before trusting
+    /// its claims; this library does not.
+    std::string_view id_token() const noexcept;
+    std::string_view refresh_token() const noexcept;
+    std::optional<std::chrono::seconds> expires_in() const noexcept;
+    std::optional<std::chrono::system_clock::time_point> expires_at() const noexcept;
+    std::string_view state() const noexcept;
+};
+
+/// grant authorization_code (PKCE's code_verifier optional). A spent code answers `invalid_code`.
+struct openid_connect_token {
+    using params = v2_access_params;
+    using response = openid_token_response;
+    static constexpr std::string_view name = "openid.connect.token";
+    static constexpr auth_kind auth = auth_kind::client_credentials;
+    static constexpr body_encoding encoding = body_encoding::form;
+    static constexpr bool idempotent = false;
+    static constexpr spend_rule spends(const params&) noexcept { return {single_use::code, api_errc::invalid_code}; }
+    static constexpr bool public_client(const params& p) noexcept { return !p.code_verifier.empty(); }
+};
+
+/// grant refresh_token.
+struct openid_connect_refresh {
+    using params = v2_refresh_params;
+    using response = openid_token_response;
+    static constexpr std::string_view name = "openid.connect.token";
+    static constexpr auth_kind auth = auth_kind::client_credentials;
+    static constexpr body_encoding encoding = body_encoding::form;
+    static constexpr bool idempotent = false;
+    static constexpr spend_rule spends(const params&) noexcept
+    {
+        return {single_use::refresh_token, api_errc::invalid_refresh_token};
+    }
+    static constexpr bool public_client(const params&) noexcept { return true; }
+};
+
+}  // namespace slack::web

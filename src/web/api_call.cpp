@@ -1,0 +1,81 @@
+// client.call(): any Web API method, untyped. Checks and encodes the caller's params into the
+// request, then runs the same call as the typed methods (web/call.cpp).
+#include <slack/web/client.hpp>
+
+#include "web/method_runner.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+
+#include <algorithm>
+
+namespace slack::web::detail {
+namespace {
+
+constexpr field_spec fields[] = {{"", "ok", json_kind::boolean, 0}};
+
+struct api_response_builder final : response_holder<api_response>, response_table_builder {
+    api_response_builder() : response_table_builder("client.call", fields, this->response, slots_of(this->response)) {}
+    const char* unusable() const override { return nullptr; }
+};
+
+bool is_method_name(std::string_view method)
+{
+    constexpr std::size_t longest = 100;
+    return !method.empty() && method.size() <= longest && method.front() != '.' && method.back() != '.' &&
+           std::all_of(method.begin(), method.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                      c == '_';
+           });
+}
+
+bool is_json_object(std::string_view text)
+{
+    boost::system::error_code ec;
+    const boost::json::value parsed = boost::json::parse(text, ec);
+    return !ec && parsed.is_object();
+}
+
+const char* check(std::string_view method, const call_params& params)
+{
+    if (!is_method_name(method))
+        return "method is not a Web API method name (letters, digits, '.' and '_')";
+    if (!params.json.empty() && !params.form.empty())
+        return "both form fields and a json body: give one";
+    if (!params.json.empty() && !is_json_object(params.json))
+        return "json is not a JSON object";
+    for (const form_field& f : params.form) {
+        if (f.name.empty())
+            return "a form field has an empty name";
+        if (f.name == "token")
+            return "a form field named token: pass the token as call()'s token, it is sent as a Bearer header";
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+void start_api_call(std::shared_ptr<client_impl> client, std::string_view method, const call_params& params,
+                    std::string_view token, slack::diagnostics* diag, call_handler handler)
+{
+    api_request request;
+    request.invalid = check(method, params);
+    if (!request.invalid) {
+        request.method_name = method;
+        request.idempotent = params.idempotent;
+        if (!token.empty())
+            request.set_bearer_token(token);
+        if (!params.json.empty()) {
+            request.content_type = "application/json; charset=utf-8";
+            request.body = params.json;
+        }
+        for (const form_field& f : params.form)
+            append_form_field(request.body, f.name, f.value);
+    }
+    start_with(std::move(client), std::move(request), std::make_unique<api_response_builder>(), diag,
+               std::move(handler));
+}
+
+}  // namespace slack::web::detail
+
+boost::json::object slack::web::api_response::json() const { return raw(); }
