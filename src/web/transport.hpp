@@ -50,9 +50,9 @@ struct attempt_result {
     boost::system::error_code original_error;
     bool request_written = false;     ///< At least one byte of the request was written.
     bool response_received = false;
-    bool gate_closed = false;
+    bool gate_closed = false;          ///< Not sent: the method's gate closed while the call was queued.
     std::size_t bytes_read = 0;        ///< Bytes of the response(s) read from the connection.
-    const char* tls_verify_error = nullptr;  ///< Why the server's certificate was refused (OpenSSL's words).          ///< Not sent: the method's gate closed while the call was queued.
+    const char* tls_verify_error = nullptr;  ///< Why the server's certificate was refused (OpenSSL's words).
     bool keep_alive = false;
     unsigned status = 0;
     std::string body;
