@@ -1,14 +1,12 @@
 #pragma once
-// One HTTP exchange on a pooled keep-alive connection. Private to the library.
-#include <slack/web/client.hpp>
-
-#include <boost/asio/awaitable.hpp>
+// What the call and the transport share: the endpoint, one exchange's request and its outcome.
+// Private to the library, and light: no Beast, no SSL (call.cpp and envelope.cpp include it).
 #include <boost/asio/cancellation_state.hpp>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
-#include <memory>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -57,29 +55,6 @@ struct attempt_result {
     unsigned status = 0;
     std::string body;
     std::string retry_after;  ///< Raw header value, empty if absent.
-};
-
-class connection_pool {
-public:
-    /// Calls keep the client_impl, hence the pool and `tls`, alive.
-    connection_pool(executor_type executor, std::shared_ptr<boost::asio::ssl::context> tls, api_endpoint endpoint,
-                    const client_options& options);
-    ~connection_pool();
-    connection_pool(const connection_pool&) = delete;
-    connection_pool& operator=(const connection_pool&) = delete;
-
-    /// Sends one request and reads its response, on an idle connection believed open or a
-    /// new one. `deadline` bounds queueing, connect, handshake, write and read.
-    /// Must run on the pool's executor. Never throws.
-    boost::asio::awaitable<attempt_result> send(const http_exchange& exchange, clock::time_point deadline);
-
-    void close_idle();
-    pool_stats stats() const;
-
-    struct state;  // defined in transport.cpp
-
-private:
-    std::unique_ptr<state> state_;
 };
 
 }  // namespace slack::web::detail

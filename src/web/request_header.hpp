@@ -1,0 +1,29 @@
+#pragma once
+// A request header serialized by Beast, immutable once made: shared by the pool (the last one
+// made) and by the connections sending it, so that neither a kept-alive connection nor a new one
+// formats it again while method, Authorization and body length stay the same.
+#include "web/transport.hpp"
+
+#include <cstddef>
+#include <string>
+
+namespace slack::web::detail {
+
+struct request_header {
+    request_header(const http_exchange& exchange, const api_endpoint& endpoint);
+    ~request_header();  // it holds the Authorization
+    request_header(const request_header&) = delete;
+    request_header& operator=(const request_header&) = delete;
+
+    bool fits(const http_exchange& exchange) const
+    {
+        return body_size == exchange.body.size() && method == exchange.method && authorization == exchange.authorization;
+    }
+
+    std::string bytes;
+    std::string method;
+    std::string authorization;
+    std::size_t body_size;
+};
+
+}  // namespace slack::web::detail
