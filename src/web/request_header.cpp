@@ -14,7 +14,10 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 
 request_header::request_header(const http_exchange& exchange, const api_endpoint& endpoint)
-    : method(exchange.method), authorization(exchange.authorization), body_size(exchange.body.size())
+    : method(exchange.method),
+      content_type(exchange.content_type),
+      authorization(exchange.authorization),
+      body_size(exchange.body.size())
 {
     http::request<http::empty_body> header;
     header.method(http::verb::post);
@@ -22,7 +25,8 @@ request_header::request_header(const http_exchange& exchange, const api_endpoint
     header.target(std::string(endpoint.path_prefix).append(exchange.method));
     header.set(http::field::host, endpoint.host_header);
     header.set(http::field::user_agent, "slack-asio/0.1");
-    header.set(http::field::content_type, "application/x-www-form-urlencoded");
+    header.set(http::field::content_type,
+               beast::string_view(exchange.content_type.data(), exchange.content_type.size()));
     if (!exchange.authorization.empty())
         header.set(http::field::authorization,
                    beast::string_view(exchange.authorization.data(), exchange.authorization.size()));

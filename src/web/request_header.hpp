@@ -1,7 +1,7 @@
 #pragma once
 // A request header serialized by Beast, immutable once made: shared by the pool (the last one
 // made) and by the connections sending it, so that neither a kept-alive connection nor a new one
-// formats it again while method, Authorization and body length stay the same.
+// formats it again while method, content type, Authorization and body length stay the same.
 #include "web/transport.hpp"
 
 #include <cstddef>
@@ -17,11 +17,13 @@ struct request_header {
 
     bool fits(const http_exchange& exchange) const
     {
-        return body_size == exchange.body.size() && method == exchange.method && authorization == exchange.authorization;
+        return body_size == exchange.body.size() && method == exchange.method &&
+               content_type == exchange.content_type && authorization == exchange.authorization;
     }
 
     std::string bytes;
     std::string method;
+    std::string content_type;
     std::string authorization;
     std::size_t body_size;
 };

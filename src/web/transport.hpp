@@ -34,11 +34,13 @@ inline bool cancelled(const boost::asio::cancellation_state& state)
 
 struct http_exchange {
     std::string_view method;         ///< e.g. "oauth.access": the target is the endpoint's path prefix + method.
-    std::string_view body;           ///< Form-encoded.
+    std::string_view body;           ///< Encoded as `content_type` says.
     std::string_view authorization;  ///< Header value, empty for none.
     /// The method's rate-limit gate: no request before this time. A call that waited in the
     /// queue while another call met a 429 checks it again once granted a connection.
     const clock::time_point* rate_gate = nullptr;
+    /// Last, so that the form calls' positional initializers stay as they are.
+    std::string_view content_type = "application/x-www-form-urlencoded";
 };
 
 struct attempt_result {
