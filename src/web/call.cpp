@@ -128,9 +128,7 @@ asio::awaitable<result_type> run_call(client_impl& client, const api_request& re
         : request.has_basic_credentials()   ? client.basic_authorization(request.client_id(), request.client_secret())
                                             : nullptr;
     auto gate = client.rate_gates.try_emplace(std::string(request.method), clock::time_point{}).first;
-    const http_exchange exchange{request.method, request.body,
-                                 authorization ? std::string_view(*authorization) : std::string_view(),
-                                 &gate->second};
+    const http_exchange exchange{request.method, request.body, authorization, &gate->second};
     // Set once an attempt may have been processed without our knowing its answer (and the call
     // went on): from then on, every way the call can fail says so.
     bool earlier_outcome_unknown = false;

@@ -27,9 +27,9 @@ request_header::request_header(const http_exchange& exchange, const api_endpoint
     header.set(http::field::user_agent, "slack-asio/0.1");
     header.set(http::field::content_type,
                beast::string_view(exchange.content_type.data(), exchange.content_type.size()));
-    if (!exchange.authorization.empty())
+    if (exchange.authorization && !exchange.authorization->empty())
         header.set(http::field::authorization,
-                   beast::string_view(exchange.authorization.data(), exchange.authorization.size()));
+                   beast::string_view(exchange.authorization->data(), exchange.authorization->size()));
     header.content_length(exchange.body.size());
     header.keep_alive(true);
     std::ostringstream out;
@@ -42,7 +42,6 @@ request_header::request_header(const http_exchange& exchange, const api_endpoint
 request_header::~request_header()
 {
     OPENSSL_cleanse(bytes.data(), bytes.size());
-    OPENSSL_cleanse(authorization.data(), authorization.size());
 }
 
 }  // namespace slack::web::detail

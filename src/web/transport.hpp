@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -35,7 +36,9 @@ inline bool cancelled(const boost::asio::cancellation_state& state)
 struct http_exchange {
     std::string_view method;         ///< e.g. "oauth.access": the target is the endpoint's path prefix + method.
     std::string_view body;           ///< Encoded as `content_type` says.
-    std::string_view authorization;  ///< Header value, empty for none.
+    /// The Authorization header's value, kept once: shared with the request (or the client's
+    /// cached Basic header) and with the request header made from it. Null (or empty): none.
+    std::shared_ptr<const std::string> authorization;
     /// The method's rate-limit gate: no request before this time. A call that waited in the
     /// queue while another call met a 429 checks it again once granted a connection.
     const clock::time_point* rate_gate = nullptr;
