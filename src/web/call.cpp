@@ -140,9 +140,8 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
         : request.credentials() == credentials_kind::bearer ? client.bearer_authorization(request.bearer_token())
                                                             : nullptr;
     const auto gate = client.rate_gate(request.method());
-    const http_exchange exchange{request.method(), request.body,
-                                 authorization ? std::string_view(*authorization) : std::string_view(),
-                                 &gate->second};
+    http_exchange exchange{request.method(), request.body, authorization, &gate->second};
+    exchange.content_type = request.content_type;
     // Set once an attempt may have been processed without our knowing its answer (and the call
     // went on): from then on, every way the call can fail says so.
     bool earlier_outcome_unknown = false;

@@ -1,6 +1,7 @@
 #pragma once
 // The state one client shares between its calls: options, endpoint, pool, rate-limit gates
 // and the retry budget. Everything here is touched only on `executor` (a strand when thread_safe).
+#include "web/connection_pool.hpp"
 #include "web/transport.hpp"
 
 #include <slack/web/client.hpp>

@@ -1,7 +1,7 @@
 #pragma once
 // Beast's HTTP/1 response parser, reduced to what an attempt needs: the status, Retry-After,
 // keep-alive (Beast tracks it) and the body. Other fields are read and dropped, not stored:
-// Beast's response_parser would allocate a node per field. Included by transport.cpp only.
+// Beast's response_parser would allocate a node per field. Included by exchange.cpp only.
 #include "web/transport.hpp"
 
 #include <boost/beast/http/basic_parser.hpp>

@@ -1,13 +1,12 @@
 #pragma once
-// One HTTP exchange on a pooled keep-alive connection. Private to the library.
-#include <slack/web/client.hpp>
-
-#include <boost/asio/awaitable.hpp>
+// What the call and the transport share: the endpoint, one exchange's request and its outcome.
+// Private to the library, and light: no Beast, no SSL (call.cpp and envelope.cpp include it).
 #include <boost/asio/cancellation_state.hpp>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,11 +35,15 @@ inline bool cancelled(const boost::asio::cancellation_state& state)
 
 struct http_exchange {
     std::string_view method;         ///< e.g. "oauth.access": the target is the endpoint's path prefix + method.
-    std::string_view body;           ///< Form-encoded.
-    std::string_view authorization;  ///< Header value, empty for none.
+    std::string_view body;           ///< Encoded as `content_type` says.
+    /// The Authorization header's value, kept once: shared with the request (or the client's
+    /// cached Basic header) and with the request header made from it. Null (or empty): none.
+    std::shared_ptr<const std::string> authorization;
     /// The method's rate-limit gate: no request before this time. A call that waited in the
     /// queue while another call met a 429 checks it again once granted a connection.
     const clock::time_point* rate_gate = nullptr;
+    /// Last, so that the form calls' positional initializers stay as they are.
+    std::string_view content_type = "application/x-www-form-urlencoded";
 };
 
 struct attempt_result {
@@ -50,36 +53,13 @@ struct attempt_result {
     boost::system::error_code original_error;
     bool request_written = false;     ///< At least one byte of the request was written.
     bool response_received = false;
-    bool gate_closed = false;
+    bool gate_closed = false;          ///< Not sent: the method's gate closed while the call was queued.
     std::size_t bytes_read = 0;        ///< Bytes of the response(s) read from the connection.
-    const char* tls_verify_error = nullptr;  ///< Why the server's certificate was refused (OpenSSL's words).          ///< Not sent: the method's gate closed while the call was queued.
+    const char* tls_verify_error = nullptr;  ///< Why the server's certificate was refused (OpenSSL's words).
     bool keep_alive = false;
     unsigned status = 0;
     std::string body;
     std::string retry_after;  ///< Raw header value, empty if absent.
-};
-
-class connection_pool {
-public:
-    /// Calls keep the client_impl, hence the pool and `tls`, alive.
-    connection_pool(executor_type executor, std::shared_ptr<boost::asio::ssl::context> tls, api_endpoint endpoint,
-                    const client_options& options);
-    ~connection_pool();
-    connection_pool(const connection_pool&) = delete;
-    connection_pool& operator=(const connection_pool&) = delete;
-
-    /// Sends one request and reads its response, on an idle connection believed open or a
-    /// new one. `deadline` bounds queueing, connect, handshake, write and read.
-    /// Must run on the pool's executor. Never throws.
-    boost::asio::awaitable<attempt_result> send(const http_exchange& exchange, clock::time_point deadline);
-
-    void close_idle();
-    pool_stats stats() const;
-
-    struct state;  // defined in transport.cpp
-
-private:
-    std::unique_ptr<state> state_;
 };
 
 }  // namespace slack::web::detail

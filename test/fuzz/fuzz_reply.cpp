@@ -1,4 +1,4 @@
-// Fuzz target: an HTTP response as it arrives, read the way transport.cpp reads it (the reduced
+// Fuzz target: an HTTP response as it arrives, read the way exchange.cpp reads it (the reduced
 // Beast parser of web/reply_parser.hpp, interim 1xx responses skipped), then its Retry-After
 // through parse_retry_after.
 //
@@ -25,7 +25,7 @@ using slack::web::detail::attempt_result;
 using boost::system::error_code;
 
 constexpr std::size_t body_limit = 64 * 1024;
-constexpr unsigned max_interim_responses = 8;  // as in transport.cpp
+constexpr unsigned max_interim_responses = 8;  // as in exchange.cpp
 constexpr long long max_delay = 366ll * 24 * 3600;  // parse_retry_after's cap, for both forms
 
 struct outcome {
@@ -96,7 +96,7 @@ outcome read_answer(std::string_view input, std::size_t step)
     }
 }
 
-// What transport.cpp makes of a read error. Beast's own codes may differ with the split: bytes
+// What exchange.cpp makes of a read error. Beast's own codes may differ with the split: bytes
 // that are not a header are refused at once, or only once a whole header could have arrived; and
 // Beast 1.81 takes a chunk's size off the body limit each time it re-reads an unfinished chunk
 // header (a quoted extension running past the line end), so a broken chunked body read in small

@@ -1,0 +1,296 @@
+// The connection pool: idle connections, the FIFO queue for a connection or a slot, and send(),
+// which runs one attempt on a connection it leases.
+#include "web/connection_pool.hpp"
+
+#include "web/connection.hpp"
+#include "web/exchange.hpp"
+#include "web/request_header.hpp"
+
+#include <slack/client_errc.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/error.hpp>
+
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <deque>
+#include <list>
+#include <utility>
+
+namespace slack::web::detail {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace ssl = asio::ssl;
+using boost::system::error_code;
+
+namespace {
+
+// A connection idle for less than this is reused without asking the kernel whether the server
+// closed it (a poll() per call is a measurable share of a call's cost). Servers close idle
+// connections after seconds, not milliseconds; a crash in this window would surface as a
+// connection closed after the request was written, which the caller sees as outcome_unknown.
+constexpr auto stale_check_after = std::chrono::milliseconds(5);
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+
+struct waiter {
+    explicit waiter(const executor_type& executor) : timer(executor) {}
+    asio::steady_timer timer;
+    connection_ptr handed_connection;  // an idle connection handed over
+    bool granted = false;              // a connection or a slot is ours
+};
+
+}  // namespace
+
+struct connection_pool::state : connection_opener {
+    using connection_opener::connection_opener;
+
+    std::deque<connection_ptr> idle;  // back: most recently used
+    std::shared_ptr<const request_header> last_header;
+    std::list<waiter*> waiters;                    // FIFO
+    std::size_t open = 0;
+
+    // The request header for this exchange: the last one made, or a new one.
+    std::shared_ptr<const request_header> header_for(const http_exchange& exchange)
+    {
+        if (!last_header || !last_header->fits(exchange))
+            last_header = std::make_shared<const request_header>(exchange, endpoint);
+        return last_header;
+    }
+
+    // A slot or connection is free again: the first waiter gets it, else it is kept.
+    void release(connection_ptr c)
+    {
+        if (c && options.idle_timeout <= std::chrono::milliseconds(0)) {  // no reuse: close, free the slot
+            c->close();
+            c.reset();
+        }
+        if (c && !waiters.empty()) {
+            waiter* w = waiters.front();
+            waiters.pop_front();
+            w->handed_connection = std::move(c);
+            w->granted = true;
+            w->timer.cancel();
+            return;
+        }
+        if (c) {
+            c->idle_since = clock::now();
+            idle.push_back(std::move(c));
+            return;
+        }
+        if (!waiters.empty()) {  // a closed connection's slot goes straight to the first waiter
+            waiter* w = waiters.front();
+            waiters.pop_front();
+            w->granted = true;
+            w->timer.cancel();
+            return;
+        }
+        --open;
+    }
+
+    void discard(connection_ptr c)
+    {
+        c->close();
+        release(nullptr);
+    }
+
+    connection_ptr take_idle()
+    {
+        while (!idle.empty()) {
+            connection_ptr c = std::move(idle.back());
+            idle.pop_back();
+            const auto idle = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - c->idle_since);
+            if (idle > options.idle_timeout) {
+                ++counters.idle_expired;
+                c->close();
+                --open;
+            } else if (idle > stale_check_after && c->looks_closed()) {
+                ++counters.stale_discarded;
+                c->close();
+                --open;
+            } else {
+                return c;
+            }
+        }
+        return nullptr;
+    }
+};
+
+namespace {
+
+// Owns a connection (or a reserved slot) for one exchange; gives it back on every path.
+class lease {
+public:
+    lease(connection_pool::state& pool, connection_ptr c) : pool_(pool), connection_(std::move(c)) {}
+    lease(const lease&) = delete;
+    ~lease()
+    {
+        if (connection_)
+            pool_.discard(std::move(connection_));
+    }
+    connection& get() { return *connection_; }
+    void keep() { pool_.release(std::move(connection_)); }
+
+private:
+    connection_pool::state& pool_;
+    connection_ptr connection_;
+};
+
+// Waits for an idle connection or a free slot, in arrival order, until `deadline`.
+// An idle connection or a free slot now, unless others are already waiting; else null.
+connection_ptr try_acquire(connection_pool::state& pool)
+{
+    if (!pool.waiters.empty())
+        return nullptr;
+    if (auto c = pool.take_idle())
+        return c;
+    if (pool.open >= pool.options.max_connections)
+        return nullptr;
+    ++pool.open;
+    return std::make_shared<connection>(pool.executor, *pool.tls);
+}
+
+// Waits in line for a connection or a slot, until `deadline`.
+asio::awaitable<std::pair<error_code, connection_ptr>> wait_for_connection(connection_pool::state& pool,
+                                                                           clock::time_point deadline)
+{
+    waiter w(pool.executor);
+    w.timer.expires_at(deadline);
+    auto position = pool.waiters.insert(pool.waiters.end(), &w);
+    // Leaves the queue on every path, also when this frame is destroyed without resuming
+    // (an io_context destroyed with the call queued).
+    struct leave_queue {
+        connection_pool::state& pool;
+        waiter& w;
+        std::list<waiter*>::iterator position;
+        ~leave_queue()
+        {
+            if (!w.granted)
+                pool.waiters.erase(position);
+        }
+    } in_queue{pool, w, position};
+    auto [wait_error] = co_await w.timer.async_wait(use_tuple);
+    if (!w.granted) {
+        if (!wait_error)
+            co_return std::pair{error_code(client_errc::timeout), nullptr};
+        co_return std::pair{error_code(asio::error::operation_aborted), nullptr};
+    }
+    if (w.handed_connection)
+        co_return std::pair{error_code{}, std::move(w.handed_connection)};
+    co_return std::pair{error_code{}, std::make_shared<connection>(pool.executor, *pool.tls)};
+}
+
+}  // namespace
+
+connection_pool::connection_pool(executor_type executor, std::shared_ptr<ssl::context> tls, api_endpoint endpoint,
+                                 const client_options& options)
+    : state_(std::make_unique<state>(std::move(executor), std::move(tls), std::move(endpoint), options))
+{
+}
+
+connection_pool::~connection_pool()
+{
+    for (auto& c : state_->idle)
+        c->close();
+}
+
+asio::awaitable<attempt_result> connection_pool::send(const http_exchange& exchange, clock::time_point deadline)
+{
+    for (bool first_try = true;; first_try = false) {
+        attempt_result result;
+        connection_ptr acquired = try_acquire(*state_);  // the common case: no coroutine frame
+        if (!acquired) {
+            auto [wait_error, handed] = co_await wait_for_connection(*state_, deadline);
+            if (wait_error) {
+                result.error = wait_error;
+                co_return result;
+            }
+            acquired = std::move(handed);
+        }
+        lease held(*state_, std::move(acquired));
+        // A cancellation that came with the grant (or during the open below) ends the call
+        // before any byte of the request leaves; the connection goes back unused.
+        if (cancelled(co_await asio::this_coro::cancellation_state)) {
+            if (held.get().connected)
+                held.keep();  // else the lease frees the slot
+            result.error = asio::error::operation_aborted;
+            co_return result;
+        }
+        if (exchange.rate_gate && *exchange.rate_gate > clock::now()) {  // closed while we were queued
+            if (held.get().connected)
+                held.keep();
+            result.gate_closed = true;
+            co_return result;
+        }
+        if (clock::now() >= deadline) {  // granted too late: no attempt starts past its deadline
+            if (held.get().connected)
+                held.keep();
+            result.error = beast::error::timeout;
+            co_return result;
+        }
+        connection& c = held.get();
+        c.arm(deadline);
+        const bool reused = c.connected;
+        if (reused) {
+            ++state_->counters.connections_reused;
+        } else if (error_code open_error = co_await open_connection(*state_, c, deadline)) {
+            result.error = c.timed_out ? error_code(beast::error::timeout) : open_error;
+            if (const long verified = SSL_get_verify_result(c.stream.native_handle());
+                state_->endpoint.tls && verified != X509_V_OK)
+                result.tls_verify_error = X509_verify_cert_error_string(verified);
+            c.disarm();
+            co_return result;
+        }
+        if (cancelled(co_await asio::this_coro::cancellation_state)) {
+            c.disarm();
+            held.keep();
+            result.error = asio::error::operation_aborted;
+            co_return result;
+        }
+
+        if (!c.header || !c.header->fits(exchange))
+            c.header = state_->header_for(exchange);
+        co_await exchange_on(c, state_->endpoint.tls, exchange.body, state_->options, result);
+        c.disarm();
+        if (c.timed_out && result.error)
+            result.error = beast::error::timeout;
+
+        // A connection believed open failed before any byte left: nothing was spent, so
+        // try once more on a fresh connection (the lease closes this one).
+        if (reused && result.error && !result.request_written && first_try &&
+            result.error != asio::error::operation_aborted)
+            continue;
+        if (result.response_received && !c.served)
+            remember_session(*state_, c);
+        c.served = true;
+        wipe(c.buffer, result.bytes_read);
+        // Only a connection whose answer was read to its end, with nothing after it, is reused.
+        if (result.response_received && !result.error && result.keep_alive && c.buffer.size() == 0 && !c.timed_out)
+            held.keep();
+        co_return result;
+    }
+}
+
+void connection_pool::close_idle()
+{
+    for (auto& c : state_->idle) {
+        c->close();
+        --state_->open;
+    }
+    state_->idle.clear();
+}
+
+pool_stats connection_pool::stats() const
+{
+    pool_stats s = state_->counters;
+    s.open = state_->open;
+    s.idle = state_->idle.size();
+    s.queued = state_->waiters.size();
+    return s;
+}
+
+}  // namespace slack::web::detail

@@ -1,0 +1,88 @@
+// The cached request header: what it sends, and which exchanges may reuse it.
+#include "web/request_header.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <memory>
+#include <string>
+#include <utility>
+
+using namespace slack::web::detail;
+
+namespace {
+
+api_endpoint slack_endpoint()
+{
+    api_endpoint endpoint;
+    endpoint.host = "slack.com";
+    endpoint.port = "443";
+    endpoint.host_header = "slack.com";
+    endpoint.path_prefix = "/api/";
+    return endpoint;
+}
+
+std::shared_ptr<const std::string> value(std::string text) { return std::make_shared<const std::string>(std::move(text)); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(request_header_cache)
+
+BOOST_AUTO_TEST_CASE(form_header_bytes)
+{
+    const http_exchange exchange{"oauth.access", "code=abc&x=1", value("Basic dGVzdA=="), nullptr};
+    const request_header header(exchange, slack_endpoint());
+    BOOST_TEST(header.bytes == "POST /api/oauth.access HTTP/1.1\r\n"
+                               "Host: slack.com\r\n"
+                               "User-Agent: slack-asio/0.1\r\n"
+                               "Content-Type: application/x-www-form-urlencoded\r\n"
+                               "Authorization: Basic dGVzdA==\r\n"
+                               "Content-Length: 12\r\n"
+                               "\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(no_authorization_when_null_or_empty)
+{
+    for (const auto& authorization : {std::shared_ptr<const std::string>(), value("")}) {
+        const http_exchange exchange{"api.test", "", authorization, nullptr};
+        const request_header header(exchange, slack_endpoint());
+        BOOST_TEST(header.bytes.find("Authorization") == std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(json_content_type_is_sent_and_not_mixed_with_form)
+{
+    http_exchange form{"chat.postMessage", "{\"a\":1}", nullptr, nullptr};
+    http_exchange json = form;
+    json.content_type = "application/json; charset=utf-8";
+    const request_header json_header(json, slack_endpoint());
+    BOOST_TEST(json_header.bytes.find("\r\nContent-Type: application/json; charset=utf-8\r\n") != std::string::npos);
+    BOOST_TEST(json_header.fits(json));
+    BOOST_TEST(!json_header.fits(form));
+    BOOST_TEST(!request_header(form, slack_endpoint()).fits(json));
+}
+
+BOOST_AUTO_TEST_CASE(authorization_is_shared_not_copied)
+{
+    const auto token = value("Bearer xoxb-not-a-token");
+    const http_exchange exchange{"auth.test", "", token, nullptr};
+    const request_header header(exchange, slack_endpoint());
+    BOOST_TEST(header.authorization == token);  // the same string, not a copy of it
+    BOOST_TEST(header.fits(exchange));
+}
+
+BOOST_AUTO_TEST_CASE(fits_by_value_when_the_pointer_differs)
+{
+    const http_exchange exchange{"auth.test", "", value("Bearer one"), nullptr};
+    const request_header header(exchange, slack_endpoint());
+    BOOST_TEST(header.fits({"auth.test", "", value("Bearer one"), nullptr}));
+    BOOST_TEST(!header.fits({"auth.test", "", value("Bearer two"), nullptr}));
+    BOOST_TEST(!header.fits({"auth.test", "", nullptr, nullptr}));
+    BOOST_TEST(!header.fits({"auth.test", "x", exchange.authorization, nullptr}));  // body length
+    BOOST_TEST(!header.fits({"auth.revoke", "", exchange.authorization, nullptr}));
+
+    const request_header anonymous({"api.test", "", nullptr, nullptr}, slack_endpoint());
+    BOOST_TEST(anonymous.fits({"api.test", "", nullptr, nullptr}));
+    BOOST_TEST(!anonymous.fits({"api.test", "", value("Bearer one"), nullptr}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
