@@ -1,7 +1,8 @@
 #pragma once
 // What the mock keeps of the requests it received: the latest ones, within a count and a
-// byte budget (the oldest dropped first), and how many oauth.access requests carried each
-// code, counted apart so that exchanges() stays right when the log has dropped a request.
+// byte budget (the oldest dropped first), and how many API requests carried each single-use
+// credential or bearer token, counted apart so that exchanges() stays right when the log has
+// dropped a request.
 #include "mock/bounded_map.hpp"
 
 #include <slack/mock/server.hpp>
@@ -22,7 +23,7 @@ public:
 
     void record(recorded_request request)
     {
-        if (request.target == "/api/oauth.access" && !request.code.empty())
+        if (request.target.starts_with("/api/") && !request.code.empty())
             count_exchange(request.code);
         if (max_requests_ == 0)
             return;

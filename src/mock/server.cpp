@@ -240,9 +240,15 @@ void server::write_ca_file(const std::string& path) const
         throw std::runtime_error("mock: cannot write CA certificate to " + path);
 }
 
-std::string server::mint_code(std::string_view redirect_uri) { return state_->app.mint_code(redirect_uri); }
+std::string server::mint_code(std::string_view redirect_uri)
+{
+    return state_->app.mint_code({.method = "oauth.access", .redirect_uri = redirect_uri});
+}
+std::string server::mint_code(const code_options& options) { return state_->app.mint_code(options); }
+minted_tokens server::mint_tokens(const token_options& options) { return state_->app.mint_tokens(options); }
+bool server::token_active(std::string_view access_token) const { return state_->app.token_active(access_token); }
 std::vector<recorded_request> server::requests() const { return state_->log.requests(); }
-std::size_t server::exchanges(std::string_view code) const { return state_->log.exchanges(code); }
+std::size_t server::exchanges(std::string_view credential) const { return state_->log.exchanges(credential); }
 std::size_t server::connections_accepted() const noexcept { return state_->accepted; }
 
 memory_use server::memory() const noexcept
@@ -251,7 +257,9 @@ memory_use server::memory() const noexcept
             .recorded_bytes = state_->log.bytes(),
             .counted_code_bytes = state_->log.counted_code_bytes(),
             .live_codes = state_->app.live_codes(),
-            .code_bytes = state_->app.code_bytes()};
+            .code_bytes = state_->app.code_bytes(),
+            .live_tokens = state_->app.live_tokens(),
+            .token_bytes = state_->app.token_bytes()};
 }
 
 }  // namespace slack::mock

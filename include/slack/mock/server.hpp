@@ -28,6 +28,13 @@ struct server_options {
     std::size_t max_recorded_requests = 100000;                ///< requests() keeps the latest this many (0: none).
     std::size_t max_recorded_bytes = 4 * 1024 * 1024;          ///< ... and the latest this many bytes of them; also bounds exchanges()'s codes.
     std::size_t max_code_bytes = 4 * 1024 * 1024;              ///< Live codes are remembered within this, the oldest forgotten first.
+    std::size_t max_token_bytes = 4 * 1024 * 1024;             ///< Tokens are remembered within this, the oldest forgotten first.
+    bool token_rotation = true;                                ///< The app has token rotation on.
+    std::chrono::seconds access_token_lifetime{43200};         ///< expires_in of rotating access tokens.
+    std::chrono::milliseconds refresh_grace{10000};            ///< A used refresh token still works this long.
+    std::string team_id = "T0MOCKTEAM";                        ///< The one workspace every installation is on.
+    std::string team_name = "Mock Team";
+    std::string app_id = "A0MOCKAPP";
 };
 
 /// What a server holds, each part within its server_options bound (a single entry larger
@@ -38,6 +45,31 @@ struct memory_use {
     std::size_t counted_code_bytes = 0;  ///< The codes exchanges() counts: at most max_recorded_bytes.
     std::size_t live_codes = 0;          ///< Minted and magic codes not yet expired.
     std::size_t code_bytes = 0;          ///< Their size, redirect URIs included: at most max_code_bytes.
+    std::size_t live_tokens = 0;         ///< Access and refresh tokens remembered (revoked and expired ones too).
+    std::size_t token_bytes = 0;         ///< Their size: at most max_token_bytes.
+};
+
+/// What a minted code is for (server::mint_code). The views are copied.
+struct code_options {
+    std::string_view method = "oauth.v2.access";  ///< oauth.access, oauth.v2.access, oauth.v2.user.access or openid.connect.token
+    std::string_view redirect_uri{};               ///< non-empty: the exchange must send the same
+    std::string_view code_challenge{};             ///< PKCE S256 challenge; empty: none
+    std::string_view scope = "commands,chat:write";
+    std::string_view user_scope{};                 ///< non-empty: the exchange also returns a user token
+};
+
+enum class token_kind { bot, user };
+
+/// What server::mint_tokens installs. The view is copied.
+struct token_options {
+    token_kind kind = token_kind::bot;
+    bool rotating = true;  ///< false: a legacy long-lived token (what oauth.v2.exchange migrates)
+    std::string_view scope = "chat:write";
+};
+
+struct minted_tokens {
+    std::string access_token;
+    std::string refresh_token;  ///< empty when not rotating
 };
 
 /// One request as the mock received it.
@@ -48,7 +80,9 @@ struct recorded_request {
     std::string content_type{};
     std::string body{};
     std::size_t connection = 0;  ///< Which accepted connection (1-based) carried it.
-    std::string code{};            ///< The `code` form parameter, decoded, if any.
+    /// The single-use credential or token the request carried, decoded: the `code` of a code grant,
+    /// the `refresh_token` of a refresh grant, the `token` of oauth.v2.exchange, or the bearer token.
+    std::string code{};
 };
 
 class server {
@@ -76,12 +110,22 @@ public:
     /// A fresh single-use code, like the one Slack hands to the redirect URI.
     /// Same as `POST /mock/codes` with an optional `redirect_uri` form field.
     std::string mint_code(std::string_view redirect_uri = {});
+    /// A fresh single-use code for `options.method`. Same as `POST /mock/codes` with form fields
+    /// `method`, `redirect_uri`, `code_challenge`, `scope`, `user_scope`. Throws
+    /// std::invalid_argument for a method that takes no code.
+    std::string mint_code(const code_options& options);
+    /// A new installation's tokens, as if the app had been installed. Same as `POST /mock/tokens`
+    /// with form fields `kind=bot|user`, `rotating=true|false`, `scope`.
+    minted_tokens mint_tokens(const token_options& options = {});
+    /// Whether `access_token` is known, not expired and not revoked.
+    bool token_active(std::string_view access_token) const;
 
     /// The requests received, oldest first: the latest max_recorded_requests / max_recorded_bytes.
     std::vector<recorded_request> requests() const;
-    /// How many oauth.access requests carried `code` (counted even when requests() dropped them;
-    /// codes least recently seen are forgotten beyond max_recorded_bytes).
-    std::size_t exchanges(std::string_view code) const;
+    /// How many requests carried `credential` as their single-use credential or token (code,
+    /// refresh_token, exchanged token, bearer: recorded_request::code), counted even when
+    /// requests() dropped them; those least recently seen are forgotten beyond max_recorded_bytes.
+    std::size_t exchanges(std::string_view credential) const;
     std::size_t connections_accepted() const noexcept;
     memory_use memory() const noexcept;
 

@@ -1,0 +1,92 @@
+#include "mock/grants.hpp"
+
+#include "mock/crypto.hpp"
+
+namespace slack::mock::detail {
+
+grant grant_of(const method_call& call)
+{
+    const std::string_view type = call.params.get("grant_type");
+    if (type.empty() || type == "authorization_code")
+        return grant::code;
+    return type == "refresh_token" ? grant::refresh : grant::unknown;
+}
+
+outgoing_reply code_grant(mock_state& state, method_call& call, std::string_view reusable_example,
+                          const code_answer& answer)
+{
+    call.credential = call.params.get("code");
+    const std::string& code = call.credential;
+    if (code.empty())
+        return slack_error("invalid_code");
+    const code_options defaults{};
+    const code_state magic_code{.method = std::string(call.method),
+                                .scope = std::string(defaults.scope),
+                                .user_scope = std::string(defaults.user_scope)};
+    // Magic codes script the answer: their redirect URI and verifier are not checked.
+    const magic_method magic{.name = call.method,
+                             .spent_error = "invalid_code",
+                             .unknown_error = "invalid_code",
+                             .reusable_example = reusable_example,
+                             .success = [&] { return answer(magic_code); }};
+    if (auto scripted = answer_if_magic(state, code, magic))
+        return *scripted;
+
+    code_state* found = state.codes.find(code);
+    if (!found || found->method != call.method)
+        return slack_error("invalid_code");  // never issued, expired, forgotten, or for another method
+    ++found->attempts;
+    if (found->used)
+        return slack_error("invalid_code");  // Slack's v2 answer to a second exchange
+    if (!found->redirect_uri.empty() && found->redirect_uri != call.params.get("redirect_uri"))
+        return slack_error("bad_redirect_uri");
+    const std::string_view verifier = call.params.get("code_verifier");
+    if (found->code_challenge.empty() ? call.params.has("code_verifier")
+                                      : verifier.empty() || pkce_s256(verifier) != found->code_challenge)
+        return slack_error("invalid_code_verifier");
+    found->used = true;
+    const code_state spent = *found;  // minting below may not touch codes, but keep no pointer across it
+    return json_reply(answer(spent));
+}
+
+outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_view reusable_example,
+                             token_origin origin, std::optional<token_kind> kind, const refresh_answer& answer)
+{
+    call.credential = call.params.get("refresh_token");
+    const std::string& refresh_token = call.credential;
+    if (refresh_token.empty())
+        return slack_error("invalid_refresh_token");
+    const magic_method magic{.name = call.method,
+                             .spent_error = "invalid_refresh_token",
+                             .unknown_error = "invalid_refresh_token",
+                             .reusable_example = reusable_example,
+                             .success = [&] {
+                                 const token_kind fresh_kind = kind.value_or(token_kind::bot);
+                                 auto owner = state.tokens.install();
+                                 const std::string scope = fresh_kind == token_kind::bot ? "chat:write" : "identify";
+                                 const granted g{fresh_kind, state.tokens.mint(owner, fresh_kind, true, scope, origin),
+                                                 scope, true};
+                                 return answer(*owner, g);
+                             }};
+    if (auto scripted = answer_if_magic(state, refresh_token, magic))
+        return *scripted;
+
+    token_record* found = state.tokens.find(refresh_token);
+    // Without rotation Slack knows no refresh tokens at all.
+    if (!state.options.token_rotation || !found || !found->is_refresh || found->origin != origin ||
+        (kind && found->kind != *kind) || found->revoked || found->owner->uninstalled)
+        return slack_error("invalid_refresh_token");
+    const auto now = clock::now();
+    if (found->first_used && now > *found->first_used + state.options.refresh_grace)
+        return slack_error("invalid_refresh_token");  // used, and its grace period is over
+    if (!found->first_used)
+        found->first_used = now;
+    // Copies: minting may forget `found` to stay within max_token_bytes.
+    const std::shared_ptr<installation> owner = found->owner;
+    const token_kind found_kind = found->kind;
+    const std::string scope = found->scope;
+    const granted g{found_kind, state.tokens.mint(owner, found_kind, true, scope, origin), scope, true};
+    return json_reply(answer(*owner, g));
+}
+
+}  // namespace slack::mock::detail

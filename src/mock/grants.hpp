@@ -1,0 +1,28 @@
+#pragma once
+// The two grants that oauth.v2.access, oauth.v2.user.access and openid.connect.token share:
+// authorization_code (a code minted for the method, redirect URI, PKCE, single use) and
+// refresh_token (rotation on, a known refresh token within its grace period).
+#include "mock/answers.hpp"
+
+#include <functional>
+#include <optional>
+
+namespace slack::mock::detail {
+
+/// Mints and shapes the answer for a code that passed every check (a magic code: as if minted with code_options{}).
+using code_answer = std::function<boost::json::object(const code_state& code)>;
+/// Shapes the answer for a refresh that minted `grant` for `owner`.
+using refresh_answer = std::function<boost::json::object(const installation& owner, const granted& grant)>;
+
+outgoing_reply code_grant(mock_state& state, method_call& call, std::string_view reusable_example,
+                          const code_answer& answer);
+
+/// Accepts refresh tokens minted with `origin` (and of `kind` only, if given).
+outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_view reusable_example,
+                             token_origin origin, std::optional<token_kind> kind, const refresh_answer& answer);
+
+/// `grant_type`: authorization_code (the default) or refresh_token; any other answers invalid_grant_type.
+enum class grant { code, refresh, unknown };
+grant grant_of(const method_call& call);
+
+}  // namespace slack::mock::detail
