@@ -10,6 +10,10 @@ std::optional<outgoing_reply> check_client(const mock_state& state, const method
         return slack_error("invalid_auth");
     if (id != state.options.client_id)
         return slack_error("invalid_client_id");
+    // A PKCE public client has no secret: its code_verifier proves the code is its own (the code
+    // grant checks it against the code's challenge).
+    if (secret.empty() && !call.params.get("code_verifier").empty())
+        return std::nullopt;
     if (secret != state.options.client_secret)
         return slack_error("bad_client_secret");
     return std::nullopt;

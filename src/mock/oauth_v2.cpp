@@ -78,8 +78,9 @@ outgoing_reply oauth_v2_user_access(mock_state& state, method_call& call)
 
 outgoing_reply oauth_v2_exchange(mock_state& state, method_call& call)
 {
-    call.credential = call.params.get("token");
-    if (auto refused = check_client(state, call))
+    // The token to migrate, in the Authorization header (as our client sends it) or a field.
+    call.credential = bearer_token(call.authorization, call.params);
+    if (auto refused = check_client(state, call, true))
         return *refused;
     const std::string& legacy = call.credential;
     if (legacy.empty())
