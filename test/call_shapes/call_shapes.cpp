@@ -21,8 +21,9 @@ namespace asio = boost::asio;
 namespace web = slack::web;
 using access_result = boost::system::result<web::access_response>;
 
-// From README.md (readme_example.cpp, made by CMake from the README's C++ block).
+// From README.md (readme_example_N.cpp, made by CMake from the README's C++ blocks).
 asio::awaitable<void> install(web::oauth& oauth, std::string code, std::string secret);
+asio::awaitable<void> install_app(web::client& client, std::string code, std::string secret);
 
 namespace {
 
@@ -84,6 +85,28 @@ asio::awaitable<void> awaited_shapes(web::oauth& oauth, slack::mock::server& moc
     check(r.has_error() && r.error() == slack::api_errc::invalid_code, "co_await access({...}) error result");
 }
 
+// The new methods' shapes as their headers show them: braced temporaries, views of temporaries.
+asio::awaitable<void> method_shapes(web::client& client, slack::mock::server& mock, app a)
+{
+    web::oauth oauth(client);
+    auto v2 = co_await oauth.v2_access({.client_id = a.id, .client_secret = a.secret, .code = mock.mint_code(slack::mock::code_options{})});
+    check(v2.has_value() && !v2->access_token().empty(), "co_await v2_access({...})");
+    const slack::mock::minted_tokens tokens = mock.mint_tokens();
+    auto refreshed = co_await oauth.v2_refresh(
+        {.client_id = a.id, .client_secret = std::string(a.secret), .refresh_token = std::string(tokens.refresh_token)});
+    check(refreshed.has_value() && !refreshed->refresh_token().empty(), "co_await v2_refresh({... temporaries})");
+    auto who = co_await web::auth(client).test({.token = std::string(tokens.access_token)});
+    check(who.has_value() && !who->team_id().empty(), "co_await auth(client).test({.token = temporary})");
+    slack::diagnostics diag;
+    auto revoked = co_await web::auth(client).revoke({.token = tokens.access_token, .test = true}, diag);
+    check(revoked.has_value() && revoked->revoked() == false, "co_await auth.revoke({...}, diag)");
+    const web::form_field fields[] = {{"foo", "bar"}};
+    auto echoed = co_await client.call("api.test", {.form = fields}, "xoxb-shapes");
+    check(echoed.has_value() && echoed->ok(), "co_await client.call(method, {.form}, token)");
+    auto json = co_await client.call("api.test", {.json = R"({"a":"b"})", .idempotent = true}, {}, diag, asio::deferred);
+    check(json.has_value() && json->body().find("\"a\"") != std::string_view::npos, "co_await client.call({.json}, diag, deferred)");
+}
+
 }  // namespace
 
 int main()
@@ -105,6 +128,12 @@ int main()
         awaited = true;
     });
 
+    bool methods_done = false;
+    asio::co_spawn(ioc, method_shapes(client, mock, a), [&](std::exception_ptr e) {
+        check(!e, "method shapes ended without an exception");
+        methods_done = true;
+    });
+
     // Callbacks, with and without diagnostics: braced temporaries in the call expression.
     const std::string code1 = mock.mint_code(), code2 = mock.mint_code();
     slack::diagnostics diag;
@@ -124,9 +153,12 @@ int main()
     std::streambuf* const console = std::cout.rdbuf();
     bool readme_done = false;
     asio::co_spawn(ioc, install(oauth, mock.mint_code("https://example.com/slack/oauth"), a.secret), [&](std::exception_ptr) { readme_done = true; });
+    bool readme_app_done = false;
+    asio::co_spawn(ioc, install_app(client, mock.mint_code(slack::mock::code_options{}), a.secret),
+                   [&](std::exception_ptr) { readme_app_done = true; });
 
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (!(awaited && by_callback && by_callback_no_diag && readme_done &&
+    while (!(awaited && methods_done && by_callback && by_callback_no_diag && readme_done && readme_app_done &&
              future.wait_for(std::chrono::seconds(0)) == std::future_status::ready) &&
            std::chrono::steady_clock::now() < deadline) {
         std::cout.rdbuf(readme_output.rdbuf());  // only install() prints while the loop runs handlers
@@ -141,6 +173,12 @@ int main()
     check(future_ready && future.get().has_value(), "use_future");
     check(readme_output.str().find("installed in ") != std::string::npos,
           "README example: " + readme_output.str().substr(0, readme_output.str().find('\n')));
+    check(methods_done, "method shapes done");
+    // The second README example printed each of its steps.
+    const std::string printed = readme_output.str();
+    check(printed.find("bot installed in Mock Team") != std::string::npos, "README app example: installed");
+    check(printed.find("token of U") != std::string::npos, "README app example: auth.test");
+    check(printed.find("api.test answered {\"ok\":true") != std::string::npos, "README app example: client.call");
 
     mock.stop();
     ioc.restart();
