@@ -7,3 +7,4 @@
 #include <slack/web/auth.hpp>
 #include <slack/web/oauth.hpp>
 #include <slack/web/openid.hpp>
+#include <slack/web/pkce.hpp>

@@ -146,6 +146,7 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
     // went on): from then on, every way the call can fail says so.
     bool earlier_outcome_unknown = false;
     unsigned announced = 0;  // the last attempt reported as started
+    unsigned last_status = 0;  // of the last answer: diagnostics are written for the caller, never read back
 
     const auto fail = [&](unsigned attempt, error_code ec, std::string_view reason = {}) {
         if (earlier_outcome_unknown && ec != client_errc::outcome_unknown && ec != client_errc::code_probably_consumed) {
@@ -153,7 +154,7 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
             diag.client_message = "an earlier attempt was sent and its answer lost: it may have been processed";
             ec = client_errc::outcome_unknown;
         }
-        report(call_event::kind::failed, attempt, ec, diag.http_status, milliseconds(0), reason);
+        report(call_event::kind::failed, attempt, ec, last_status, milliseconds(0), reason);
         return ec;
     };
 
@@ -198,7 +199,7 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
             continue;
         }
         const reply_summary answer = interpret_reply(reply, diag, fields);
-        diag.http_status = answer.http_status;
+        last_status = diag.http_status = answer.http_status;
         diag.retry_after = answer.retry_after;
         error_code ec = answer.error;
         if (!ec)

@@ -169,6 +169,16 @@ BOOST_AUTO_TEST_CASE(pkce_public_client_with_the_right_and_a_wrong_verifier)
     BOOST_TEST(last.body.find("code_verifier=") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_pair_from_make_pkce_is_accepted)
+{
+    const web::pkce_pair pkce = web::make_pkce();
+    web::client c = make_client();
+    slack::diagnostics diag;
+    const std::string code = server.mint_code({.code_challenge = pkce.challenge});
+    v2_result r = v2_access(c, {.client_id = id(), .code = code, .code_verifier = pkce.verifier}, diag);
+    BOOST_TEST(r.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(refresh_returns_a_new_pair_and_the_old_token_fails_after_the_grace)
 {
     web::client c = make_client();
