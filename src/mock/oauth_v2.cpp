@@ -78,8 +78,10 @@ outgoing_reply oauth_v2_user_access(mock_state& state, method_call& call)
 
 outgoing_reply oauth_v2_exchange(mock_state& state, method_call& call)
 {
-    call.credential = call.params.get("token");
-    if (auto refused = check_client(state, call))
+    // The token comes as a `token` field or, as slack::web::oauth::v2_exchange sends it, in a
+    // Bearer header; the client credentials then come as fields.
+    call.credential = bearer_token(call.authorization, call.params);
+    if (auto refused = check_client(state, call, true))
         return *refused;
     const std::string& legacy = call.credential;
     if (legacy.empty())
