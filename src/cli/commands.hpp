@@ -1,4 +1,6 @@
 #pragma once
+#include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -8,5 +10,16 @@ namespace slack::cli {
 int run_access(const std::vector<std::string_view>& args);
 int run_mock(const std::vector<std::string_view>& args);
 int run_demo(const std::vector<std::string_view>& args);
+
+/// A command as `slack-oauth` lists and runs it.
+struct listed_command {
+    std::string_view name;
+    std::string_view summary;  ///< Its line in `slack-oauth --help`.
+    std::string help;          ///< `slack-oauth NAME --help`.
+    std::function<int(const std::vector<std::string_view>&)> run;
+};
+
+/// The commands that run one Slack method each (method_commands.cpp), in the order listed.
+std::vector<listed_command> method_commands();
 
 }  // namespace slack::cli

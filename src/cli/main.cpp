@@ -1,4 +1,4 @@
-// slack-oauth: exchange OAuth codes with Slack, run the mock server, or see a demo.
+// slack-oauth: call Slack's OAuth methods, run the mock server, or see a demo.
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/report.hpp"
@@ -56,31 +56,35 @@ constexpr const char* demo_help =
     "  -h, --help                  this help\n"
     "Environment: none needed (it trusts the mock's own certificate).\n";
 
-struct command {
-    std::string_view name;
-    const char* summary;
-    const char* help;
-    int (*run)(const std::vector<std::string_view>&);
-};
-
-constexpr command commands[] = {
-    {"access", "exchange an OAuth code for a token (oauth.access)", access_help, slack::cli::run_access},
-    {"mock", "run the mock Slack API server until interrupted", mock_help, slack::cli::run_mock},
-    {"demo", "start the mock in-process and show exchanges against it", demo_help, slack::cli::run_demo},
-};
-
-const command* find_command(std::string_view name)
+// access, mock and demo, then the commands of method_commands.cpp.
+const std::vector<slack::cli::listed_command>& commands()
 {
-    const auto found = std::find_if(std::begin(commands), std::end(commands),
-                                    [name](const command& c) { return c.name == name; });
-    return found == std::end(commands) ? nullptr : found;
+    static const std::vector<slack::cli::listed_command> all = [] {
+        std::vector<slack::cli::listed_command> listed = {
+            {"access", "exchange an OAuth code for a token (oauth.access)", access_help, slack::cli::run_access},
+            {"mock", "run the mock Slack API server until interrupted", mock_help, slack::cli::run_mock},
+            {"demo", "start the mock in-process and show exchanges against it", demo_help, slack::cli::run_demo},
+        };
+        for (slack::cli::listed_command& c : slack::cli::method_commands())
+            listed.push_back(std::move(c));
+        return listed;
+    }();
+    return all;
+}
+
+const slack::cli::listed_command* find_command(std::string_view name)
+{
+    const auto found = std::find_if(commands().begin(), commands().end(),
+                                    [name](const slack::cli::listed_command& c) { return c.name == name; });
+    return found == commands().end() ? nullptr : &*found;
 }
 
 void print_usage(std::ostream& out)
 {
+    constexpr std::size_t column = 17;  // past the longest name, openid-userinfo
     out << "usage: slack-oauth <command> [options]\n";
-    for (const command& c : commands)
-        out << "  " << c.name << std::string(9 - c.name.size(), ' ') << c.summary << "\n";
+    for (const slack::cli::listed_command& c : commands())
+        out << "  " << c.name << std::string(column - c.name.size(), ' ') << c.summary << "\n";
     out << "Run 'slack-oauth <command> --help' for a command's options and environment.\n";
 }
 
@@ -98,14 +102,14 @@ int main(int argc, char** argv)
     const std::vector<std::string_view> args(argv + 2, argv + argc);
     if (is_help(name) || name == "help") {
         // "slack-oauth help access" is "slack-oauth access --help".
-        const command* about = args.empty() ? nullptr : find_command(args[0]);
+        const slack::cli::listed_command* about = args.empty() ? nullptr : find_command(args[0]);
         if (about)
             std::cout << about->help;
         else
             print_usage(std::cout);
         return slack::cli::exit_success;
     }
-    const command* chosen = find_command(name);
+    const slack::cli::listed_command* chosen = find_command(name);
     if (!chosen) {
         // A plain word is shown; anything else may be a secret typed in the wrong place.
         std::cerr << "usage error: unknown command"

@@ -27,6 +27,9 @@ public:
     /// The next "--name", safe to show in a message; usage_error if it is not shaped like one.
     std::string_view next_option();
     std::string value(std::string_view option);  ///< The value after an option; usage_error if missing.
+    /// Whether the next argument is a word rather than an option (it does not start with '-').
+    bool next_is_word() const { return !done() && !args_[position_].starts_with('-'); }
+    std::string word() { return std::string(args_[position_++]); }
 
 private:
     std::vector<std::string_view> args_;

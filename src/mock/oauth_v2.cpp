@@ -78,7 +78,8 @@ outgoing_reply oauth_v2_user_access(mock_state& state, method_call& call)
 
 outgoing_reply oauth_v2_exchange(mock_state& state, method_call& call)
 {
-    // The token to migrate, in the Authorization header (as our client sends it) or a field.
+    // The token comes as a `token` field or, as slack::web::oauth::v2_exchange sends it, in a
+    // Bearer header; the client credentials then come as fields.
     call.credential = bearer_token(call.authorization, call.params);
     if (auto refused = check_client(state, call, true))
         return *refused;

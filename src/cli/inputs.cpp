@@ -1,0 +1,153 @@
+#include "cli/inputs.hpp"
+
+#include "cli/options.hpp"
+
+#include <slack/retry_policy.hpp>
+
+#include <algorithm>
+#include <iostream>
+
+namespace slack::cli {
+
+namespace {
+
+// One option: its help line, and for the plain ones where its value goes.
+struct option_info {
+    std::string_view name, value, text;
+    const char* env = nullptr;                   // the variable it overrides, for secrets
+    std::string call_inputs::*text_field = nullptr;  // a value stored as given
+    bool call_inputs::*flag = nullptr;               // a flag without a value
+};
+
+constexpr option_info catalogue[] = {
+    {"--code", "CODE", "the code Slack passed to your redirect URI (required)", nullptr, &call_inputs::code},
+    {"--code-verifier", "VERIFIER", "PKCE: the verifier of the code_challenge sent (no secret needed then)", nullptr,
+     &call_inputs::code_verifier},
+    {"--redirect-uri", "URI", "the redirect_uri the code was issued for, if any", nullptr, &call_inputs::redirect_uri},
+    {"--client-id", "ID", "the app's client ID (default: $SLACK_CLIENT_ID)", "SLACK_CLIENT_ID", &call_inputs::client_id},
+    {"--client-secret", "SECRET", "the app's secret: lands in shell history, prefer $SLACK_CLIENT_SECRET",
+     "SLACK_CLIENT_SECRET", &call_inputs::client_secret},
+    {"--token", "TOKEN", "the token: lands in shell history, prefer $SLACK_TOKEN", "SLACK_TOKEN", &call_inputs::token},
+    {"--refresh-token", "TOKEN", "the refresh token: lands in shell history, prefer $SLACK_REFRESH_TOKEN",
+     "SLACK_REFRESH_TOKEN", &call_inputs::refresh_token},
+    {"--single-channel", "", "ask for a single-channel token (legacy workspace apps)", nullptr, nullptr,
+     &call_inputs::single_channel},
+    {"--test", "", "only check that the token could be revoked", nullptr, nullptr, &call_inputs::test},
+    {"--json-body", "", "send the key=value pairs as a JSON object of strings, not a form", nullptr, nullptr,
+     &call_inputs::json_body},
+    {"--idempotent", "", "the method may run twice harmlessly: retry it even after a lost answer", nullptr, nullptr,
+     &call_inputs::idempotent},
+    {"--api-url", "URL", "the Web API base URL (default: https://slack.com/api/)"},
+    {"--cacert", "FILE", "also trust the CA certificates in FILE (e.g. the mock's)", nullptr, &call_inputs::cacert},
+    {"--insecure-http", "", "allow a plain http:// --api-url (tests only)"},
+    {"--credentials", "basic|form", "credentials in a Basic header (default) or as form fields"},
+    {"--timeout", "SECONDS", "bound the whole call, every attempt and wait (default: 30)"},
+    {"--attempt-timeout", "SECONDS", "bound each attempt (default: 10)"},
+    {"--retry", "none|standard|patient", "the retry policy (default: standard)"},
+    {"--verbose", "", "attempts and waits on stderr (never secrets)", nullptr, nullptr, &call_inputs::verbose},
+};
+
+const option_info* find_option(std::string_view name)
+{
+    const auto found = std::find_if(std::begin(catalogue), std::end(catalogue),
+                                    [name](const option_info& o) { return o.name == name; });
+    return found == std::end(catalogue) ? nullptr : found;
+}
+
+std::chrono::milliseconds to_milliseconds(double seconds)
+{
+    return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+}
+
+slack::retry_policy named_policy(const std::string& name)
+{
+    if (name == "none") return slack::retry_policy::none();
+    if (name == "standard") return slack::retry_policy::standard();
+    if (name == "patient") return slack::retry_policy::patient();
+    throw usage_error("--retry wants none, standard or patient");  // the value is not echoed: it may be a secret
+}
+
+web::credentials_in named_style(const std::string& style)
+{
+    if (style == "basic") return web::credentials_in::basic_auth;
+    if (style == "form") return web::credentials_in::form;
+    throw usage_error("--credentials wants basic or form");
+}
+
+// The options whose value is not stored as given.
+void apply_special(std::string_view option, argument_reader& reader, web::client_options& options)
+{
+    if (option == "--api-url") options.api_url = reader.value(option);
+    else if (option == "--insecure-http") options.allow_insecure_http = true;
+    else if (option == "--credentials") options.credentials = named_style(reader.value(option));
+    else if (option == "--timeout") options.timeout = to_milliseconds(parse_seconds(option, reader.value(option)));
+    else if (option == "--attempt-timeout")
+        options.attempt_timeout = to_milliseconds(parse_seconds(option, reader.value(option)));
+    else if (option == "--retry") options.retry = named_policy(reader.value(option));
+}
+
+void check_needs(const call_inputs& in, unsigned needs)
+{
+    if ((needs & need_code) && in.code.empty())
+        throw usage_error("--code is required");
+    if ((needs & need_client) && in.client_id.empty())
+        throw usage_error("no client id: pass --client-id or set SLACK_CLIENT_ID");
+    if ((needs & need_client) && in.client_secret.empty() && in.code_verifier.empty())
+        throw usage_error("no client secret: set SLACK_CLIENT_SECRET");
+    if ((needs & need_token) && in.token.empty())
+        throw usage_error("no token: set SLACK_TOKEN");
+    if ((needs & need_refresh_token) && in.refresh_token.empty())
+        throw usage_error("no refresh token: set SLACK_REFRESH_TOKEN");
+}
+
+}  // namespace
+
+call_inputs read_inputs(const std::vector<std::string_view>& args, const input_rules& rules)
+{
+    call_inputs in;
+    for (const option_info& o : catalogue)
+        if (o.env)
+            in.*o.text_field = environment(o.env).value_or("");
+    argument_reader reader(args);
+    while (!reader.done()) {
+        if ((rules.needs & take_words) && reader.next_is_word()) {
+            in.arguments.push_back(reader.word());
+            continue;
+        }
+        const std::string_view option = reader.next_option();
+        const option_info* info = find_option(option);
+        if (!info || std::find(rules.accepted.begin(), rules.accepted.end(), option) == rules.accepted.end())
+            throw usage_error("unknown option " + std::string(option));
+        if (info->env && rules.warn_secret_flags)  // the name only: the value stays out of the terminal too
+            std::cerr << "warning: " << option << " puts its value in shell history and ps; prefer $" << info->env
+                      << "\n";
+        if (info->text_field) in.*info->text_field = reader.value(option);
+        else if (info->flag) in.*info->flag = true;
+        else apply_special(option, reader, in.options);
+    }
+    check_needs(in, rules.needs);
+    return in;
+}
+
+std::string describe_inputs(std::span<const std::string_view> accepted)
+{
+    constexpr std::size_t column = 28;  // where the descriptions start, as in access --help
+    std::string help = "Options:\n", environment = "Environment:\n";
+    for (const std::string_view name : accepted) {
+        const option_info* info = find_option(name);
+        if (!info)
+            continue;
+        std::string left = std::string(info->name) + (info->value.empty() ? "" : " ") + std::string(info->value);
+        left.append(left.size() + 2 > column ? 2 : column - left.size(), ' ');
+        help += "  " + left + std::string(info->text) + "\n";
+        if (info->env)
+            environment += "  " + std::string(info->env) + std::string(column - std::string_view(info->env).size(), ' ') +
+                           "the default " + std::string(info->name) + "\n";
+    }
+    help += "  -h, --help                  this help\n";
+    if (std::find(accepted.begin(), accepted.end(), "--cacert") != accepted.end())
+        environment += "  SSL_CERT_FILE, SSL_CERT_DIR where the system CA certificates are read (OpenSSL's defaults otherwise)\n";
+    return help + environment;
+}
+
+}  // namespace slack::cli

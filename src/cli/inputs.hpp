@@ -1,0 +1,49 @@
+#pragma once
+// What the commands that call Slack read from their arguments and the environment: one parser
+// for all of them, each command naming the options it accepts and the inputs it needs.
+#include <slack/web/client_options.hpp>
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace slack::cli {
+
+/// Everything any such command can be given. A command reads only the inputs it asked for.
+struct call_inputs {
+    std::string code, code_verifier, redirect_uri;
+    std::string client_id, client_secret, token, refresh_token;  // flags, else SLACK_* variables
+    bool single_channel = false, test = false, json_body = false, idempotent = false;
+    std::vector<std::string> arguments;  ///< Words that are not options (call's METHOD key=value...).
+    web::client_options options;
+    std::string cacert;
+    bool verbose = false;
+};
+
+/// What a command requires before it calls: a missing one is a usage error naming its flag or
+/// variable, never a value.
+enum input_need : unsigned {
+    need_code = 1,
+    need_client = 2,          ///< A client id, and a secret unless --code-verifier (a PKCE public client).
+    need_token = 4,
+    need_refresh_token = 8,
+    take_words = 16,          ///< Words that are not options go to `arguments`; otherwise they are rejected.
+};
+
+struct input_rules {
+    std::span<const std::string_view> accepted;  ///< Every option the command takes, "--name".
+    unsigned needs = 0;                          ///< input_need bits.
+    /// Warn on stderr when a secret comes as a flag (it lands in shell history and ps).
+    bool warn_secret_flags = true;
+};
+
+/// Parses `args` (usage_error on a mistake; its message shows no value). Defaults come from
+/// SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_TOKEN, SLACK_REFRESH_TOKEN.
+call_inputs read_inputs(const std::vector<std::string_view>& args, const input_rules& rules);
+
+/// The help lines of `accepted` ("  --name VALUE   what it does"), in that order, then
+/// "-h, --help" and the environment variables they override.
+std::string describe_inputs(std::span<const std::string_view> accepted);
+
+}  // namespace slack::cli

@@ -1,0 +1,57 @@
+#include "cli/runner.hpp"
+
+#include "cli/report.hpp"
+
+#include <slack/web/tls.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <iostream>
+
+namespace slack::cli {
+
+namespace asio = boost::asio;
+
+int run_call(const call_inputs& in, const call_function& call)
+{
+    asio::ssl::context tls = web::make_tls_context();
+    if (!in.cacert.empty()) {
+        boost::system::error_code ec;
+        tls.load_verify_file(in.cacert, ec);
+        if (ec) {
+            std::cerr << "usage error: cannot load --cacert " << in.cacert << ": " << ec.message() << "\n";
+            return exit_usage;
+        }
+    }
+    web::client_options options = in.options;
+    if (in.verbose)
+        options.on_event = [](const web::call_event& event) { std::cerr << "slack-oauth: " << describe(event) << "\n"; };
+
+    asio::io_context ioc;
+    web::client client(ioc.get_executor(), std::move(tls), std::move(options));
+    slack::diagnostics diag;
+    int status = exit_transport;
+    auto run = [&]() -> asio::awaitable<void> {
+        const call_outcome outcome = co_await call(client, diag);
+        if (!outcome.error) {
+            std::cout << outcome.body << "\n";  // the JSON as Slack sent it
+            status = exit_success;
+        } else {
+            std::cerr << error_line(outcome.error, diag) << "\n";
+            status = exit_status_for(outcome.error);
+        }
+    };
+    asio::co_spawn(ioc, run(), asio::detached);
+    ioc.run();  // bounded: client_options::timeout (--timeout) covers every attempt and wait
+    return status;
+}
+
+int report_usage_error(std::string_view command, const std::exception& e)
+{
+    std::cerr << "usage error: " << e.what() << "\nRun 'slack-oauth " << command << " --help' for its options.\n";
+    return exit_usage;
+}
+
+}  // namespace slack::cli
