@@ -80,6 +80,49 @@ asio::awaitable<int> demo(mock::server& server, web::client& client)
         ++failures;
     }
 
+    std::cout << "\n5. A Slack app today: oauth.v2.access with PKCE as a public client (no secret), token rotation on:\n";
+    const web::pkce_pair pkce = web::make_pkce();
+    const std::string v2_code = server.mint_code(mock::code_options{.code_challenge = pkce.challenge});
+    auto installed = co_await oauth.v2_access(
+        {.client_id = server.options().client_id, .code = v2_code, .code_verifier = pkce.verifier}, diag);
+    std::string refresh_token;
+    if (installed && installed->expires_in()) {
+        refresh_token = installed->refresh_token();
+        std::cout << "   ok: bot token " << redact(installed->access_token()) << " for team "
+                  << installed->team().value_or(web::workspace_ref{}).id << ", expires in "
+                  << installed->expires_in()->count() << " s, refresh token " << redact(refresh_token) << "\n";
+    } else {
+        std::cout << "   unexpected " << (installed ? "answer without expiry" : error_line(installed.error(), diag)) << "\n";
+        ++failures;
+    }
+
+    std::cout << "\n6. Before it expires, refresh: a new pair; the refresh token sent is single-use:\n";
+    auto refreshed = co_await oauth.v2_refresh({.client_id = server.options().client_id,
+                                                .client_secret = server.options().client_secret,
+                                                .refresh_token = refresh_token},
+                                               diag);
+    std::string bot_token;
+    if (refreshed) {
+        bot_token = refreshed->access_token();
+        std::cout << "   ok: new token " << redact(bot_token) << ", new refresh token "
+                  << redact(refreshed->refresh_token()) << "\n";
+    } else {
+        std::cout << "   unexpected " << error_line(refreshed.error(), diag) << "\n";
+        ++failures;
+    }
+
+    std::cout << "\n7. auth.test with the new token (sent as a Bearer header), then any method through client.call():\n";
+    auto who = co_await web::auth(client).test({.token = bot_token}, diag);
+    const web::form_field fields[] = {{"hello", "world"}};
+    auto echoed = co_await client.call("api.test", {.form = fields}, bot_token, diag);
+    if (who && echoed) {
+        std::cout << "   auth.test: user " << who->user_id() << " on " << who->team() << " (" << who->url() << ")\n";
+        std::cout << "   api.test answered " << echoed->body() << "\n";
+    } else {
+        std::cout << "   unexpected " << error_line(!who ? who.error() : echoed.error(), diag) << "\n";
+        ++failures;
+    }
+
     const web::pool_stats stats = client.stats();
     std::cout << "\nThe mock recorded " << server.requests().size() << " requests on "
               << server.connections_accepted() << " connections; the client opened " << stats.connections_opened

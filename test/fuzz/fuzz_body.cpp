@@ -9,6 +9,7 @@
 #include "web/method_runner.hpp"
 
 #include <slack/web/methods/oauth_access.hpp>
+#include <slack/web/methods/oauth_v2_access.hpp>
 
 #include <slack/api_errc.hpp>
 #include <slack/client_errc.hpp>
@@ -24,6 +25,7 @@
 
 namespace slack::web::detail {
 extern template const response_table<access_response>& table_of<oauth_access>();
+extern template const response_table<v2_access_response>& table_of<oauth_v2_access>();
 }
 
 namespace {
@@ -38,6 +40,7 @@ constexpr unsigned statuses[] = {200, 201, 204, 302, 400, 404, 429, 500, 502, 50
 // Checks each value as delivered, then hands it to the real oauth.access mapper.
 struct checking_fields final : response_fields {
     table_builder<access_response> builder{table_of<slack::web::oauth_access>()};
+    table_builder<slack::web::v2_access_response> v2{table_of<slack::web::oauth_v2_access>()};  // nested objects
     std::string_view body;
     std::size_t values = 0;
 
@@ -46,6 +49,7 @@ struct checking_fields final : response_fields {
         body = b;
         values = 0;
         builder.clear(b);
+        v2.clear(b);
     }
     void on_value(const json_value& v) override
     {
@@ -68,6 +72,7 @@ struct checking_fields final : response_fields {
             break;
         }
         builder.on_value(v);
+        v2.on_value(v);
     }
     error_code finish(std::string b, slack::diagnostics& diag, bool processed, std::string_view spent) override
     {
@@ -123,6 +128,28 @@ std::vector<std::string_view> strings_at(const json::object& top, std::string_vi
             if (const json::string* s = element.if_string())
                 out.emplace_back(*s);
     return out;
+}
+
+// The oauth.v2.access table: top-level texts, a nested object's members, booleans, integers.
+void check_v2(const slack::web::v2_access_response& r, const json::object& top)
+{
+    FUZZ_CHECK(r.access_token() == text_of(&top, "access_token"));
+    FUZZ_CHECK(r.refresh_token() == text_of(&top, "refresh_token"));
+    const json::object* team = object_of(top, "team");
+    FUZZ_CHECK(r.team().has_value() == (team != nullptr));
+    if (team)
+        FUZZ_CHECK(r.team()->id == text_of(team, "id") && r.team()->name == text_of(team, "name"));
+    const json::object* user = object_of(top, "authed_user");
+    FUZZ_CHECK(r.user().has_value() == (user != nullptr));
+    if (user)
+        FUZZ_CHECK(r.user()->access_token == text_of(user, "access_token"));
+    const json::value* install = top.if_contains("is_enterprise_install");
+    FUZZ_CHECK(r.is_enterprise_install() == (install && install->is_bool() && install->as_bool()));
+    const json::value* expires = top.if_contains("expires_in");
+    if (expires && expires->is_int64())
+        FUZZ_CHECK(r.expires_in() && r.expires_in()->count() == expires->as_int64());
+    else if (!expires || !expires->is_number())
+        FUZZ_CHECK(!r.expires_in());
 }
 
 void check_response(const access_response& r, const json::object& top, std::string_view body)
@@ -239,6 +266,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // ok:true: the typed response. Usable only with a token and a team_id that is not mistyped.
     const json::value* team_id = top->if_contains("team_id");
     const bool usable = !text_of(top, "access_token").empty() && (!team_id || team_id->is_string() || team_id->is_null());
+    slack::diagnostics v2_diag;
+    if (!fields.v2.finish(std::string(reply.body), v2_diag, true, "code"))
+        check_v2(fields.v2.response, *top);
     const error_code finished = fields.finish(std::string(reply.body), diag, true, "code");
     FUZZ_CHECK(!finished == usable);
     if (finished) {

@@ -109,6 +109,7 @@ struct method_definition<oauth_v2_refresh> {
         v2_access_table(oauth_v2_refresh::name, without_access_token);
 };
 
+template const response_table<v2_access_response>& table_of<oauth_v2_access>();
 template void start_method<oauth_v2_access>(std::shared_ptr<client_impl>, const v2_access_params&,
                                             slack::diagnostics*, method_handler<oauth_v2_access>);
 template void start_method<oauth_v2_refresh>(std::shared_ptr<client_impl>, const v2_refresh_params&,
