@@ -77,33 +77,48 @@ public:
     std::string_view id_token() const noexcept;                ///< OpenID id_token (oauth.v2.user.access with openid).
 };
 
-/// oauth.v2.access, grant authorization_code: exchanges a single-use code (and, with PKCE, its
-/// verifier) for tokens. A spent code answers `invalid_code`.
-struct oauth_v2_access {
-    using params = v2_access_params;
-    using response = v2_access_response;
-    static constexpr std::string_view name = "oauth.v2.access";
+/// The traits every grant of the OAuth v2 family shares (oauth.v2.access, oauth.v2.user.access,
+/// openid.connect.token): the app's credentials, a form body, not idempotent.
+template <class Params, class Response>
+struct grant_traits {
+    using params = Params;
+    using response = Response;
     static constexpr auth_kind auth = auth_kind::client_credentials;
     static constexpr body_encoding encoding = body_encoding::form;
     static constexpr bool idempotent = false;
-    static constexpr spend_rule spends(const params&) noexcept { return {single_use::code, api_errc::invalid_code}; }
-    static constexpr bool public_client(const params& p) noexcept { return !p.code_verifier.empty(); }
 };
 
-/// oauth.v2.access, grant refresh_token: a new access token and a new refresh token; the refresh
-/// token sent is revoked after a short grace period. A spent one answers `invalid_refresh_token`.
-struct oauth_v2_refresh {
-    using params = v2_refresh_params;
-    using response = v2_access_response;
-    static constexpr std::string_view name = "oauth.v2.access";
-    static constexpr auth_kind auth = auth_kind::client_credentials;
-    static constexpr body_encoding encoding = body_encoding::form;
-    static constexpr bool idempotent = false;
-    static constexpr spend_rule spends(const params&) noexcept
+/// Grant authorization_code: spends the code (a spent one answers `invalid_code`); with PKCE's
+/// verifier the client may be public (no secret).
+template <class Response>
+struct code_grant : grant_traits<v2_access_params, Response> {
+    static constexpr spend_rule spends(const v2_access_params&) noexcept
+    {
+        return {single_use::code, api_errc::invalid_code};
+    }
+    static constexpr bool public_client(const v2_access_params& p) noexcept { return !p.code_verifier.empty(); }
+};
+
+/// Grant refresh_token: spends the refresh token, revoked after a short grace period (a spent
+/// one answers `invalid_refresh_token`). A PKCE public client refreshes without a secret.
+template <class Response>
+struct refresh_grant : grant_traits<v2_refresh_params, Response> {
+    static constexpr spend_rule spends(const v2_refresh_params&) noexcept
     {
         return {single_use::refresh_token, api_errc::invalid_refresh_token};
     }
-    static constexpr bool public_client(const params&) noexcept { return true; }
+    static constexpr bool public_client(const v2_refresh_params&) noexcept { return true; }
+};
+
+/// oauth.v2.access, grant authorization_code: a single-use code (and, with PKCE, its verifier)
+/// for the tokens of an install.
+struct oauth_v2_access : code_grant<v2_access_response> {
+    static constexpr std::string_view name = "oauth.v2.access";
+};
+
+/// oauth.v2.access, grant refresh_token: a new access token and a new refresh token.
+struct oauth_v2_refresh : refresh_grant<v2_access_response> {
+    static constexpr std::string_view name = "oauth.v2.access";
 };
 
 }  // namespace slack::web

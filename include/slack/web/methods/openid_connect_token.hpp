@@ -25,31 +25,14 @@ public:
     std::string_view state() const noexcept;
 };
 
-/// grant authorization_code (PKCE's code_verifier optional). A spent code answers `invalid_code`.
-struct openid_connect_token {
-    using params = v2_access_params;
-    using response = openid_token_response;
+/// grant authorization_code (PKCE's code_verifier optional).
+struct openid_connect_token : code_grant<openid_token_response> {
     static constexpr std::string_view name = "openid.connect.token";
-    static constexpr auth_kind auth = auth_kind::client_credentials;
-    static constexpr body_encoding encoding = body_encoding::form;
-    static constexpr bool idempotent = false;
-    static constexpr spend_rule spends(const params&) noexcept { return {single_use::code, api_errc::invalid_code}; }
-    static constexpr bool public_client(const params& p) noexcept { return !p.code_verifier.empty(); }
 };
 
 /// grant refresh_token.
-struct openid_connect_refresh {
-    using params = v2_refresh_params;
-    using response = openid_token_response;
+struct openid_connect_refresh : refresh_grant<openid_token_response> {
     static constexpr std::string_view name = "openid.connect.token";
-    static constexpr auth_kind auth = auth_kind::client_credentials;
-    static constexpr body_encoding encoding = body_encoding::form;
-    static constexpr bool idempotent = false;
-    static constexpr spend_rule spends(const params&) noexcept
-    {
-        return {single_use::refresh_token, api_errc::invalid_refresh_token};
-    }
-    static constexpr bool public_client(const params&) noexcept { return true; }
 };
 
 }  // namespace slack::web
