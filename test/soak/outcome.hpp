@@ -2,7 +2,7 @@
 // How a soak call ended, in the few classes the expectations distinguish. Anything else is
 // `unexpected`, a violation whatever the fault.
 #include <slack/diagnostics.hpp>
-#include <slack/web/access_response.hpp>
+#include <slack/web/methods/oauth_access.hpp>
 
 #include <boost/system/result.hpp>
 
