@@ -1,6 +1,8 @@
 #pragma once
-// One load scenario: a client kind, a connection mode and a number of calls in flight,
+// One load scenario: an operation, a client kind, a connection mode and a number of calls in flight,
 // run for a fixed time in a process of its own (so CPU, allocations and RSS are the client's).
+#include "operation.hpp"
+
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
@@ -24,11 +26,13 @@ struct target {
     std::string ca_pem;
     std::string client_id;
     std::string client_secret;
-    std::string code = "mock-reusable";
+    std::string code = "mock-reusable";   // the mock answers it every time
+    std::string token = "mock-reusable";  // a bearer token valid forever at the mock
 };
 
 struct scenario {
     std::string client;  // "sdk", "baseline"
+    operation op = operation::oauth_access;
     connection_mode mode = connection_mode::keep_alive;
     unsigned in_flight = 1;
     std::chrono::milliseconds duration{1500};

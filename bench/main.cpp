@@ -1,5 +1,6 @@
-// scripts/bench: the SDK's oauth.access against a hand-written Beast baseline, both against
-// the mock server in a process of its own, at several calls in flight and connection modes.
+// scripts/bench: the SDK's operations (oauth.access in every connection mode; auth.test, typed
+// and through client.call(), and oauth.v2.access kept alive) against a hand-written Beast
+// baseline sending the same request, both against the mock server in a process of its own.
 // Prints a table and writes the same as JSON. Ratios are SDK / baseline from the same run.
 #include "load.hpp"
 
@@ -16,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <tuple>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -77,6 +79,7 @@ mock_process start_mock()
 }
 
 struct row {
+    operation op;
     std::string client;
     connection_mode mode;
     unsigned in_flight;
@@ -123,7 +126,8 @@ std::optional<measurement> run_node(const target& where, const std::string& ca_f
 boost::json::object to_json(const row& r, double ratio)
 {
     const measurement& m = r.median();
-    return {{"client", r.client},
+    return {{"operation", to_string(r.op)},
+            {"client", r.client},
             {"mode", to_string(r.mode)},
             {"in_flight", r.in_flight},
             {"calls_per_second", r.calls_per_second()},
@@ -145,18 +149,21 @@ int main(int argc, char** argv)
     std::chrono::milliseconds duration{1000};
     unsigned repeat = 3;
     std::string json_path = "build/bench.json";
-    std::vector<unsigned> in_flights = {1, 8, 64, 512};
+    std::optional<unsigned> only_in_flight;
     std::string only_mode;
+    std::optional<operation> only_operation;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string option = argv[i];
         if (option == "--duration-ms") duration = std::chrono::milliseconds(std::stoi(argv[i + 1]));
         else if (option == "--repeat") repeat = static_cast<unsigned>(std::stoi(argv[i + 1]));
         else if (option == "--json") json_path = argv[i + 1];
-        else if (option == "--in-flight") in_flights = {static_cast<unsigned>(std::stoi(argv[i + 1]))};
+        else if (option == "--in-flight") only_in_flight = static_cast<unsigned>(std::stoi(argv[i + 1]));
         else if (option == "--mode") only_mode = argv[i + 1];
+        else if (operation op{}; option == "--operation" && parse_operation(argv[i + 1], op)) only_operation = op;
         else {
             std::cerr << "usage: slack_bench [--duration-ms N] [--repeat N] [--json FILE] [--in-flight N]"
-                         " [--mode keep-alive|new-conn|new-conn+resume]\n";
+                         " [--mode keep-alive|new-conn|new-conn+resume]"
+                         " [--operation oauth.access|auth.test|auth.test/call|oauth.v2.access]\n";
             return 2;
         }
     }
@@ -165,53 +172,79 @@ int main(int argc, char** argv)
     const std::string ca_file = json_path + ".ca.pem";
     std::ofstream(ca_file) << mock.where.ca_pem;
 
+    // oauth.access in every mode up to 512 in flight; the other operations kept alive, at 1, 8
+    // and 64 (their cost per call is the question, not the handshake's).
+    struct plan {
+        operation op;
+        std::vector<connection_mode> modes;
+        std::vector<unsigned> in_flights;
+    };
+    std::vector<plan> plans = {
+        {operation::oauth_access,
+         {connection_mode::keep_alive, connection_mode::new_connection, connection_mode::resumption},
+         {1, 8, 64, 512}},
+        {operation::auth_test, {connection_mode::keep_alive}, {1, 8, 64}},
+        {operation::auth_test_call, {connection_mode::keep_alive}, {1, 8, 64}},
+        {operation::oauth_v2_access, {connection_mode::keep_alive}, {1, 8, 64}},
+    };
+    if (only_in_flight)
+        for (plan& p : plans)
+            p.in_flights = {*only_in_flight};
+
     std::vector<row> rows;
-    for (connection_mode mode : {connection_mode::keep_alive, connection_mode::new_connection, connection_mode::resumption}) {
-        if (!only_mode.empty() && only_mode != to_string(mode))
+    for (const plan& p : plans) {
+        if (only_operation && *only_operation != p.op)
             continue;
-        for (unsigned in_flight : in_flights) {
-            row baseline{"baseline", mode, in_flight, {}};
-            row sdk{"sdk", mode, in_flight, {}};
-            // In pairs, each pair run back to back (so both see the same machine state), which one
-            // goes first alternating.
-            for (unsigned i = 0; i < repeat; ++i) {
-                auto run_baseline = [&] {
-                    baseline.runs.push_back(
-                        run_in_child(mock.where, {"baseline", mode, in_flight, duration}, spawn_baseline_workers));
-                };
-                auto run_sdk = [&] {
-                    sdk.runs.push_back(run_in_child(mock.where, {"sdk", mode, in_flight, duration}, spawn_sdk_workers));
-                };
-                if (i % 2 == 0) {
-                    run_baseline();
-                    run_sdk();
-                } else {
-                    run_sdk();
-                    run_baseline();
+        for (connection_mode mode : p.modes) {
+            if (!only_mode.empty() && only_mode != to_string(mode))
+                continue;
+            for (unsigned in_flight : p.in_flights) {
+                row baseline{p.op, "baseline", mode, in_flight, {}};
+                row sdk{p.op, "sdk", mode, in_flight, {}};
+                // In pairs, each pair run back to back (so both see the same machine state), which
+                // one goes first alternating.
+                for (unsigned i = 0; i < repeat; ++i) {
+                    auto run_baseline = [&] {
+                        baseline.runs.push_back(run_in_child(mock.where, {"baseline", p.op, mode, in_flight, duration},
+                                                             spawn_baseline_workers));
+                    };
+                    auto run_sdk = [&] {
+                        sdk.runs.push_back(
+                            run_in_child(mock.where, {"sdk", p.op, mode, in_flight, duration}, spawn_sdk_workers));
+                    };
+                    if (i % 2 == 0) {
+                        run_baseline();
+                        run_sdk();
+                    } else {
+                        run_sdk();
+                        run_baseline();
+                    }
                 }
+                rows.push_back(std::move(baseline));
+                rows.push_back(std::move(sdk));
+                std::cerr << "." << std::flush;
             }
-            rows.push_back(std::move(baseline));
-            rows.push_back(std::move(sdk));
-            std::cerr << "." << std::flush;
         }
     }
-    std::vector<row> node_rows;
-    for (unsigned in_flight : in_flights) {
-        if (auto m = run_node(mock.where, ca_file, in_flight, duration))
-            node_rows.push_back(row{"node @slack/web-api", connection_mode::keep_alive, in_flight, {*m}});
-    }
+    std::vector<row> node_rows;  // oauth.access kept alive, as plans[0]
+    if ((!only_operation || *only_operation == operation::oauth_access) &&
+        (only_mode.empty() || only_mode == to_string(connection_mode::keep_alive)))
+        for (unsigned in_flight : plans[0].in_flights)
+            if (auto m = run_node(mock.where, ca_file, in_flight, duration))
+                node_rows.push_back(row{operation::oauth_access, "node @slack/web-api", connection_mode::keep_alive,
+                                        in_flight, {*m}});
     kill(mock.pid, SIGTERM);
     waitpid(mock.pid, nullptr, 0);
     std::cerr << "\n";
 
     // A row's ratio: the median over its pairs of (its calls/s / the baseline's in the same pair).
     // Pairs cancel the machine's drift between pairs; the median drops a disturbed pair.
-    std::map<std::pair<int, unsigned>, const row*> baselines;
+    std::map<std::tuple<operation, connection_mode, unsigned>, const row*> baselines;
     for (const row& r : rows)
         if (r.client == "baseline")
-            baselines[{static_cast<int>(r.mode), r.in_flight}] = &r;
+            baselines[{r.op, r.mode, r.in_flight}] = &r;
     auto ratio_of = [&](const row& r) {
-        const auto found = baselines.find({static_cast<int>(r.mode), r.in_flight});
+        const auto found = baselines.find({r.op, r.mode, r.in_flight});
         if (found == baselines.end())
             return 0.0;
         const row& base = *found->second;
@@ -228,13 +261,13 @@ int main(int argc, char** argv)
     };
 
     boost::json::array json_rows;
-    std::printf("%-20s %-16s %6s %10s %9s %9s %9s %10s %10s %8s %7s\n", "client", "mode", "flight", "calls/s",
-                "p50 us", "p99 us", "max us", "cpu us/op", "allocs/op", "rss MB", "ratio");
+    std::printf("%-16s %-20s %-16s %6s %10s %9s %9s %9s %10s %10s %8s %7s\n", "operation", "client", "mode", "flight",
+                "calls/s", "p50 us", "p99 us", "max us", "cpu us/op", "allocs/op", "rss MB", "ratio");
     auto print = [&](const row& r) {
         const measurement& m = r.median();
         const double ratio = ratio_of(r);
-        std::printf("%-20s %-16s %6u %10.0f %9.0f %9.0f %9.0f %10.1f %10.1f %8.1f %7.3f%s\n", r.client.c_str(),
-                    to_string(r.mode), r.in_flight, r.calls_per_second(), m.p50_us, m.p99_us, m.max_us,
+        std::printf("%-16s %-20s %-16s %6u %10.0f %9.0f %9.0f %9.0f %10.1f %10.1f %8.1f %7.3f%s\n", to_string(r.op),
+                    r.client.c_str(), to_string(r.mode), r.in_flight, r.calls_per_second(), m.p50_us, m.p99_us, m.max_us,
                     m.cpu_us_per_call, m.allocations_per_call, m.peak_rss_kb / 1024.0, ratio,
                     m.failures ? " (failures!)" : "");
         json_rows.push_back(to_json(r, ratio));
@@ -248,11 +281,12 @@ int main(int argc, char** argv)
 
     boost::json::object report{{"duration_ms", duration.count()}, {"repeat", repeat}, {"rows", json_rows}};
     std::ofstream(json_path) << boost::json::serialize(report) << "\n";
-    // The same rows for gnuplot (bench/plot.gp): one block per client and mode.
+    // The same rows for gnuplot (bench/plot.gp): one block per operation, client and mode.
     std::vector<std::pair<std::string, std::string>> series;  // name, points; in order of first appearance
     for (const auto& value : json_rows) {
         const auto& row = value.as_object();
-        const std::string name = std::string(row.at("client").as_string()) + " " + std::string(row.at("mode").as_string());
+        const std::string name = std::string(row.at("operation").as_string()) + " " +
+                                 std::string(row.at("client").as_string()) + " " + std::string(row.at("mode").as_string());
         auto it = std::find_if(series.begin(), series.end(), [&](const auto& s) { return s.first == name; });
         if (it == series.end())
             it = series.insert(series.end(), {name, ""});

@@ -1,8 +1,8 @@
-# Calls/s against calls in flight, one line per client and connection mode.
+# Calls/s against calls in flight, one line per operation, client and connection mode.
 # gnuplot -e "data='build/bench.json.dat'; out='build/bench.png'" bench/plot.gp
 set terminal pngcairo size 1000,620 noenhanced
 set output out
-set title "oauth.access against the mock server (TLS 1.3, loopback, 2 cores)"
+set title "SDK and baseline against the mock server (TLS 1.3, loopback, 2 cores)"
 set xlabel "calls in flight"
 set ylabel "calls/s"
 set logscale xy

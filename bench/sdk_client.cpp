@@ -1,12 +1,13 @@
-// The SDK under test: web::oauth::access, with its defaults (retry policy, pool, JSON mapping,
+// The SDK under test: each operation with the SDK's defaults (retry policy, pool, JSON mapping,
 // diagnostics), from `in_flight` coroutines sharing one client.
 #include "load.hpp"
 
 #include <slack/slack.hpp>
 
-
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+
+#include <stdexcept>
 
 namespace bench {
 
@@ -38,17 +39,15 @@ struct sdk_state {
     web::client client;
 };
 
-asio::awaitable<void> worker(std::shared_ptr<sdk_state> state, worker_context& context)
+// `call(diag)` returns the operation (deferred) that the loop awaits: no coroutine frame of
+// its own, so each operation costs what a caller's co_await of it costs.
+template <class Call>
+asio::awaitable<void> worker(std::shared_ptr<sdk_state> state, worker_context& context, Call call)
 {
-    web::oauth oauth(state->client);
-    web::access_params params;
-    params.client_id = context.where.client_id;
-    params.client_secret = context.where.client_secret;
-    params.code = context.where.code;
     slack::diagnostics diag;
     while (clock::now() < context.stop_at) {
         const auto start = clock::now();
-        auto r = co_await oauth.access(params, diag);
+        auto r = co_await call(diag);
         if (!r) {
             ++context.failures;
             continue;
@@ -58,13 +57,42 @@ asio::awaitable<void> worker(std::shared_ptr<sdk_state> state, worker_context& c
     }
 }
 
+asio::awaitable<void> worker_for(std::shared_ptr<sdk_state> state, worker_context& context)
+{
+    const target& where = context.where;
+    web::client& client = state->client;
+    switch (context.what.op) {
+    case operation::oauth_access: {
+        web::access_params params{.client_id = where.client_id, .client_secret = where.client_secret, .code = where.code};
+        return worker(state, context, [oauth = web::oauth(client), params](auto& diag) mutable {
+            return oauth.access(params, diag);
+        });
+    }
+    case operation::oauth_v2_access: {
+        web::v2_access_params params{.client_id = where.client_id, .client_secret = where.client_secret, .code = where.code};
+        return worker(state, context, [oauth = web::oauth(client), params](auto& diag) mutable {
+            return oauth.v2_access(params, diag);
+        });
+    }
+    case operation::auth_test:
+        return worker(state, context, [auth = web::auth(client), token = std::string_view(where.token)](auto& diag) mutable {
+            return auth.test({.token = token}, diag);
+        });
+    case operation::auth_test_call:
+        return worker(state, context, [&client, token = std::string_view(where.token)](auto& diag) {
+            return client.call("auth.test", {}, token, diag);
+        });
+    }
+    throw std::logic_error("unknown operation");
+}
+
 }  // namespace
 
 std::shared_ptr<void> spawn_sdk_workers(asio::io_context& ioc, worker_context& context)
 {
     auto state = std::make_shared<sdk_state>(ioc, context.where, context.what);
     for (unsigned i = 0; i < context.what.in_flight; ++i)
-        asio::co_spawn(ioc, worker(state, context), asio::detached);
+        asio::co_spawn(ioc, worker_for(state, context), asio::detached);
     return state;
 }
 
