@@ -42,7 +42,7 @@ struct sdk_state {
 // `call(diag)` returns the operation (deferred) that the loop awaits: no coroutine frame of
 // its own, so each operation costs what a caller's co_await of it costs.
 template <class Call>
-asio::awaitable<void> worker(std::shared_ptr<sdk_state> state, worker_context& context, Call call)
+asio::awaitable<void> worker(std::shared_ptr<sdk_state> /*kept alive while the worker runs*/, worker_context& context, Call call)
 {
     slack::diagnostics diag;
     while (clock::now() < context.stop_at) {

@@ -70,7 +70,7 @@ void response_table_builder::bind(const field_spec& spec, const json_value& v)
     value_slot& out = slots_[spec.slot];
     out = {};
     // A key seen twice: the last value counts, members of an object included.
-    forget(path_of(v.parent, v.key), spec.kind == json_kind::object);
+    forget(v, spec.kind == json_kind::object);
     if (spec.kind == json_kind::object)
         for (const field_spec& member : fields_)
             if (member.parent_slot == spec.slot)
@@ -105,10 +105,11 @@ void response_table_builder::bind(const field_spec& spec, const json_value& v)
 
 void response_table_builder::mismatch(const json_value& v) { mistyped_.push_back(path_of(v.parent, v.key)); }
 
-void response_table_builder::forget(std::string_view path, bool with_members)
+void response_table_builder::forget(const json_value& v, bool with_members)
 {
     if (mistyped_.empty())
-        return;
+        return;  // the common case: no path to build
+    const std::string path = path_of(v.parent, v.key);
     std::erase_if(mistyped_, [&](const std::string& p) {
         return p == path || (with_members && p.size() > path.size() && p.starts_with(path) && p[path.size()] == '.');
     });

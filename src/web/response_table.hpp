@@ -59,7 +59,8 @@ protected:
 private:
     void bind(const field_spec& spec, const json_value& v);
     void mismatch(const json_value& v);
-    void forget(std::string_view path, bool with_members);
+    void forget(const json_value& v, bool with_members);  // its earlier mismatch, and its members'
+
 
     std::string_view method_;
     std::span<const field_spec> fields_;
