@@ -21,7 +21,7 @@ std::string path_of(std::string_view parent, std::string_view key)
 
 bool matches(const field_spec& spec, const json_value& v)
 {
-    if (spec.key.size() != v.key.size() || spec.key != v.key)
+    if (spec.key.size() != v.key.size() || spec.key.front() != v.key.front() || spec.key != v.key)
         return false;
     return spec.parent.empty() ? v.depth == 1 : v.depth >= 2 && spec.parent == v.parent;
 }
@@ -46,6 +46,7 @@ void response_table_builder::clear(std::string_view body)
     response_.text_.text.clear();  // keeps its capacity from attempt to attempt
     response_.messages_.clear();
     mistyped_.clear();
+    next_ = 0;
     warning_.clear();
     metadata_warnings_.clear();
 }
@@ -59,9 +60,15 @@ void response_table_builder::on_value(const json_value& v)
         metadata_warnings_.emplace_back(v.text);
     else if (v.depth == 3 && v.kind == json_kind::string && v.parent == "response_metadata.messages"sv)
         response_.messages_.emplace_back(v.text);
-    for (const field_spec& spec : fields_)
-        if (matches(spec, v))
-            return bind(spec, v);
+    // Slack sends fields mostly in the documented order, which is the table's: start after the
+    // last match, so that a value usually matches at the first or second try.
+    const std::size_t n = fields_.size();
+    for (std::size_t tried = 0, i = next_; tried < n; ++tried, i = i + 1 == n ? 0 : i + 1) {
+        if (matches(fields_[i], v)) {
+            next_ = i + 1 == n ? 0 : i + 1;
+            return bind(fields_[i], v);
+        }
+    }
 }
 
 void response_table_builder::bind(const field_spec& spec, const json_value& v)

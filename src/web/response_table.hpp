@@ -68,6 +68,7 @@ private:
     std::span<value_slot> slots_;
     std::string_view body_;              // the body being parsed: unescaped strings are located in it
     std::vector<std::string> mistyped_;  // paths of fields with an unexpected type
+    std::size_t next_ = 0;               // where the next value's search starts
     std::string warning_;                       // the top-level `warning`: comma-separated codes
     std::vector<std::string> metadata_warnings_;  // response_metadata.warnings
 };
