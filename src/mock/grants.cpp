@@ -12,6 +12,19 @@ grant grant_of(const method_call& call)
     return type == "refresh_token" ? grant::refresh : grant::unknown;
 }
 
+code_lookup find_unspent_code(mock_state& state, const method_call& call, std::string_view spent_error)
+{
+    code_state* found = state.codes.find(call.credential);
+    if (!found || found->method != call.method)
+        return {nullptr, slack_error("invalid_code")};  // never issued, expired, forgotten, or for another method
+    ++found->attempts;
+    if (found->used)
+        return {nullptr, slack_error(spent_error)};
+    if (!found->redirect_uri.empty() && found->redirect_uri != call.params.get("redirect_uri"))
+        return {nullptr, slack_error("bad_redirect_uri")};
+    return {found, std::nullopt};
+}
+
 outgoing_reply code_grant(mock_state& state, method_call& call, std::string_view reusable_example,
                           const code_answer& answer)
 {
@@ -32,14 +45,11 @@ outgoing_reply code_grant(mock_state& state, method_call& call, std::string_view
     if (auto scripted = answer_if_magic(state, code, magic))
         return *scripted;
 
-    code_state* found = state.codes.find(code);
-    if (!found || found->method != call.method)
-        return slack_error("invalid_code");  // never issued, expired, forgotten, or for another method
-    ++found->attempts;
-    if (found->used)
-        return slack_error("invalid_code");  // Slack's v2 answer to a second exchange
-    if (!found->redirect_uri.empty() && found->redirect_uri != call.params.get("redirect_uri"))
-        return slack_error("bad_redirect_uri");
+    // A second exchange: Slack's v2 answer is invalid_code.
+    const code_lookup lookup = find_unspent_code(state, call, "invalid_code");
+    if (lookup.refused)
+        return *lookup.refused;
+    code_state* found = lookup.code;
     const std::string_view verifier = call.params.get("code_verifier");
     if (found->code_challenge.empty() ? call.params.has("code_verifier")
                                       : verifier.empty() || pkce_s256(verifier) != found->code_challenge)

@@ -14,6 +14,14 @@ using code_answer = std::function<boost::json::object(const code_state& code)>;
 /// Shapes the answer for a refresh that minted `grant` for `owner`.
 using refresh_answer = std::function<boost::json::object(const installation& owner, const granted& grant)>;
 
+/// The minted, unspent code `call.credential` names, for `call.method` and its redirect URI;
+/// else Slack's refusal (`spent_error` for a code exchanged before).
+struct code_lookup {
+    code_state* code = nullptr;
+    std::optional<outgoing_reply> refused;
+};
+code_lookup find_unspent_code(mock_state& state, const method_call& call, std::string_view spent_error);
+
 outgoing_reply code_grant(mock_state& state, method_call& call, std::string_view reusable_example,
                           const code_answer& answer);
 

@@ -1,5 +1,6 @@
 // oauth.access, the classic apps' exchange: Slack's rules as docs/mock-server.md lists them.
 #include "mock/examples.hpp"
+#include "mock/grants.hpp"
 #include "mock/methods.hpp"
 
 #include <boost/json/parse.hpp>
@@ -30,15 +31,10 @@ outgoing_reply oauth_access(mock_state& state, method_call& call)
     if (auto scripted = answer_if_magic(state, code, magic))
         return *scripted;
 
-    code_state* found = state.codes.find(code);
-    if (!found || found->method != call.method)
-        return slack_error("invalid_code");  // never issued, expired, forgotten, or for another method
-    ++found->attempts;
-    if (found->used)
-        return slack_error("code_already_used");
-    if (!found->redirect_uri.empty() && found->redirect_uri != call.params.get("redirect_uri"))
-        return slack_error("bad_redirect_uri");
-    found->used = true;
+    const code_lookup lookup = find_unspent_code(state, call, "code_already_used");
+    if (lookup.refused)
+        return *lookup.refused;
+    lookup.code->used = true;
     return json_reply(success());
 }
 
