@@ -105,6 +105,21 @@ asio::awaitable<void> method_shapes(web::client& client, slack::mock::server& mo
     check(echoed.has_value() && echoed->ok(), "co_await client.call(method, {.form}, token)");
     auto json = co_await client.call("api.test", {.json = R"({"a":"b"})", .idempotent = true}, {}, diag, asio::deferred);
     check(json.has_value() && json->body().find("\"a\"") != std::string_view::npos, "co_await client.call({.json}, diag, deferred)");
+
+    // openid.hpp's and apps.hpp's header comments, as written there.
+    web::openid openid(client);
+    const std::string_view id = a.id, s = a.secret;
+    const std::string c = mock.mint_code(slack::mock::code_options{.method = "openid.connect.token", .scope = "openid"});
+    auto t = co_await openid.token({.client_id = id, .client_secret = s, .code = c});
+    check(t.has_value() && !t->id_token().empty(), "co_await openid.token({...})");
+    if (t) {
+        auto who_signed_in = co_await openid.user_info({.token = t->access_token()});
+        check(who_signed_in.has_value() && !who_signed_in->sub().empty(), "co_await openid.user_info({.token = t->access_token()})");
+    }
+    web::apps apps(client);
+    const std::string t2 = mock.mint_tokens().access_token;
+    auto removed = co_await apps.uninstall({.client_id = id, .client_secret = s, .token = t2});
+    check(removed.has_value() && !mock.token_active(t2), "co_await apps.uninstall({...})");
 }
 
 }  // namespace
