@@ -1,6 +1,8 @@
 #pragma once
 // A mock Slack server and a client trusting it, on one io_context that every test drives
 // with a deadline: nothing here can hang a test run.
+#include "printing.hpp"
+
 #include <slack/mock/server.hpp>
 #include <slack/slack.hpp>
 
@@ -123,9 +125,3 @@ struct mock_fixture {
 };
 
 }  // namespace slack::test
-
-// BOOST_TEST(a == b) on enums needs these.
-namespace slack {
-inline std::ostream& operator<<(std::ostream& os, api_errc e) { return os << to_string(e); }
-inline std::ostream& operator<<(std::ostream& os, client_errc e) { return os << to_string(e); }
-}  // namespace slack

@@ -1,0 +1,70 @@
+#pragma once
+// What an installation store keeps: one app's installation in one workspace (or one Enterprise
+// Grid organization), and the key Slack's events name it by.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace slack::store {
+
+using time_point = std::chrono::system_clock::time_point;
+
+/// One token of an installation (the bot's, or a user's) and what goes with it.
+struct token_grant {
+    std::string token;                    ///< xoxb-/xoxp-, or xoxe.xoxb-/xoxe.xoxp- when rotating.
+    std::string refresh_token;            ///< xoxe-1-...: only with token rotation.
+    std::optional<time_point> expires_at; ///< Only with token rotation.
+    std::string scopes;                   ///< Comma-separated, as Slack sends them.
+    std::string bot_id;                   ///< B...: the bot's id (bot token only; may be empty).
+    std::string user_id;                  ///< The bot user (U...) or the installing user.
+    /// Set by the store: bumped by every write of this grant. A refresh writes its new pair only
+    /// if the revision it read is still the stored one (see installation_store::replace_grant).
+    std::int64_t revision = 0;
+};
+
+/// An app's incoming webhook, when the install asked for one.
+struct webhook {
+    std::string url;
+    std::string channel;
+    std::string channel_id;
+    std::string configuration_url;
+};
+
+/// One installation. An org-wide install (Enterprise Grid) has `is_enterprise_install` set and no
+/// team id; a workspace install has a team id, and an enterprise id when the workspace is in one.
+struct installation {
+    std::string app_id;
+    std::string enterprise_id;
+    std::string enterprise_name;
+    std::string team_id;
+    std::string team_name;
+    bool is_enterprise_install = false;
+    std::optional<token_grant> bot;   ///< The bot token (an install with bot scopes).
+    std::optional<token_grant> user;  ///< The installing (or looked-up) user's token, if user scopes were granted.
+    std::string user_id;              ///< The installing user (authed_user.id).
+    std::optional<webhook> incoming_webhook;
+    time_point installed_at{};
+};
+
+/// How a store finds an installation: by enterprise and team as Slack's events name them.
+/// A lookup with an enterprise id also finds that enterprise's org-wide install when there is no
+/// install for the team itself. `user_id` asks for that user's token as well.
+struct installation_key {
+    std::string enterprise_id;
+    std::string team_id;
+    std::string user_id;
+
+    friend bool operator==(const installation_key&, const installation_key&) = default;
+};
+
+/// The key an installation is saved under (its user part under `user_id` as well).
+inline installation_key key_of(const installation& i)
+{
+    return {i.enterprise_id, i.is_enterprise_install ? std::string() : i.team_id, {}};
+}
+
+/// Which grant of an installation: the bot's, or the user's named by the key.
+enum class grant_kind { bot, user };
+
+}  // namespace slack::store

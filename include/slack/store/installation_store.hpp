@@ -1,0 +1,135 @@
+#pragma once
+// The asynchronous interface every installation store implements (memory_store, sqlite_store,
+// postgresql_store), as the rest of the SDK: any completion token, `void(result<T>)`.
+//
+// Every operation is one atomic step in the database, so that several processes sharing one
+// database (PostgreSQL, or SQLite on one host) agree. The operations a token provider needs for
+// rotation across processes are here too: a refresh lease and a compare-and-swap of a grant.
+#include <slack/store/installation.hpp>
+#include <slack/store/store_errc.hpp>
+
+#include <boost/asio/any_completion_handler.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/system/result.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace slack::store {
+
+template <class T>
+using store_result = boost::system::result<T>;
+template <class T>
+using store_signature = void(store_result<T>);
+template <class T>
+using store_handler = boost::asio::any_completion_handler<store_signature<T>>;
+
+/// An installation store. Operations may run concurrently; each completes on the completion
+/// handler's associated executor (else the store's). Arguments are copied at initiation, so
+/// views and temporaries may die as soon as the call returns, even with `deferred`.
+/// Errors: slack::store_errc (unavailable, query_failed, corrupt_row, decryption_failed,
+/// invalid_key, closed...). The store must outlive its operations.
+class installation_store {
+public:
+    virtual ~installation_store() = default;
+
+    /// Saves `i` under key_of(i), replacing what was there, and its user grant (if any) under
+    /// i.user_id. Yields nothing. Grants' revisions are bumped.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto save(installation i, CompletionToken&& token = {})
+    {
+        return initiate<void>(&installation_store::do_save, token, std::move(i));
+    }
+
+    /// The installation under `key` (falling back to the enterprise's org-wide install), with the
+    /// bot grant, and the user grant of key.user_id, or of the installing user when key.user_id
+    /// is empty. nullopt when there is none; with key.user_id set, also when that user has no grant.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto find(installation_key key, CompletionToken&& token = {})
+    {
+        return initiate<std::optional<installation>>(&installation_store::do_find, token, std::move(key));
+    }
+
+    /// Deletes the installation under `key` and every user grant of it; with key.user_id set,
+    /// only that user's grant. Yields how many rows went (0: there was nothing).
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto remove(installation_key key, CompletionToken&& token = {})
+    {
+        return initiate<std::size_t>(&installation_store::do_remove, token, std::move(key));
+    }
+
+    /// Deletes everything of a team (key.team_id), or with an empty team id, of a whole
+    /// enterprise: for the app_uninstalled event. Yields how many rows went.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto remove_all(installation_key key, CompletionToken&& token = {})
+    {
+        return initiate<std::size_t>(&installation_store::do_remove_all, token, std::move(key));
+    }
+
+    /// Compare-and-swap: writes `grant` as the `kind` grant under `key` only if the stored grant's
+    /// revision is still `expected_revision`. Yields true when written; false when another writer
+    /// got there first (a newer pair is stored: re-read it) or the grant is gone.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision, token_grant grant,
+                       CompletionToken&& token = {})
+    {
+        return initiate<bool>(&installation_store::do_replace_grant, token, std::move(key), kind, expected_revision,
+                              std::move(grant));
+    }
+
+    /// Takes the refresh lease of a grant for `owner` until now + `duration`, if nobody else holds
+    /// an unexpired one (the holder may renew it). Yields whether `owner` holds it now.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto try_lease(installation_key key, grant_kind kind, std::string owner, std::chrono::milliseconds duration,
+                   CompletionToken&& token = {})
+    {
+        return initiate<bool>(&installation_store::do_try_lease, token, std::move(key), kind, std::move(owner),
+                              duration);
+    }
+
+    /// Gives the lease back if `owner` holds it. Yields nothing.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto release_lease(installation_key key, grant_kind kind, std::string owner, CompletionToken&& token = {})
+    {
+        return initiate<void>(&installation_store::do_release_lease, token, std::move(key), kind, std::move(owner));
+    }
+
+    /// Records that the single-use value `nonce` (an OAuth state's, an event's signature) is
+    /// used, until `expires_at`. Yields true the first time; false if it was already used
+    /// (a replay), from any process sharing the database. Expired records are pruned.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto consume_nonce(std::string nonce, time_point expires_at, CompletionToken&& token = {})
+    {
+        return initiate<bool>(&installation_store::do_consume_nonce, token, std::move(nonce), expires_at);
+    }
+
+protected:
+    virtual void do_save(installation i, store_handler<void> handler) = 0;
+    virtual void do_find(installation_key key, store_handler<std::optional<installation>> handler) = 0;
+    virtual void do_remove(installation_key key, store_handler<std::size_t> handler) = 0;
+    virtual void do_remove_all(installation_key key, store_handler<std::size_t> handler) = 0;
+    virtual void do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision,
+                                  token_grant grant, store_handler<bool> handler) = 0;
+    virtual void do_try_lease(installation_key key, grant_kind kind, std::string owner,
+                              std::chrono::milliseconds duration, store_handler<bool> handler) = 0;
+    virtual void do_release_lease(installation_key key, grant_kind kind, std::string owner,
+                                  store_handler<void> handler) = 0;
+    virtual void do_consume_nonce(std::string nonce, time_point expires_at, store_handler<bool> handler) = 0;
+
+private:
+    template <class T, class Member, class CompletionToken, class... Args>
+    auto initiate(Member member, CompletionToken& token, Args&&... args)
+    {
+        return boost::asio::async_initiate<CompletionToken, store_signature<T>>(
+            [this, member](auto handler, auto... copied) {
+                (this->*member)(std::move(copied)..., store_handler<T>(std::move(handler)));
+            },
+            token, std::forward<Args>(args)...);
+    }
+};
+
+}  // namespace slack::store

@@ -1,0 +1,36 @@
+#pragma once
+// Errors of installation stores and of the token provider. Database errors are mapped to these;
+// the database's own message is not carried (it may quote a parameter, and parameters are tokens).
+#include <boost/system/error_code.hpp>
+#include <type_traits>
+
+namespace slack {
+
+enum class store_errc {
+    unavailable = 1,     ///< The database cannot be reached or opened (connect failed, file not writable...).
+    query_failed,        ///< The database refused a statement (constraint, disk full, serialization...).
+    schema_too_new,      ///< The database's schema was made by a newer version of this library.
+    corrupt_row,         ///< A stored row cannot be read back (bad column, bad time).
+    decryption_failed,   ///< A sealed token does not open with the configured key (wrong key, or tampered).
+    encryption_required, ///< A token is stored in the clear but a key is configured, or sealed but no key is.
+    invalid_key,         ///< The installation key or the installation is malformed (no team and no enterprise...).
+    not_found,           ///< No installation (or no such grant) under this key.
+    not_rotating,        ///< The grant has no refresh token, so it cannot be refreshed.
+    refresh_busy,        ///< Another process held the refresh lease past the provider's wait.
+    closed,              ///< The store was shut down.
+};
+
+const boost::system::error_category& store_category() noexcept;
+
+inline boost::system::error_code make_error_code(store_errc e) noexcept
+{
+    return {static_cast<int>(e), store_category()};
+}
+
+/// The enumerator's name, e.g. "schema_too_new".
+const char* to_string(store_errc e) noexcept;
+
+}  // namespace slack
+
+template <>
+struct boost::system::is_error_code_enum<slack::store_errc> : std::true_type {};

@@ -1,0 +1,29 @@
+#pragma once
+// The key a store seals tokens with at rest (AES-256-GCM). The caller supplies it, from a secret
+// manager or the environment; every process sharing a database must use the same key.
+#include <boost/system/result.hpp>
+
+#include <array>
+#include <string_view>
+
+namespace slack::store {
+
+class token_key {
+public:
+    /// 32 bytes as standard base64 (44 characters), e.g. from `openssl rand -base64 32`.
+    /// Error: store_errc::invalid_key when it does not decode to exactly 32 bytes.
+    static boost::system::result<token_key> from_base64(std::string_view text);
+
+    token_key(const token_key&) = default;
+    token_key& operator=(const token_key&) = default;
+    ~token_key();  ///< Wipes the key.
+
+    /// The raw key, for the store's sealing code.
+    const std::array<unsigned char, 32>& bytes() const noexcept { return bytes_; }
+
+private:
+    token_key() = default;
+    std::array<unsigned char, 32> bytes_{};
+};
+
+}  // namespace slack::store

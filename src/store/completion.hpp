@@ -1,0 +1,17 @@
+#pragma once
+// How a store's operation completes: never inside the initiating call, on the handler's
+// associated executor (else the store's).
+#include <slack/store/installation_store.hpp>
+
+#include <boost/asio/append.hpp>
+#include <boost/asio/post.hpp>
+
+namespace slack::store::detail {
+
+template <class T, class Value>
+void complete(const boost::asio::any_io_executor& fallback, store_handler<T>& handler, Value&& value)
+{
+    boost::asio::post(fallback, boost::asio::append(std::move(handler), store_result<T>(std::forward<Value>(value))));
+}
+
+}  // namespace slack::store::detail

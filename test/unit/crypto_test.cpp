@@ -1,0 +1,71 @@
+// The OpenSSL helpers under src/crypto: base64 codecs, HMAC, sealing at rest.
+#include "crypto/base64.hpp"
+#include "crypto/hmac.hpp"
+#include "crypto/random.hpp"
+#include "crypto/sealing.hpp"
+
+#include <slack/store/store_errc.hpp>
+
+#include "printing.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace slack;
+
+BOOST_AUTO_TEST_SUITE(crypto_helpers)
+
+BOOST_AUTO_TEST_CASE(base64_round_trips_every_length)
+{
+    std::string bytes;
+    for (int n = 0; n < 40; ++n) {
+        BOOST_TEST(crypto::from_base64(crypto::base64(bytes)).value() == bytes);
+        BOOST_TEST(crypto::from_base64url(crypto::base64url(bytes)).value() == bytes);
+        bytes += static_cast<char>(n * 37 + 250);
+    }
+    BOOST_TEST(crypto::base64url("\xfb\xff") == "-_8");
+    BOOST_TEST(!crypto::from_base64("abc").has_value());
+    BOOST_TEST(!crypto::from_base64("ab!=").has_value());
+    BOOST_TEST(!crypto::from_base64url("ab+c").has_value());
+    BOOST_TEST(!crypto::from_base64url("abcde").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(hmac_matches_rfc_4231_case_2)
+{
+    BOOST_TEST(crypto::hex(crypto::hmac_sha256("Jefe", "what do ya want for nothing?"))
+               == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    BOOST_TEST(crypto::constant_time_equal("abc", "abc"));
+    BOOST_TEST(!crypto::constant_time_equal("abc", "abd"));
+    BOOST_TEST(!crypto::constant_time_equal("abc", "abcd"));
+}
+
+BOOST_AUTO_TEST_CASE(random_tokens_differ)
+{
+    BOOST_TEST(crypto::random_token(16).size() == 22u);
+    BOOST_TEST(crypto::random_token(16) != crypto::random_token(16));
+}
+
+BOOST_AUTO_TEST_CASE(sealed_tokens_open_only_with_their_key_and_place)
+{
+    auto key = store::token_key::from_base64(crypto::base64(std::string(32, 'k'))).value();
+    auto other = store::token_key::from_base64(crypto::base64(std::string(32, 'o'))).value();
+    const std::string sealed = crypto::seal(key, "xoxb-secret", "T1/bot_token");
+    BOOST_TEST(crypto::is_sealed(sealed));
+    BOOST_TEST(sealed.find("xoxb") == std::string::npos);
+    BOOST_TEST(crypto::open(key, sealed, "T1/bot_token").value() == "xoxb-secret");
+    BOOST_TEST(crypto::seal(key, "xoxb-secret", "T1/bot_token") != sealed);  // a fresh nonce each time
+    BOOST_TEST(crypto::open(other, sealed, "T1/bot_token").error() == store_errc::decryption_failed);
+    BOOST_TEST(crypto::open(key, sealed, "T2/bot_token").error() == store_errc::decryption_failed);
+    std::string tampered = sealed;
+    tampered[tampered.size() - 3] = tampered[tampered.size() - 3] == 'A' ? 'B' : 'A';
+    BOOST_TEST(crypto::open(key, tampered, "T1/bot_token").error() == store_errc::decryption_failed);
+    BOOST_TEST(crypto::open(key, "sealed:v1:!!", "T1/bot_token").error() == store_errc::decryption_failed);
+    BOOST_TEST(crypto::open(key, crypto::seal(key, "", "x"), "x").value().empty());
+}
+
+BOOST_AUTO_TEST_CASE(token_keys_are_32_bytes)
+{
+    BOOST_TEST(store::token_key::from_base64(crypto::base64(std::string(31, 'k'))).error() == store_errc::invalid_key);
+    BOOST_TEST(store::token_key::from_base64("not base64").error() == store_errc::invalid_key);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
