@@ -1,0 +1,102 @@
+#pragma once
+// Valid tokens for later calls: the token provider reads an installation's grant from a store,
+// keeps it in memory while it is valid, and refreshes a rotating token ahead of its expiry,
+// once, however many callers ask at the same time, in this process or in every process that
+// shares the store's database.
+//
+//     slack::install::token_provider tokens(client, store, {.client_id = id, .client_secret = secret});
+//     auto token = co_await tokens.token({.team_id = "T1"});  // result<std::string>
+//
+// How one refresh happens across replicas: the provider that finds the grant near expiry takes
+// the grant's refresh lease in the store (others poll: they re-read the row and try the lease
+// every `lease_poll`); holding it, it re-reads the row (another replica may have refreshed
+// already), calls oauth.v2.access with the stored refresh token, and writes the new pair with
+// a compare-and-swap on the revision it read, then gives the lease back. A provider killed
+// while holding the lease blocks the others for at most `lease_duration`.
+#include <slack/store/installation_store.hpp>
+#include <slack/web/client.hpp>
+
+#include <boost/asio/any_completion_handler.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/system/result.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace slack::install {
+
+struct token_provider_options {
+    std::string client_id;      ///< The app's, for oauth.v2.access refreshes.
+    std::string client_secret;  ///< The app's; wiped when the provider is destroyed.
+    /// Refresh when less than this is left (Slack's SDKs use 2 hours; tokens live 12).
+    std::chrono::seconds refresh_margin{std::chrono::hours(2)};
+    /// How long a refresh may hold the lease: longer than the client's whole-call timeout.
+    std::chrono::milliseconds lease_duration{std::chrono::seconds(60)};
+    /// How often a provider waiting for another's refresh re-reads the store.
+    std::chrono::milliseconds lease_poll{std::chrono::milliseconds(200)};
+    /// How long a caller waits for another process's refresh before store_errc::refresh_busy.
+    std::chrono::milliseconds wait_limit{std::chrono::seconds(90)};
+};
+
+/// What a provider did, for tests and monitoring.
+struct token_provider_stats {
+    std::size_t served_from_memory = 0;  ///< Answers with no store round trip.
+    std::size_t store_reads = 0;         ///< Rows read (finds).
+    std::size_t refreshes = 0;           ///< oauth.v2.access refresh requests sent by this provider.
+    std::size_t lease_waits = 0;         ///< Polls while another process held the lease.
+    std::size_t lost_swaps = 0;          ///< Compare-and-swaps that found a newer pair already stored.
+};
+
+using token_signature = void(boost::system::result<std::string>);
+
+namespace detail {
+class token_provider_impl;
+using token_handler = boost::asio::any_completion_handler<token_signature>;
+void start_token(const std::shared_ptr<token_provider_impl>& impl, store::installation_key key, store::grant_kind kind,
+                 token_handler handler);
+}  // namespace detail
+
+class token_provider {
+public:
+    /// `client` and `store` must outlive the provider and its operations.
+    token_provider(web::client& client, store::installation_store& store, token_provider_options options);
+    token_provider(token_provider&&) noexcept;
+    token_provider& operator=(token_provider&&) noexcept;
+    ~token_provider();
+
+    /// A valid token of the installation under `key`: the bot's (kind bot), or the user's named
+    /// by key.user_id (kind user). Answers from memory while the cached token is valid for more
+    /// than refresh_margin; else reads the store and refreshes if needed. Callers asking for one
+    /// grant while it is being fetched or refreshed share that work and its result.
+    /// Completion: `void(result<std::string>)`, on the handler's executor (else the client's).
+    /// Errors: store_errc::not_found (no installation or no such grant), not_rotating (expired,
+    /// and no refresh token), refresh_busy (another process held the lease past wait_limit), the
+    /// store's errors, and the refresh's own (api_errc::invalid_refresh_token...; a refresh
+    /// whose outcome is unknown is client_errc::outcome_unknown, and the next request re-reads
+    /// the store before anything else). A failed refresh reaches every caller waiting for it;
+    /// the old token is never handed out in its place.
+    template <boost::asio::completion_token_for<token_signature> CompletionToken = web::default_token>
+    auto token(store::installation_key key, store::grant_kind kind = store::grant_kind::bot,
+               CompletionToken&& completion = {})
+    {
+        return boost::asio::async_initiate<CompletionToken, token_signature>(
+            [impl = impl_](auto handler, store::installation_key key, store::grant_kind kind) {
+                detail::start_token(impl, std::move(key), kind, detail::token_handler(std::move(handler)));
+            },
+            completion, std::move(key), kind);
+    }
+
+    /// After a call with this grant's token failed with invalid_auth or token_expired: forget the
+    /// cached token, so that the next request re-reads the store (another replica may have
+    /// rotated it) and refreshes if the stored token is the one that failed.
+    void invalidate(const store::installation_key& key, store::grant_kind kind = store::grant_kind::bot);
+
+    token_provider_stats stats() const;
+
+private:
+    std::shared_ptr<detail::token_provider_impl> impl_;
+};
+
+}  // namespace slack::install
