@@ -1,0 +1,92 @@
+#pragma once
+// The install flow of one Slack app, both ends: where to send the user (the authorize URL with a
+// signed state, its cookie, and a PKCE challenge derived from the state), and the callback that
+// checks the redirect, exchanges the code with oauth.v2.access and saves the installation.
+//
+//     slack::install::installer installs(client, store, signer, {.client_id = id, .client_secret = secret,
+//                                        .scope = "chat:write", .redirect_uri = callback_url});
+//     auto start = installs.begin();            // redirect to start.location, send start.set_cookie
+//     auto done = co_await installs.complete({.query = query, .cookie_header = cookies});
+//     // done: result<store::installation>
+#include <slack/install/state.hpp>
+#include <slack/store/installation_store.hpp>
+#include <slack/web/client.hpp>
+
+#include <boost/asio/any_completion_handler.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/system/result.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace slack::install {
+
+struct installer_options {
+    std::string client_id;
+    std::string client_secret;  ///< Wiped when the installer is destroyed.
+    std::string scope;          ///< Bot scopes, comma-separated.
+    std::string user_scope;     ///< User scopes, comma-separated.
+    std::string redirect_uri;   ///< Sent on the authorize URL and again to oauth.v2.access.
+    bool pkce = true;           ///< Send an S256 challenge (derived from the state: nothing to store).
+    std::string authorize_base = "https://slack.com";  ///< https://slack-gov.com for GovSlack; the mock's URL in tests.
+};
+
+/// Where to send the browser, and the cookie that binds the attempt to it.
+struct install_start {
+    std::string location;    ///< The authorize URL: answer 302 with it as `Location`.
+    std::string set_cookie;  ///< A `Set-Cookie` header value for that same answer.
+};
+
+/// What the redirect to `redirect_uri` brought. Views, copied when complete() is initiated.
+struct install_callback {
+    std::string_view query{};          ///< The redirect's query string (after '?').
+    std::string_view cookie_header{};  ///< The request's whole `Cookie` header.
+};
+static_assert(std::is_trivially_destructible_v<install_callback>);
+
+using install_signature = void(boost::system::result<store::installation>);
+
+namespace detail {
+class installer_impl;
+using install_handler = boost::asio::any_completion_handler<install_signature>;
+void start_install(const std::shared_ptr<installer_impl>& impl, std::string query, std::string cookie_header,
+                   install_handler handler);
+}  // namespace detail
+
+class installer {
+public:
+    /// `client`, `store` and `signer` must outlive the installer and its operations.
+    installer(web::client& client, store::installation_store& store, const state_signer& signer,
+              installer_options options);
+    installer(installer&&) noexcept;
+    installer& operator=(installer&&) noexcept;
+    ~installer();
+
+    /// A new install attempt; `team` preselects a workspace.
+    install_start begin(std::string_view team = {}) const;
+
+    /// Completes an attempt from its redirect, in this order: the state is verified (missing,
+    /// malformed, forged, expired, other browser: install_errc::state_*), then spent in the store
+    /// (used before, by any replica sharing the store: state_replayed), then the redirect's own
+    /// error (install_errc::access_denied when the user declined, authorize_failed), then the
+    /// code is exchanged (oauth.v2.access with the PKCE verifier: Slack's and the client's
+    /// errors pass through) and the installation saved (the store's errors). Yields the saved
+    /// installation. Answer the browser with state_signer::clearing_cookie() either way.
+    /// Completion on the handler's executor (else the client's); nothing to cancel but the call.
+    template <boost::asio::completion_token_for<install_signature> CompletionToken = web::default_token>
+    auto complete(install_callback callback, CompletionToken&& token = {})
+    {
+        return boost::asio::async_initiate<CompletionToken, install_signature>(
+            [impl = impl_](auto handler, std::string query, std::string cookies) {
+                detail::start_install(impl, std::move(query), std::move(cookies),
+                                      detail::install_handler(std::move(handler)));
+            },
+            token, std::string(callback.query), std::string(callback.cookie_header));
+    }
+
+private:
+    std::shared_ptr<detail::installer_impl> impl_;
+};
+
+}  // namespace slack::install
