@@ -1,0 +1,45 @@
+#pragma once
+// Errors of the install flow and of Slack's signed requests: a redirect whose state, cookie or
+// code is wrong, a request whose signature does not hold, an event that is replayed or not
+// Slack's shape. Messages never quote a state, code, signature or secret.
+#include <boost/system/error_code.hpp>
+#include <type_traits>
+
+namespace slack {
+
+enum class install_errc {
+    state_missing = 1,       ///< The redirect carries no `state`.
+    state_malformed,         ///< The state is not in this SDK's format (wrong length, encoding or version).
+    state_forged,            ///< The state's MAC does not hold: altered, or signed with another secret.
+    state_expired,           ///< The state is older than its lifetime, or dated more than a minute ahead.
+    state_replayed,          ///< The state was used before (installation_store::consume_nonce said so).
+    state_browser_mismatch,  ///< The state cookie is missing, or names another install attempt.
+    access_denied,           ///< The user declined: the redirect carries `error=access_denied`.
+    authorize_failed,        ///< The redirect carries another `error`.
+    code_missing,            ///< The redirect carries neither a code nor an error (or is not a query string).
+    secret_too_short,        ///< A state secret under 32 bytes, or an empty signing secret.
+    signature_missing,       ///< No X-Slack-Signature or X-Slack-Request-Timestamp header.
+    signature_mismatch,      ///< The signature does not match the body under the signing secret.
+    signature_stale,         ///< The timestamp is unreadable or outside the accepted window.
+    event_replayed,          ///< This signed request was received before.
+    event_malformed,         ///< The event body is not the JSON shape Slack documents.
+};
+
+const boost::system::error_category& install_category() noexcept;
+
+inline boost::system::error_code make_error_code(install_errc e) noexcept
+{
+    return {static_cast<int>(e), install_category()};
+}
+
+/// The enumerator's name, e.g. "state_forged".
+const char* to_string(install_errc e) noexcept;
+
+namespace install {
+using slack::install_errc;  // also reachable as slack::install::install_errc
+}  // namespace install
+
+}  // namespace slack
+
+template <>
+struct boost::system::is_error_code_enum<slack::install_errc> : std::true_type {};

@@ -1,0 +1,51 @@
+#include "install/cookie_header.hpp"
+
+#include "crypto/hmac.hpp"
+
+namespace slack::install::detail {
+
+namespace {
+
+std::string_view trim(std::string_view text) noexcept
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace
+
+bool has_cookie_value(std::string_view header, std::string_view name, std::string_view expected) noexcept
+{
+    bool found = false;
+    while (!header.empty()) {
+        const std::size_t end = header.find(';');
+        const std::string_view pair = trim(header.substr(0, end));
+        header = end == std::string_view::npos ? std::string_view() : header.substr(end + 1);
+        const std::size_t equals = pair.find('=');
+        if (equals == std::string_view::npos || trim(pair.substr(0, equals)) != name)
+            continue;
+        std::string_view value = trim(pair.substr(equals + 1));
+        if (value.size() >= 2 && value.front() == '"' && value.back() == '"')  // a quoted value (RFC 6265)
+            value = value.substr(1, value.size() - 2);
+        found = crypto::constant_time_equal(value, expected) || found;
+    }
+    return found;
+}
+
+bool is_cookie_name(std::string_view name) noexcept
+{
+    constexpr std::string_view token_symbols = "!#$%&'*+-.^_`|~";
+    if (name.empty())
+        return false;
+    for (const char c : name) {
+        const bool alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alphanumeric && token_symbols.find(c) == std::string_view::npos)
+            return false;
+    }
+    return true;
+}
+
+}  // namespace slack::install::detail
