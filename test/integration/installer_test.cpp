@@ -1,0 +1,168 @@
+// The installer against the mock over TLS and an in-memory store: the start's URL and cookie, a
+// completed install, and each way a callback is refused before the code is spent.
+#include "integration/mock_fixture.hpp"
+
+#include <slack/install/installer.hpp>
+#include <slack/store/memory_store.hpp>
+
+#include <boost/url/parse.hpp>
+
+using namespace slack;
+using namespace slack::test;
+using install_result = boost::system::result<store::installation>;
+
+namespace {
+
+const std::string state_secret = "a state secret of at least thirty-two bytes";
+
+struct installer_fixture : mock_fixture {
+    installer_fixture()
+        : client(ioc.get_executor(), tls, options),
+          store(ioc.get_executor()),
+          signer(state_secret),
+          installs(client, store, signer, installer_options())
+    {
+    }
+
+    install::installer_options installer_options() const
+    {
+        return {.client_id = server.options().client_id,
+                .client_secret = server.options().client_secret,
+                .scope = "chat:write,commands",
+                .user_scope = {},
+                .redirect_uri = "https://app.example/slack/oauth_redirect",
+                .pkce = true,
+                .authorize_base = "https://127.0.0.1:" + std::to_string(server.port())};
+    }
+
+    // What the browser brings back after approving the attempt `start`: a code minted for the
+    // challenge and redirect URI the authorize URL carried, the state, and the cookie.
+    struct redirect {
+        std::string query, cookie, code;
+    };
+    redirect approve(const install::install_start& start)
+    {
+        auto url = boost::urls::parse_uri(start.location).value();
+        auto value = [&](std::string_view name) { return std::string((*url.params().find(name)).value); };
+        redirect r;
+        r.code = server.mint_code(mock::code_options{.method = "oauth.v2.access",
+                                                     .redirect_uri = value("redirect_uri"),
+                                                     .code_challenge = value("code_challenge"),
+                                                     .scope = value("scope"),
+                                                     .user_scope = {}});
+        r.query = "code=" + r.code + "&state=" + value("state");
+        r.cookie = "other=1; " + start.set_cookie.substr(0, start.set_cookie.find(';'));
+        return r;
+    }
+
+    install_result complete(install::installer& with, std::string_view query, std::string_view cookie)
+    {
+        std::optional<install_result> out;
+        with.complete({.query = query, .cookie_header = cookie}, [&](install_result r) { out.emplace(std::move(r)); });
+        run_until([&] { return out.has_value(); });
+        return std::move(*out);
+    }
+
+    std::optional<store::installation> stored()
+    {
+        std::optional<store::store_result<std::optional<store::installation>>> found;
+        store.find({.enterprise_id = {}, .team_id = "T0MOCKTEAM", .user_id = {}}, [&](auto r) { found.emplace(std::move(r)); });
+        run_until([&] { return found.has_value(); });
+        return found->value();
+    }
+
+    web::client client;
+    store::memory_store store;
+    install::state_signer signer;
+    install::installer installs;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(installer_tests)
+
+BOOST_FIXTURE_TEST_CASE(the_start_sends_a_signed_state_a_cookie_and_a_pkce_challenge, installer_fixture)
+{
+    const install::install_start start = installs.begin("T0MOCKTEAM");
+    auto url = boost::urls::parse_uri(start.location).value();
+    BOOST_TEST(url.path() == "/oauth/v2/authorize");
+    BOOST_TEST((*url.params().find("client_id")).value == server.options().client_id);
+    BOOST_TEST((*url.params().find("scope")).value == "chat:write,commands");
+    BOOST_TEST((*url.params().find("team")).value == "T0MOCKTEAM");
+    BOOST_TEST((*url.params().find("code_challenge_method")).value == "S256");
+    BOOST_TEST(url.params().contains("state"));
+    BOOST_TEST(start.set_cookie.find("HttpOnly") != std::string::npos);
+    BOOST_TEST(installs.begin().location != start.location);  // a new state each time
+}
+
+BOOST_FIXTURE_TEST_CASE(an_approved_attempt_is_exchanged_and_saved, installer_fixture)
+{
+    const auto back = approve(installs.begin());
+    const install_result installed = complete(installs, back.query, back.cookie);
+    BOOST_REQUIRE_MESSAGE(installed.has_value(), (installed.has_error() ? installed.error().message() : std::string()));
+    BOOST_TEST(installed->team_id == "T0MOCKTEAM");
+    BOOST_REQUIRE(installed->bot.has_value());
+    BOOST_TEST(server.token_active(installed->bot->token));
+    BOOST_TEST(!installed->bot->refresh_token.empty());  // the mock's app rotates tokens
+    const auto saved = stored();
+    BOOST_REQUIRE(saved.has_value());
+    BOOST_TEST(saved->bot->token == installed->bot->token);
+    BOOST_TEST(saved->app_id == "A0MOCKAPP");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_replayed_callback_is_refused_even_by_another_replica, installer_fixture)
+{
+    const auto back = approve(installs.begin());
+    BOOST_REQUIRE(complete(installs, back.query, back.cookie).has_value());
+    install::installer replica(client, store, signer, installer_options());
+    BOOST_TEST(complete(replica, back.query, back.cookie).error() == install::install_errc::state_replayed);
+    BOOST_TEST(complete(installs, back.query, back.cookie).error() == install::install_errc::state_replayed);
+    BOOST_TEST(server.exchanges(back.code) == 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_callback_from_another_browser_spends_nothing, installer_fixture)
+{
+    const auto back = approve(installs.begin());
+    const auto elsewhere = approve(installs.begin());
+    BOOST_TEST(complete(installs, back.query, elsewhere.cookie).error() == install::install_errc::state_browser_mismatch);
+    BOOST_TEST(complete(installs, back.query, "").error() == install::install_errc::state_browser_mismatch);
+    BOOST_TEST(server.exchanges(back.code) == 0u);
+    BOOST_TEST(complete(installs, back.query, back.cookie).has_value());  // the right browser still can
+}
+
+BOOST_FIXTURE_TEST_CASE(forged_expired_and_missing_states_are_refused_with_their_codes, installer_fixture)
+{
+    const auto back = approve(installs.begin());
+    install::state_signer stranger("another secret, also of thirty-two bytes");
+    const auto forged = approve(install::installer(client, store, stranger, installer_options()).begin());
+    BOOST_TEST(complete(installs, forged.query, forged.cookie).error() == install::install_errc::state_forged);
+    const install::issued_state old = signer.issue(std::chrono::system_clock::now() - std::chrono::minutes(11));
+    BOOST_TEST(complete(installs, "code=" + back.code + "&state=" + old.state,
+                        old.set_cookie.substr(0, old.set_cookie.find(';')))
+                   .error() == install::install_errc::state_expired);
+    BOOST_TEST(complete(installs, "code=" + back.code, back.cookie).error() == install::install_errc::state_missing);
+    BOOST_TEST(server.exchanges(back.code) == 0u);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_declined_install_saves_nothing, installer_fixture)
+{
+    const install::install_start start = installs.begin();
+    auto back = approve(start);
+    const std::string state = back.query.substr(back.query.find("state="));
+    BOOST_TEST(complete(installs, "error=access_denied&" + state, back.cookie).error() ==
+               install::install_errc::access_denied);
+    BOOST_TEST(!stored().has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_wrong_pkce_verifier_is_slacks_error, installer_fixture)
+{
+    auto options = installer_options();
+    options.pkce = false;  // the start sent no challenge, but the code was minted with one
+    install::installer without_pkce(client, store, signer, options);
+    const auto back = approve(installs.begin());
+    const install_result r = complete(without_pkce, back.query, back.cookie);
+    BOOST_REQUIRE(r.has_error());
+    BOOST_TEST(r.error() == api_errc::invalid_code_verifier);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
