@@ -1,0 +1,214 @@
+// Token rotation across processes: rotation_worker processes sharing one store (PostgreSQL, and
+// SQLite on one host) and one mock Slack. The mock runs here, on this thread, between polls of
+// the children; every wait has a deadline.
+#include "integration/mock_fixture.hpp"
+#include "store/postgresql_fixture.hpp"
+
+#include <slack/store/open_store.hpp>
+
+#include <openssl/sha.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <spawn.h>
+#include <sstream>
+#include <sys/wait.h>
+
+extern char** environ;
+
+using namespace slack;
+using namespace slack::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string team = "T0MOCKTEAM";
+
+std::string fingerprint(const std::string& token)  // as rotation_worker prints it
+{
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), digest);
+    char hex[17];
+    for (int i = 0; i < 8; ++i)
+        std::snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    return hex;
+}
+
+struct worker {
+    pid_t pid = -1;
+    fs::path output;
+    int status = -1;  // waitpid's, once it ended
+    bool ended() const { return status != -1; }
+    std::string text() const
+    {
+        std::ifstream in(output);
+        std::ostringstream s;
+        s << in.rdbuf();
+        return s.str();
+    }
+};
+
+struct rotation_fixture : mock_fixture {
+    rotation_fixture() : directory(fs::temp_directory_path() / ("slack-rotation-" + std::to_string(::getpid())))
+    {
+        fs::create_directories(directory);
+        server.write_ca_file((directory / "ca.pem").string());
+        ::setenv("SLACK_CLIENT_ID", server.options().client_id.c_str(), 1);
+        ::setenv("SLACK_CLIENT_SECRET", server.options().client_secret.c_str(), 1);
+    }
+    ~rotation_fixture()
+    {
+        for (worker& w : workers)
+            if (!w.ended()) {
+                ::kill(w.pid, SIGKILL);
+                ::waitpid(w.pid, nullptr, 0);
+            }
+        std::error_code ignored;
+        fs::remove_all(directory, ignored);
+    }
+
+    // Saves an installation of `team` whose bot token has expired, with `refresh_token`.
+    void install_expired(const std::string& spec, const std::string& token, const std::string& refresh_token)
+    {
+        auto store = open_store(ioc.get_executor(), spec).value();
+        store::installation i;
+        i.team_id = team;
+        i.bot = store::token_grant{.token = token, .refresh_token = refresh_token,
+                                   .expires_at = std::chrono::system_clock::now() - std::chrono::seconds(5),
+                                   .scopes = "chat:write", .bot_id = {}, .user_id = "U0BOT", .revision = 0};
+        std::optional<boost::system::result<void>> saved;
+        store->save(i, [&](auto r) { saved.emplace(r); });
+        run_until([&] { return saved.has_value(); }, 20s);
+        BOOST_REQUIRE(saved->has_value());
+    }
+
+    store::token_grant stored_bot(const std::string& spec)
+    {
+        auto store = open_store(ioc.get_executor(), spec).value();
+        std::optional<store::store_result<std::optional<store::installation>>> found;
+        store->find(store::installation_key{.enterprise_id = {}, .team_id = team, .user_id = {}},
+                    [&](auto r) { found.emplace(std::move(r)); });
+        run_until([&] { return found.has_value(); }, 20s);
+        BOOST_REQUIRE(found->has_value() && found->value().has_value() && found->value()->bot.has_value());
+        return *found->value()->bot;
+    }
+
+    worker& spawn(const std::string& spec, int callers, int lease_ms)
+    {
+        worker w;
+        w.output = directory / ("worker-" + std::to_string(workers.size()) + ".out");
+        const std::string api_url = server.api_url(), ca = (directory / "ca.pem").string(),
+                          count = std::to_string(callers), lease = std::to_string(lease_ms), out = w.output.string();
+        std::vector<const char*> argv = {ROTATION_WORKER_PATH, "--api-url", api_url.c_str(), "--ca-file", ca.c_str(),
+                                         "--store", spec.c_str(), "--team", team.c_str(), "--callers", count.c_str(),
+                                         "--lease-ms", lease.c_str(), nullptr};
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int failed = posix_spawn(&w.pid, argv[0], &actions, nullptr, const_cast<char**>(argv.data()), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        BOOST_REQUIRE_MESSAGE(failed == 0, "cannot start rotation_worker");
+        workers.push_back(std::move(w));
+        return workers.back();
+    }
+
+    // Serves the mock until `done` holds, reaping workers meanwhile.
+    template <class Predicate>
+    void serve_until(Predicate done, std::chrono::seconds limit = 90s)
+    {
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        while (!done() && std::chrono::steady_clock::now() < deadline) {
+            ioc.restart();
+            ioc.run_for(10ms);
+            for (worker& w : workers)
+                if (!w.ended() && ::waitpid(w.pid, &w.status, WNOHANG) != w.pid)
+                    w.status = -1;
+        }
+        BOOST_REQUIRE_MESSAGE(done(), "the workers did not finish within their deadline");
+    }
+
+    bool all_ended() const
+    {
+        return std::all_of(workers.begin(), workers.end(), [](const worker& w) { return w.ended(); });
+    }
+
+    // Four processes of fifty callers each, the token expired: one refresh in all.
+    void storm(const std::string& spec)
+    {
+        const mock::minted_tokens minted = server.mint_tokens();
+        install_expired(spec, minted.access_token, minted.refresh_token);
+        for (int n = 0; n < 4; ++n)
+            spawn(spec, 50, 5000);
+        serve_until([&] { return all_ended(); });
+        const store::token_grant after = stored_bot(spec);
+        BOOST_TEST(after.token != minted.access_token);
+        BOOST_TEST(server.token_active(after.token));
+        BOOST_TEST(server.exchanges(minted.refresh_token) == 1u);
+        std::size_t refreshes = 0;
+        for (const worker& w : workers) {
+            const std::string out = w.text();
+            BOOST_TEST(WIFEXITED(w.status));
+            BOOST_TEST(WEXITSTATUS(w.status) == 0, "a worker failed:\n" << out);
+            BOOST_TEST(out.find("token " + fingerprint(after.token) + " 50\n") != std::string::npos,
+                       "a worker did not end with the stored token:\n" << out);
+            if (auto at = out.find("refreshes "); at != std::string::npos)
+                refreshes += std::stoul(out.substr(at + 10));
+        }
+        BOOST_TEST(refreshes == 1u);
+    }
+
+    // The process holding the lease dies mid-refresh: another takes over once the lease ends.
+    void holder_dies(const std::string& spec)
+    {
+        const std::string slow_refresh = "xoxe-1-mock-delay-4000";  // the mock answers after 4 s
+        install_expired(spec, "xoxe.xoxb-expired", slow_refresh);
+        worker& first = spawn(spec, 1, 1500);
+        serve_until([&] { return server.exchanges(slow_refresh) == 1; }, 30s);
+        ::kill(first.pid, SIGKILL);
+        serve_until([&] { return first.ended(); }, 10s);
+        const auto killed_at = std::chrono::steady_clock::now();
+        worker& second = spawn(spec, 5, 1500);
+        serve_until([&] { return second.ended(); }, 60s);
+        BOOST_TEST(WEXITSTATUS(second.status) == 0, "the second worker failed:\n" << second.text());
+        BOOST_TEST(server.exchanges(slow_refresh) == 2u);
+        BOOST_TEST((std::chrono::steady_clock::now() - killed_at > 1s));  // it waited for the lease
+        const store::token_grant after = stored_bot(spec);
+        BOOST_TEST(after.token != "xoxe.xoxb-expired");
+        BOOST_TEST(after.revision == 2);
+    }
+
+    fs::path directory;
+    std::vector<worker> workers;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(rotation_across_processes)
+
+BOOST_FIXTURE_TEST_CASE(four_processes_on_postgresql_refresh_once, rotation_fixture)
+{
+    postgresql_fixture database;
+    storm("postgresql:" + database.conninfo);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_killed_refresher_on_postgresql_is_taken_over_after_its_lease, rotation_fixture)
+{
+    postgresql_fixture database;
+    holder_dies("postgresql:" + database.conninfo);
+}
+
+BOOST_FIXTURE_TEST_CASE(four_processes_on_sqlite_refresh_once, rotation_fixture)
+{
+    storm("sqlite:" + (directory / "installations.db").string());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_killed_refresher_on_sqlite_is_taken_over_after_its_lease, rotation_fixture)
+{
+    holder_dies("sqlite:" + (directory / "installations.db").string());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
