@@ -13,8 +13,10 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
+#include <vector>
 
 namespace asio = boost::asio;
 using namespace slack::store;
@@ -696,6 +698,30 @@ BOOST_FIXTURE_TEST_CASE(more_operations_than_connections_all_complete, postgresq
     BOOST_TEST(completed == operations);
     BOOST_TEST(first_uses == operations);
     BOOST_TEST(store_sessions(raw()) <= 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(operations_from_several_threads_share_the_pool, postgresql_fixture)
+{
+    auto options = this->options();
+    options.pool_size = 3;
+    auto store = open(options);
+    constexpr int operations = 60;
+    std::atomic<int> first_uses = 0;
+    std::atomic<int> completed = 0;
+    const time_point later = now_ms() + std::chrono::hours(1);
+    // Started from this thread, completed on whichever thread runs the io_context.
+    for (int n = 0; n < operations; ++n)
+        store->consume_nonce("nonce-" + std::to_string(n % (operations / 2)), later, [&](store_result<bool> r) {
+            first_uses += r && *r;
+            ++completed;
+        });
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] { io.run_for(std::chrono::seconds(30)); });
+    for (auto& t : threads)
+        t.join();
+    BOOST_TEST(completed.load() == operations);
+    BOOST_TEST(first_uses.load() == operations / 2);  // each value twice: one first use, one replay
 }
 
 BOOST_FIXTURE_TEST_CASE(queued_operations_and_statements_keep_their_deadline, postgresql_fixture)
