@@ -16,6 +16,7 @@
 #include <atomic>
 #include <chrono>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace asio = boost::asio;
@@ -138,6 +139,35 @@ void check_installation(const installation& got, const installation& want)
     }
 }
 
+// The value of an operation that must succeed.
+template <class T>
+asio::awaitable<T> ok(asio::awaitable<store_result<T>> operation)
+{
+    auto outcome = co_await std::move(operation);
+    BOOST_REQUIRE(outcome);
+    if constexpr (!std::is_void_v<T>)
+        co_return std::move(*outcome);
+}
+
+asio::awaitable<void> must_save(installation_store& store, installation i)
+{
+    co_await ok(store.save(std::move(i), use));
+}
+
+// The installation under `k`, which must be there.
+asio::awaitable<installation> must_find(installation_store& store, installation_key k)
+{
+    auto found = co_await ok(store.find(std::move(k), use));
+    BOOST_REQUIRE((found.has_value()));
+    co_return std::move(*found);
+}
+
+asio::awaitable<void> must_miss(installation_store& store, installation_key k)
+{
+    auto found = co_await ok(store.find(std::move(k), use));
+    BOOST_TEST(!found.has_value());
+}
+
 asio::awaitable<void> sleep_for(milliseconds duration)
 {
     asio::steady_timer timer(co_await asio::this_coro::executor, duration);
@@ -176,29 +206,19 @@ BOOST_FIXTURE_TEST_CASE(every_field_round_trips, postgresql_fixture)
     auto store = open();
     auto body = [&]() -> asio::awaitable<void> {
         installation team = workspace("E1", "T1");
-        {
-            auto done = co_await store->save(team, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*store, team);
         const installation_key team_key = key("E1", "T1");
-        auto found = co_await store->find(team_key, use);
-        BOOST_REQUIRE(found);
-        BOOST_REQUIRE((found->has_value()));
-        check_installation(**found, team);
-        BOOST_TEST((*found)->bot->revision == 1);
-        BOOST_TEST((*found)->user->revision == 1);
+        const installation found = co_await must_find(*store, team_key);
+        check_installation(found, team);
+        BOOST_TEST(found.bot->revision == 1);
+        BOOST_TEST(found.user->revision == 1);
 
         // No expiry, no refresh token, no webhook, no user grant; the team id is the key's ('').
         installation org = org_wide("E2");
-        {
-            auto done = co_await store->save(org, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*store, org);
         const installation_key org_key = key("E2", "");
-        auto found_org = co_await store->find(org_key, use);
-        BOOST_REQUIRE(found_org);
-        BOOST_REQUIRE((found_org->has_value()));
-        check_installation(**found_org, org);
+        const installation found_org = co_await must_find(*store, org_key);
+        check_installation(found_org, org);
 
         // No bot either; a user grant that rotates.
         installation user_only = workspace("", "T3");
@@ -206,34 +226,22 @@ BOOST_FIXTURE_TEST_CASE(every_field_round_trips, postgresql_fixture)
         user_only.incoming_webhook.reset();
         user_only.user->refresh_token = "xoxe-1-user-refresh";
         user_only.user->expires_at = at_ms(1'800'000'000'001);
-        {
-            auto done = co_await store->save(user_only, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*store, user_only);
         const installation_key user_key = key("", "T3");
-        auto found_user = co_await store->find(user_key, use);
-        BOOST_REQUIRE(found_user);
-        BOOST_REQUIRE((found_user->has_value()));
-        check_installation(**found_user, user_only);
+        const installation found_user = co_await must_find(*store, user_key);
+        check_installation(found_user, user_only);
 
         // Saving again replaces the row and bumps each grant's revision.
         team.team_name = "Renamed";
         team.incoming_webhook.reset();
-        {
-            auto done = co_await store->save(team, use);
-            BOOST_REQUIRE(done);
-        }
-        auto again = co_await store->find(team_key, use);
-        BOOST_REQUIRE(again);
-        BOOST_REQUIRE((again->has_value()));
-        check_installation(**again, team);
-        BOOST_TEST((*again)->bot->revision == 2);
-        BOOST_TEST((*again)->user->revision == 2);
+        co_await must_save(*store, team);
+        const installation again = co_await must_find(*store, team_key);
+        check_installation(again, team);
+        BOOST_TEST(again.bot->revision == 2);
+        BOOST_TEST(again.user->revision == 2);
 
         const installation_key absent = key("E9", "T9");
-        auto none = co_await store->find(absent, use);
-        BOOST_REQUIRE(none);
-        BOOST_TEST(!none->has_value());
+        co_await must_miss(*store, absent);
     };
     slack::test::run(io, body);
 }
@@ -243,35 +251,23 @@ BOOST_FIXTURE_TEST_CASE(a_team_without_its_own_install_falls_back_to_the_org_wid
     auto store = open();
     auto body = [&]() -> asio::awaitable<void> {
         const installation org = org_wide("E1");
-        {
-            auto done = co_await store->save(org, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*store, org);
         const installation_key in_org = key("E1", "T9");
-        auto found = co_await store->find(in_org, use);
-        BOOST_REQUIRE(found);
-        BOOST_REQUIRE((found->has_value()));
-        BOOST_TEST((*found)->is_enterprise_install);
-        BOOST_TEST((*found)->team_id == "");
+        const installation found = co_await must_find(*store, in_org);
+        BOOST_TEST(found.is_enterprise_install);
+        BOOST_TEST(found.team_id == "");
 
         // No enterprise in the key: no fallback.
         const installation_key no_enterprise = key("", "T9");
-        auto none = co_await store->find(no_enterprise, use);
-        BOOST_REQUIRE(none);
-        BOOST_TEST(!none->has_value());
+        co_await must_miss(*store, no_enterprise);
 
         // A team's own install wins over the org-wide one.
         const installation own = workspace("E1", "T1");
-        {
-            auto done = co_await store->save(own, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*store, own);
         const installation_key own_key = key("E1", "T1");
-        auto found_own = co_await store->find(own_key, use);
-        BOOST_REQUIRE(found_own);
-        BOOST_REQUIRE((found_own->has_value()));
-        BOOST_TEST((*found_own)->team_id == "T1");
-        BOOST_TEST(!(*found_own)->is_enterprise_install);
+        const installation found_own = co_await must_find(*store, own_key);
+        BOOST_TEST(found_own.team_id == "T1");
+        BOOST_TEST(!found_own.is_enterprise_install);
     };
     slack::test::run(io, body);
 }
@@ -281,50 +277,33 @@ BOOST_FIXTURE_TEST_CASE(user_grants_are_kept_per_user, postgresql_fixture)
     auto store = open();
     auto body = [&]() -> asio::awaitable<void> {
         installation first = workspace("E1", "T1");
-        {
-            auto done = co_await store->save(first, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*store, first);
         installation second = workspace("E1", "T1");
         second.user_id = "U2";
         second.user = user_grant("U2", "xoxp-second");
-        {
-            auto done = co_await store->save(second, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*store, second);
 
         const installation_key u1 = key("E1", "T1", "U1");
-        auto found_u1 = co_await store->find(u1, use);
-        BOOST_REQUIRE(found_u1);
-        BOOST_REQUIRE((found_u1->has_value()));
-        BOOST_TEST((*found_u1)->user_id == "U1");
-        check_grant(*(*found_u1)->user, *first.user);
+        const installation found_u1 = co_await must_find(*store, u1);
+        BOOST_TEST(found_u1.user_id == "U1");
+        check_grant(*found_u1.user, *first.user);
 
         // Without a user: the installing user's (the last save's).
         const installation_key installer = key("E1", "T1");
-        auto found_installer = co_await store->find(installer, use);
-        BOOST_REQUIRE(found_installer);
-        BOOST_REQUIRE((found_installer->has_value()));
-        BOOST_TEST((*found_installer)->user_id == "U2");
-        check_grant(*(*found_installer)->user, *second.user);
+        const installation found_installer = co_await must_find(*store, installer);
+        BOOST_TEST(found_installer.user_id == "U2");
+        check_grant(*found_installer.user, *second.user);
 
         // A user without a grant: not found.
         const installation_key u3 = key("E1", "T1", "U3");
-        auto found_u3 = co_await store->find(u3, use);
-        BOOST_REQUIRE(found_u3);
-        BOOST_TEST(!found_u3->has_value());
+        co_await must_miss(*store, u3);
 
         // An installation saved without a user grant keeps the grants already stored.
         installation bot_only = workspace("E1", "T1");
         bot_only.user.reset();
-        {
-            auto done = co_await store->save(bot_only, use);
-            BOOST_REQUIRE(done);
-        }
-        auto still = co_await store->find(u1, use);
-        BOOST_REQUIRE(still);
-        BOOST_REQUIRE((still->has_value()));
-        BOOST_TEST((*still)->user->revision == 1);
+        co_await must_save(*store, bot_only);
+        const installation still = co_await must_find(*store, u1);
+        BOOST_TEST(still.user->revision == 1);
     };
     slack::test::run(io, body);
 }
@@ -334,49 +313,32 @@ BOOST_FIXTURE_TEST_CASE(remove_deletes_exactly_the_key, postgresql_fixture)
     auto store = open();
     auto body = [&]() -> asio::awaitable<void> {
         const installation org = org_wide("E1");
-        {
-            auto done = co_await store->save(org, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*store, org);
         installation team = workspace("E1", "T1");
-        {
-            auto done = co_await store->save(team, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*store, team);
         team.user_id = "U2";
         team.user = user_grant("U2", "xoxp-2");
-        {
-            auto done = co_await store->save(team, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*store, team);
 
         const installation_key u1 = key("E1", "T1", "U1");
-        auto removed_user = co_await store->remove(u1, use);
-        BOOST_REQUIRE(removed_user);
-        BOOST_TEST(*removed_user == 1u);
-        auto gone = co_await store->find(u1, use);
-        BOOST_REQUIRE(gone);
-        BOOST_TEST(!gone->has_value());
+        const auto removed_user = co_await ok(store->remove(u1, use));
+        BOOST_TEST(removed_user == 1u);
+        co_await must_miss(*store, u1);
 
         // No fallback: a team without its own install has nothing to remove.
         const installation_key other_team = key("E1", "T5");
-        auto removed_none = co_await store->remove(other_team, use);
-        BOOST_REQUIRE(removed_none);
-        BOOST_TEST(*removed_none == 0u);
+        const auto removed_none = co_await ok(store->remove(other_team, use));
+        BOOST_TEST(removed_none == 0u);
 
         const installation_key team_key = key("E1", "T1");
-        auto removed = co_await store->remove(team_key, use);
-        BOOST_REQUIRE(removed);
-        BOOST_TEST(*removed == 2u);  // the row and U2's grant
-        auto again = co_await store->remove(team_key, use);
-        BOOST_REQUIRE(again);
-        BOOST_TEST(*again == 0u);
+        const auto removed = co_await ok(store->remove(team_key, use));
+        BOOST_TEST(removed == 2u);  // the row and U2's grant
+        const auto again = co_await ok(store->remove(team_key, use));
+        BOOST_TEST(again == 0u);
 
         // The team now finds the org-wide install, which is untouched.
-        auto fallback = co_await store->find(team_key, use);
-        BOOST_REQUIRE(fallback);
-        BOOST_REQUIRE((fallback->has_value()));
-        BOOST_TEST((*fallback)->is_enterprise_install);
+        const installation fallback = co_await must_find(*store, team_key);
+        BOOST_TEST(fallback.is_enterprise_install);
     };
     slack::test::run(io, body);
 }
@@ -390,25 +352,18 @@ BOOST_FIXTURE_TEST_CASE(remove_all_takes_a_team_or_a_whole_enterprise, postgresq
         const installation t2 = workspace("E1", "T2");
         const installation t3 = workspace("E2", "T3");
         for (const installation* i : {&org, &t1, &t2, &t3})
-            {
-                auto done = co_await store->save(*i, use);
-                BOOST_REQUIRE(done);
-            }
+            co_await must_save(*store, *i);
 
         const installation_key team = key("", "T1");  // a team, whatever its enterprise
-        auto removed_team = co_await store->remove_all(team, use);
-        BOOST_REQUIRE(removed_team);
-        BOOST_TEST(*removed_team == 2u);  // T1's row and its user grant
+        const auto removed_team = co_await ok(store->remove_all(team, use));
+        BOOST_TEST(removed_team == 2u);  // T1's row and its user grant
 
         const installation_key enterprise = key("E1", "");
-        auto removed_enterprise = co_await store->remove_all(enterprise, use);
-        BOOST_REQUIRE(removed_enterprise);
-        BOOST_TEST(*removed_enterprise == 3u);  // the org-wide row, T2's row and its grant
+        const auto removed_enterprise = co_await ok(store->remove_all(enterprise, use));
+        BOOST_TEST(removed_enterprise == 3u);  // the org-wide row, T2's row and its grant
 
         const installation_key t2_key = key("E1", "T2");
-        auto none = co_await store->find(t2_key, use);
-        BOOST_REQUIRE(none);
-        BOOST_TEST(!none->has_value());
+        co_await must_miss(*store, t2_key);
         const installation_key t3_key = key("E2", "T3");
         auto kept = co_await store->find(t3_key, use);
         BOOST_REQUIRE(kept);
@@ -423,52 +378,38 @@ BOOST_FIXTURE_TEST_CASE(replace_grant_is_a_compare_and_swap_across_clients, post
     auto b = open();
     auto body = [&]() -> asio::awaitable<void> {
         const installation team = workspace("E1", "T1");
-        {
-            auto done = co_await a->save(team, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*a, team);
         const installation_key team_key = key("E1", "T1");
-        auto read = co_await b->find(team_key, use);
-        BOOST_REQUIRE(read);
-        BOOST_REQUIRE((read->has_value()));
-        const std::int64_t revision = (*read)->bot->revision;
+        const installation read = co_await must_find(*b, team_key);
+        const std::int64_t revision = read.bot->revision;
 
         // Both replicas refreshed from the same revision: the first write wins.
         token_grant from_a = bot_grant("xoxe.xoxb-from-a");
         from_a.expires_at = at_ms(1'950'000'000'000);
-        auto a_wrote = co_await a->replace_grant(team_key, grant_kind::bot, revision, from_a, use);
-        BOOST_REQUIRE(a_wrote);
-        BOOST_TEST(*a_wrote);
+        const auto a_wrote = co_await ok(a->replace_grant(team_key, grant_kind::bot, revision, from_a, use));
+        BOOST_TEST(a_wrote);
         const token_grant from_b = bot_grant("xoxe.xoxb-from-b");
-        auto b_wrote = co_await b->replace_grant(team_key, grant_kind::bot, revision, from_b, use);
-        BOOST_REQUIRE(b_wrote);
-        BOOST_TEST(!*b_wrote);
+        const auto b_wrote = co_await ok(b->replace_grant(team_key, grant_kind::bot, revision, from_b, use));
+        BOOST_TEST(!b_wrote);
 
-        auto after = co_await b->find(team_key, use);
-        BOOST_REQUIRE(after);
-        BOOST_REQUIRE((after->has_value()));
-        check_grant(*(*after)->bot, from_a);
-        BOOST_TEST((*after)->bot->revision == revision + 1);
+        const installation after = co_await must_find(*b, team_key);
+        check_grant(*after.bot, from_a);
+        BOOST_TEST(after.bot->revision == revision + 1);
 
         // The user grant, the same way.
         const installation_key user_key = key("E1", "T1", "U1");
         const token_grant user_a = user_grant("U1", "xoxp-from-a");
-        auto user_written = co_await a->replace_grant(user_key, grant_kind::user, 1, user_a, use);
-        BOOST_REQUIRE(user_written);
-        BOOST_TEST(*user_written);
-        auto user_stale = co_await b->replace_grant(user_key, grant_kind::user, 1, user_a, use);
-        BOOST_REQUIRE(user_stale);
-        BOOST_TEST(!*user_stale);
-        auto user_after = co_await b->find(user_key, use);
-        BOOST_REQUIRE(user_after);
-        BOOST_REQUIRE((user_after->has_value()));
-        BOOST_TEST((*user_after)->user->revision == 2);
+        const auto user_written = co_await ok(a->replace_grant(user_key, grant_kind::user, 1, user_a, use));
+        BOOST_TEST(user_written);
+        const auto user_stale = co_await ok(b->replace_grant(user_key, grant_kind::user, 1, user_a, use));
+        BOOST_TEST(!user_stale);
+        const installation user_after = co_await must_find(*b, user_key);
+        BOOST_TEST(user_after.user->revision == 2);
 
         // A grant that is not there is never written.
         const installation_key absent = key("E9", "T9");
-        auto nothing = co_await a->replace_grant(absent, grant_kind::bot, 1, from_a, use);
-        BOOST_REQUIRE(nothing);
-        BOOST_TEST(!*nothing);
+        const auto nothing = co_await ok(a->replace_grant(absent, grant_kind::bot, 1, from_a, use));
+        BOOST_TEST(!nothing);
         const installation_key no_user = key("E1", "T1");
         auto refused = co_await a->replace_grant(no_user, grant_kind::user, 1, user_a, use);
         BOOST_TEST(refused.error() == store_errc::invalid_key);
@@ -483,22 +424,16 @@ BOOST_FIXTURE_TEST_CASE(replace_grant_reaches_the_org_wide_install, postgresql_f
     auto store = open(options);
     auto body = [&]() -> asio::awaitable<void> {
         const installation org = org_wide("E1");
-        {
-            auto done = co_await store->save(org, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*store, org);
         const installation_key team_key = key("E1", "T7");
         const token_grant refreshed = bot_grant("xoxe.xoxb-refreshed");
-        auto written = co_await store->replace_grant(team_key, grant_kind::bot, 1, refreshed, use);
-        BOOST_REQUIRE(written);
-        BOOST_TEST(*written);
+        const auto written = co_await ok(store->replace_grant(team_key, grant_kind::bot, 1, refreshed, use));
+        BOOST_TEST(written);
         // Sealed for the org-wide row it went to, so it opens there.
         const installation_key org_key = key("E1", "");
-        auto found = co_await store->find(org_key, use);
-        BOOST_REQUIRE(found);
-        BOOST_REQUIRE((found->has_value()));
-        check_grant(*(*found)->bot, refreshed);
-        BOOST_TEST((*found)->bot->revision == 2);
+        const installation found = co_await must_find(*store, org_key);
+        check_grant(*found.bot, refreshed);
+        BOOST_TEST(found.bot->revision == 2);
     };
     slack::test::run(io, body);
 }
@@ -509,46 +444,32 @@ BOOST_FIXTURE_TEST_CASE(a_lease_has_one_holder_until_it_runs_out, postgresql_fix
     auto b = open();
     auto body = [&]() -> asio::awaitable<void> {
         const installation_key team_key = key("E1", "T1");
-        auto a_took = co_await a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use);
-        BOOST_REQUIRE(a_took);
-        BOOST_TEST(*a_took);
-        auto b_refused = co_await b->try_lease(team_key, grant_kind::bot, "b", milliseconds(60'000), use);
-        BOOST_REQUIRE(b_refused);
-        BOOST_TEST(!*b_refused);
-        auto a_renewed = co_await a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use);
-        BOOST_REQUIRE(a_renewed);
-        BOOST_TEST(*a_renewed);
+        const auto a_took = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
+        BOOST_TEST(a_took);
+        const auto b_refused = co_await ok(b->try_lease(team_key, grant_kind::bot, "b", milliseconds(60'000), use));
+        BOOST_TEST(!b_refused);
+        const auto a_renewed = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
+        BOOST_TEST(a_renewed);
 
         // Leases are per grant: the user grant's is free.
         const installation_key user_key = key("E1", "T1", "U1");
-        auto b_user = co_await b->try_lease(user_key, grant_kind::user, "b", milliseconds(60'000), use);
-        BOOST_REQUIRE(b_user);
-        BOOST_TEST(*b_user);
+        const auto b_user = co_await ok(b->try_lease(user_key, grant_kind::user, "b", milliseconds(60'000), use));
+        BOOST_TEST(b_user);
 
         // Only the holder gives it back.
-        {
-            auto done = co_await b->release_lease(team_key, grant_kind::bot, "b", use);
-            BOOST_REQUIRE(done);
-        }
-        auto still_a = co_await b->try_lease(team_key, grant_kind::bot, "b", milliseconds(60'000), use);
-        BOOST_REQUIRE(still_a);
-        BOOST_TEST(!*still_a);
-        {
-            auto done = co_await a->release_lease(team_key, grant_kind::bot, "a", use);
-            BOOST_REQUIRE(done);
-        }
-        auto b_took = co_await b->try_lease(team_key, grant_kind::bot, "b", milliseconds(200), use);
-        BOOST_REQUIRE(b_took);
-        BOOST_TEST(*b_took);
+        co_await ok(b->release_lease(team_key, grant_kind::bot, "b", use));
+        const auto still_a = co_await ok(b->try_lease(team_key, grant_kind::bot, "b", milliseconds(60'000), use));
+        BOOST_TEST(!still_a);
+        co_await ok(a->release_lease(team_key, grant_kind::bot, "a", use));
+        const auto b_took = co_await ok(b->try_lease(team_key, grant_kind::bot, "b", milliseconds(1000), use));
+        BOOST_TEST(b_took);
 
         // Once b's lease ran out (by the database's clock), a takes it over.
-        auto a_early = co_await a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use);
-        BOOST_REQUIRE(a_early);
-        BOOST_TEST(!*a_early);
-        co_await sleep_for(milliseconds(300));
-        auto a_after = co_await a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use);
-        BOOST_REQUIRE(a_after);
-        BOOST_TEST(*a_after);
+        const auto a_early = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
+        BOOST_TEST(!a_early);
+        co_await sleep_for(milliseconds(1100));
+        const auto a_after = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
+        BOOST_TEST(a_after);
     };
     slack::test::run(io, body);
 }
@@ -559,30 +480,23 @@ BOOST_FIXTURE_TEST_CASE(a_nonce_is_used_once_across_clients, postgresql_fixture)
     auto b = open();
     auto body = [&]() -> asio::awaitable<void> {
         const time_point later = now_ms() + std::chrono::hours(1);
-        auto first = co_await a->consume_nonce("state-1", later, use);
-        BOOST_REQUIRE(first);
-        BOOST_TEST(*first);
-        auto replay = co_await b->consume_nonce("state-1", later, use);
-        BOOST_REQUIRE(replay);
-        BOOST_TEST(!*replay);
-        auto replay_same_client = co_await a->consume_nonce("state-1", later, use);
-        BOOST_REQUIRE(replay_same_client);
-        BOOST_TEST(!*replay_same_client);
+        const auto first = co_await ok(a->consume_nonce("state-1", later, use));
+        BOOST_TEST(first);
+        const auto replay = co_await ok(b->consume_nonce("state-1", later, use));
+        BOOST_TEST(!replay);
+        const auto replay_same_client = co_await ok(a->consume_nonce("state-1", later, use));
+        BOOST_TEST(!replay_same_client);
 
         // A record that ran out is gone: the value counts as new (as in memory_store).
         const time_point past = now_ms() - std::chrono::seconds(1);
-        auto expired = co_await a->consume_nonce("state-2", past, use);
-        BOOST_REQUIRE(expired);
-        BOOST_TEST(*expired);
-        auto expired_again = co_await b->consume_nonce("state-2", later, use);
-        BOOST_REQUIRE(expired_again);
-        BOOST_TEST(*expired_again);
+        const auto expired = co_await ok(a->consume_nonce("state-2", past, use));
+        BOOST_TEST(expired);
+        const auto expired_again = co_await ok(b->consume_nonce("state-2", later, use));
+        BOOST_TEST(expired_again);
 
         // Expired records of other values are pruned by the next use.
-        auto stale = co_await a->consume_nonce("state-3", past, use);
-        BOOST_REQUIRE(stale);
-        auto other = co_await b->consume_nonce("state-4", later, use);
-        BOOST_REQUIRE(other);
+        co_await ok(a->consume_nonce("state-3", past, use));
+        co_await ok(b->consume_nonce("state-4", later, use));
         auto left = raw().query("SELECT count(*) FROM slack_nonces WHERE nonce = 'state-3'");
         BOOST_TEST(*left.at(0).at(0) == "0");
         auto kept = raw().query("SELECT count(*) FROM slack_nonces WHERE nonce IN ('state-1', 'state-4')");
@@ -602,15 +516,9 @@ BOOST_FIXTURE_TEST_CASE(tokens_are_sealed_at_rest, postgresql_fixture)
     auto no_key = open();
     auto body = [&]() -> asio::awaitable<void> {
         const installation team = workspace("E1", "T1");
-        {
-            auto done = co_await sealed->save(team, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*sealed, team);
         const installation other = workspace("E1", "T2");
-        {
-            auto done = co_await sealed->save(other, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await must_save(*sealed, other);
 
         // No token in the clear in any column.
         auto bot = raw().query("SELECT bot_token, bot_refresh_token FROM slack_installations WHERE team_id = 'T1'");
@@ -622,10 +530,8 @@ BOOST_FIXTURE_TEST_CASE(tokens_are_sealed_at_rest, postgresql_fixture)
         }
 
         const installation_key team_key = key("E1", "T1");
-        auto opened = co_await sealed->find(team_key, use);
-        BOOST_REQUIRE(opened);
-        BOOST_REQUIRE((opened->has_value()));
-        check_installation(**opened, team);
+        const installation opened = co_await must_find(*sealed, team_key);
+        check_installation(opened, team);
 
         auto wrong = co_await wrong_key->find(team_key, use);
         BOOST_TEST(wrong.error() == store_errc::decryption_failed);
@@ -666,10 +572,7 @@ BOOST_FIXTURE_TEST_CASE(a_schema_from_a_newer_version_is_refused, postgresql_fix
     auto first = open();
     auto body = [&]() -> asio::awaitable<void> {
         const time_point later = now_ms() + std::chrono::hours(1);
-        {
-            auto done = co_await first->consume_nonce("n", later, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await ok(first->consume_nonce("n", later, use));
         raw().query("UPDATE slack_schema_version SET version = 2");
         auto newer = open();
         auto refused = co_await newer->consume_nonce("m", later, use);
@@ -746,9 +649,8 @@ BOOST_FIXTURE_TEST_CASE(queued_operations_and_statements_keep_their_deadline, po
 
     raw().query("SELECT pg_advisory_unlock(8317129691477536871)");
     auto body = [&]() -> asio::awaitable<void> {
-        auto after = co_await store->consume_nonce("after", later, use);
-        BOOST_REQUIRE(after);
-        BOOST_TEST(*after);
+        const auto after = co_await ok(store->consume_nonce("after", later, use));
+        BOOST_TEST(after);
     };
     slack::test::run(io, body);
 }
@@ -758,17 +660,13 @@ BOOST_FIXTURE_TEST_CASE(a_killed_session_is_replaced_by_the_next_operation, post
     auto store = open();
     auto body = [&]() -> asio::awaitable<void> {
         const time_point later = now_ms() + std::chrono::hours(1);
-        {
-            auto done = co_await store->consume_nonce("before", later, use);
-            BOOST_REQUIRE(done);
-        }
+        co_await ok(store->consume_nonce("before", later, use));
         BOOST_TEST(store_sessions(raw()) == 1);
 
         // Idle in the pool when the server ends it: the next operation does not notice.
         terminate_store_sessions(raw());
-        auto after_idle = co_await store->consume_nonce("after-idle", later, use);
-        BOOST_REQUIRE(after_idle);
-        BOOST_TEST(*after_idle);
+        const auto after_idle = co_await ok(store->consume_nonce("after-idle", later, use));
+        BOOST_TEST(after_idle);
 
         // Ended in the middle of a statement (blocked here on a row this test holds): that
         // operation fails, and the next opens a new connection.
@@ -777,18 +675,20 @@ BOOST_FIXTURE_TEST_CASE(a_killed_session_is_replaced_by_the_next_operation, post
         holder.query("INSERT INTO slack_nonces (nonce, expires_at) VALUES ('held', 0)");
         std::optional<store_result<bool>> blocked;
         store->consume_nonce("held", later, [&](store_result<bool> r) { blocked = std::move(r); });
-        co_await sleep_for(milliseconds(200));
+        const char* const waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                    "AND wait_event_type = 'Lock'";
+        for (int i = 0; i < 200 && *raw().query(waiting).at(0).at(0) == "0"; ++i)
+            co_await sleep_for(milliseconds(20));
         BOOST_REQUIRE(!blocked);
         raw().query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'");
-        for (int i = 0; i < 100 && !blocked; ++i)
+                    "AND wait_event_type = 'Lock'");
+        for (int i = 0; i < 200 && !blocked; ++i)
             co_await sleep_for(milliseconds(20));
         BOOST_REQUIRE(blocked);
         BOOST_TEST(blocked->error() == store_errc::unavailable);
         holder.query("ROLLBACK");
-        auto next = co_await store->consume_nonce("held", later, use);
-        BOOST_REQUIRE(next);
-        BOOST_TEST(*next);
+        const auto next = co_await ok(store->consume_nonce("held", later, use));
+        BOOST_TEST(next);
     };
     slack::test::run(io, body);
 }
