@@ -5,6 +5,7 @@ slack_packages=(
   g++ cmake make ccache libssl-dev ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libboost-test1.81-dev libboost-system1.81-dev
+  libpq-dev postgresql-15
 )
 
 # Installs missing Debian packages when root; otherwise prints the command and stops.

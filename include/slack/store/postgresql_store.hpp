@@ -1,0 +1,75 @@
+#pragma once
+// An installation store in PostgreSQL, shared by every process (replica) that points at the same
+// database. Link slack::postgresql_store (it brings libpq); this header names nothing of libpq.
+//
+// Each operation is one statement, atomic in the database; the schema is created and migrated
+// by the first connection of each store under an advisory lock (docs/stores.md).
+#include <slack/store/installation_store.hpp>
+#include <slack/store/token_key.hpp>
+
+#include <boost/asio/any_io_executor.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace slack::store {
+
+struct postgresql_options {
+    /// A libpq connection string ("host=/run/postgresql dbname=app user=app") or URI
+    /// ("postgresql://app@localhost/app"). Name hosts by address or a Unix socket directory:
+    /// libpq resolves a host name with a blocking lookup.
+    std::string connection;
+    /// At most this many connections are open; operations beyond them wait, first come first served.
+    std::size_t pool_size = 4;
+    /// Seals token and refresh token columns (AES-256-GCM, bound to row and column). Every process
+    /// sharing the database needs the same key.
+    std::optional<token_key> encryption_key;
+    /// Bounds opening one connection (and setting up its session).
+    std::chrono::milliseconds connect_timeout{5000};
+    /// Bounds the wait for a free connection, and each statement; the server also stops a
+    /// statement after this long (statement_timeout).
+    std::chrono::milliseconds query_timeout{5000};
+};
+
+/// The PostgreSQL installation store.
+///
+/// The constructor does not connect: connections are opened when operations need them, kept
+/// for later ones, and one found broken is dropped and replaced by the next operation.
+/// Operations run on a strand of `ex` (no thread of their own) and complete on the handler's
+/// associated executor, else on `ex`.
+///
+/// Errors: store_errc::unavailable (cannot connect, connection lost, a deadline passed),
+/// query_failed (the server refused a statement), schema_too_new, corrupt_row,
+/// decryption_failed, encryption_required, invalid_key. The server's messages are never passed
+/// on: they may quote a statement's parameters, which are tokens.
+///
+/// Destroy the store after its operations completed and before `ex`'s execution context.
+class postgresql_store final : public installation_store {
+public:
+    postgresql_store(boost::asio::any_io_executor ex, postgresql_options options);
+    ~postgresql_store() override;
+    postgresql_store(const postgresql_store&) = delete;
+    postgresql_store& operator=(const postgresql_store&) = delete;
+
+    struct state;  // defined in src/store/postgresql/store.cpp
+
+private:
+    void do_save(installation i, store_handler<void> handler) override;
+    void do_find(installation_key key, store_handler<std::optional<installation>> handler) override;
+    void do_remove(installation_key key, store_handler<std::size_t> handler) override;
+    void do_remove_all(installation_key key, store_handler<std::size_t> handler) override;
+    void do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision, token_grant grant,
+                          store_handler<bool> handler) override;
+    void do_try_lease(installation_key key, grant_kind kind, std::string owner, std::chrono::milliseconds duration,
+                      store_handler<bool> handler) override;
+    void do_release_lease(installation_key key, grant_kind kind, std::string owner,
+                          store_handler<void> handler) override;
+    void do_consume_nonce(std::string nonce, time_point expires_at, store_handler<bool> handler) override;
+
+    std::shared_ptr<state> state_;  // shared with running operations
+};
+
+}  // namespace slack::store

@@ -1,0 +1,68 @@
+#pragma once
+// One libpq connection, driven asynchronously on an executor: libpq in non-blocking mode, its
+// socket waited on through the executor's reactor, every wait bounded by a deadline. No thread
+// blocks on the server.
+#include "store/postgresql/parameters.hpp"
+#include "store/postgresql/query_result.hpp"
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/system/result.hpp>
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <string>
+
+namespace slack::store::postgresql {
+
+using clock = std::chrono::steady_clock;
+
+/// What a new connection is opened with.
+struct connection_settings {
+    std::string conninfo;
+    std::chrono::milliseconds connect_timeout;
+    /// The server's statement_timeout for the session: a statement this client gave up on (its
+    /// deadline passed and the connection was dropped) does not go on holding locks.
+    std::chrono::milliseconds statement_timeout;
+};
+
+class connection {
+public:
+    explicit connection(boost::asio::any_io_executor executor);
+    ~connection();
+    connection(const connection&) = delete;
+    connection& operator=(const connection&) = delete;
+
+    /// Connects and sets up the session, by now + connect_timeout.
+    /// Error: store_errc::unavailable (nothing of libpq's message is kept: it may name the host).
+    boost::asio::awaitable<boost::system::error_code> open(const connection_settings& settings);
+
+    /// Runs one statement. Errors: store_errc::unavailable when the connection failed or the
+    /// deadline passed (the connection is then closed: usable() is false); query_failed when the
+    /// server refused the statement (the connection stays usable).
+    boost::asio::awaitable<boost::system::result<query_result>> execute(const char* sql, const parameters& values,
+                                                                        clock::time_point deadline);
+
+    /// Open and not failed.
+    bool usable() const noexcept { return connection_ != nullptr; }
+
+    /// For a connection that sat idle: whether it is still open, asked of the socket without
+    /// waiting (a server that restarted, or ended the session, has sent a goodbye and closes
+    /// its end). Closes it when not.
+    bool still_open();
+
+private:
+    enum class ready { read, write, either };
+    boost::asio::awaitable<boost::system::error_code> wait(ready what, clock::time_point deadline);
+    void watch_socket();
+    void close() noexcept;
+
+    PGconn* connection_ = nullptr;
+    boost::asio::posix::stream_descriptor socket_;  // libpq's socket: watched, never closed by us
+    boost::asio::steady_timer timer_;
+};
+
+}  // namespace slack::store::postgresql

@@ -1,0 +1,72 @@
+// replace_grant: the compare-and-swap of a refresh. One UPDATE whose WHERE holds the revision
+// read: of two replicas refreshing the same grant, the second's UPDATE touches no row.
+#include "store/postgresql/operations.hpp"
+
+#include "store/sealed_columns.hpp"
+
+namespace slack::store::postgresql {
+namespace {
+
+// The row the key finds (operations.hpp: $1..$3) is chosen inside the statement, so each token
+// comes sealed twice: $5/$7 for the key's own row, $6/$8 for the org-wide one (a sealed value
+// is bound to its row).
+constexpr const char* replace_bot_statement = R"(
+UPDATE slack_installations AS i SET
+    bot_token = CASE WHEN i.team_id = $2::text THEN $5::text ELSE $6::text END,
+    bot_refresh_token = CASE WHEN i.team_id = $2::text THEN $7::text ELSE $8::text END,
+    bot_expires_at = $9::bigint,
+    bot_scopes = $10::text,
+    bot_id = $11::text,
+    bot_user_id = $12::text,
+    bot_revision = i.bot_revision + 1
+FROM (SELECT team_id FROM slack_installations
+      WHERE enterprise_id = $1::text AND team_id IN ($2::text, $3::text)
+      ORDER BY team_id = $2::text DESC LIMIT 1) AS target
+WHERE i.enterprise_id = $1::text AND i.team_id = target.team_id
+    AND i.has_bot AND i.bot_revision = $4::bigint)";
+
+constexpr const char* replace_user_statement = R"(
+UPDATE slack_user_grants AS g SET
+    token = CASE WHEN g.team_id = $2::text THEN $5::text ELSE $6::text END,
+    refresh_token = CASE WHEN g.team_id = $2::text THEN $7::text ELSE $8::text END,
+    expires_at = $9::bigint,
+    scopes = $10::text,
+    revision = g.revision + 1
+FROM (SELECT team_id FROM slack_installations
+      WHERE enterprise_id = $1::text AND team_id IN ($2::text, $3::text)
+      ORDER BY team_id = $2::text DESC LIMIT 1) AS target
+WHERE g.enterprise_id = $1::text AND g.team_id = target.team_id AND g.user_id = $11::text
+    AND g.revision = $4::bigint)";
+
+}  // namespace
+
+operation<bool> replace_grant(const session& s, installation_key key, grant_kind kind, std::int64_t expected_revision,
+                              token_grant grant)
+{
+    using detail::column_place;
+    const bool bot = kind == grant_kind::bot;
+    const std::string user_id = bot ? std::string() : key.user_id;
+    const char* const token_column = bot ? "bot_token" : "token";
+    const char* const refresh_column = bot ? "bot_refresh_token" : "refresh_token";
+    const column_place own{key.enterprise_id, key.team_id, user_id, token_column};
+    const column_place org_wide{key.enterprise_id, {}, user_id, token_column};
+    const column_place own_refresh{key.enterprise_id, key.team_id, user_id, refresh_column};
+    const column_place org_wide_refresh{key.enterprise_id, {}, user_id, refresh_column};
+
+    parameters p;
+    add_row_lookup(p, key).integer(expected_revision);
+    p.text(detail::to_stored(s.key, grant.token, own)).text(detail::to_stored(s.key, grant.token, org_wide));
+    p.text(detail::to_stored(s.key, grant.refresh_token, own_refresh));
+    p.text(detail::to_stored(s.key, grant.refresh_token, org_wide_refresh));
+    p.time(grant.expires_at).text(grant.scopes);
+    if (bot)
+        p.text(grant.bot_id).text(grant.user_id);
+    else
+        p.text(key.user_id);
+    auto updated = co_await s.run(bot ? replace_bot_statement : replace_user_statement, p);
+    if (!updated)
+        co_return failed<bool>(updated.error());
+    co_return updated->affected() == 1;
+}
+
+}  // namespace slack::store::postgresql

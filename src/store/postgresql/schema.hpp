@@ -1,0 +1,19 @@
+#pragma once
+// The store's tables, created and migrated by each store's first connection.
+#include "store/postgresql/session.hpp"
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/system/error_code.hpp>
+
+namespace slack::store::postgresql {
+
+/// The version of the schema this code reads and writes.
+inline constexpr int schema_version = 1;
+
+/// Brings the database to schema_version: in one transaction holding an advisory lock, so that
+/// processes starting at once migrate one after the other, it reads slack_schema_version and
+/// applies the missing steps. Errors: store_errc::schema_too_new (a newer version wrote the
+/// database: nothing is changed), unavailable, query_failed.
+boost::asio::awaitable<boost::system::error_code> migrate(const session& s);
+
+}  // namespace slack::store::postgresql

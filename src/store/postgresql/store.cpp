@@ -1,0 +1,140 @@
+// postgresql_store: checks each call's arguments, then runs its operation as a coroutine on the
+// store's strand with a pooled connection, after the schema check of the store's first one.
+#include <slack/store/postgresql_store.hpp>
+
+#include "store/completion.hpp"
+#include "store/key_rules.hpp"
+#include "store/postgresql/operations.hpp"
+#include "store/postgresql/pool.hpp"
+#include "store/postgresql/schema.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/strand.hpp>
+
+#include <exception>
+
+namespace slack::store {
+
+namespace asio = boost::asio;
+namespace pg = postgresql;
+using boost::system::error_code;
+
+struct postgresql_store::state {
+    state(asio::any_io_executor ex, postgresql_options o)
+        : executor(std::move(ex)),
+          strand(asio::make_strand(executor)),
+          options(std::move(o)),
+          pool(strand, pg::connection_settings{options.connection, options.connect_timeout, options.query_timeout},
+               options.pool_size)
+    {
+    }
+
+    asio::any_io_executor executor;  // where completions go when the handler has no executor
+    // Operations interleave at their waits but never run at once: the pool and the connections
+    // need no lock, whatever threads run the executor.
+    asio::strand<asio::any_io_executor> strand;
+    postgresql_options options;
+    pg::pool pool;
+    bool schema_ready = false;  // this store has seen the schema at pg::schema_version
+};
+
+namespace {
+
+using state_ptr = std::shared_ptr<postgresql_store::state>;
+
+// The arguments are the coroutine's own copies: they live in its frame until it ends.
+template <class T, class Operation, class... Args>
+pg::operation<T> with_connection(state_ptr s, Operation run, Args... args)
+{
+    auto lent = co_await s->pool.acquire(pg::clock::now() + s->options.query_timeout);
+    if (!lent)
+        co_return pg::failed<T>(lent.error());
+    const pg::session session{lent->get(), s->options.encryption_key, s->options.query_timeout};
+    if (!s->schema_ready) {
+        const error_code migrated = co_await pg::migrate(session);
+        if (migrated)
+            co_return pg::failed<T>(migrated);
+        s->schema_ready = true;
+    }
+    co_return co_await run(session, std::move(args)...);
+}
+
+template <class T, class Operation, class... Args>
+void start(const state_ptr& s, store_handler<T> handler, Operation run, Args... args)
+{
+    auto finish = [s, handler = std::move(handler)](std::exception_ptr thrown, store_result<T> outcome) mutable {
+        if (thrown)  // only std::bad_alloc and the like: the operations report errors as values
+            outcome = store_result<T>(boost::system::in_place_error, store_errc::query_failed);
+        detail::complete<T>(s->executor, handler, std::move(outcome));
+    };
+    asio::co_spawn(s->strand, with_connection<T>(s, run, std::move(args)...), std::move(finish));
+}
+
+}  // namespace
+
+postgresql_store::postgresql_store(asio::any_io_executor ex, postgresql_options options)
+    : state_(std::make_shared<state>(std::move(ex), std::move(options)))
+{
+}
+
+// The store outlives its operations, so nothing runs on the strand now: the idle connections
+// can be closed from here.
+postgresql_store::~postgresql_store() { state_->pool.close(); }
+
+void postgresql_store::do_save(installation i, store_handler<void> handler)
+{
+    if (!detail::savable(i))
+        return detail::complete<void>(state_->executor, handler, store_errc::invalid_key);
+    start<void>(state_, std::move(handler), &pg::save_installation, std::move(i));
+}
+
+void postgresql_store::do_find(installation_key key, store_handler<std::optional<installation>> handler)
+{
+    if (!detail::usable(key))
+        return detail::complete<std::optional<installation>>(state_->executor, handler, store_errc::invalid_key);
+    start<std::optional<installation>>(state_, std::move(handler), &pg::find_installation, std::move(key));
+}
+
+void postgresql_store::do_remove(installation_key key, store_handler<std::size_t> handler)
+{
+    if (!detail::usable(key))
+        return detail::complete<std::size_t>(state_->executor, handler, store_errc::invalid_key);
+    start<std::size_t>(state_, std::move(handler), &pg::remove_installation, std::move(key));
+}
+
+void postgresql_store::do_remove_all(installation_key key, store_handler<std::size_t> handler)
+{
+    if (!detail::usable(key))
+        return detail::complete<std::size_t>(state_->executor, handler, store_errc::invalid_key);
+    start<std::size_t>(state_, std::move(handler), &pg::remove_all_of, std::move(key));
+}
+
+void postgresql_store::do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision,
+                                        token_grant grant, store_handler<bool> handler)
+{
+    if (!detail::usable(key) || (kind == grant_kind::user && key.user_id.empty()))
+        return detail::complete<bool>(state_->executor, handler, store_errc::invalid_key);
+    start<bool>(state_, std::move(handler), &pg::replace_grant, std::move(key), kind, expected_revision,
+                std::move(grant));
+}
+
+void postgresql_store::do_try_lease(installation_key key, grant_kind kind, std::string owner,
+                                    std::chrono::milliseconds duration, store_handler<bool> handler)
+{
+    if (!detail::usable(key))
+        return detail::complete<bool>(state_->executor, handler, store_errc::invalid_key);
+    start<bool>(state_, std::move(handler), &pg::try_lease, std::move(key), kind, std::move(owner), duration);
+}
+
+void postgresql_store::do_release_lease(installation_key key, grant_kind kind, std::string owner,
+                                        store_handler<void> handler)
+{
+    start<void>(state_, std::move(handler), &pg::release_lease, std::move(key), kind, std::move(owner));
+}
+
+void postgresql_store::do_consume_nonce(std::string nonce, time_point expires_at, store_handler<bool> handler)
+{
+    start<bool>(state_, std::move(handler), &pg::consume_nonce, std::move(nonce), expires_at);
+}
+
+}  // namespace slack::store

@@ -1,0 +1,756 @@
+// The PostgreSQL store against a real server (scripts/test starts one): every operation, two
+// clients of one database playing two replicas, encryption at rest, the schema, the pool, and
+// failures (a server that is not there, one that does not answer, a killed session).
+#include "printing.hpp"
+#include "store/postgresql_fixture.hpp"
+#include "store/run.hpp"
+
+#include <slack/store/postgresql_store.hpp>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+namespace asio = boost::asio;
+using namespace slack::store;
+using slack::store_errc;
+using slack::test::postgresql_fixture;
+using std::chrono::milliseconds;
+
+namespace {
+
+constexpr auto use = asio::use_awaitable;
+// A result<bool> lvalue is moved, never copied: result's explicit constructor from anything a bool
+// can be made of wins over its copy constructor for a non-const lvalue, and makes `false`.
+// Results are named before a Boost.Test macro checks them: a co_await inside the macro would
+// keep its temporaries alive across the suspension, which GCC 12 miscompiles (docs/toolchain.md).
+
+// Times are kept in milliseconds.
+time_point at_ms(std::int64_t ms) { return time_point(milliseconds(ms)); }
+time_point now_ms()
+{
+    return at_ms(std::chrono::duration_cast<milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+}
+
+token_grant bot_grant(std::string token)
+{
+    token_grant g;
+    g.token = std::move(token);
+    g.refresh_token = "xoxe-1-bot-refresh";
+    g.expires_at = at_ms(1'900'000'000'123);
+    g.scopes = "chat:write,channels:read";
+    g.bot_id = "B1";
+    g.user_id = "UBOT";
+    return g;
+}
+
+token_grant user_grant(std::string user, std::string token)
+{
+    token_grant g;
+    g.token = std::move(token);
+    g.scopes = "search:read";
+    g.user_id = std::move(user);
+    return g;  // no rotation: no refresh token, no expiry
+}
+
+// A workspace install with everything: bot (rotating), user grant, webhook.
+installation workspace(std::string enterprise, std::string team)
+{
+    installation i;
+    i.app_id = "A1";
+    i.enterprise_id = std::move(enterprise);
+    i.enterprise_name = "Grid";
+    i.team_id = std::move(team);
+    i.team_name = "Team " + i.team_id;
+    i.bot = bot_grant("xoxe.xoxb-bot-" + i.team_id);
+    i.user_id = "U1";
+    i.user = user_grant("U1", "xoxp-user-" + i.team_id);
+    i.incoming_webhook = webhook{"https://hooks.example/T", "#general", "C1", "https://example/config"};
+    i.installed_at = at_ms(1'700'000'000'456);
+    return i;
+}
+
+// An org-wide install: no team, a bot that does not rotate, no webhook, no user grant.
+installation org_wide(std::string enterprise)
+{
+    installation i;
+    i.app_id = "A1";
+    i.enterprise_id = std::move(enterprise);
+    i.enterprise_name = "Grid";
+    i.is_enterprise_install = true;
+    token_grant bot;
+    bot.token = "xoxb-org-" + i.enterprise_id;
+    bot.scopes = "chat:write";
+    bot.bot_id = "B2";
+    bot.user_id = "UBOT2";
+    i.bot = bot;
+    i.user_id = "UADMIN";
+    i.installed_at = at_ms(1'700'000'000'000);
+    return i;
+}
+
+installation_key key(std::string enterprise, std::string team, std::string user = {})
+{
+    return {std::move(enterprise), std::move(team), std::move(user)};
+}
+
+// Token values are compared without printing them.
+void check_grant(const token_grant& got, const token_grant& want)
+{
+    BOOST_CHECK_MESSAGE(got.token == want.token, "the token read back differs");
+    BOOST_CHECK_MESSAGE(got.refresh_token == want.refresh_token, "the refresh token read back differs");
+    BOOST_TEST((got.expires_at == want.expires_at));
+    BOOST_TEST(got.scopes == want.scopes);
+    BOOST_TEST(got.user_id == want.user_id);
+}
+
+void check_installation(const installation& got, const installation& want)
+{
+    BOOST_TEST(got.app_id == want.app_id);
+    BOOST_TEST(got.enterprise_id == want.enterprise_id);
+    BOOST_TEST(got.enterprise_name == want.enterprise_name);
+    BOOST_TEST(got.team_id == want.team_id);
+    BOOST_TEST(got.team_name == want.team_name);
+    BOOST_TEST(got.is_enterprise_install == want.is_enterprise_install);
+    BOOST_TEST(got.user_id == want.user_id);
+    BOOST_TEST((got.installed_at == want.installed_at));
+    BOOST_REQUIRE(got.bot.has_value() == want.bot.has_value());
+    if (want.bot) {
+        check_grant(*got.bot, *want.bot);
+        BOOST_TEST(got.bot->bot_id == want.bot->bot_id);
+    }
+    BOOST_REQUIRE(got.user.has_value() == want.user.has_value());
+    if (want.user)
+        check_grant(*got.user, *want.user);
+    BOOST_REQUIRE(got.incoming_webhook.has_value() == want.incoming_webhook.has_value());
+    if (want.incoming_webhook) {
+        BOOST_TEST(got.incoming_webhook->url == want.incoming_webhook->url);
+        BOOST_TEST(got.incoming_webhook->channel == want.incoming_webhook->channel);
+        BOOST_TEST(got.incoming_webhook->channel_id == want.incoming_webhook->channel_id);
+        BOOST_TEST(got.incoming_webhook->configuration_url == want.incoming_webhook->configuration_url);
+    }
+}
+
+// The value of an operation that must succeed.
+template <class T>
+asio::awaitable<T> ok(asio::awaitable<store_result<T>> operation)
+{
+    auto outcome = co_await std::move(operation);
+    BOOST_REQUIRE(outcome);
+    if constexpr (!std::is_void_v<T>)
+        co_return std::move(*outcome);
+}
+
+asio::awaitable<void> must_save(installation_store& store, installation i)
+{
+    co_await ok(store.save(std::move(i), use));
+}
+
+// The installation under `k`, which must be there.
+asio::awaitable<installation> must_find(installation_store& store, installation_key k)
+{
+    auto found = co_await ok(store.find(std::move(k), use));
+    BOOST_REQUIRE((found.has_value()));
+    co_return std::move(*found);
+}
+
+asio::awaitable<void> must_miss(installation_store& store, installation_key k)
+{
+    auto found = co_await ok(store.find(std::move(k), use));
+    BOOST_TEST(!found.has_value());
+}
+
+asio::awaitable<void> sleep_for(milliseconds duration)
+{
+    asio::steady_timer timer(co_await asio::this_coro::executor, duration);
+    co_await timer.async_wait(use);
+}
+
+slack::store::token_key make_key(char fill)
+{
+    return token_key::from_base64(std::string(43, fill) + "=").value();
+}
+
+// The connections the stores have open to this database (the raw one not counted).
+int store_sessions(slack::test::raw_connection& raw)
+{
+    auto rows = raw.query("SELECT count(*) FROM pg_stat_activity "
+                          "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    return std::stoi(*rows.at(0).at(0));
+}
+
+// Ends every store session on this database and waits until they are gone.
+void terminate_store_sessions(slack::test::raw_connection& raw)
+{
+    raw.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+              "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    for (int i = 0; i < 500 && store_sessions(raw) > 0; ++i)
+        std::this_thread::sleep_for(milliseconds(10));
+    BOOST_REQUIRE_EQUAL(store_sessions(raw), 0);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(postgresql_store_tests)
+
+BOOST_FIXTURE_TEST_CASE(every_field_round_trips, postgresql_fixture)
+{
+    auto store = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        installation team = workspace("E1", "T1");
+        co_await must_save(*store, team);
+        const installation_key team_key = key("E1", "T1");
+        const installation found = co_await must_find(*store, team_key);
+        check_installation(found, team);
+        BOOST_TEST(found.bot->revision == 1);
+        BOOST_TEST(found.user->revision == 1);
+
+        // No expiry, no refresh token, no webhook, no user grant; the team id is the key's ('').
+        installation org = org_wide("E2");
+        co_await must_save(*store, org);
+        const installation_key org_key = key("E2", "");
+        const installation found_org = co_await must_find(*store, org_key);
+        check_installation(found_org, org);
+
+        // No bot either; a user grant that rotates.
+        installation user_only = workspace("", "T3");
+        user_only.bot.reset();
+        user_only.incoming_webhook.reset();
+        user_only.user->refresh_token = "xoxe-1-user-refresh";
+        user_only.user->expires_at = at_ms(1'800'000'000'001);
+        co_await must_save(*store, user_only);
+        const installation_key user_key = key("", "T3");
+        const installation found_user = co_await must_find(*store, user_key);
+        check_installation(found_user, user_only);
+
+        // Saving again replaces the row and bumps each grant's revision.
+        team.team_name = "Renamed";
+        team.incoming_webhook.reset();
+        co_await must_save(*store, team);
+        const installation again = co_await must_find(*store, team_key);
+        check_installation(again, team);
+        BOOST_TEST(again.bot->revision == 2);
+        BOOST_TEST(again.user->revision == 2);
+
+        const installation_key absent = key("E9", "T9");
+        co_await must_miss(*store, absent);
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_team_without_its_own_install_falls_back_to_the_org_wide_one, postgresql_fixture)
+{
+    auto store = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        const installation org = org_wide("E1");
+        co_await must_save(*store, org);
+        const installation_key in_org = key("E1", "T9");
+        const installation found = co_await must_find(*store, in_org);
+        BOOST_TEST(found.is_enterprise_install);
+        BOOST_TEST(found.team_id == "");
+
+        // No enterprise in the key: no fallback.
+        const installation_key no_enterprise = key("", "T9");
+        co_await must_miss(*store, no_enterprise);
+
+        // A team's own install wins over the org-wide one.
+        const installation own = workspace("E1", "T1");
+        co_await must_save(*store, own);
+        const installation_key own_key = key("E1", "T1");
+        const installation found_own = co_await must_find(*store, own_key);
+        BOOST_TEST(found_own.team_id == "T1");
+        BOOST_TEST(!found_own.is_enterprise_install);
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(user_grants_are_kept_per_user, postgresql_fixture)
+{
+    auto store = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        installation first = workspace("E1", "T1");
+        co_await must_save(*store, first);
+        installation second = workspace("E1", "T1");
+        second.user_id = "U2";
+        second.user = user_grant("U2", "xoxp-second");
+        co_await must_save(*store, second);
+
+        const installation_key u1 = key("E1", "T1", "U1");
+        const installation found_u1 = co_await must_find(*store, u1);
+        BOOST_TEST(found_u1.user_id == "U1");
+        check_grant(*found_u1.user, *first.user);
+
+        // Without a user: the installing user's (the last save's).
+        const installation_key installer = key("E1", "T1");
+        const installation found_installer = co_await must_find(*store, installer);
+        BOOST_TEST(found_installer.user_id == "U2");
+        check_grant(*found_installer.user, *second.user);
+
+        // A user without a grant: not found.
+        const installation_key u3 = key("E1", "T1", "U3");
+        co_await must_miss(*store, u3);
+
+        // An installation saved without a user grant keeps the grants already stored.
+        installation bot_only = workspace("E1", "T1");
+        bot_only.user.reset();
+        co_await must_save(*store, bot_only);
+        const installation still = co_await must_find(*store, u1);
+        BOOST_TEST(still.user->revision == 1);
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(remove_deletes_exactly_the_key, postgresql_fixture)
+{
+    auto store = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        const installation org = org_wide("E1");
+        co_await must_save(*store, org);
+        installation team = workspace("E1", "T1");
+        co_await must_save(*store, team);
+        team.user_id = "U2";
+        team.user = user_grant("U2", "xoxp-2");
+        co_await must_save(*store, team);
+
+        const installation_key u1 = key("E1", "T1", "U1");
+        const auto removed_user = co_await ok(store->remove(u1, use));
+        BOOST_TEST(removed_user == 1u);
+        co_await must_miss(*store, u1);
+
+        // No fallback: a team without its own install has nothing to remove.
+        const installation_key other_team = key("E1", "T5");
+        const auto removed_none = co_await ok(store->remove(other_team, use));
+        BOOST_TEST(removed_none == 0u);
+
+        const installation_key team_key = key("E1", "T1");
+        const auto removed = co_await ok(store->remove(team_key, use));
+        BOOST_TEST(removed == 2u);  // the row and U2's grant
+        const auto again = co_await ok(store->remove(team_key, use));
+        BOOST_TEST(again == 0u);
+
+        // The team now finds the org-wide install, which is untouched.
+        const installation fallback = co_await must_find(*store, team_key);
+        BOOST_TEST(fallback.is_enterprise_install);
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(remove_all_takes_a_team_or_a_whole_enterprise, postgresql_fixture)
+{
+    auto store = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        const installation org = org_wide("E1");
+        const installation t1 = workspace("E1", "T1");
+        const installation t2 = workspace("E1", "T2");
+        const installation t3 = workspace("E2", "T3");
+        for (const installation* i : {&org, &t1, &t2, &t3})
+            co_await must_save(*store, *i);
+
+        const installation_key team = key("", "T1");  // a team, whatever its enterprise
+        const auto removed_team = co_await ok(store->remove_all(team, use));
+        BOOST_TEST(removed_team == 2u);  // T1's row and its user grant
+
+        const installation_key enterprise = key("E1", "");
+        const auto removed_enterprise = co_await ok(store->remove_all(enterprise, use));
+        BOOST_TEST(removed_enterprise == 3u);  // the org-wide row, T2's row and its grant
+
+        const installation_key t2_key = key("E1", "T2");
+        co_await must_miss(*store, t2_key);
+        const installation_key t3_key = key("E2", "T3");
+        auto kept = co_await store->find(t3_key, use);
+        BOOST_REQUIRE(kept);
+        BOOST_TEST(kept->has_value());
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(replace_grant_is_a_compare_and_swap_across_clients, postgresql_fixture)
+{
+    auto a = open();
+    auto b = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        const installation team = workspace("E1", "T1");
+        co_await must_save(*a, team);
+        const installation_key team_key = key("E1", "T1");
+        const installation read = co_await must_find(*b, team_key);
+        const std::int64_t revision = read.bot->revision;
+
+        // Both replicas refreshed from the same revision: the first write wins.
+        token_grant from_a = bot_grant("xoxe.xoxb-from-a");
+        from_a.expires_at = at_ms(1'950'000'000'000);
+        const auto a_wrote = co_await ok(a->replace_grant(team_key, grant_kind::bot, revision, from_a, use));
+        BOOST_TEST(a_wrote);
+        const token_grant from_b = bot_grant("xoxe.xoxb-from-b");
+        const auto b_wrote = co_await ok(b->replace_grant(team_key, grant_kind::bot, revision, from_b, use));
+        BOOST_TEST(!b_wrote);
+
+        const installation after = co_await must_find(*b, team_key);
+        check_grant(*after.bot, from_a);
+        BOOST_TEST(after.bot->revision == revision + 1);
+
+        // The user grant, the same way.
+        const installation_key user_key = key("E1", "T1", "U1");
+        const token_grant user_a = user_grant("U1", "xoxp-from-a");
+        const auto user_written = co_await ok(a->replace_grant(user_key, grant_kind::user, 1, user_a, use));
+        BOOST_TEST(user_written);
+        const auto user_stale = co_await ok(b->replace_grant(user_key, grant_kind::user, 1, user_a, use));
+        BOOST_TEST(!user_stale);
+        const installation user_after = co_await must_find(*b, user_key);
+        BOOST_TEST(user_after.user->revision == 2);
+
+        // A grant that is not there is never written.
+        const installation_key absent = key("E9", "T9");
+        const auto nothing = co_await ok(a->replace_grant(absent, grant_kind::bot, 1, from_a, use));
+        BOOST_TEST(!nothing);
+        const installation_key no_user = key("E1", "T1");
+        auto refused = co_await a->replace_grant(no_user, grant_kind::user, 1, user_a, use);
+        BOOST_TEST(refused.error() == store_errc::invalid_key);
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(replace_grant_reaches_the_org_wide_install, postgresql_fixture)
+{
+    auto options = this->options();
+    options.encryption_key = make_key('k');
+    auto store = open(options);
+    auto body = [&]() -> asio::awaitable<void> {
+        const installation org = org_wide("E1");
+        co_await must_save(*store, org);
+        const installation_key team_key = key("E1", "T7");
+        const token_grant refreshed = bot_grant("xoxe.xoxb-refreshed");
+        const auto written = co_await ok(store->replace_grant(team_key, grant_kind::bot, 1, refreshed, use));
+        BOOST_TEST(written);
+        // Sealed for the org-wide row it went to, so it opens there.
+        const installation_key org_key = key("E1", "");
+        const installation found = co_await must_find(*store, org_key);
+        check_grant(*found.bot, refreshed);
+        BOOST_TEST(found.bot->revision == 2);
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_lease_has_one_holder_until_it_runs_out, postgresql_fixture)
+{
+    auto a = open();
+    auto b = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        const installation_key team_key = key("E1", "T1");
+        const auto a_took = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
+        BOOST_TEST(a_took);
+        const auto b_refused = co_await ok(b->try_lease(team_key, grant_kind::bot, "b", milliseconds(60'000), use));
+        BOOST_TEST(!b_refused);
+        const auto a_renewed = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
+        BOOST_TEST(a_renewed);
+
+        // Leases are per grant: the user grant's is free.
+        const installation_key user_key = key("E1", "T1", "U1");
+        const auto b_user = co_await ok(b->try_lease(user_key, grant_kind::user, "b", milliseconds(60'000), use));
+        BOOST_TEST(b_user);
+
+        // Only the holder gives it back.
+        co_await ok(b->release_lease(team_key, grant_kind::bot, "b", use));
+        const auto still_a = co_await ok(b->try_lease(team_key, grant_kind::bot, "b", milliseconds(60'000), use));
+        BOOST_TEST(!still_a);
+        co_await ok(a->release_lease(team_key, grant_kind::bot, "a", use));
+        const auto b_took = co_await ok(b->try_lease(team_key, grant_kind::bot, "b", milliseconds(1000), use));
+        BOOST_TEST(b_took);
+
+        // Once b's lease ran out (by the database's clock), a takes it over.
+        const auto a_early = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
+        BOOST_TEST(!a_early);
+        co_await sleep_for(milliseconds(1100));
+        const auto a_after = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
+        BOOST_TEST(a_after);
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_nonce_is_used_once_across_clients, postgresql_fixture)
+{
+    auto a = open();
+    auto b = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        const time_point later = now_ms() + std::chrono::hours(1);
+        const auto first = co_await ok(a->consume_nonce("state-1", later, use));
+        BOOST_TEST(first);
+        const auto replay = co_await ok(b->consume_nonce("state-1", later, use));
+        BOOST_TEST(!replay);
+        const auto replay_same_client = co_await ok(a->consume_nonce("state-1", later, use));
+        BOOST_TEST(!replay_same_client);
+
+        // A record that ran out is gone: the value counts as new (as in memory_store).
+        const time_point past = now_ms() - std::chrono::seconds(1);
+        const auto expired = co_await ok(a->consume_nonce("state-2", past, use));
+        BOOST_TEST(expired);
+        const auto expired_again = co_await ok(b->consume_nonce("state-2", later, use));
+        BOOST_TEST(expired_again);
+
+        // Expired records of other values are pruned by the next use.
+        co_await ok(a->consume_nonce("state-3", past, use));
+        co_await ok(b->consume_nonce("state-4", later, use));
+        auto left = raw().query("SELECT count(*) FROM slack_nonces WHERE nonce = 'state-3'");
+        BOOST_TEST(*left.at(0).at(0) == "0");
+        auto kept = raw().query("SELECT count(*) FROM slack_nonces WHERE nonce IN ('state-1', 'state-4')");
+        BOOST_TEST(*kept.at(0).at(0) == "2");
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(tokens_are_sealed_at_rest, postgresql_fixture)
+{
+    auto options = this->options();
+    options.encryption_key = make_key('k');
+    auto sealed = open(options);
+    auto wrong_key_options = this->options();
+    wrong_key_options.encryption_key = make_key('w');
+    auto wrong_key = open(wrong_key_options);
+    auto no_key = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        const installation team = workspace("E1", "T1");
+        co_await must_save(*sealed, team);
+        const installation other = workspace("E1", "T2");
+        co_await must_save(*sealed, other);
+
+        // No token in the clear in any column.
+        auto bot = raw().query("SELECT bot_token, bot_refresh_token FROM slack_installations WHERE team_id = 'T1'");
+        auto user = raw().query("SELECT token FROM slack_user_grants WHERE team_id = 'T1'");
+        for (const auto* value : {&bot.at(0).at(0), &bot.at(0).at(1), &user.at(0).at(0)}) {
+            BOOST_REQUIRE(value->has_value());
+            BOOST_CHECK_MESSAGE((*value)->starts_with("sealed:v1:"), "a token column is not sealed");
+            BOOST_CHECK_MESSAGE((*value)->find("xox") == std::string::npos, "a token is stored in the clear");
+        }
+
+        const installation_key team_key = key("E1", "T1");
+        const installation opened = co_await must_find(*sealed, team_key);
+        check_installation(opened, team);
+
+        auto wrong = co_await wrong_key->find(team_key, use);
+        BOOST_TEST(wrong.error() == store_errc::decryption_failed);
+        auto missing = co_await no_key->find(team_key, use);
+        BOOST_TEST(missing.error() == store_errc::encryption_required);
+
+        // A sealed value is bound to its row: copied to another, it does not open.
+        raw().query("UPDATE slack_installations SET bot_token = "
+                    "(SELECT bot_token FROM slack_installations WHERE team_id = 'T1') WHERE team_id = 'T2'");
+        const installation_key other_key = key("E1", "T2");
+        auto moved = co_await sealed->find(other_key, use);
+        BOOST_TEST(moved.error() == store_errc::decryption_failed);
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(two_stores_create_the_schema_at_once, postgresql_fixture)
+{
+    auto a = open();
+    auto b = open();
+    int succeeded = 0;
+    auto count = [&](store_result<bool> r) { succeeded += r && *r; };
+    const time_point later = now_ms() + std::chrono::hours(1);
+    a->consume_nonce("a", later, count);
+    b->consume_nonce("b", later, count);
+    io.run_for(std::chrono::seconds(30));
+    BOOST_TEST(succeeded == 2);
+    auto versions = raw().query("SELECT version FROM slack_schema_version");
+    BOOST_REQUIRE_EQUAL(versions.size(), 1u);
+    BOOST_TEST(*versions.at(0).at(0) == "1");
+    auto tables = raw().query("SELECT count(*) FROM pg_tables WHERE tablename IN ('slack_installations', "
+                              "'slack_user_grants', 'slack_refresh_leases', 'slack_nonces', 'slack_schema_version')");
+    BOOST_TEST(*tables.at(0).at(0) == "5");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_schema_from_a_newer_version_is_refused, postgresql_fixture)
+{
+    auto first = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        const time_point later = now_ms() + std::chrono::hours(1);
+        co_await ok(first->consume_nonce("n", later, use));
+        raw().query("UPDATE slack_schema_version SET version = 2");
+        auto newer = open();
+        auto refused = co_await newer->consume_nonce("m", later, use);
+        BOOST_TEST(refused.error() == store_errc::schema_too_new);
+        auto version = raw().query("SELECT version FROM slack_schema_version");
+        BOOST_TEST(*version.at(0).at(0) == "2");
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(more_operations_than_connections_all_complete, postgresql_fixture)
+{
+    auto options = this->options();
+    options.pool_size = 2;
+    auto store = open(options);
+    constexpr int operations = 40;
+    int first_uses = 0;
+    int completed = 0;
+    const time_point later = now_ms() + std::chrono::hours(1);
+    for (int n = 0; n < operations; ++n)
+        store->consume_nonce("nonce-" + std::to_string(n), later, [&](store_result<bool> r) {
+            ++completed;
+            first_uses += r && *r;
+        });
+    io.run_for(std::chrono::seconds(30));
+    BOOST_TEST(completed == operations);
+    BOOST_TEST(first_uses == operations);
+    BOOST_TEST(store_sessions(raw()) <= 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(operations_from_several_threads_share_the_pool, postgresql_fixture)
+{
+    auto options = this->options();
+    options.pool_size = 3;
+    auto store = open(options);
+    constexpr int operations = 60;
+    std::atomic<int> first_uses = 0;
+    std::atomic<int> completed = 0;
+    const time_point later = now_ms() + std::chrono::hours(1);
+    // Started from this thread, completed on whichever thread runs the io_context.
+    for (int n = 0; n < operations; ++n)
+        store->consume_nonce("nonce-" + std::to_string(n % (operations / 2)), later, [&](store_result<bool> r) {
+            first_uses += r && *r;
+            ++completed;
+        });
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] { io.run_for(std::chrono::seconds(30)); });
+    for (auto& t : threads)
+        t.join();
+    BOOST_TEST(completed.load() == operations);
+    BOOST_TEST(first_uses.load() == operations / 2);  // each value twice: one first use, one replay
+}
+
+BOOST_FIXTURE_TEST_CASE(queued_operations_and_statements_keep_their_deadline, postgresql_fixture)
+{
+    auto options = this->options();
+    options.pool_size = 1;
+    options.query_timeout = milliseconds(300);
+    // The migration's advisory lock, held here: the store's first statement waits on it.
+    raw().query("SELECT pg_advisory_lock(8317129691477536871)");
+    auto store = open(options);
+    const time_point later = now_ms() + std::chrono::hours(1);
+    std::vector<boost::system::error_code> errors;
+    const auto started = std::chrono::steady_clock::now();
+    for (const char* nonce : {"waits-on-the-lock", "waits-for-the-connection"})
+        store->consume_nonce(nonce, later, [&](store_result<bool> r) { errors.push_back(r ? boost::system::error_code() : r.error()); });
+    io.run_for(std::chrono::seconds(20));
+    const auto took = std::chrono::steady_clock::now() - started;
+    BOOST_REQUIRE_EQUAL(errors.size(), 2u);
+    BOOST_TEST(errors[0] == store_errc::unavailable);
+    BOOST_TEST(errors[1] == store_errc::unavailable);
+    BOOST_TEST(took < std::chrono::seconds(3));
+
+    raw().query("SELECT pg_advisory_unlock(8317129691477536871)");
+    auto body = [&]() -> asio::awaitable<void> {
+        const auto after = co_await ok(store->consume_nonce("after", later, use));
+        BOOST_TEST(after);
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_killed_session_is_replaced_by_the_next_operation, postgresql_fixture)
+{
+    auto store = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        const time_point later = now_ms() + std::chrono::hours(1);
+        co_await ok(store->consume_nonce("before", later, use));
+        BOOST_TEST(store_sessions(raw()) == 1);
+
+        // Idle in the pool when the server ends it: the next operation does not notice.
+        terminate_store_sessions(raw());
+        const auto after_idle = co_await ok(store->consume_nonce("after-idle", later, use));
+        BOOST_TEST(after_idle);
+
+        // Ended in the middle of a statement (blocked here on a row this test holds): that
+        // operation fails, and the next opens a new connection.
+        slack::test::raw_connection holder(conninfo);
+        holder.query("BEGIN");
+        holder.query("INSERT INTO slack_nonces (nonce, expires_at) VALUES ('held', 0)");
+        std::optional<store_result<bool>> blocked;
+        store->consume_nonce("held", later, [&](store_result<bool> r) { blocked = std::move(r); });
+        const char* const waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                    "AND wait_event_type = 'Lock'";
+        for (int i = 0; i < 200 && *raw().query(waiting).at(0).at(0) == "0"; ++i)
+            co_await sleep_for(milliseconds(20));
+        BOOST_REQUIRE(!blocked);
+        raw().query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND wait_event_type = 'Lock'");
+        for (int i = 0; i < 200 && !blocked; ++i)
+            co_await sleep_for(milliseconds(20));
+        BOOST_REQUIRE(blocked);
+        BOOST_TEST(blocked->error() == store_errc::unavailable);
+        holder.query("ROLLBACK");
+        const auto next = co_await ok(store->consume_nonce("held", later, use));
+        BOOST_TEST(next);
+    };
+    slack::test::run(io, body);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_that_refuses_is_unavailable)
+{
+    asio::io_context io;
+    unsigned short port = 0;
+    {
+        asio::ip::tcp::acceptor probe(io, {asio::ip::make_address("127.0.0.1"), 0});
+        port = probe.local_endpoint().port();
+    }  // closed: nothing listens there now
+    postgresql_options options;
+    options.connection = "host=127.0.0.1 port=" + std::to_string(port) + " dbname=none user=none";
+    options.connect_timeout = milliseconds(2000);
+    postgresql_store store(io.get_executor(), options);
+    std::optional<store_result<bool>> outcome;
+    store.consume_nonce("n", now_ms(), [&](store_result<bool> r) { outcome = std::move(r); });
+    io.run_for(std::chrono::seconds(10));
+    BOOST_REQUIRE(outcome);
+    BOOST_TEST(outcome->error() == store_errc::unavailable);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_that_never_answers_is_unavailable_after_connect_timeout)
+{
+    asio::io_context io;
+    // Listens, so the kernel completes the handshake, but never reads or answers.
+    asio::ip::tcp::acceptor silent(io, {asio::ip::make_address("127.0.0.1"), 0});
+    postgresql_options options;
+    options.connection = "host=127.0.0.1 port=" + std::to_string(silent.local_endpoint().port()) +
+                         " dbname=none user=none";
+    options.connect_timeout = milliseconds(300);
+    postgresql_store store(io.get_executor(), options);
+    std::optional<store_result<bool>> outcome;
+    const auto started = std::chrono::steady_clock::now();
+    store.consume_nonce("n", now_ms(), [&](store_result<bool> r) { outcome = std::move(r); });
+    io.run_for(std::chrono::seconds(10));
+    const auto took = std::chrono::steady_clock::now() - started;
+    BOOST_REQUIRE(outcome);
+    BOOST_TEST(outcome->error() == store_errc::unavailable);
+    BOOST_TEST(took >= milliseconds(250));
+    BOOST_TEST(took < std::chrono::seconds(3));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_keys_are_refused_without_a_server)
+{
+    asio::io_context io;
+    postgresql_options options;
+    options.connection = "host=127.0.0.1 port=1 dbname=none user=none";
+    postgresql_store store(io.get_executor(), options);
+    std::vector<boost::system::error_code> errors;
+    auto note = [&](auto r) { errors.push_back(r ? boost::system::error_code() : r.error()); };
+    installation nameless;  // neither team nor enterprise
+    store.save(nameless, note);
+    store.find(installation_key{}, note);
+    store.remove(installation_key{}, note);
+    store.remove_all(installation_key{}, note);
+    store.try_lease(installation_key{}, grant_kind::bot, "a", milliseconds(1000), note);
+    io.run_for(std::chrono::seconds(5));
+    BOOST_REQUIRE_EQUAL(errors.size(), 5u);
+    for (const auto& ec : errors)
+        BOOST_TEST(ec == store_errc::invalid_key);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
