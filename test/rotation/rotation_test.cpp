@@ -55,6 +55,7 @@ struct worker {
 struct rotation_fixture : mock_fixture {
     rotation_fixture() : directory(fs::temp_directory_path() / ("slack-rotation-" + std::to_string(::getpid())))
     {
+        workers.reserve(16);  // spawn() hands out references
         fs::create_directories(directory);
         server.write_ca_file((directory / "ca.pem").string());
         ::setenv("SLACK_CLIENT_ID", server.options().client_id.c_str(), 1);
