@@ -1,5 +1,6 @@
 #include "mock/behaviour.hpp"
 
+#include "mock/authorize.hpp"
 #include "mock/methods.hpp"
 
 #include <array>
@@ -49,6 +50,11 @@ outgoing_reply oauth_app::handle(const incoming_request& request, std::string& c
         return mint_code_over_http(request.body);
     if (request.target == "/mock/tokens" && request.method == "POST")
         return mint_tokens_over_http(request.body);
+    const std::size_t query_start = request.target.find('?');
+    if (request.method == "GET")
+        if (const auto flow = authorize_flow_of(request.target.substr(0, query_start)))
+            return authorize_page(state_, *flow,
+                                  query_start == std::string_view::npos ? "" : request.target.substr(query_start + 1));
     if (request.target.substr(0, 5) != "/api/")
         return html_reply(404);
     const method_entry* entry = find_method(request.target.substr(5));

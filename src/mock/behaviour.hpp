@@ -1,6 +1,7 @@
 #pragma once
 // What the mock answers, independent of sockets: routes each request to its method's handler
-// (methods.hpp) after the checks every method shares, and serves /mock/codes and /mock/tokens.
+// (methods.hpp) after the checks every method shares, and serves /mock/codes, /mock/tokens and
+// the authorize pages (authorize.hpp).
 #include "mock/method_context.hpp"
 
 #include <slack/mock/server.hpp>

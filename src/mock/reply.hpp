@@ -16,6 +16,7 @@ struct outgoing_reply {
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
     std::string retry_after;              ///< Retry-After header, empty for none.
+    std::string location;                 ///< Location header (a redirect), empty for none.
     std::chrono::milliseconds delay{0};   ///< Wait this long before answering.
     bool close_without_reply = false;     ///< Process, then drop the connection.
     bool cut_body = false;                ///< Send the header and half the body, then drop the connection.

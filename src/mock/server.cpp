@@ -93,6 +93,8 @@ http::response<http::string_body> to_response(detail::outgoing_reply& reply, boo
     response.set(http::field::server, "slack-asio-mock");
     if (!reply.retry_after.empty())
         response.set(http::field::retry_after, reply.retry_after);
+    if (!reply.location.empty())
+        response.set(http::field::location, reply.location);
     response.keep_alive(keep_alive);
     if (forbids_body(reply.status))
         return response;
@@ -224,10 +226,12 @@ unsigned short server::port() const noexcept
     return state_->acceptor.local_endpoint(ec).port();
 }
 
-std::string server::api_url() const
+std::string server::base_url() const
 {
-    return std::string(state_->options.tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(port()) + "/api/";
+    return std::string(state_->options.tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(port());
 }
+
+std::string server::api_url() const { return base_url() + "/api/"; }
 
 const server_options& server::options() const noexcept { return state_->options; }
 const std::string& server::ca_certificate_pem() const noexcept { return state_->certificate.certificate_pem; }

@@ -25,6 +25,8 @@ struct raw_reply {
     unsigned status = 0;
     std::string body;
     std::string retry_after;
+    std::string location;
+    std::string content_type;
 };
 
 // One HTTPS request to the mock, verifying its certificate like any client would.
@@ -54,7 +56,8 @@ inline asio::awaitable<raw_reply> raw_request(mock_fixture& fx, http::verb verb,
     auto [read_error, read] = co_await http::async_read(stream, buffer, res, use_tuple);
     if (write_error || read_error)
         co_return raw_reply{};
-    co_return raw_reply{res.result_int(), res.body(), std::string(res[http::field::retry_after])};
+    co_return raw_reply{res.result_int(), res.body(), std::string(res[http::field::retry_after]),
+                        std::string(res[http::field::location]), std::string(res[http::field::content_type])};
 }
 
 inline raw_reply send(mock_fixture& fx, http::verb verb, std::string target, std::string content_type = {},

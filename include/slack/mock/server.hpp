@@ -35,6 +35,9 @@ struct server_options {
     std::string team_id = "T0MOCKTEAM";                        ///< The one workspace every installation is on.
     std::string team_name = "Mock Team";
     std::string app_id = "A0MOCKAPP";
+    /// The authorize pages answer as if the user declined: `error=access_denied` (per request:
+    /// a scope or user_scope containing `mock-decline`).
+    bool decline_authorize = false;
 };
 
 /// What a server holds, each part within its server_options bound (a single entry larger
@@ -99,7 +102,8 @@ public:
     void stop();
 
     unsigned short port() const noexcept;
-    std::string api_url() const;  ///< e.g. "https://127.0.0.1:40123/api/"
+    std::string api_url() const;   ///< e.g. "https://127.0.0.1:40123/api/"
+    std::string base_url() const;  ///< e.g. "https://127.0.0.1:40123": where the authorize pages are (install::authorize_url's base).
     const server_options& options() const noexcept;
 
     /// The certificate the server presents, self-signed: trust it with ssl::context::add_certificate_authority.
