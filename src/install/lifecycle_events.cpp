@@ -39,6 +39,20 @@ asio::awaitable<bool> cancelled()
     co_return state.cancelled() != asio::cancellation_type::none;
 }
 
+// Runs a store removal the caller started (deferred, a local of its frame), unless cancelled,
+// adding the rows it deleted to `removed`.
+template <class Removal>
+asio::awaitable<error_code> await_removal(Removal& removal, std::size_t& removed)
+{
+    if (co_await cancelled())
+        co_return asio::error::operation_aborted;
+    const store::store_result<std::size_t> count = co_await std::move(removal)(asio::use_awaitable);
+    if (!count)
+        co_return count.error();
+    removed += *count;
+    co_return error_code();
+}
+
 // Removes what `event` says is gone, adding the rows deleted to `removed`.
 asio::awaitable<error_code> apply(store::installation_store& store, const lifecycle_event& event, std::size_t& removed)
 {
@@ -55,22 +69,14 @@ asio::awaitable<error_code> apply(store::installation_store& store, const lifecy
             removals.push_back(key_of(revoked->enterprise_id, revoked->team_id, revoked->is_enterprise_install));
     }
     if (remove_all) {
-        if (co_await cancelled())
-            co_return asio::error::operation_aborted;
         auto operation = store.remove_all(std::move(whole));
-        const store::store_result<std::size_t> count = co_await std::move(operation)(asio::use_awaitable);
-        if (!count)
-            co_return count.error();
-        removed += *count;
+        if (const error_code failed = co_await await_removal(operation, removed))
+            co_return failed;
     }
     for (store::installation_key& key : removals) {
-        if (co_await cancelled())
-            co_return asio::error::operation_aborted;
         auto operation = store.remove(std::move(key));
-        const store::store_result<std::size_t> count = co_await std::move(operation)(asio::use_awaitable);
-        if (!count)
-            co_return count.error();
-        removed += *count;
+        if (const error_code failed = co_await await_removal(operation, removed))
+            co_return failed;
     }
     co_return error_code();
 }

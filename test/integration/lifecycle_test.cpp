@@ -5,6 +5,8 @@
 #include <slack/install/lifecycle_events.hpp>
 #include <slack/store/memory_store.hpp>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -230,6 +232,26 @@ BOOST_AUTO_TEST_CASE(braced_requests_in_co_await_and_the_default_token)
     slack::test::run_until(ioc, [&] { return out.has_value(); }, 10s);
     BOOST_REQUIRE(out->has_value());
     BOOST_TEST((*out)->removed == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(cancelled_before_a_removal_removes_nothing)
+{
+    save(workspace_install("", "T1", "U1"));
+    const std::string body = uninstalled_body("T1");
+    const std::string timestamp = now_timestamp();
+    const std::string signature = install::sign_request(signing_secret, timestamp, body);
+    asio::cancellation_signal cancel;
+    std::optional<install::lifecycle_result> out;
+    events.handle({.timestamp = timestamp, .signature = signature, .body = body},
+                  asio::bind_cancellation_slot(cancel.slot(), [&](install::lifecycle_result r) { out.emplace(std::move(r)); }));
+    cancel.emit(asio::cancellation_type::terminal);
+    slack::test::run_until(ioc, [&] { return out.has_value(); }, 10s);
+    BOOST_TEST((out->error() == asio::error::operation_aborted));
+    BOOST_TEST(has({"", "T1", ""}));
+    // The cancellation reaches the coroutine once it runs: its signature may be spent already,
+    // but Slack's retry is signed anew.
+    BOOST_TEST(deliver(body, 1s).has_value());
+    BOOST_TEST(!has({"", "T1", ""}));
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_signing_secret_is_refused)

@@ -65,7 +65,8 @@ public:
     /// - Executor: runs on the executor given to the constructor; the handler runs on its
     ///   associated executor, else that one.
     /// - Cancellation: terminal, checked before each store step (operation_aborted); the store's
-    ///   operations see the handler's cancellation slot. Steps taken stay taken.
+    ///   operations see it too. It reaches the operation through the executor, so steps taken
+    ///   before it arrives (the signature spent, say) stay taken.
     /// - Errors: slack::install_errc (signature_missing, signature_stale, signature_mismatch,
     ///   event_malformed, event_replayed); slack::store_errc from the store (an event whose nonce
     ///   was consumed before a removal failed is not replayed by Slack's retry: a retry is signed anew).
