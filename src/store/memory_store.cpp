@@ -3,6 +3,7 @@
 #include "store/completion.hpp"
 #include "store/key_rules.hpp"
 
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -20,6 +21,26 @@ struct lease {
     std::string owner;
     time_point until;
 };
+
+// What a store keeps of a user grant: the SQL backends have no column for a user grant's bot id,
+// and its user is the one it is stored under.
+void as_user_grant(token_grant& grant, const std::string& user_id)
+{
+    grant.user_id = user_id;
+    grant.bot_id.clear();
+}
+
+// The SQL backends keep times in milliseconds since the epoch.
+time_point to_millisecond(time_point t)
+{
+    return std::chrono::floor<std::chrono::milliseconds>(t);
+}
+
+void keep_milliseconds(token_grant& grant)
+{
+    if (grant.expires_at)
+        grant.expires_at = to_millisecond(*grant.expires_at);
+}
 
 }  // namespace
 
@@ -46,6 +67,15 @@ struct memory_store::state {
         auto it = user_grants.find(user_key{row.enterprise_id, key_of(row).team_id, user_id});
         return it == user_grants.end() ? nullptr : &it->second;
     }
+
+    // A lease belongs to the grant it guards, so it is kept under the row that key finds (a
+    // team's key shares the org-wide install's lease), or under the key itself when none does.
+    lease_key lease_of(const installation_key& key, grant_kind kind)
+    {
+        const installation* row = row_for(key);
+        const installation_key at = row ? key_of(*row) : key;
+        return {at.enterprise_id, at.team_id, std::string(detail::lease_user(key, kind)), static_cast<int>(kind)};
+    }
 };
 
 memory_store::memory_store(boost::asio::any_io_executor ex) : executor_(std::move(ex)), state_(std::make_unique<state>()) {}
@@ -58,15 +88,21 @@ void memory_store::do_save(installation i, store_handler<void> handler)
     {
         std::lock_guard lock(state_->mutex);
         const installation_key key = key_of(i);
+        i.team_id = key.team_id;  // an org-wide install has no team: the SQL backends keep none
+        i.installed_at = to_millisecond(i.installed_at);
         std::optional<token_grant> user = std::move(i.user);
         i.user.reset();
         auto& row = state_->installations[team_of(key)];
-        if (i.bot)
+        if (i.bot) {
             i.bot->revision = row.bot ? row.bot->revision + 1 : 1;
+            keep_milliseconds(*i.bot);
+        }
         row = std::move(i);
         if (user && !row.user_id.empty()) {
             auto& stored = state_->user_grants[user_key{key.enterprise_id, key.team_id, row.user_id}];
             user->revision = stored.revision + 1;
+            as_user_grant(*user, row.user_id);
+            keep_milliseconds(*user);
             stored = std::move(*user);
         }
     }
@@ -138,7 +174,7 @@ void memory_store::do_remove_all(installation_key key, store_handler<std::size_t
 void memory_store::do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision,
                                     token_grant grant, store_handler<bool> handler)
 {
-    if (!detail::usable(key) || (kind == grant_kind::user && key.user_id.empty()))
+    if (!detail::usable(key, kind))
         return detail::complete<bool>(executor_, handler, store_errc::invalid_key);
     bool written = false;
     {
@@ -148,6 +184,9 @@ void memory_store::do_replace_grant(installation_key key, grant_kind kind, std::
                                                           : state_->user_grant(*row, key.user_id);
             if (stored && stored->revision == expected_revision) {
                 grant.revision = expected_revision + 1;
+                if (kind == grant_kind::user)
+                    as_user_grant(grant, key.user_id);
+                keep_milliseconds(grant);
                 *stored = std::move(grant);
                 written = true;
             }
@@ -159,13 +198,13 @@ void memory_store::do_replace_grant(installation_key key, grant_kind kind, std::
 void memory_store::do_try_lease(installation_key key, grant_kind kind, std::string owner,
                                 std::chrono::milliseconds duration, store_handler<bool> handler)
 {
-    if (!detail::usable(key))
+    if (!detail::usable(key, kind))
         return detail::complete<bool>(executor_, handler, store_errc::invalid_key);
     bool held = false;
     {
         std::lock_guard lock(state_->mutex);
         const auto now = std::chrono::system_clock::now();
-        auto& entry = state_->leases[lease_key{key.enterprise_id, key.team_id, key.user_id, static_cast<int>(kind)}];
+        auto& entry = state_->leases[state_->lease_of(key, kind)];
         if (entry.owner.empty() || entry.owner == owner || entry.until <= now) {
             entry = {std::move(owner), now + duration};
             held = true;
@@ -177,9 +216,11 @@ void memory_store::do_try_lease(installation_key key, grant_kind kind, std::stri
 void memory_store::do_release_lease(installation_key key, grant_kind kind, std::string owner,
                                     store_handler<void> handler)
 {
+    if (!detail::usable(key, kind))
+        return detail::complete<void>(executor_, handler, store_errc::invalid_key);
     {
         std::lock_guard lock(state_->mutex);
-        auto it = state_->leases.find(lease_key{key.enterprise_id, key.team_id, key.user_id, static_cast<int>(kind)});
+        auto it = state_->leases.find(state_->lease_of(key, kind));
         if (it != state_->leases.end() && it->second.owner == owner)
             state_->leases.erase(it);
     }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace slack::store {
 
@@ -47,6 +48,15 @@ struct installation {
     time_point installed_at{};
 };
 
+/// An installation_key as the store's operations take it, `co_await store.find({e, t, u})`: views,
+/// trivially destructible, because g++ 12 miscompiles a braced temporary with a destructor inside
+/// a co_await expression (toolchain.md). The operation copies the ids before it returns.
+struct installation_key_view {
+    std::string_view enterprise_id;
+    std::string_view team_id;
+    std::string_view user_id;
+};
+
 /// How a store finds an installation: by enterprise and team as Slack's events name them.
 /// A lookup with an enterprise id also finds that enterprise's org-wide install when there is no
 /// install for the team itself. `user_id` asks for that user's token as well.
@@ -56,7 +66,16 @@ struct installation_key {
     std::string user_id;
 
     friend bool operator==(const installation_key&, const installation_key&) = default;
+
+    /// So that a key passes to the store's operations as it is.
+    operator installation_key_view() const noexcept { return {enterprise_id, team_id, user_id}; }
 };
+
+/// The ids a view names, copied.
+inline installation_key to_key(installation_key_view key)
+{
+    return {std::string(key.enterprise_id), std::string(key.team_id), std::string(key.user_id)};
+}
 
 /// The key an installation is saved under (its user part under `user_id` as well).
 inline installation_key key_of(const installation& i)

@@ -33,6 +33,11 @@ using store_handler = boost::asio::any_completion_handler<store_signature<T>>;
 /// views and temporaries may die as soon as the call returns, even with `deferred`.
 /// Errors: slack::store_errc (unavailable, query_failed, corrupt_row, decryption_failed,
 /// invalid_key, closed...). The store must outlive its operations.
+///
+/// What every backend keeps (test/store/conformance.hpp checks each backend against it): times to
+/// the millisecond (floored); an org-wide install under its enterprise alone (its team_id reads
+/// back empty); of a user grant its token, refresh token, expiry, scopes and revision (its user_id
+/// reads back as the user it is stored under, its bot_id empty).
 class installation_store {
 public:
     virtual ~installation_store() = default;
@@ -49,53 +54,57 @@ public:
     /// bot grant, and the user grant of key.user_id, or of the installing user when key.user_id
     /// is empty. nullopt when there is none; with key.user_id set, also when that user has no grant.
     template <class CompletionToken = boost::asio::deferred_t>
-    auto find(installation_key key, CompletionToken&& token = {})
+    auto find(installation_key_view key, CompletionToken&& token = {})
     {
-        return initiate<std::optional<installation>>(&installation_store::do_find, token, std::move(key));
+        return initiate<std::optional<installation>>(&installation_store::do_find, token, to_key(key));
     }
 
     /// Deletes the installation under `key` and every user grant of it; with key.user_id set,
     /// only that user's grant. Yields how many rows went (0: there was nothing).
     template <class CompletionToken = boost::asio::deferred_t>
-    auto remove(installation_key key, CompletionToken&& token = {})
+    auto remove(installation_key_view key, CompletionToken&& token = {})
     {
-        return initiate<std::size_t>(&installation_store::do_remove, token, std::move(key));
+        return initiate<std::size_t>(&installation_store::do_remove, token, to_key(key));
     }
 
     /// Deletes everything of a team (key.team_id), or with an empty team id, of a whole
     /// enterprise: for the app_uninstalled event. Yields how many rows went.
     template <class CompletionToken = boost::asio::deferred_t>
-    auto remove_all(installation_key key, CompletionToken&& token = {})
+    auto remove_all(installation_key_view key, CompletionToken&& token = {})
     {
-        return initiate<std::size_t>(&installation_store::do_remove_all, token, std::move(key));
+        return initiate<std::size_t>(&installation_store::do_remove_all, token, to_key(key));
     }
 
     /// Compare-and-swap: writes `grant` as the `kind` grant under `key` only if the stored grant's
     /// revision is still `expected_revision`. Yields true when written; false when another writer
     /// got there first (a newer pair is stored: re-read it) or the grant is gone.
     template <class CompletionToken = boost::asio::deferred_t>
-    auto replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision, token_grant grant,
+    auto replace_grant(installation_key_view key, grant_kind kind, std::int64_t expected_revision, token_grant grant,
                        CompletionToken&& token = {})
     {
-        return initiate<bool>(&installation_store::do_replace_grant, token, std::move(key), kind, expected_revision,
+        return initiate<bool>(&installation_store::do_replace_grant, token, to_key(key), kind, expected_revision,
                               std::move(grant));
     }
 
     /// Takes the refresh lease of a grant for `owner` until now + `duration`, if nobody else holds
     /// an unexpired one (the holder may renew it). Yields whether `owner` holds it now.
+    /// The lease is the grant's, so it is found as find() finds the grant: a team's key shares the
+    /// org-wide install's lease when that is what it finds, and a bot lease ignores key.user_id.
+    /// A user lease needs key.user_id (else invalid_key).
     template <class CompletionToken = boost::asio::deferred_t>
-    auto try_lease(installation_key key, grant_kind kind, std::string owner, std::chrono::milliseconds duration,
+    auto try_lease(installation_key_view key, grant_kind kind, std::string owner, std::chrono::milliseconds duration,
                    CompletionToken&& token = {})
     {
-        return initiate<bool>(&installation_store::do_try_lease, token, std::move(key), kind, std::move(owner),
+        return initiate<bool>(&installation_store::do_try_lease, token, to_key(key), kind, std::move(owner),
                               duration);
     }
 
-    /// Gives the lease back if `owner` holds it. Yields nothing.
+    /// Gives the lease back if `owner` holds it (the lease try_lease took for the same key and kind).
+    /// Yields nothing.
     template <class CompletionToken = boost::asio::deferred_t>
-    auto release_lease(installation_key key, grant_kind kind, std::string owner, CompletionToken&& token = {})
+    auto release_lease(installation_key_view key, grant_kind kind, std::string owner, CompletionToken&& token = {})
     {
-        return initiate<void>(&installation_store::do_release_lease, token, std::move(key), kind, std::move(owner));
+        return initiate<void>(&installation_store::do_release_lease, token, to_key(key), kind, std::move(owner));
     }
 
     /// Records that the single-use value `nonce` (an OAuth state's, an event's signature) is
