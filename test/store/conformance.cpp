@@ -1,0 +1,691 @@
+// The conformance cases (conformance.hpp). Tokens are compared without being printed: test output
+// carries no token, not even a made-up one.
+#include "store/conformance.hpp"
+
+#include "printing.hpp"
+
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <chrono>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <thread>
+
+namespace slack::store::conformance {
+namespace {
+
+using namespace std::chrono_literals;
+using std::chrono::milliseconds;
+
+template <class T>
+T value(store_result<T> r)
+{
+    BOOST_REQUIRE_MESSAGE(r.has_value(), "the operation failed: " << r.error().message());
+    return std::move(*r);
+}
+
+void value(store_result<void> r)
+{
+    BOOST_REQUIRE_MESSAGE(r.has_value(), "the operation failed: " << r.error().message());
+}
+
+// One client of the backend's database, with its operations run to their end.
+struct client {
+    boost::asio::io_context& io;
+    store_ptr store;
+
+    template <class Operation>
+    auto run(Operation operation)
+    {
+        return wait(io, std::move(operation));
+    }
+
+    void save(const installation& i) { value(run(store->save(i))); }
+    std::optional<installation> find(const installation_key& key) { return value(run(store->find(key))); }
+    std::size_t remove(const installation_key& key) { return value(run(store->remove(key))); }
+    std::size_t remove_all(const installation_key& key) { return value(run(store->remove_all(key))); }
+    bool replace(const installation_key& key, grant_kind kind, std::int64_t revision, const token_grant& grant)
+    {
+        return value(run(store->replace_grant(key, kind, revision, grant)));
+    }
+    bool lease(const installation_key& key, grant_kind kind, const std::string& owner, milliseconds duration = 10min)
+    {
+        return value(run(store->try_lease(key, kind, owner, duration)));
+    }
+    void release(const installation_key& key, grant_kind kind, const std::string& owner)
+    {
+        value(run(store->release_lease(key, kind, owner)));
+    }
+    bool consume(const std::string& nonce, time_point expires_at)
+    {
+        return value(run(store->consume_nonce(nonce, expires_at)));
+    }
+};
+
+client open_client(const backend& b)
+{
+    return {b.io, b.open()};
+}
+
+client open_client(const backend& b, std::optional<token_key> key)
+{
+    return {b.io, b.open_with_key(std::move(key))};
+}
+
+token_key first_key()
+{
+    return token_key::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").value();
+}
+
+token_key second_key()
+{
+    return token_key::from_base64("ZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoM=").value();
+}
+
+time_point at_ms(std::int64_t ms)
+{
+    return time_point(milliseconds(ms));
+}
+
+time_point in(milliseconds from_now)
+{
+    return std::chrono::system_clock::now() + from_now;
+}
+
+token_grant bot_grant(const std::string& tag)
+{
+    token_grant g;
+    g.token = "xoxe.xoxb-1-" + tag;
+    g.refresh_token = "xoxe-1-bot-" + tag;
+    g.expires_at = at_ms(1'767'225'600'123);
+    g.scopes = "chat:write,commands";
+    g.bot_id = "B0" + tag;
+    g.user_id = "U0BOT";
+    return g;
+}
+
+// As a store keeps a user grant: its user is the one it is stored under, and it has no bot id.
+token_grant user_grant(const std::string& tag, const std::string& user_id)
+{
+    token_grant g;
+    g.token = "xoxe.xoxp-1-" + tag;
+    g.refresh_token = "xoxe-1-user-" + tag;
+    g.expires_at = at_ms(1'767'229'200'456);
+    g.scopes = "search:read,users:read";
+    g.user_id = user_id;
+    return g;
+}
+
+// A workspace install with every field set, the installing user U1 with a grant.
+installation workspace(const std::string& enterprise_id, const std::string& team_id)
+{
+    installation i;
+    i.app_id = "A0APP";
+    i.enterprise_id = enterprise_id;
+    i.enterprise_name = enterprise_id.empty() ? "" : "Enterprise " + enterprise_id;
+    i.team_id = team_id;
+    i.team_name = "Team " + team_id;
+    i.bot = bot_grant(team_id);
+    i.user_id = "U1";
+    i.user = user_grant(team_id, "U1");
+    i.incoming_webhook = webhook{"https://hooks.slack.test/services/" + team_id, "#general", "C0GENERAL",
+                                 "https://example.slack.test/services/B0HOOK"};
+    i.installed_at = at_ms(1'764'590'400'789);
+    return i;
+}
+
+// An org-wide install of Enterprise Grid: no team.
+installation org_wide(const std::string& enterprise_id)
+{
+    installation i = workspace(enterprise_id, "");
+    i.is_enterprise_install = true;
+    i.team_name.clear();
+    i.bot = bot_grant("ORG");
+    i.user = user_grant("ORG", "U1");
+    return i;
+}
+
+installation_key key(const std::string& enterprise_id, const std::string& team_id, const std::string& user_id = {})
+{
+    return {enterprise_id, team_id, user_id};
+}
+
+std::string time_text(const std::optional<time_point>& t)
+{
+    if (!t)
+        return "none";
+    return std::to_string(std::chrono::duration_cast<milliseconds>(t->time_since_epoch()).count()) + " ms";
+}
+
+std::string time_text(time_point t)
+{
+    return time_text(std::optional<time_point>(t));
+}
+
+void check_grant(const std::optional<token_grant>& got, const std::optional<token_grant>& want,
+                 std::string_view which, std::int64_t revision)
+{
+    BOOST_TEST_CONTEXT(which)
+    {
+        BOOST_TEST_REQUIRE(got.has_value() == want.has_value());
+        if (!want)
+            return;
+        BOOST_CHECK_MESSAGE(got->token == want->token, "the token differs");
+        BOOST_CHECK_MESSAGE(got->refresh_token == want->refresh_token, "the refresh token differs");
+        BOOST_TEST(time_text(got->expires_at) == time_text(want->expires_at));
+        BOOST_TEST(got->scopes == want->scopes);
+        BOOST_TEST(got->bot_id == want->bot_id);
+        BOOST_TEST(got->user_id == want->user_id);
+        BOOST_TEST(got->revision == revision);
+    }
+}
+
+// Every field; the revisions as the store set them.
+void check_installation(const installation& got, const installation& want, std::int64_t bot_revision = 1,
+                        std::int64_t user_revision = 1)
+{
+    BOOST_TEST(got.app_id == want.app_id);
+    BOOST_TEST(got.enterprise_id == want.enterprise_id);
+    BOOST_TEST(got.enterprise_name == want.enterprise_name);
+    BOOST_TEST(got.team_id == want.team_id);
+    BOOST_TEST(got.team_name == want.team_name);
+    BOOST_TEST(got.is_enterprise_install == want.is_enterprise_install);
+    BOOST_TEST(got.user_id == want.user_id);
+    check_grant(got.bot, want.bot, "bot grant", bot_revision);
+    check_grant(got.user, want.user, "user grant", user_revision);
+    BOOST_TEST_REQUIRE(got.incoming_webhook.has_value() == want.incoming_webhook.has_value());
+    if (want.incoming_webhook) {
+        BOOST_TEST(got.incoming_webhook->url == want.incoming_webhook->url);
+        BOOST_TEST(got.incoming_webhook->channel == want.incoming_webhook->channel);
+        BOOST_TEST(got.incoming_webhook->channel_id == want.incoming_webhook->channel_id);
+        BOOST_TEST(got.incoming_webhook->configuration_url == want.incoming_webhook->configuration_url);
+    }
+    BOOST_TEST(time_text(got.installed_at) == time_text(want.installed_at));
+}
+
+std::optional<installation> require_found(client& c, const installation_key& k)
+{
+    std::optional<installation> found = c.find(k);
+    BOOST_REQUIRE_MESSAGE(found.has_value(), "nothing found under " << k.enterprise_id << "/" << k.team_id << "/" << k.user_id);
+    return found;
+}
+
+}  // namespace
+
+void round_trip_of_every_field(const backend& b)
+{
+    client c = open_client(b);
+    const installation want = workspace("E1", "T1");
+    c.save(want);
+    check_installation(*require_found(c, key("E1", "T1")), want);
+}
+
+void round_trip_without_expiry_user_or_webhook(const backend& b)
+{
+    client c = open_client(b);
+    installation want = workspace("", "T1");  // a workspace in no enterprise
+    want.bot->expires_at.reset();
+    want.bot->refresh_token.clear();
+    want.bot->bot_id.clear();
+    want.user.reset();  // the installing user granted no user scopes
+    want.incoming_webhook.reset();
+    c.save(want);
+    check_installation(*require_found(c, key("", "T1")), want);
+}
+
+void round_trip_of_a_user_token_alone(const backend& b)
+{
+    client c = open_client(b);
+    installation want = workspace("E1", "T1");
+    want.bot.reset();
+    want.user->expires_at.reset();
+    want.user->refresh_token.clear();
+    c.save(want);
+    check_installation(*require_found(c, key("E1", "T1")), want);
+    check_installation(*require_found(c, key("E1", "T1", "U1")), want);
+}
+
+void round_trip_of_an_enterprise_install(const backend& b)
+{
+    client c = open_client(b);
+    installation saved = org_wide("E1");
+    saved.team_id = "T-STRAY";  // an org-wide install has no team: it is kept under the enterprise alone
+    c.save(saved);
+    installation want = saved;
+    want.team_id.clear();
+    check_installation(*require_found(c, key("E1", "")), want);
+    check_installation(*require_found(c, key("E1", "T9")), want);  // a team of the enterprise finds it too
+}
+
+void times_are_kept_to_the_millisecond(const backend& b)
+{
+    client c = open_client(b);
+    installation saved = workspace("E1", "T1");
+    saved.installed_at = at_ms(1'764'590'400'789) + std::chrono::microseconds(999);
+    saved.bot->expires_at = at_ms(1'767'225'600'123) + std::chrono::nanoseconds(1);
+    c.save(saved);
+    const std::optional<installation> found = require_found(c, key("E1", "T1"));
+    BOOST_TEST(time_text(found->installed_at) == time_text(at_ms(1'764'590'400'789)));
+    BOOST_TEST(time_text(found->bot->expires_at) == time_text(at_ms(1'767'225'600'123)));
+    BOOST_TEST((found->installed_at == at_ms(1'764'590'400'789)));
+}
+
+void a_missing_key_finds_nothing(const backend& b)
+{
+    client c = open_client(b);
+    BOOST_TEST(!c.find(key("E1", "T1")).has_value());
+    c.save(workspace("E1", "T1"));
+    BOOST_TEST(!c.find(key("E1", "T2")).has_value());  // no org-wide install to fall back to
+    BOOST_TEST(!c.find(key("", "T1")).has_value());    // keys name the enterprise exactly
+    BOOST_TEST(!c.find(key("E2", "T1")).has_value());
+    BOOST_TEST(!c.find(key("E1", "")).has_value());
+}
+
+void invalid_keys_are_refused(const backend& b)
+{
+    client c = open_client(b);
+    const installation_key nothing{};
+    const token_grant grant = bot_grant("T1");
+    auto refused = [](const auto& outcome) { return !outcome.has_value() && outcome.error() == store_errc::invalid_key; };
+
+    installation no_team = workspace("E1", "");
+    BOOST_TEST(refused(c.run(c.store->save(no_team))));
+    installation org_without_enterprise = org_wide("");
+    org_without_enterprise.team_id = "T1";
+    BOOST_TEST(refused(c.run(c.store->save(org_without_enterprise))));
+    BOOST_TEST(refused(c.run(c.store->find(nothing))));
+    BOOST_TEST(refused(c.run(c.store->remove(nothing))));
+    BOOST_TEST(refused(c.run(c.store->remove_all(nothing))));
+    BOOST_TEST(refused(c.run(c.store->replace_grant(nothing, grant_kind::bot, 1, grant))));
+    BOOST_TEST(refused(c.run(c.store->replace_grant(key("E1", "T1"), grant_kind::user, 1, grant))));  // which user?
+    BOOST_TEST(refused(c.run(c.store->try_lease(nothing, grant_kind::bot, "A", 1min))));
+    BOOST_TEST(refused(c.run(c.store->try_lease(key("E1", "T1"), grant_kind::user, "A", 1min))));
+    BOOST_TEST(refused(c.run(c.store->release_lease(nothing, grant_kind::bot, "A"))));
+    BOOST_TEST(!c.find(key("E1", "T1")).has_value());  // nothing was written
+}
+
+void a_team_falls_back_to_its_enterprise_install(const backend& b)
+{
+    client c = open_client(b);
+    c.save(org_wide("E1"));
+    c.save(workspace("E1", "T1"));
+    BOOST_TEST(require_found(c, key("E1", "T1"))->team_id == "T1");  // its own install first
+    const std::optional<installation> fallback = require_found(c, key("E1", "T2"));
+    BOOST_TEST(fallback->is_enterprise_install);
+    BOOST_TEST(fallback->team_id == "");
+    check_grant(fallback->user, user_grant("ORG", "U1"), "the org-wide install's user grant", 1);
+    check_grant(require_found(c, key("E1", "T2", "U1"))->user, user_grant("ORG", "U1"), "looked up by user", 1);
+    BOOST_TEST(!c.find(key("", "T2")).has_value());  // without an enterprise, nothing to fall back to
+    BOOST_TEST(require_found(c, key("E1", ""))->is_enterprise_install);
+}
+
+void user_grants_are_found_by_user(const backend& b)
+{
+    client c = open_client(b);
+    installation first = workspace("E1", "T1");
+    first.user = user_grant("first", "U1");
+    c.save(first);
+    installation second = first;  // installed again, by another user
+    second.user_id = "U2";
+    second.user = user_grant("second", "U2");
+    c.save(second);
+
+    const std::optional<installation> by_u1 = require_found(c, key("E1", "T1", "U1"));
+    BOOST_TEST(by_u1->user_id == "U1");
+    check_grant(by_u1->user, user_grant("first", "U1"), "U1's grant", 1);
+    const std::optional<installation> by_u2 = require_found(c, key("E1", "T1", "U2"));
+    BOOST_TEST(by_u2->user_id == "U2");
+    check_grant(by_u2->user, user_grant("second", "U2"), "U2's grant", 1);
+    const std::optional<installation> by_installer = require_found(c, key("E1", "T1"));
+    BOOST_TEST(by_installer->user_id == "U2");  // the installing user is the latest save's
+    check_grant(by_installer->user, user_grant("second", "U2"), "the installing user's grant", 1);
+    BOOST_TEST(!c.find(key("E1", "T1", "U3")).has_value());  // the install is there, U3's grant is not
+}
+
+void saving_again_replaces_and_bumps_revisions(const backend& b)
+{
+    client c = open_client(b);
+    c.save(workspace("E1", "T1"));
+    installation again = workspace("E1", "T1");
+    again.team_name = "Renamed";
+    again.bot = bot_grant("again");
+    again.user = user_grant("again", "U1");
+    again.incoming_webhook.reset();
+    c.save(again);
+    check_installation(*require_found(c, key("E1", "T1")), again, 2, 2);
+
+    installation without_bot = again;
+    without_bot.bot.reset();
+    c.save(without_bot);
+    const std::optional<installation> found = require_found(c, key("E1", "T1"));
+    BOOST_TEST(!found->bot.has_value());
+    BOOST_TEST(found->user->revision == 3);
+}
+
+void remove_takes_exactly_what_the_key_names(const backend& b)
+{
+    client c = open_client(b);
+    installation install = workspace("E1", "T1");
+    c.save(install);
+    install.user_id = "U2";
+    install.user = user_grant("T1", "U2");
+    c.save(install);  // grants of U1 and U2
+    c.save(org_wide("E1"));
+
+    BOOST_TEST(c.remove(key("E1", "T1", "U1")) == 1u);  // one user's grant
+    BOOST_TEST(!c.find(key("E1", "T1", "U1")).has_value());
+    BOOST_TEST(require_found(c, key("E1", "T1", "U2"))->team_id == "T1");
+    BOOST_TEST(c.remove(key("E1", "T1", "U9")) == 0u);
+
+    BOOST_TEST(c.remove(key("E1", "T1")) == 2u);  // the install and its remaining grant
+    BOOST_TEST(require_found(c, key("E1", "T1"))->is_enterprise_install);  // now the org-wide one
+    BOOST_TEST(c.remove(key("E1", "T1")) == 0u);
+    BOOST_TEST(c.remove(key("E1", "T5")) == 0u);  // removal does not fall back to the org-wide install
+    BOOST_TEST(c.remove(key("E1", "")) == 2u);
+    BOOST_TEST(!c.find(key("E1", "T1")).has_value());
+}
+
+void remove_all_takes_a_team(const backend& b)
+{
+    client c = open_client(b);
+    c.save(workspace("E1", "T1"));
+    c.save(workspace("E1", "T2"));
+    c.save(workspace("E2", "T3"));
+    BOOST_TEST(c.remove_all(key("E1", "T1")) == 2u);  // the install and its user grant
+    BOOST_TEST(!c.find(key("E1", "T1")).has_value());
+    BOOST_TEST(c.find(key("E1", "T2")).has_value());
+    BOOST_TEST(c.remove_all(key("", "T3")) == 2u);  // no enterprise named: the team in any
+    BOOST_TEST(!c.find(key("E2", "T3")).has_value());
+    BOOST_TEST(c.remove_all(key("E1", "T9")) == 0u);
+    BOOST_TEST(c.find(key("E1", "T2")).has_value());
+}
+
+void remove_all_takes_an_enterprise(const backend& b)
+{
+    client c = open_client(b);
+    c.save(org_wide("E1"));
+    c.save(workspace("E1", "T1"));
+    installation no_user = workspace("E1", "T2");
+    no_user.user.reset();
+    c.save(no_user);
+    c.save(workspace("E2", "T3"));
+    BOOST_TEST(c.remove_all(key("E1", "")) == 5u);  // three installs, two user grants
+    BOOST_TEST(!c.find(key("E1", "")).has_value());
+    BOOST_TEST(!c.find(key("E1", "T1")).has_value());
+    BOOST_TEST(!c.find(key("E1", "T2")).has_value());
+    BOOST_TEST(c.find(key("E2", "T3")).has_value());
+}
+
+void replace_grant_is_a_compare_and_swap(const backend& b)
+{
+    client c = open_client(b);
+    c.save(workspace("E1", "T1"));
+    const token_grant rotated = bot_grant("rotated");
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, 1, rotated));
+    std::optional<installation> found = require_found(c, key("E1", "T1"));
+    check_grant(found->bot, rotated, "the rotated bot grant", 2);
+    check_grant(found->user, user_grant("T1", "U1"), "the untouched user grant", 1);
+
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("stale")));  // revision 1 is gone
+    check_grant(require_found(c, key("E1", "T1"))->bot, rotated, "the newer pair, kept", 2);
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, 2, bot_grant("third")));
+    check_grant(require_found(c, key("E1", "T1"))->bot, bot_grant("third"), "the third pair", 3);
+
+    c.save(org_wide("E9"));  // a team's key reaches the org-wide install's grant, as find does
+    BOOST_TEST(c.replace(key("E9", "T7"), grant_kind::bot, 1, rotated));
+    check_grant(require_found(c, key("E9", ""))->bot, rotated, "the org-wide bot grant", 2);
+}
+
+void replace_grant_of_a_user_grant(const backend& b)
+{
+    client c = open_client(b);
+    c.save(workspace("E1", "T1"));
+    token_grant rotated = user_grant("rotated", "U-OTHER");
+    rotated.bot_id = "B-IGNORED";  // a store keeps neither: the grant is U1's and a user grant has no bot
+    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, 1, rotated));
+    const std::optional<installation> found = require_found(c, key("E1", "T1", "U1"));
+    check_grant(found->user, user_grant("rotated", "U1"), "the rotated user grant", 2);
+    check_grant(found->bot, bot_grant("T1"), "the untouched bot grant", 1);
+    BOOST_TEST(!c.replace(key("E1", "T1", "U1"), grant_kind::user, 1, user_grant("stale", "U1")));
+    check_grant(require_found(c, key("E1", "T1", "U1"))->user, user_grant("rotated", "U1"), "kept", 2);
+}
+
+void replace_grant_of_what_is_not_there(const backend& b)
+{
+    client c = open_client(b);
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("T1")));  // no install
+    installation no_bot = workspace("E1", "T1");
+    no_bot.bot.reset();
+    c.save(no_bot);
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("T1")));  // no bot grant
+    BOOST_TEST(!c.replace(key("E1", "T1", "U9"), grant_kind::user, 1, user_grant("T1", "U9")));  // no such user
+    BOOST_TEST(!require_found(c, key("E1", "T1"))->bot.has_value());
+    BOOST_TEST(!c.find(key("E1", "T1", "U9")).has_value());
+}
+
+void racing_replace_grant_has_one_winner(const backend& b)
+{
+    client first = open_client(b);
+    client second = open_client(b);
+    first.save(workspace("E1", "T1"));
+
+    // Both read revision 1 and refresh; both writes are in flight at once. (Moved, never copied: in
+    // Boost 1.81 result<bool> copied from a non-const lvalue is a new result holding bool(r).)
+    std::optional<store_result<bool>> first_won, second_won;
+    first.store->replace_grant(key("E1", "T1"), grant_kind::bot, 1, bot_grant("first"),
+                               [&](store_result<bool> r) { first_won.emplace(std::move(r)); });
+    second.store->replace_grant(key("E1", "T1"), grant_kind::bot, 1, bot_grant("second"),
+                                [&](store_result<bool> r) { second_won.emplace(std::move(r)); });
+    BOOST_TEST_REQUIRE(run_until(b.io, [&] { return first_won && second_won; }));
+    const bool first_wins = value(std::move(*first_won));
+    BOOST_TEST(first_wins != value(std::move(*second_won)));
+    check_grant(require_found(second, key("E1", "T1"))->bot, bot_grant(first_wins ? "first" : "second"),
+                "the winner's pair", 2);
+}
+
+void a_lease_is_exclusive_until_released(const backend& b)
+{
+    client a = open_client(b);
+    client other = open_client(b);
+    const installation_key k = key("E1", "T1");
+    BOOST_TEST(a.lease(k, grant_kind::bot, "A"));
+    BOOST_TEST(!other.lease(k, grant_kind::bot, "B"));  // refused to a second owner
+    BOOST_TEST(a.lease(k, grant_kind::bot, "A"));       // renewed by the holder
+    other.release(k, grant_kind::bot, "B");             // not B's to give back
+    BOOST_TEST(!other.lease(k, grant_kind::bot, "B"));
+    BOOST_TEST(other.lease(key("E1", "T1", "U1"), grant_kind::user, "B"));  // another grant, another lease
+    BOOST_TEST(a.lease(key("E1", "T1", "U2"), grant_kind::user, "A"));
+    BOOST_TEST(!a.lease(key("E1", "T1", "U1"), grant_kind::user, "A"));
+    a.release(k, grant_kind::bot, "A");
+    BOOST_TEST(other.lease(k, grant_kind::bot, "B"));
+    BOOST_TEST(!a.lease(k, grant_kind::bot, "A"));
+}
+
+void a_lease_belongs_to_its_grant(const backend& b)
+{
+    client a = open_client(b);
+    client other = open_client(b);
+    a.save(org_wide("E1"));
+    a.save(workspace("E1", "T3"));
+    BOOST_TEST(a.lease(key("E1", "T1"), grant_kind::bot, "A"));
+    BOOST_TEST(!other.lease(key("E1", "T2"), grant_kind::bot, "B"));      // the same org-wide bot grant
+    BOOST_TEST(!other.lease(key("E1", ""), grant_kind::bot, "B"));
+    BOOST_TEST(!other.lease(key("E1", "T1", "U5"), grant_kind::bot, "B"));  // a bot lease names no user
+    BOOST_TEST(other.lease(key("E1", "T3"), grant_kind::bot, "B"));        // a team with its own install
+    a.release(key("E1", "T2"), grant_kind::bot, "A");
+    BOOST_TEST(other.lease(key("E1", ""), grant_kind::bot, "B"));
+}
+
+void expired_leases_and_nonces_stop_blocking(const backend& b)
+{
+    client a = open_client(b);
+    client other = open_client(b);
+    const installation_key k = key("E1", "T1");
+    const auto taken = std::chrono::system_clock::now();
+    constexpr auto lifetime = 1000ms;  // long enough for the refusals below to come first
+    BOOST_TEST(a.lease(k, grant_kind::bot, "A", lifetime));
+    BOOST_TEST(a.consume("state-1", taken + lifetime));
+    BOOST_TEST(!other.lease(k, grant_kind::bot, "B"));
+    BOOST_TEST(!other.consume("state-1", in(10min)));
+    std::this_thread::sleep_until(taken + lifetime + 100ms);
+    BOOST_TEST(other.lease(k, grant_kind::bot, "B"));  // after the lease expired
+    BOOST_TEST(other.consume("state-1", in(10min)));   // after the record expired
+    BOOST_TEST(!a.lease(k, grant_kind::bot, "A"));
+}
+
+void a_nonce_is_consumed_once(const backend& b)
+{
+    client a = open_client(b);
+    client other = open_client(b);
+    BOOST_TEST(a.consume("state-1", in(10min)));
+    BOOST_TEST(!other.consume("state-1", in(10min)));  // a replay, from another replica
+    BOOST_TEST(!a.consume("state-1", in(10min)));
+    BOOST_TEST(a.consume("state-2", in(10min)));
+    BOOST_TEST(a.consume("state-3", in(-1s)));  // recorded already expired: blocks nothing
+    BOOST_TEST(other.consume("state-3", in(10min)));
+    BOOST_TEST(!a.consume("state-3", in(10min)));
+}
+
+void a_second_client_sees_the_first_clients_writes(const backend& b)
+{
+    client a = open_client(b);
+    client other = open_client(b);
+    const installation want = workspace("E1", "T1");
+    a.save(want);
+    check_installation(*require_found(other, key("E1", "T1")), want);
+    BOOST_TEST(other.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("rotated")));
+    check_grant(require_found(a, key("E1", "T1"))->bot, bot_grant("rotated"), "rotated by the other", 2);
+    BOOST_TEST(other.remove(key("E1", "T1")) == 2u);
+    BOOST_TEST(!a.find(key("E1", "T1")).has_value());
+}
+
+void completion_is_on_the_handlers_executor_never_inline(const backend& b)
+{
+    client c = open_client(b);
+    auto strand = boost::asio::make_strand(b.io);
+    // Starts an operation with a handler bound to the strand; checks where and when it runs.
+    auto check = [&](std::string_view what, auto start) {
+        bool started = false, done = false, on_strand = false, after_start = false;
+        start(boost::asio::bind_executor(strand, [&](auto) {
+            done = true;
+            on_strand = strand.running_in_this_thread();
+            after_start = started;
+        }));
+        started = true;
+        BOOST_TEST_CONTEXT(what)
+        {
+            BOOST_TEST_REQUIRE(run_until(b.io, [&] { return done; }));
+            BOOST_TEST(on_strand);
+            BOOST_TEST(after_start);  // not inside the initiating call
+        }
+    };
+    const installation install = workspace("E1", "T1");
+    check("save", [&](auto handler) { c.store->save(install, std::move(handler)); });
+    check("find", [&](auto handler) { c.store->find(key("E1", "T1"), std::move(handler)); });
+    check("find, refused", [&](auto handler) { c.store->find(installation_key{}, std::move(handler)); });
+    check("replace_grant", [&](auto handler) {
+        c.store->replace_grant(key("E1", "T1"), grant_kind::bot, 1, bot_grant("x"), std::move(handler));
+    });
+    check("consume_nonce", [&](auto handler) { c.store->consume_nonce("n", in(1min), std::move(handler)); });
+    check("release_lease", [&](auto handler) {
+        c.store->release_lease(key("E1", "T1"), grant_kind::bot, "A", std::move(handler));
+    });
+}
+
+void operations_take_any_completion_token(const backend& b)
+{
+    client c = open_client(b);
+
+    // A plain callback.
+    std::optional<store_result<void>> saved;
+    c.store->save(workspace("E1", "T1"), [&](store_result<void> r) { saved.emplace(std::move(r)); });
+    BOOST_TEST_REQUIRE(run_until(b.io, [&] { return saved.has_value(); }));
+    value(*saved);
+
+    // A coroutine: use_awaitable, and the default token (deferred) awaited.
+    const std::string enterprise = "E-LONGER-THAN-SMALL-STRINGS", team = "T-LONGER-THAN-SMALL-STRINGS";
+    c.save(workspace(enterprise, team));
+    bool finished = false;
+    std::exception_ptr thrown;
+    std::optional<installation> found, found_braced;
+    std::size_t removed = 0;
+    bool first_use = false;
+    auto body = [&]() -> boost::asio::awaitable<void> {
+        const installation_key k = key("E1", "T1");
+        store_result<std::optional<installation>> r = co_await c.store->find(k, boost::asio::use_awaitable);
+        found = value(std::move(r));
+        // The braced key users write: a view, so g++ 12 does not free its heap-allocated copies twice.
+        store_result<std::optional<installation>> braced = co_await c.store->find({enterprise, team, "U1"});
+        found_braced = value(std::move(braced));
+        const std::string nonce = "state-1";  // named: no temporary with a destructor inside co_await (g++ 12)
+        store_result<bool> consumed = co_await c.store->consume_nonce(nonce, in(1min));
+        first_use = value(std::move(consumed));
+        store_result<std::size_t> count = co_await c.store->remove(k, boost::asio::deferred);
+        removed = value(std::move(count));
+    };
+    boost::asio::co_spawn(b.io, std::move(body), [&](std::exception_ptr e) {
+        thrown = e;
+        finished = true;
+    });
+    BOOST_TEST_REQUIRE(run_until(b.io, [&] { return finished; }));
+    BOOST_TEST_REQUIRE(!thrown);
+    BOOST_TEST(found.has_value());
+    BOOST_TEST(found_braced.has_value());
+    BOOST_TEST(first_use);
+    BOOST_TEST(removed == 2u);
+}
+
+void sealed_tokens_round_trip(const backend& b)
+{
+    client c = open_client(b, first_key());
+    const installation want = workspace("E1", "T1");
+    c.save(want);
+    check_installation(*require_found(c, key("E1", "T1")), want);
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("rotated")));
+    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, 1, user_grant("rotated", "U1")));
+    const std::optional<installation> found = require_found(c, key("E1", "T1", "U1"));
+    check_grant(found->bot, bot_grant("rotated"), "the sealed, rotated bot grant", 2);
+    check_grant(found->user, user_grant("rotated", "U1"), "the sealed, rotated user grant", 2);
+    client again = open_client(b, first_key());
+    check_installation(*require_found(again, key("E1", "T1")), *found, 2, 2);
+}
+
+void a_wrong_key_cannot_open_sealed_tokens(const backend& b)
+{
+    client c = open_client(b, first_key());
+    c.save(workspace("E1", "T1"));
+    client wrong = open_client(b, second_key());
+    const store_result<std::optional<installation>> found = wrong.run(wrong.store->find(key("E1", "T1")));
+    BOOST_TEST_REQUIRE(!found.has_value());
+    BOOST_TEST(found.error() == store_errc::decryption_failed);
+}
+
+void sealed_tokens_need_a_key(const backend& b)
+{
+    client c = open_client(b, first_key());
+    c.save(workspace("E1", "T1"));
+    client keyless = open_client(b, std::nullopt);
+    const store_result<std::optional<installation>> found = keyless.run(keyless.store->find(key("E1", "T1")));
+    BOOST_TEST_REQUIRE(!found.has_value());
+    BOOST_TEST(found.error() == store_errc::encryption_required);
+}
+
+void tokens_stored_in_the_clear_read_with_a_key(const backend& b)
+{
+    client clear = open_client(b, std::nullopt);
+    const installation want = workspace("E1", "T1");
+    clear.save(want);
+    client sealed = open_client(b, first_key());  // encryption turned on later: old rows still read
+    check_installation(*require_found(sealed, key("E1", "T1")), want);
+    sealed.save(want);  // and are sealed when written again
+    const store_result<std::optional<installation>> found = clear.run(clear.store->find(key("E1", "T1")));
+    BOOST_TEST_REQUIRE(!found.has_value());
+    BOOST_TEST(found.error() == store_errc::encryption_required);
+}
+
+}  // namespace slack::store::conformance
