@@ -6,6 +6,7 @@ slack_packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libboost-test1.81-dev libboost-system1.81-dev
   libpq-dev postgresql-15
+  libsqlite3-dev
 )
 
 # Installs missing Debian packages when root; otherwise prints the command and stops.

@@ -1,0 +1,22 @@
+#include "store/sqlite/database.hpp"
+
+#include "store/sqlite/schema.hpp"
+
+namespace slack::store::sqlite {
+
+database::open_file::open_file(const sqlite_options& options)
+    : link(options.path, options.busy_timeout), statements(link.handle())
+{
+    migrate(link, statements);
+}
+
+database::database(sqlite_options options) noexcept : options_(std::move(options)) {}
+database::~database() = default;
+
+void database::open()
+{
+    if (!open_)
+        open_ = std::make_unique<open_file>(options_);
+}
+
+}  // namespace slack::store::sqlite

@@ -1,0 +1,45 @@
+#pragma once
+// The store's side of its SQLite file, used only on the store's worker thread: the connection
+// (opened and migrated on first use), its prepared statements, and the token key.
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/statement.hpp"
+
+#include <slack/store/sqlite_store.hpp>
+
+#include <memory>
+#include <optional>
+#include <string_view>
+
+namespace slack::store::sqlite {
+
+class database {
+public:
+    explicit database(sqlite_options options) noexcept;
+    ~database();
+
+    database(const database&) = delete;
+    database& operator=(const database&) = delete;
+
+    /// Opens and migrates the file unless that is done. Throws failure (unavailable,
+    /// schema_too_new...), and the next call tries again: the directory may appear, the lock go.
+    void open();
+
+    /// The open connection's statements (after open()).
+    statement_cache& statements() noexcept { return open_->statements; }
+    statement& prepared(std::string_view sql) { return open_->statements(sql); }
+
+    const std::optional<token_key>& key() const noexcept { return options_.encryption_key; }
+
+private:
+    struct open_file {
+        open_file(const sqlite_options& options);
+
+        connection link;             // declared first: it outlives its statements
+        statement_cache statements;
+    };
+
+    sqlite_options options_;
+    std::unique_ptr<open_file> open_;
+};
+
+}  // namespace slack::store::sqlite

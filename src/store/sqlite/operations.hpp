@@ -1,0 +1,35 @@
+#pragma once
+// The store's operations, synchronous, on the worker thread, with an open database. Each is one
+// statement or one transaction; each throws failure. Keys are already checked (key_rules.hpp).
+#include "store/sqlite/database.hpp"
+
+#include <slack/store/installation.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace slack::store::sqlite {
+
+// installations.cpp
+void save(database& db, const installation& i);
+std::optional<installation> find(database& db, const installation_key& key);
+std::size_t remove(database& db, const installation_key& key);
+std::size_t remove_all(database& db, const installation_key& key);
+bool replace_grant(database& db, const installation_key& key, grant_kind kind, std::int64_t expected_revision,
+                   const token_grant& grant);
+
+// leases.cpp
+bool try_lease(database& db, const installation_key& key, grant_kind kind, const std::string& owner,
+               std::chrono::milliseconds duration);
+void release_lease(database& db, const installation_key& key, grant_kind kind, const std::string& owner);
+
+// nonces.cpp
+bool consume_nonce(database& db, const std::string& nonce, time_point expires_at);
+
+// installations.cpp: the key of the installation row `key` finds (own, else org-wide), if any.
+std::optional<installation_key> found_row_key(database& db, const installation_key& key);
+
+}  // namespace slack::store::sqlite

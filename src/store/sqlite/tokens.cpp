@@ -1,0 +1,18 @@
+#include "store/sqlite/tokens.hpp"
+
+#include "store/sqlite/failure.hpp"
+
+namespace slack::store::sqlite {
+
+std::string read_token(const std::optional<token_key>& key, std::string_view stored,
+                       const detail::column_place& place)
+{
+    auto token = detail::from_stored(key, stored, place);
+    if (token)
+        return std::move(*token);
+    if (token.error().category() == store_category())
+        throw failure(static_cast<store_errc>(token.error().value()));
+    throw failure(store_errc::decryption_failed);
+}
+
+}  // namespace slack::store::sqlite

@@ -1,0 +1,17 @@
+#pragma once
+// Reading a token or refresh-token column (store/sealed_columns.hpp), failing as the worker fails.
+// Writing one is detail::to_stored itself.
+#include "store/sealed_columns.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace slack::store::sqlite {
+
+/// The token stored at `place`. Throws failure: decryption_failed (wrong key, tampered, moved),
+/// encryption_required (sealed, and no key).
+std::string read_token(const std::optional<token_key>& key, std::string_view stored,
+                       const detail::column_place& place);
+
+}  // namespace slack::store::sqlite
