@@ -71,6 +71,14 @@ typename outcome_of<Operation>::type wait(boost::asio::io_context& io, Operation
     return std::move(*out);
 }
 
+/// The error an operation failed with; no error when it succeeded. `BOOST_TEST(error_of(r) == e)`
+/// prints both sides.
+template <class T>
+boost::system::error_code error_of(const store_result<T>& outcome)
+{
+    return outcome.has_value() ? boost::system::error_code() : outcome.error();
+}
+
 template <class Fixture>
 constexpr bool supports_encryption = [] {
     if constexpr (requires { Fixture::supports_encryption; })

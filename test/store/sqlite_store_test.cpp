@@ -23,6 +23,7 @@ namespace {
 
 using namespace slack::store;
 using namespace std::chrono_literals;
+using conformance::error_of;
 using conformance::run_until;
 using conformance::wait;
 namespace fs = std::filesystem;
@@ -179,9 +180,7 @@ BOOST_AUTO_TEST_CASE(a_file_in_a_missing_directory_is_unavailable_until_it_exist
 {
     const fs::path directory_to_be = directory.path() / "not-yet";
     auto store = open_with({.path = (directory_to_be / "installations.db").string()});
-    const auto found = wait(io, store->find(the_key));
-    BOOST_TEST_REQUIRE(!found.has_value());
-    BOOST_TEST(found.error() == slack::store_errc::unavailable);
+    BOOST_TEST(error_of(wait(io, store->find(the_key))) == slack::store_errc::unavailable);
     fs::create_directory(directory_to_be);  // the next operation opens it
     BOOST_TEST(wait(io, store->save(an_install())).has_value());
 }
@@ -190,9 +189,7 @@ BOOST_AUTO_TEST_CASE(a_file_that_is_not_a_database_is_unavailable)
 {
     std::ofstream(path) << "not a database, but long enough to have a header of one, surely.........";
     auto store = open();
-    const auto found = wait(io, store->find(the_key));
-    BOOST_TEST_REQUIRE(!found.has_value());
-    BOOST_TEST(found.error() == slack::store_errc::unavailable);
+    BOOST_TEST(error_of(wait(io, store->find(the_key))) == slack::store_errc::unavailable);
 }
 
 BOOST_AUTO_TEST_CASE(a_schema_from_a_newer_version_is_refused)
@@ -203,9 +200,7 @@ BOOST_AUTO_TEST_CASE(a_schema_from_a_newer_version_is_refused)
     }
     raw_file(path).execute("UPDATE slack_schema_version SET version = 99");
     auto store = open();
-    const auto found = wait(io, store->find(the_key));
-    BOOST_TEST_REQUIRE(!found.has_value());
-    BOOST_TEST(found.error() == slack::store_errc::schema_too_new);
+    BOOST_TEST(error_of(wait(io, store->find(the_key))) == slack::store_errc::schema_too_new);
 }
 
 BOOST_AUTO_TEST_CASE(a_new_file_is_in_wal_mode_at_the_current_schema)
@@ -223,13 +218,9 @@ BOOST_AUTO_TEST_CASE(a_row_that_does_not_read_back_is_corrupt)
     BOOST_TEST_REQUIRE(wait(io, store->save(an_install())).has_value());
     raw_file file(path);
     file.execute("UPDATE slack_installations SET installed_at = 'yesterday'");
-    auto found = wait(io, store->find(the_key));
-    BOOST_TEST_REQUIRE(!found.has_value());
-    BOOST_TEST(found.error() == slack::store_errc::corrupt_row);
+    BOOST_TEST(error_of(wait(io, store->find(the_key))) == slack::store_errc::corrupt_row);
     file.execute("UPDATE slack_installations SET installed_at = 0, has_bot = 7");
-    found = wait(io, store->find(the_key));
-    BOOST_TEST_REQUIRE(!found.has_value());
-    BOOST_TEST(found.error() == slack::store_errc::corrupt_row);
+    BOOST_TEST(error_of(wait(io, store->find(the_key))) == slack::store_errc::corrupt_row);
 }
 
 BOOST_AUTO_TEST_CASE(the_callers_thread_never_waits_for_the_file)
@@ -262,9 +253,7 @@ BOOST_AUTO_TEST_CASE(a_lock_held_past_busy_timeout_fails_the_statement)
     BOOST_TEST_REQUIRE(wait(io, store->find(the_key)).has_value());
     raw_file other(path);
     other.execute("BEGIN IMMEDIATE");
-    const auto saved = wait(io, store->save(an_install()));
-    BOOST_TEST_REQUIRE(!saved.has_value());
-    BOOST_TEST(saved.error() == slack::store_errc::query_failed);
+    BOOST_TEST(error_of(wait(io, store->save(an_install()))) == slack::store_errc::query_failed);
     other.execute("ROLLBACK");
     BOOST_TEST(wait(io, store->save(an_install())).has_value());  // nothing was left half done
 }
