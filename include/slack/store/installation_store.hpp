@@ -31,6 +31,10 @@ using store_handler = boost::asio::any_completion_handler<store_signature<T>>;
 /// An installation store. Operations may run concurrently; each completes on the completion
 /// handler's associated executor (else the store's). Arguments are copied at initiation, so
 /// views and temporaries may die as soon as the call returns, even with `deferred`.
+/// Keys are taken as installation_key_view, so `co_await store.find({e, t, u})` is safe with g++ 12
+/// (not `find(installation_key{e, t, u})`: that braced temporary is what g++ 12 miscompiles). An
+/// installation or a grant is not a view: name it in a statement of its own before co_await
+/// (`co_await store.save(installation{...})` is miscompiled too, see docs/stores.md).
 /// Errors: slack::store_errc (unavailable, query_failed, corrupt_row, decryption_failed,
 /// invalid_key, closed...). The store must outlive its operations.
 ///

@@ -32,7 +32,7 @@ public:
 
 private:
     struct open_file {
-        open_file(const sqlite_options& options);
+        explicit open_file(const sqlite_options& options);
 
         connection link;             // declared first: it outlives its statements
         statement_cache statements;
