@@ -1,0 +1,21 @@
+// postgresql_store against the conformance suite, on a database of the test's own
+// (postgresql_fixture: needs the server scripts/test starts, SLACK_TEST_POSTGRES).
+#include "store/conformance.hpp"
+#include "store/postgresql_fixture.hpp"
+
+namespace {
+
+struct postgresql_conformance_fixture : slack::test::postgresql_fixture {
+    static constexpr bool supports_encryption = true;
+
+    std::unique_ptr<slack::store::installation_store> open(std::optional<slack::store::token_key> key = {})
+    {
+        slack::store::postgresql_options with_key = options();
+        with_key.encryption_key = std::move(key);
+        return postgresql_fixture::open(std::move(with_key));
+    }
+};
+
+}  // namespace
+
+SLACK_STORE_CONFORMANCE(postgresql_store_conformance, postgresql_conformance_fixture)
