@@ -2,6 +2,7 @@
 // the SDK: installer, token_provider, auth.test, lifecycle_events.
 #include "install_server.hpp"
 
+#include <slack/condition.hpp>
 #include <slack/install/installer.hpp>
 #include <slack/install/lifecycle_events.hpp>
 #include <slack/install/token_provider.hpp>
@@ -14,6 +15,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
@@ -158,6 +160,7 @@ struct install_server::impl : std::enable_shared_from_this<impl> {
     // `keep`: the server's state lives as long as its last connection.
     asio::awaitable<void> serve(std::shared_ptr<impl> keep, tcp::socket socket)
     {
+        (void)keep;
         beast::tcp_stream stream(std::move(socket));
         auto self = open.insert(open.end(), &stream);
         beast::flat_buffer buffer;

@@ -96,7 +96,9 @@ outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_v
     const token_kind found_kind = found->kind;
     const std::string scope = found->scope;
     const granted g{found_kind, state.tokens.mint(owner, found_kind, true, scope, origin), scope, true};
-    return json_reply(answer(*owner, g));
+    outgoing_reply reply = json_reply(answer(*owner, g));
+    reply.delay = state.options.refresh_delay;  // rotated already: a client that dies meanwhile loses the pair
+    return reply;
 }
 
 }  // namespace slack::mock::detail

@@ -52,8 +52,15 @@ struct worker {
     }
 };
 
+mock::server_options slow_refreshes()
+{
+    mock::server_options options;
+    options.refresh_delay = std::chrono::milliseconds(4000);
+    return options;
+}
+
 struct rotation_fixture : mock_fixture {
-    rotation_fixture() : directory(fs::temp_directory_path() / ("slack-rotation-" + std::to_string(::getpid())))
+    rotation_fixture() : mock_fixture(slow_refreshes()), directory(fs::temp_directory_path() / ("slack-rotation-" + std::to_string(::getpid())))
     {
         workers.reserve(16);  // spawn() hands out references
         fs::create_directories(directory);
@@ -75,7 +82,7 @@ struct rotation_fixture : mock_fixture {
     // Saves an installation of `team` whose bot token has expired, with `refresh_token`.
     void install_expired(const std::string& spec, const std::string& token, const std::string& refresh_token)
     {
-        auto store = open_store(ioc.get_executor(), spec).value();
+        auto store = store::open_store(ioc.get_executor(), spec).value();
         store::installation i;
         i.team_id = team;
         i.bot = store::token_grant{.token = token, .refresh_token = refresh_token,
@@ -89,7 +96,7 @@ struct rotation_fixture : mock_fixture {
 
     store::token_grant stored_bot(const std::string& spec)
     {
-        auto store = open_store(ioc.get_executor(), spec).value();
+        auto store = store::open_store(ioc.get_executor(), spec).value();
         std::optional<store::store_result<std::optional<store::installation>>> found;
         store->find(store::installation_key{.enterprise_id = {}, .team_id = team, .user_id = {}},
                     [&](auto r) { found.emplace(std::move(r)); });
@@ -162,11 +169,13 @@ struct rotation_fixture : mock_fixture {
         BOOST_TEST(refreshes == 1u);
     }
 
-    // The process holding the lease dies mid-refresh: another takes over once the lease ends.
+    // The process holding the lease dies mid-refresh (the mock has rotated the pair and answers
+    // late): another takes over once the lease ends, within the old refresh token's grace.
     void holder_dies(const std::string& spec)
     {
-        const std::string slow_refresh = "xoxe-1-mock-delay-4000";  // the mock answers after 4 s
-        install_expired(spec, "xoxe.xoxb-expired", slow_refresh);
+        const mock::minted_tokens minted = server.mint_tokens();
+        const std::string& slow_refresh = minted.refresh_token;
+        install_expired(spec, minted.access_token, slow_refresh);
         worker& first = spawn(spec, 1, 1500);
         serve_until([&] { return server.exchanges(slow_refresh) == 1; }, 30s);
         ::kill(first.pid, SIGKILL);
@@ -178,7 +187,8 @@ struct rotation_fixture : mock_fixture {
         BOOST_TEST(server.exchanges(slow_refresh) == 2u);
         BOOST_TEST((std::chrono::steady_clock::now() - killed_at > 1s));  // it waited for the lease
         const store::token_grant after = stored_bot(spec);
-        BOOST_TEST(after.token != "xoxe.xoxb-expired");
+        BOOST_TEST(after.token != minted.access_token);
+        BOOST_TEST(server.token_active(after.token));
         BOOST_TEST(after.revision == 2);
     }
 

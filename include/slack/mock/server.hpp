@@ -32,6 +32,9 @@ struct server_options {
     bool token_rotation = true;                                ///< The app has token rotation on.
     std::chrono::seconds access_token_lifetime{43200};         ///< expires_in of rotating access tokens.
     std::chrono::milliseconds refresh_grace{10000};            ///< A used refresh token still works this long.
+    /// A refresh of a minted token is answered this late, after the pair is rotated (a client
+    /// killed meanwhile has spent its refresh token and lost the new pair).
+    std::chrono::milliseconds refresh_delay{0};
     std::string team_id = "T0MOCKTEAM";                        ///< The one workspace every installation is on.
     std::string team_name = "Mock Team";
     std::string app_id = "A0MOCKAPP";
