@@ -121,7 +121,7 @@ void postgresql_store::do_replace_grant(installation_key key, grant_kind kind, s
 void postgresql_store::do_try_lease(installation_key key, grant_kind kind, std::string owner,
                                     std::chrono::milliseconds duration, store_handler<bool> handler)
 {
-    if (!detail::usable(key))
+    if (!detail::usable(key, kind))
         return detail::complete<bool>(state_->executor, handler, store_errc::invalid_key);
     start<bool>(state_, std::move(handler), &pg::try_lease, std::move(key), kind, std::move(owner), duration);
 }
@@ -129,6 +129,8 @@ void postgresql_store::do_try_lease(installation_key key, grant_kind kind, std::
 void postgresql_store::do_release_lease(installation_key key, grant_kind kind, std::string owner,
                                         store_handler<void> handler)
 {
+    if (!detail::usable(key, kind))
+        return detail::complete<void>(state_->executor, handler, store_errc::invalid_key);
     start<void>(state_, std::move(handler), &pg::release_lease, std::move(key), kind, std::move(owner));
 }
 
