@@ -46,7 +46,8 @@ response text(http::status status, std::string body, std::string_view type = "te
 // A query parameter, percent-decoded; empty when absent.
 std::string query_value(std::string_view query, std::string_view name)
 {
-    auto url = boost::urls::parse_relative_ref(std::string("?") + std::string(query));
+    const std::string text = "?" + std::string(query);  // the parsed view points into it
+    auto url = boost::urls::parse_relative_ref(text);
     if (!url)
         return {};
     auto it = url->params().find(name);
@@ -147,6 +148,19 @@ struct install_server::impl : std::enable_shared_from_this<impl> {
         co_return text(http::status::bad_gateway, "unreachable\n");
     }
 
+    // The store no longer has them: neither should the provider's memory.
+    void forget_removed(const slack::install::lifecycle_event& event)
+    {
+        if (auto* gone = std::get_if<slack::install::app_uninstalled_event>(&event))
+            tokens.invalidate({.enterprise_id = gone->enterprise_id, .team_id = gone->team_id, .user_id = {}});
+        if (auto* revoked = std::get_if<slack::install::tokens_revoked_event>(&event)) {
+            tokens.invalidate({.enterprise_id = revoked->enterprise_id, .team_id = revoked->team_id, .user_id = {}});
+            for (const std::string& user : revoked->user_ids)
+                tokens.invalidate({.enterprise_id = revoked->enterprise_id, .team_id = revoked->team_id, .user_id = user},
+                                  slack::store::grant_kind::user);
+        }
+    }
+
     asio::awaitable<response> event(const request& req)
     {
         auto outcome = co_await events.handle({.timestamp = req["X-Slack-Request-Timestamp"],
@@ -154,6 +168,7 @@ struct install_server::impl : std::enable_shared_from_this<impl> {
                                                .body = req.body()});
         if (!outcome)
             co_return text(http::status::unauthorized, "refused: " + outcome.error().message() + "\n");
+        forget_removed(outcome->event);
         co_return text(http::status::ok, outcome->response_body);
     }
 
