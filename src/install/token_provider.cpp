@@ -251,10 +251,10 @@ token_provider::token_provider(token_provider&&) noexcept = default;
 token_provider& token_provider::operator=(token_provider&&) noexcept = default;
 token_provider::~token_provider() = default;
 
-void token_provider::invalidate(const installation_key& key, grant_kind kind)
+void token_provider::invalidate(store::installation_key_view key, grant_kind kind)
 {
     std::lock_guard lock(impl_->mutex);
-    auto it = impl_->cache.find(detail::cache_key_of(key, kind));
+    auto it = impl_->cache.find(detail::cache_key_of(store::to_key(key), kind));
     if (it != impl_->cache.end())
         it->second.rejected = true;
 }

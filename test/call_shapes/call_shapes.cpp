@@ -11,6 +11,14 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
+#include <boost/url/parse.hpp>
+
+#include <slack/install/authorize_url.hpp>
+#include <slack/install/installer.hpp>
+#include <slack/install/lifecycle_events.hpp>
+#include <slack/install/request_signature.hpp>
+#include <slack/install/token_provider.hpp>
+#include <slack/store/memory_store.hpp>
 
 #include <chrono>
 #include <iostream>
@@ -122,6 +130,47 @@ asio::awaitable<void> method_shapes(web::client& client, slack::mock::server& mo
     check(removed.has_value() && !mock.token_active(t2), "co_await apps.uninstall({...})");
 }
 
+// The install headers' comments, as written there: authorize_url.hpp, installer.hpp,
+// token_provider.hpp, lifecycle_events.hpp.
+asio::awaitable<void> install_shapes(web::client& client, slack::mock::server& mock, app a)
+{
+    namespace install = slack::install;
+    const auto executor = co_await asio::this_coro::executor;
+    slack::store::memory_store store(executor);
+    const install::state_signer signer("a state secret of thirty-two bytes or more");
+    const install::issued_state issued = signer.issue();
+    const std::string id = a.id, secret = a.secret, callback = "https://app.example/slack/oauth";
+    std::string url = slack::install::authorize_url({.client_id = id, .scope = "chat:write,commands",
+                                                     .redirect_uri = callback, .state = issued.state});
+    check(url.find("state=") != std::string::npos, "authorize_url({...})");
+
+    const std::string callback_url = callback;
+    slack::install::installer installs(client, store, signer, {.client_id = id, .client_secret = secret,
+                                       .scope = "chat:write", .redirect_uri = callback_url});
+    auto start = installs.begin();            // redirect to start.location, send start.set_cookie
+    const auto location = boost::urls::parse_uri(start.location).value();
+    const std::string code = mock.mint_code(slack::mock::code_options{
+        .method = "oauth.v2.access", .redirect_uri = callback_url,
+        .code_challenge = (*location.params().find("code_challenge")).value, .scope = "chat:write", .user_scope = {}});
+    const std::string query = "code=" + code + "&state=" + std::string((*location.params().find("state")).value);
+    const std::string cookies = start.set_cookie.substr(0, start.set_cookie.find(';'));
+    auto done = co_await installs.complete({.query = query, .cookie_header = cookies});
+    check(done.has_value() && done->bot.has_value(), "co_await installs.complete({.query, .cookie_header})");
+
+    slack::install::token_provider tokens(client, store, {.client_id = id, .client_secret = secret});
+    auto token = co_await tokens.token({.team_id = "T0MOCKTEAM"});  // result<std::string>
+    check(token.has_value() && done && *token == done->bot->token, "co_await tokens.token({.team_id})");
+
+    const std::string signing_secret = "shapes signing secret";
+    slack::install::lifecycle_events events(executor, store, signing_secret);
+    const std::string body = R"({"type":"event_callback","team_id":"T0MOCKTEAM","event":{"type":"app_uninstalled"}})";
+    const std::string ts = std::to_string(
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    const std::string sig = install::sign_request(signing_secret, ts, body);
+    auto outcome = co_await events.handle({.timestamp = ts, .signature = sig, .body = body});
+    check(outcome.has_value() && outcome->removed == 1, "co_await events.handle({.timestamp, .signature, .body})");
+}
+
 }  // namespace
 
 int main()
@@ -148,6 +197,11 @@ int main()
         check(!e, "method shapes ended without an exception");
         methods_done = true;
     });
+    bool install_done = false;
+    asio::co_spawn(ioc, install_shapes(client, mock, a), [&](std::exception_ptr e) {
+        check(!e, "install shapes ended without an exception");
+        install_done = true;
+    });
 
     // Callbacks, with and without diagnostics: braced temporaries in the call expression.
     const std::string code1 = mock.mint_code(), code2 = mock.mint_code();
@@ -173,7 +227,7 @@ int main()
                    [&](std::exception_ptr) { readme_app_done = true; });
 
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (!(awaited && methods_done && by_callback && by_callback_no_diag && readme_done && readme_app_done &&
+    while (!(awaited && methods_done && install_done && by_callback && by_callback_no_diag && readme_done && readme_app_done &&
              future.wait_for(std::chrono::seconds(0)) == std::future_status::ready) &&
            std::chrono::steady_clock::now() < deadline) {
         std::cout.rdbuf(readme_output.rdbuf());  // only install() prints while the loop runs handlers
@@ -189,6 +243,7 @@ int main()
     check(readme_output.str().find("installed in ") != std::string::npos,
           "README example: " + readme_output.str().substr(0, readme_output.str().find('\n')));
     check(methods_done, "method shapes done");
+    check(install_done, "install shapes done");
     // The second README example printed each of its steps.
     const std::string printed = readme_output.str();
     check(printed.find("bot installed in Mock Team") != std::string::npos, "README app example: installed");

@@ -23,19 +23,19 @@
 namespace slack::install {
 
 struct installer_options {
-    std::string client_id;
-    std::string client_secret;  ///< Wiped when the installer is destroyed.
-    std::string scope;          ///< Bot scopes, comma-separated.
-    std::string user_scope;     ///< User scopes, comma-separated.
-    std::string redirect_uri;   ///< Sent on the authorize URL and again to oauth.v2.access.
+    std::string client_id{};
+    std::string client_secret{};  ///< Wiped when the installer is destroyed.
+    std::string scope{};          ///< Bot scopes, comma-separated.
+    std::string user_scope{};     ///< User scopes, comma-separated.
+    std::string redirect_uri{};   ///< Sent on the authorize URL and again to oauth.v2.access.
     bool pkce = true;           ///< Send an S256 challenge (derived from the state: nothing to store).
     std::string authorize_base = "https://slack.com";  ///< https://slack-gov.com for GovSlack; the mock's URL in tests.
 };
 
 /// Where to send the browser, and the cookie that binds the attempt to it.
 struct install_start {
-    std::string location;    ///< The authorize URL: answer 302 with it as `Location`.
-    std::string set_cookie;  ///< A `Set-Cookie` header value for that same answer.
+    std::string location{};    ///< The authorize URL: answer 302 with it as `Location`.
+    std::string set_cookie{};  ///< A `Set-Cookie` header value for that same answer.
 };
 
 /// What the redirect to `redirect_uri` brought. Views, copied when complete() is initiated.

@@ -28,8 +28,8 @@
 namespace slack::install {
 
 struct token_provider_options {
-    std::string client_id;      ///< The app's, for oauth.v2.access refreshes.
-    std::string client_secret;  ///< The app's; wiped when the provider is destroyed.
+    std::string client_id{};      ///< The app's, for oauth.v2.access refreshes.
+    std::string client_secret{};  ///< The app's; wiped when the provider is destroyed.
     /// Refresh when less than this is left (Slack's SDKs use 2 hours; tokens live 12).
     std::chrono::seconds refresh_margin{std::chrono::hours(2)};
     /// How long a refresh may hold the lease: longer than the client's whole-call timeout.
@@ -77,21 +77,23 @@ public:
     /// whose outcome is unknown is client_errc::outcome_unknown, and the next request re-reads
     /// the store before anything else). A failed refresh reaches every caller waiting for it;
     /// the old token is never handed out in its place.
+    /// `key` is a view (g++ 12 miscompiles owning braced temporaries inside co_await): its ids
+    /// are copied before this returns.
     template <boost::asio::completion_token_for<token_signature> CompletionToken = web::default_token>
-    auto token(store::installation_key key, store::grant_kind kind = store::grant_kind::bot,
+    auto token(store::installation_key_view key, store::grant_kind kind = store::grant_kind::bot,
                CompletionToken&& completion = {})
     {
         return boost::asio::async_initiate<CompletionToken, token_signature>(
             [impl = impl_](auto handler, store::installation_key key, store::grant_kind kind) {
                 detail::start_token(impl, std::move(key), kind, detail::token_handler(std::move(handler)));
             },
-            completion, std::move(key), kind);
+            completion, store::to_key(key), kind);
     }
 
     /// After a call with this grant's token failed with invalid_auth or token_expired: forget the
     /// cached token, so that the next request re-reads the store (another replica may have
     /// rotated it) and refreshes if the stored token is the one that failed.
-    void invalidate(const store::installation_key& key, store::grant_kind kind = store::grant_kind::bot);
+    void invalidate(store::installation_key_view key, store::grant_kind kind = store::grant_kind::bot);
 
     token_provider_stats stats() const;
 

@@ -52,9 +52,9 @@ struct installation {
 /// trivially destructible, because g++ 12 miscompiles a braced temporary with a destructor inside
 /// a co_await expression (toolchain.md). The operation copies the ids before it returns.
 struct installation_key_view {
-    std::string_view enterprise_id;
-    std::string_view team_id;
-    std::string_view user_id;
+    std::string_view enterprise_id{};
+    std::string_view team_id{};
+    std::string_view user_id{};
 };
 
 /// How a store finds an installation: by enterprise and team as Slack's events name them.
