@@ -10,6 +10,14 @@ namespace slack::cli {
 int run_access(const std::vector<std::string_view>& args);
 int run_mock(const std::vector<std::string_view>& args);
 int run_demo(const std::vector<std::string_view>& args);
+int run_authorize_url(const std::vector<std::string_view>& args);
+int run_installations(const std::vector<std::string_view>& args);
+int run_token(const std::vector<std::string_view>& args);
+
+// Their help (authorize_command.cpp, installations_command.cpp, token_command.cpp).
+std::string authorize_url_help();
+std::string installations_help();
+std::string token_help();
 
 /// A command as `slack-oauth` lists and runs it.
 struct listed_command {

@@ -16,6 +16,13 @@ struct call_inputs {
     std::string client_id, client_secret, token, refresh_token;  // flags, else SLACK_* variables
     bool single_channel = false, test = false, json_body = false, idempotent = false;
     std::vector<std::string> arguments;  ///< Words that are not options (call's METHOD key=value...).
+    // authorize-url
+    std::string scope, user_scope, authorize_base, state_secret_env = "SLACK_STATE_SECRET";
+    bool pkce = false;
+    // the commands on a store: the installation's key, where it is, the variable holding its key
+    std::string team, enterprise, user, store, key_env;
+    // installations import: the variables holding the tokens, and seconds left (text, checked there)
+    std::string token_env, refresh_token_env, expires_in;
     web::client_options options;
     std::string cacert;
     bool verbose = false;

@@ -56,7 +56,7 @@ constexpr const char* demo_help =
     "  -h, --help                  this help\n"
     "Environment: none needed (it trusts the mock's own certificate).\n";
 
-// access, mock and demo, then the commands of method_commands.cpp.
+// access, mock and demo, the commands of method_commands.cpp, then those on installs and stores.
 const std::vector<slack::cli::listed_command>& commands()
 {
     static const std::vector<slack::cli::listed_command> all = [] {
@@ -67,6 +67,12 @@ const std::vector<slack::cli::listed_command>& commands()
         };
         for (slack::cli::listed_command& c : slack::cli::method_commands())
             listed.push_back(std::move(c));
+        listed.push_back({"authorize-url", "print an install URL with a signed state, and its cookie",
+                          slack::cli::authorize_url_help(), slack::cli::run_authorize_url});
+        listed.push_back({"installations", "show, delete or import an installation in a store (no list)",
+                          slack::cli::installations_help(), slack::cli::run_installations});
+        listed.push_back({"token", "print a valid token from a store, refreshing it if needed",
+                          slack::cli::token_help(), slack::cli::run_token});
         return listed;
     }();
     return all;

@@ -16,6 +16,17 @@ bool is_plain_name(std::string_view text)
     return true;
 }
 
+bool is_variable_name(std::string_view text)
+{
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+    if (text.empty() || !letter(text.front()))
+        return false;
+    for (const char c : text)
+        if (!letter(c) && !(c >= '0' && c <= '9'))
+            return false;
+    return true;
+}
+
 std::string_view argument_reader::next_option()
 {
     const std::string_view arg = args_[position_++];

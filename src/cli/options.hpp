@@ -17,6 +17,9 @@ struct usage_error : std::runtime_error {
 /// a shape no secret, code or token has (they carry digits, dots or capitals).
 bool is_plain_name(std::string_view text);
 
+/// Whether `text` is an environment variable's name: letters, digits and '_', not starting with a digit.
+bool is_variable_name(std::string_view text);
+
 /// Walks `--name value` and `--flag` arguments. Its errors never show an argument that is not
 /// a plain option name: a mistyped one may be a secret.
 class argument_reader {

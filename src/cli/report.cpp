@@ -3,6 +3,7 @@
 #include <slack/api_errc.hpp>
 #include <slack/client_errc.hpp>
 #include <slack/condition.hpp>
+#include <slack/store/store_errc.hpp>
 
 #include <boost/asio/error.hpp>
 #include <boost/asio/ssl/error.hpp>
@@ -16,6 +17,8 @@ std::string error_name(const boost::system::error_code& ec, const slack::diagnos
         return diag.error.empty() ? std::string(to_string(static_cast<api_errc>(ec.value()))) : diag.error;
     if (ec.category() == client_category())
         return to_string(static_cast<client_errc>(ec.value()));
+    if (ec.category() == store_category())
+        return to_string(static_cast<store_errc>(ec.value()));
     if (ec == error::connection_refused) return "connection_refused";
     if (ec == error::connection_reset) return "connection_reset";
     if (ec == error::host_not_found) return "host_not_found";
@@ -35,6 +38,10 @@ exit_status exit_status_for(const boost::system::error_code& ec)
     if (ec == condition::outcome_unknown && ec.category() == client_category())
         return exit_outcome_unknown;
     if (ec.category() == api_category())
+        return exit_slack_error;
+    if (ec == store_errc::unavailable)  // the database cannot be reached: like a transport failure
+        return exit_transport;
+    if (ec.category() == store_category())  // the store said no: not found, not rotating, wrong key...
         return exit_slack_error;
     if (ec == client_errc::invalid_argument)
         return exit_usage;

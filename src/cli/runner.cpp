@@ -14,7 +14,7 @@ namespace slack::cli {
 
 namespace asio = boost::asio;
 
-int run_call(const call_inputs& in, const call_function& call)
+std::optional<web::client> make_client(asio::any_io_executor executor, const call_inputs& in)
 {
     asio::ssl::context tls = web::make_tls_context();
     if (!in.cacert.empty()) {
@@ -22,15 +22,22 @@ int run_call(const call_inputs& in, const call_function& call)
         tls.load_verify_file(in.cacert, ec);
         if (ec) {
             std::cerr << "usage error: cannot load --cacert " << in.cacert << ": " << ec.message() << "\n";
-            return exit_usage;
+            return std::nullopt;
         }
     }
     web::client_options options = in.options;
     if (in.verbose)
         options.on_event = [](const web::call_event& event) { std::cerr << "slack-oauth: " << describe(event) << "\n"; };
+    return web::client(std::move(executor), std::move(tls), std::move(options));
+}
 
+int run_call(const call_inputs& in, const call_function& call)
+{
     asio::io_context ioc;
-    web::client client(ioc.get_executor(), std::move(tls), std::move(options));
+    std::optional<web::client> made = make_client(ioc.get_executor(), in);
+    if (!made)
+        return exit_usage;
+    web::client& client = *made;
     slack::diagnostics diag;
     int status = exit_transport;
     auto run = [&]() -> asio::awaitable<void> {

@@ -11,6 +11,7 @@
 #include <boost/system/result.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,6 +42,10 @@ boost::asio::awaitable<call_outcome> outcome_after(Operation operation)
 }
 
 using call_function = std::function<boost::asio::awaitable<call_outcome>(web::client&, slack::diagnostics&)>;
+
+/// The client `in` describes: TLS plus --cacert, --verbose events on stderr. nullopt after
+/// printing a usage error when --cacert cannot be read.
+std::optional<web::client> make_client(boost::asio::any_io_executor executor, const call_inputs& in);
 
 /// Makes the client (TLS plus --cacert, --verbose events), runs `call` to its end, prints the
 /// body on stdout or one "error: NAME: MESSAGE" line on stderr. Returns the exit status.

@@ -283,5 +283,129 @@ for command in v2-access refresh user-access exchange openid-token openid-userin
   timeout 10 "$cli" --help | grep -qE "^  $command " || fail "--help does not list $command"
 done
 
+# authorize-url: the URL with a signed state (and with --pkce its challenge), then its cookie.
+state_secret=cli-test-state-secret-0123456789-abcdefgh
+authorize() { timeout 10 env SLACK_STATE_SECRET="${state_env-$state_secret}" "$cli" authorize-url "$@" >"$work/out" 2>"$work/err"; echo $?; }
+got=$(authorize --scope chat:write,commands --redirect-uri https://example.com/cb --pkce --team T0MOCKTEAM)
+[ "$got" = 0 ] || fail "authorize-url: exit $got; stderr: $(cat "$work/err")"
+[ "$(wc -l <"$work/out")" = 2 ] || fail "authorize-url: not two lines: $(cat "$work/out")"
+authorize_url=$(sed -n 1p "$work/out")
+case $authorize_url in https://slack.com/oauth/v2/authorize\?*) ;; *) fail "authorize-url: not Slack's URL: $authorize_url" ;; esac
+for part in client_id=123.456 scope=chat%3Awrite%2Ccommands redirect_uri=https%3A%2F%2Fexample.com%2Fcb team=T0MOCKTEAM \
+            'state=[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*' 'code_challenge=[A-Za-z0-9_-]\{43\}' code_challenge_method=S256; do
+  echo "$authorize_url" | grep -q "[?&]$part\(&\|$\)" || fail "authorize-url: no $part in $authorize_url"
+done
+cookie=$(sed -n 's/^Set-Cookie: \(slack_oauth_state=[A-Za-z0-9_-]\{22\};.*\)/\1/p' "$work/out")
+[ -n "$cookie" ] || fail "authorize-url: no Set-Cookie line: $(cat "$work/out")"
+if grep -q -e "$state_secret" "$work/out" "$work/err"; then fail "authorize-url shows the state secret"; fi
+got=$(authorize --scope chat:write --redirect-uri https://example.com/cb)
+[ "$got" = 0 ] && ! grep -q code_challenge "$work/out" || fail "authorize-url without --pkce: exit $got, $(cat "$work/out")"
+# Against the mock's authorize endpoint: it redirects with a code and the same state.
+got=$(authorize --scope chat:write --redirect-uri https://example.com/cb --authorize-base "$base")
+state=$(sed -n '1s/.*[?&]state=\([^&]*\).*/\1/p' "$work/out")
+location=$(timeout 10 curl -sS --cacert "$work/ca.pem" -o /dev/null -w '%{redirect_url}' "$(sed -n 1p "$work/out")")
+case $location in "https://example.com/cb?code="*"&state=$state") ;; *) fail "mock authorize: $location (state $state)" ;; esac
+short=short-STATE-SECRET-1
+got=$(state_env=$short authorize --scope chat:write --redirect-uri https://example.com/cb)
+[ "$got" = 2 ] || fail "authorize-url short secret: exit $got, wanted 2"
+grep -q "at least 32 bytes" "$work/err" || fail "authorize-url short secret: $(cat "$work/err")"
+if grep -q -e "$short" "$work/out" "$work/err"; then fail "authorize-url shows a short secret"; fi
+got=$(authorize --scope chat:write --redirect-uri https://example.com/cb --state-secret-env CLI_TEST_UNSET_VARIABLE)
+[ "$got" = 2 ] && grep -q CLI_TEST_UNSET_VARIABLE "$work/err" || fail "authorize-url unset secret: exit $got, $(cat "$work/err")"
+got=$(authorize --redirect-uri https://example.com/cb)
+[ "$got" = 2 ] || fail "authorize-url without a scope: exit $got"
+got=$(authorize --scope chat:write --redirect-uri https://example.com/cb --authorize-base not-a-url)
+[ "$got" = 2 ] || fail "authorize-url bad base: exit $got"
+
+# installations and token on a SQLite file: import a rotating bot pair near its expiry, show it
+# masked, token refreshes it, delete it.
+db=sqlite:$work/installs.db
+store() { timeout 30 "$cli" "$@" >"$work/out" 2>"$work/err"; echo $?; }
+expect_store() { # expected, description, command, args...
+  local want=$1 what=$2; shift 2
+  local got; got=$(store "$@")
+  [ "$got" = "$want" ] || fail "$what: exit $got, wanted $want; stderr: $(cat "$work/err")"
+}
+pair=$(mint tokens kind=bot rotating=true)
+export CLI_BOT=$(echo "$pair" | field access_token) CLI_REFRESH=$(echo "$pair" | field refresh_token)
+expect_store 0 "import" installations import --team T0MOCKTEAM --token-env CLI_BOT --refresh-token-env CLI_REFRESH \
+  --expires-in 60 --scope chat:write --store "$db"
+expect_store 0 "show" installations show --team T0MOCKTEAM --store "$db"
+expect_out '^team_id: T0MOCKTEAM$' "show"
+expect_out "^bot_token: xoxe.xoxb-…${CLI_BOT: -4}$" "show"
+expect_out '^bot_refresh_token: set' "show"
+expect_out '^bot_expires_at: [0-9-]*T[0-9:]*Z$' "show"
+expect_out '^bot_scopes: chat:write$' "show"
+expect_out '^bot_revision: 1$' "show"
+if grep -q -e "$CLI_BOT" -e "$CLI_REFRESH" "$work/out" "$work/err"; then fail "show prints a whole token"; fi
+token_cmd() { store token --store "$db" --api-url "$url" --cacert "$work/ca.pem" "$@"; }
+got=$(token_cmd --team T0MOCKTEAM)
+[ "$got" = 0 ] || fail "token (refresh): exit $got; stderr: $(cat "$work/err")"
+refreshed=$(cat "$work/out")
+[ "$(wc -l <"$work/out")" = 1 ] && [ -n "$refreshed" ] && [ "$refreshed" != "$CLI_BOT" ] ||
+  fail "token: not one new token on stdout: $(cat "$work/out")"
+SLACK_TOKEN=$refreshed expect_cmd 0 "auth-test of the refreshed token" auth-test
+expect_out '"expires_in":' "auth-test of the refreshed token"
+if grep -q -e "$refreshed" -e "$CLI_REFRESH" "$work/err"; then fail "token shows a token on stderr"; fi
+got=$(token_cmd --team T0MOCKTEAM)
+[ "$got" = 0 ] && [ "$(cat "$work/out")" = "$refreshed" ] || fail "token again: exit $got, not the stored token"
+expect_store 0 "show after refresh" installations show --team T0MOCKTEAM --store "$db"
+expect_out '^bot_revision: 2$' "show after refresh"
+got=$(token_cmd --team T0MOCKTEAM --user U0NOBODY)
+[ "$got" = 1 ] && grep -q '^error: not_found: ' "$work/err" || fail "token --user without a grant: exit $got"
+got=$(token_cmd --team T0NOTHERE)
+[ "$got" = 1 ] && grep -q '^error: not_found: ' "$work/err" || fail "token not found: exit $got"
+# A long-lived token is printed as stored; an expired one without a refresh token is refused.
+export CLI_LEGACY=$(mint tokens kind=bot rotating=false | field access_token)
+expect_store 0 "import long-lived" installations import --team T0LEGACY --token-env CLI_LEGACY --store "$db"
+got=$(token_cmd --team T0LEGACY)
+[ "$got" = 0 ] && [ "$(cat "$work/out")" = "$CLI_LEGACY" ] || fail "token long-lived: exit $got"
+expect_store 0 "import expired" installations import --team T0EXPIRED --token-env CLI_LEGACY --expires-in 0 --store "$db"
+got=$(token_cmd --team T0EXPIRED)
+[ "$got" = 1 ] && grep -q '^error: not_rotating: ' "$work/err" || fail "token not rotating: exit $got; $(cat "$work/err")"
+export CLI_BAD_REFRESH=mock-error-invalid_refresh_token
+expect_store 0 "import bad refresh" installations import --team T0BADREFRESH --token-env CLI_BOT \
+  --refresh-token-env CLI_BAD_REFRESH --expires-in 0 --store "$db"
+got=$(token_cmd --team T0BADREFRESH)
+[ "$got" = 1 ] && grep -q '^error: invalid_refresh_token: ' "$work/err" || fail "token refresh refused: exit $got; $(cat "$work/err")"
+got=$(store token --store "$db" --team T0BADREFRESH --api-url https://127.0.0.1:1/api/ --retry none)
+[ "$got" = 3 ] || fail "token transport failure: exit $got, wanted 3; $(cat "$work/err")"
+if grep -q -e "$CLI_BOT" -e "$secret" "$work/out" "$work/err"; then fail "token error shows a token or the secret"; fi
+# delete, then show finds nothing
+expect_store 0 "delete" installations delete --team T0MOCKTEAM --store "$db"
+expect_out '^deleted 1 row$' "delete"
+expect_store 1 "show after delete" installations show --team T0MOCKTEAM --store "$db"
+expect_err '^error: not_found: ' "show after delete"
+expect_store 0 "delete again" installations delete --team T0MOCKTEAM --store "$db"
+expect_out '^deleted 0 rows$' "delete again"
+# sealed at rest with --key-env; a wrong or missing key is refused without showing it
+export CLI_KEY=$(openssl rand -base64 32)
+sealed=sqlite:$work/sealed.db
+expect_store 0 "import sealed" installations import --team T0MOCKTEAM --token-env CLI_LEGACY --store "$sealed" --key-env CLI_KEY
+expect_store 0 "show sealed" installations show --team T0MOCKTEAM --store "$sealed" --key-env CLI_KEY
+if grep -qa -e "$CLI_LEGACY" "$work"/sealed.db*; then fail "the sealed store holds the token in the clear"; fi
+expect_store 1 "show sealed without the key" installations show --team T0MOCKTEAM --store "$sealed"
+expect_err '^error: encryption_required: ' "show sealed without the key"
+export CLI_BAD_KEY=not-a-KEY-value
+expect_store 2 "a malformed key" installations show --team T0MOCKTEAM --store "$sealed" --key-env CLI_BAD_KEY
+if grep -q -e "$CLI_BAD_KEY" -e "$CLI_KEY" "$work/out" "$work/err"; then fail "a key is shown"; fi
+# usage
+expect_store 2 "installations list" installations list
+expect_err 'no list' "installations list"
+expect_store 2 "show without --store" installations show --team T0MOCKTEAM
+expect_store 2 "show without --team" installations show --store "$db"
+expect_store 2 "a bad --store" installations show --team T0MOCKTEAM --store mysql:SECRET-PASSWORD
+if grep -q SECRET-PASSWORD "$work/err"; then fail "a bad --store is shown"; fi
+expect_store 2 "import without --token-env" installations import --team T0MOCKTEAM --store "$db"
+expect_store 2 "import with --user" installations import --team T0MOCKTEAM --user U1 --token-env CLI_BOT --store "$db"
+expect_store 2 "token without --store" token --team T0MOCKTEAM
+check_help authorize-url authorize_command.cpp 5
+check_help installations installations_command.cpp 4
+grep -q "no 'list'" "$work/help" || fail "installations --help does not say there is no list"
+check_help token token_command.cpp 5
+for command in authorize-url installations token; do
+  timeout 10 "$cli" --help | grep -qE "^  $command " || fail "--help does not list $command"
+done
+
 [ "$failures" -eq 0 ] && echo "cli: all checks passed"
 exit "$failures"

@@ -1,0 +1,87 @@
+// slack-oauth token: a valid token of an installation in a store, refreshed first if it is near
+// its expiry (slack::install::token_provider). Printing the token is this command's purpose.
+#include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "cli/options.hpp"
+#include "cli/report.hpp"
+#include "cli/runner.hpp"
+#include "cli/store_inputs.hpp"
+
+#include <slack/install/token_provider.hpp>
+
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <iostream>
+
+namespace slack::cli {
+
+namespace asio = boost::asio;
+
+namespace {
+
+constexpr std::string_view client_options[] = {"--client-id", "--client-secret", "--api-url", "--cacert",
+                                               "--insecure-http", "--timeout", "--attempt-timeout", "--retry",
+                                               "--verbose"};
+// A refresh is one call (bounded by --timeout, 30 s by default) and store operations bounded by
+// the store; waiting for another process's refresh is bounded by wait_limit.
+constexpr std::chrono::seconds wait_limit{30};
+constexpr std::chrono::seconds run_limit{120};
+
+std::vector<std::string_view> token_options()
+{
+    std::vector<std::string_view> accepted(std::begin(store_options), std::end(store_options));
+    accepted.insert(accepted.end(), std::begin(client_options), std::end(client_options));
+    return accepted;
+}
+
+}  // namespace
+
+std::string token_help()
+{
+    return "usage: slack-oauth token --team ID --store SPEC [options]\n"
+           "Prints a valid token of the installation under the key: the bot's, or with --user that user's.\n"
+           "A rotating token with less than 2 hours left is refreshed first (oauth.v2.access, with the\n"
+           "app's client id and secret) and the new pair written to the store. The token is all that\n"
+           "goes to stdout (one line); errors go to stderr, and never show a token.\n" +
+           describe_inputs(token_options()) +
+           "  the variable --key-env names\n"
+           "Exit status: 0 success, 1 not found, not rotating (expired without a refresh token), the\n"
+           "store refused, or Slack refused the refresh (invalid_refresh_token...), 2 usage, 3 transport,\n"
+           "TLS, HTTP or protocol failure, or the store cannot be reached, 4 the refresh's outcome is\n"
+           "unknown (the refresh token may have been spent; the stored pair is unchanged).\n";
+}
+
+int run_token(const std::vector<std::string_view>& args)
+{
+    const std::vector<std::string_view> accepted = token_options();
+    asio::io_context ioc;
+    call_inputs in;
+    store::installation_key key;
+    std::unique_ptr<store::installation_store> store;
+    try {
+        in = read_inputs(args, {.accepted = accepted});
+        key = key_of(in);
+        store = open_cli_store(ioc.get_executor(), in);
+    } catch (const usage_error& e) {
+        return report_usage_error("token", e);
+    }
+    std::optional<web::client> client = make_client(ioc.get_executor(), in);
+    if (!client)
+        return exit_usage;
+    install::token_provider tokens(*client, *store,
+                                   {.client_id = in.client_id, .client_secret = in.client_secret, .wait_limit = wait_limit});
+    const store::grant_kind kind = key.user_id.empty() ? store::grant_kind::bot : store::grant_kind::user;
+    auto work = [&]() -> asio::awaitable<int> {
+        // The key is copied in a statement of its own: no temporary with a destructor in the co_await.
+        auto fetch = tokens.token(key, kind, asio::deferred);
+        auto token = co_await std::move(fetch);
+        if (!token)
+            co_return report_store_error(token.error());
+        std::cout << *token << "\n";
+        co_return exit_success;
+    };
+    return run_to_end(ioc, work, run_limit);
+}
+
+}  // namespace slack::cli
