@@ -5,7 +5,17 @@
 #include <slack/mock/server.hpp>
 #include <slack/slack.hpp>
 
+#include <slack/install/installer.hpp>
+#include <slack/install/lifecycle_events.hpp>
+#include <slack/install/request_signature.hpp>
+#include <slack/install/token_provider.hpp>
+#include <slack/store/memory_store.hpp>
+
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/url/parse.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 
@@ -18,6 +28,83 @@ namespace asio = boost::asio;
 namespace {
 
 std::string redact(std::string_view token) { return std::string(token.substr(0, 5)) + "...(redacted)"; }
+
+// Steps 8-10: the install flow into a store, tokens rotated once for many callers, an uninstall.
+asio::awaitable<int> install_flow(mock::server& server, web::client& client)
+{
+    int failures = 0;
+    const auto executor = co_await asio::this_coro::executor;
+    store::memory_store installations(executor);
+    const install::state_signer signer("the demo's state secret, shared by every replica");
+    const std::string id = server.options().client_id, secret = server.options().client_secret;
+    const std::string redirect_uri = "https://app.example/slack/oauth_redirect";
+    install::installer installs(client, installations, signer,
+                                {.client_id = id, .client_secret = secret, .scope = "chat:write", .redirect_uri = redirect_uri});
+
+    std::cout << "\n8. The install flow: a signed state and its cookie, Slack's redirect, the callback saves the install:\n";
+    const install::install_start start = installs.begin();
+    const auto url = boost::urls::parse_uri(start.location).value();
+    const std::string state((*url.params().find("state")).value);
+    std::cout << "   redirect the browser to " << start.location.substr(0, start.location.find('?')) << "?client_id=...\n"
+              << "   with Set-Cookie: " << start.set_cookie.substr(start.set_cookie.find(';') + 2) << "\n";
+    // What Slack's page does once the user approves (the mock mints the code for that challenge).
+    const std::string code = server.mint_code(mock::code_options{
+        .method = "oauth.v2.access", .redirect_uri = redirect_uri,
+        .code_challenge = (*url.params().find("code_challenge")).value, .scope = "chat:write", .user_scope = {}});
+    const std::string query = "code=" + code + "&state=" + state;
+    const std::string cookie = start.set_cookie.substr(0, start.set_cookie.find(';'));
+    auto saved = co_await installs.complete({.query = query, .cookie_header = cookie});
+    if (saved && saved->bot)
+        std::cout << "   ok: installed in " << saved->team_id << ", bot token " << redact(saved->bot->token) << " saved\n";
+    else
+        ++failures;
+    auto replayed = co_await installs.complete({.query = query, .cookie_header = cookie});
+    std::cout << "   the same redirect again: " << (replayed ? std::string("accepted (unexpected)") : replayed.error().message())
+              << "\n";
+    failures += replayed ? 1 : 0;
+
+    std::cout << "\n9. The token is near expiry and 20 callers want it: one refresh, shared by all:\n";
+    if (saved && saved->bot) {
+        store::installation soon = *saved;
+        soon.bot->expires_at = std::chrono::system_clock::now() + std::chrono::minutes(5);
+        auto saving = installations.save(soon);  // its own statement: g++ 12 and owning copies in co_await
+        co_await std::move(saving);
+    }
+    install::token_provider tokens(client, installations, {.client_id = id, .client_secret = secret});
+    int served = 0;
+    std::string last;
+    for (int caller = 0; caller < 20; ++caller)
+        asio::co_spawn(executor, [&]() -> asio::awaitable<void> {
+            auto token = co_await tokens.token({.team_id = server.options().team_id});
+            served += token ? 1 : 0;
+            last = token ? *token : last;
+        }, asio::detached);
+    asio::steady_timer pause(executor);
+    for (int wait = 0; wait < 200 && served < 20; ++wait) {
+        pause.expires_after(std::chrono::milliseconds(10));
+        co_await pause.async_wait(asio::as_tuple(asio::deferred));
+    }
+    std::cout << "   " << served << " callers served, " << tokens.stats().refreshes << " refresh request, new token "
+              << redact(last) << "\n";
+    failures += served == 20 && tokens.stats().refreshes == 1 ? 0 : 1;
+
+    std::cout << "\n10. Slack sends app_uninstalled (signed): the installation is deleted; a forged copy changes nothing:\n";
+    const std::string signing_secret = "the demo's signing secret";
+    install::lifecycle_events events(executor, installations, signing_secret);
+    const std::string body = "{\"type\":\"event_callback\",\"team_id\":\"" + server.options().team_id +
+                             "\",\"event\":{\"type\":\"app_uninstalled\"}}";
+    const std::string now = std::to_string(
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    const std::string forged_signature = install::sign_request("a guessed secret", now, body);
+    auto forged = co_await events.handle({.timestamp = now, .signature = forged_signature, .body = body});
+    std::cout << "   forged: " << (forged ? std::string("accepted (unexpected)") : forged.error().message()) << "\n";
+    const std::string signature = install::sign_request(signing_secret, now, body);
+    auto removed = co_await events.handle({.timestamp = now, .signature = signature, .body = body});
+    std::cout << "   signed: " << (removed ? std::to_string(removed->removed) + " row(s) deleted" : removed.error().message())
+              << "\n";
+    failures += !forged && removed && removed->removed == 1 ? 0 : 1;
+    co_return failures;
+}
 
 asio::awaitable<int> demo(mock::server& server, web::client& client)
 {
@@ -122,6 +209,8 @@ asio::awaitable<int> demo(mock::server& server, web::client& client)
         std::cout << "   unexpected " << error_line(!who ? who.error() : echoed.error(), diag) << "\n";
         ++failures;
     }
+
+    failures += co_await install_flow(server, client);
 
     const web::pool_stats stats = client.stats();
     std::cout << "\nThe mock recorded " << server.requests().size() << " requests on "
