@@ -129,7 +129,7 @@ struct install_server::impl : std::enable_shared_from_this<impl> {
         if (team.empty())
             co_return text(http::status::bad_request, "team is required\n");
         const slack::store::installation_key key{.enterprise_id = {}, .team_id = team, .user_id = {}};
-        for (int attempt = 0; attempt < 2; ++attempt) {
+        for (int attempt = 0;; ++attempt) {
             auto token = co_await tokens.token(key);
             if (!token)
                 co_return text(token.error() == slack::store_errc::not_found ? http::status::not_found
@@ -145,7 +145,6 @@ struct install_server::impl : std::enable_shared_from_this<impl> {
                 co_return text(http::status::bad_gateway, "auth.test failed: " + who.error().message() + "\n");
             tokens.invalidate(key);  // another replica may have rotated it: read the store again
         }
-        co_return text(http::status::bad_gateway, "unreachable\n");
     }
 
     // The store no longer has them: neither should the provider's memory.

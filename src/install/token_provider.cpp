@@ -165,9 +165,7 @@ public:
                 co_return stored;
             if (stored.refresh_token.empty()) {
                 // Nothing to refresh with: a token without expiry is handed back even if a call
-                // rejected it (the caller sees Slack's error again); an expired one is not.
-                if (stored.expires_at && *stored.expires_at <= std::chrono::system_clock::now())
-                    co_return error_code(store_errc::not_rotating);
+                // rejected it (the caller sees Slack's error again); an expiring one is not.
                 if (!stored.expires_at)
                     co_return stored;
                 co_return error_code(store_errc::not_rotating);

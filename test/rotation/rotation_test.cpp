@@ -6,7 +6,7 @@
 
 #include <slack/store/open_store.hpp>
 
-#include <openssl/sha.h>
+#include "fingerprint.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -27,16 +27,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string team = "T0MOCKTEAM";
-
-std::string fingerprint(const std::string& token)  // as rotation_worker prints it
-{
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), digest);
-    char hex[17];
-    for (int i = 0; i < 8; ++i)
-        std::snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-    return hex;
-}
 
 struct worker {
     pid_t pid = -1;
@@ -161,7 +151,7 @@ struct rotation_fixture : mock_fixture {
             const std::string out = w.text();
             BOOST_TEST(WIFEXITED(w.status));
             BOOST_TEST(WEXITSTATUS(w.status) == 0, "a worker failed:\n" << out);
-            BOOST_TEST(out.find("token " + fingerprint(after.token) + " 50\n") != std::string::npos,
+            BOOST_TEST(out.find("token " + token_fingerprint(after.token) + " 50\n") != std::string::npos,
                        "a worker did not end with the stored token:\n" << out);
             if (auto at = out.find("refreshes "); at != std::string::npos)
                 refreshes += std::stoul(out.substr(at + 10));

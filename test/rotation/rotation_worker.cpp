@@ -13,7 +13,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
 
-#include <openssl/sha.h>
+#include "fingerprint.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -21,20 +21,6 @@
 #include <map>
 
 namespace asio = boost::asio;
-
-namespace {
-
-std::string fingerprint(const std::string& token)
-{
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), digest);
-    char hex[17];
-    for (int i = 0; i < 8; ++i)
-        std::snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-    return hex;
-}
-
-}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -77,7 +63,7 @@ int main(int argc, char** argv)
             [&]() -> asio::awaitable<void> {
                 auto token = co_await tokens.token(key);
                 if (token)
-                    ++seen[fingerprint(*token)];
+                    ++seen[token_fingerprint(*token)];
                 else
                     ++errors[token.error().message()];
                 ++finished;
