@@ -1,5 +1,5 @@
-// slack-oauth installations show|delete|import: one installation in a store, by its key.
-// There is no `list`: the store interface (installation_store.hpp) has no operation that lists.
+// slack-oauth installations list|show|delete|import: the installations of a store, or one of
+// them by its key.
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/options.hpp"
@@ -22,9 +22,14 @@ namespace {
 constexpr std::string_view import_options[] = {"--token-env", "--refresh-token-env", "--expires-in", "--scope"};
 constexpr std::chrono::seconds store_limit{60};  // past every store's own bounds (5 s each by default)
 
-// show and delete take store_options; import also import_options, but no --user (it saves a bot grant).
+constexpr std::string_view list_options[] = {"--store", "--key-env"};
+
+// show and delete take store_options; import also import_options, but no --user (it saves a bot
+// grant); list no key at all.
 std::vector<std::string_view> accepted_for(std::string_view action)
 {
+    if (action == "list")
+        return {std::begin(list_options), std::end(list_options)};
     std::vector<std::string_view> accepted(std::begin(store_options), std::end(store_options));
     if (action == "import" || action == "help")
         accepted.insert(accepted.end(), std::begin(import_options), std::end(import_options));
@@ -85,6 +90,44 @@ void print_installation(std::ostream& out, const store::installation& i)
         print_grant(out, "user", *i.user);
     if (i.incoming_webhook)  // its URL is a credential: only the channel
         out << "webhook_channel: " << i.incoming_webhook->channel << " (" << i.incoming_webhook->channel_id << ")\n";
+}
+
+std::string_view or_dash(const std::string& text)
+{
+    return text.empty() ? std::string_view("-") : std::string_view(text);
+}
+
+// One line per installation, columns separated by tabs; no token, not even masked.
+void print_listed(std::ostream& out, const store::installation& i)
+{
+    out << or_dash(i.enterprise_id) << '\t' << or_dash(i.team_id) << '\t' << (i.is_enterprise_install ? "org" : "team")
+        << '\t' << or_dash(i.app_id) << '\t' << or_dash(i.user_id) << '\t' << iso_utc(i.installed_at) << '\t';
+    if (!i.bot)
+        out << "none";
+    else
+        out << (i.bot->expires_at ? iso_utc(*i.bot->expires_at) : "never");
+    out << '\t' << (i.user ? "yes" : "no") << '\t' << or_dash(i.team_name) << '\n';
+}
+
+asio::awaitable<int> list(store::installation_store& store)
+{
+    constexpr std::size_t page_size = 200;
+    std::cout << "enterprise\tteam\tkind\tapp\tinstaller\tinstalled_at\tbot_expires_at\tuser_grant\tteam_name\n";
+    store::installation_key after;  // empty: from the first
+    std::size_t listed = 0;
+    for (;;) {
+        auto page = co_await store.list(after, page_size);
+        if (!page)
+            co_return report_store_error(page.error());
+        for (const store::installation& i : page->installations)
+            print_listed(std::cout, i);
+        listed += page->installations.size();
+        if (!page->next)
+            break;
+        after = std::move(*page->next);
+    }
+    std::cerr << listed << " installation" << (listed == 1 ? "" : "s") << "\n";
+    co_return exit_success;
 }
 
 asio::awaitable<int> show(store::installation_store& store, const store::installation_key& key)
@@ -161,8 +204,13 @@ asio::awaitable<int> import(store::installation_store& store, const store::insta
 
 std::string installations_help()
 {
-    return "usage: slack-oauth installations show|delete|import --team ID --store SPEC [options]\n"
-           "One installation in a store (slack::store::open_store), by its key:\n"
+    return "usage: slack-oauth installations list --store SPEC [--key-env NAME]\n"
+           "       slack-oauth installations show|delete|import --team ID --store SPEC [options]\n"
+           "The installations in a store (slack::store::open_store), or one of them by its key:\n"
+           "  list    prints a header line, then one line per installation in key order, tab-separated:\n"
+           "          enterprise, team ('-' when none), kind (org for an org-wide install, else team),\n"
+           "          app, installer, installed_at, bot_expires_at (never, or none without a bot\n"
+           "          grant), user_grant (yes or no), team_name. No tokens. The count goes to stderr.\n"
            "  show    prints its fields: ids, names, enterprise install, app id, installer, scopes,\n"
            "          expiry (UTC, ISO 8601), revision, webhook channel. Tokens only masked\n"
            "          (xoxb-…WXYZ), refresh tokens only as set or none. Not found: exit 1.\n"
@@ -171,7 +219,7 @@ std::string installations_help()
            "  import  saves a bot grant from the environment (--token-env, and for a rotating token\n"
            "          --refresh-token-env and --expires-in), replacing what was under the key: for\n"
            "          tests and migrations. It takes no --user.\n"
-           "There is no 'list': the store interface has no operation that lists installations.\n" +
+           "list takes only --store and --key-env.\n" +
            describe_inputs(accepted_for("help")) +
            "  the variables --key-env, --token-env and --refresh-token-env name\n"
            "Exit status: 0 success, 1 not found or the store refused (corrupt_row, decryption_failed...),\n"
@@ -180,8 +228,8 @@ std::string installations_help()
 
 int run_installations(const std::vector<std::string_view>& args)
 {
-    if (args.empty() || (args[0] != "show" && args[0] != "delete" && args[0] != "import")) {
-        std::cerr << "usage error: installations wants show, delete or import first (no list: the store cannot list)\n"
+    if (args.empty() || (args[0] != "list" && args[0] != "show" && args[0] != "delete" && args[0] != "import")) {
+        std::cerr << "usage error: installations wants list, show, delete or import first\n"
                      "Run 'slack-oauth installations --help' for its options.\n";
         return exit_usage;
     }
@@ -194,7 +242,8 @@ int run_installations(const std::vector<std::string_view>& args)
     store::installation to_save;
     try {
         in = read_inputs({args.begin() + 1, args.end()}, {.accepted = accepted});
-        key = key_of(in);
+        if (action != "list")
+            key = key_of(in);
         if (action == "import")
             to_save = imported(in);
         store = open_cli_store(ioc.get_executor(), in);
@@ -202,6 +251,8 @@ int run_installations(const std::vector<std::string_view>& args)
         return report_usage_error("installations", e);
     }
     auto work = [&]() -> asio::awaitable<int> {
+        if (action == "list")
+            co_return co_await list(*store);
         if (action == "show")
             co_return co_await show(*store, key);
         if (action == "delete")

@@ -69,7 +69,7 @@ const std::vector<slack::cli::listed_command>& commands()
             listed.push_back(std::move(c));
         listed.push_back({"authorize-url", "print an install URL with a signed state, and its cookie",
                           slack::cli::authorize_url_help(), slack::cli::run_authorize_url});
-        listed.push_back({"installations", "show, delete or import an installation in a store (no list)",
+        listed.push_back({"installations", "list, show, delete or import the installations in a store",
                           slack::cli::installations_help(), slack::cli::run_installations});
         listed.push_back({"token", "print a valid token from a store, refreshing it if needed",
                           slack::cli::token_help(), slack::cli::run_token});

@@ -1,6 +1,6 @@
 #pragma once
 // The rules every backend applies to keys and installations before touching its data.
-#include <slack/store/installation.hpp>
+#include <slack/store/installation_store.hpp>
 
 #include <string_view>
 
@@ -16,6 +16,12 @@ inline bool usable(const installation_key& key) noexcept
 inline bool usable(const installation_key& key, grant_kind kind) noexcept
 {
     return usable(key) && (kind == grant_kind::bot || !key.user_id.empty());
+}
+
+/// list() yields at least one installation and at most max_page_size.
+inline bool usable_page_size(std::size_t limit) noexcept
+{
+    return limit >= 1 && limit <= max_page_size;
 }
 
 /// An installation can be saved: an org-wide install names its enterprise, any other its team.

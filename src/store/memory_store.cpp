@@ -171,6 +171,26 @@ void memory_store::do_remove_all(installation_key key, store_handler<std::size_t
     detail::complete<std::size_t>(executor_, handler, removed);
 }
 
+void memory_store::do_list(installation_key after, std::size_t limit, store_handler<installation_page> handler)
+{
+    if (!detail::usable_page_size(limit))
+        return detail::complete<installation_page>(executor_, handler, store_errc::invalid_page_size);
+    installation_page page;
+    {
+        std::lock_guard lock(state_->mutex);
+        for (auto it = state_->installations.upper_bound(team_of(after)); it != state_->installations.end(); ++it) {
+            if (page.installations.size() == limit) {
+                page.next = key_of(page.installations.back());
+                break;
+            }
+            installation& listed = page.installations.emplace_back(it->second);
+            if (token_grant* user = state_->user_grant(it->second, it->second.user_id))
+                listed.user = *user;
+        }
+    }
+    detail::complete<installation_page>(executor_, handler, std::move(page));
+}
+
 void memory_store::do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision,
                                     token_grant grant, store_handler<bool> handler)
 {

@@ -21,6 +21,7 @@ struct store_category_impl final : boost::system::error_category {
         case store_errc::not_rotating: return "the token has no refresh token, so it cannot be refreshed";
         case store_errc::refresh_busy: return "another process held the refresh lease for too long";
         case store_errc::closed: return "the installation store was shut down";
+        case store_errc::invalid_page_size: return "a page of installations must hold 1 to max_page_size of them";
         }
         return "unknown store error";
     }
@@ -48,6 +49,7 @@ const char* to_string(store_errc e) noexcept
     case store_errc::not_rotating: return "not_rotating";
     case store_errc::refresh_busy: return "refresh_busy";
     case store_errc::closed: return "closed";
+    case store_errc::invalid_page_size: return "invalid_page_size";
     }
     return "unknown";
 }

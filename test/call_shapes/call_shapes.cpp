@@ -24,6 +24,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace asio = boost::asio;
 namespace web = slack::web;
@@ -130,6 +131,25 @@ asio::awaitable<void> method_shapes(web::client& client, slack::mock::server& mo
     check(removed.has_value() && !mock.token_active(t2), "co_await apps.uninstall({...})");
 }
 
+// installation_store.hpp's list() comment, as written there, in a function that returns its error.
+namespace store = slack::store;
+asio::awaitable<boost::system::error_code> list_shape(store::installation_store& store, std::vector<std::string>& teams)
+{
+    auto show = [&](const store::installation& i) { teams.push_back(i.team_id); };
+    store::installation_key after;  // empty: from the first
+    for (;;) {
+        auto page = co_await store.list(after, 100);
+        if (!page)
+            co_return page.error();
+        for (const store::installation& i : page->installations)
+            show(i);
+        if (!page->next)
+            break;
+        after = std::move(*page->next);
+    }
+    co_return boost::system::error_code();
+}
+
 // The install headers' comments, as written there: authorize_url.hpp, installer.hpp,
 // token_provider.hpp, lifecycle_events.hpp.
 asio::awaitable<void> install_shapes(web::client& client, slack::mock::server& mock, app a)
@@ -156,6 +176,16 @@ asio::awaitable<void> install_shapes(web::client& client, slack::mock::server& m
     const std::string cookies = start.set_cookie.substr(0, start.set_cookie.find(';'));
     auto done = co_await installs.complete({.query = query, .cookie_header = cookies});
     check(done.has_value() && done->bot.has_value(), "co_await installs.complete({.query, .cookie_header})");
+    for (int n = 1; n <= 150; ++n) {  // more than the snippet's page
+        slack::store::installation more;
+        more.team_id = "T" + std::to_string(1000 + n);
+        auto save = store.save(more);
+        co_await std::move(save);
+    }
+    std::vector<std::string> teams;
+    const boost::system::error_code listed = co_await list_shape(store, teams);
+    check(!listed && teams.size() == 151 && teams.front() == "T0MOCKTEAM" && teams.back() == "T1150",
+          "store.list(after, 100), page by page");
 
     slack::install::token_provider tokens(client, store, {.client_id = id, .client_secret = secret});
     auto token = co_await tokens.token({.team_id = "T0MOCKTEAM"});  // result<std::string>

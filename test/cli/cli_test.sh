@@ -371,6 +371,17 @@ got=$(token_cmd --team T0BADREFRESH)
 got=$(store token --store "$db" --team T0BADREFRESH --api-url https://127.0.0.1:1/api/ --retry none)
 [ "$got" = 3 ] || fail "token transport failure: exit $got, wanted 3; $(cat "$work/err")"
 if grep -q -e "$CLI_BOT" -e "$secret" "$work/out" "$work/err"; then fail "token error shows a token or the secret"; fi
+# list: a header, then every installation in key order, without tokens; the count on stderr
+expect_store 0 "list" installations list --store "$db"
+[ "$(head -n 1 "$work/out")" = "$(printf 'enterprise\tteam\tkind\tapp\tinstaller\tinstalled_at\tbot_expires_at\tuser_grant\tteam_name')" ] ||
+  fail "list: not its header: $(head -n 1 "$work/out")"
+[ "$(tail -n +2 "$work/out" | cut -f 2 | tr '\n' ' ')" = "T0BADREFRESH T0EXPIRED T0LEGACY T0MOCKTEAM " ] ||
+  fail "list: not the four teams in key order: $(cat "$work/out")"
+expect_out "^-$(printf '\t')T0LEGACY$(printf '\t')team$(printf '\t')-$(printf '\t')-$(printf '\t')[0-9-]*T[0-9:]*Z$(printf '\t')never$(printf '\t')no$(printf '\t')-$" "list"
+expect_err '^4 installations$' "list"
+if grep -q -e "$CLI_BOT" -e "$CLI_REFRESH" -e "$CLI_LEGACY" -e 'xox' "$work/out" "$work/err"; then fail "list shows a token"; fi
+expect_store 2 "list with a key" installations list --team T0MOCKTEAM --store "$db"
+expect_store 2 "list without --store" installations list
 # delete, then show finds nothing
 expect_store 0 "delete" installations delete --team T0MOCKTEAM --store "$db"
 expect_out '^deleted 1 row$' "delete"
@@ -384,14 +395,18 @@ sealed=sqlite:$work/sealed.db
 expect_store 0 "import sealed" installations import --team T0MOCKTEAM --token-env CLI_LEGACY --store "$sealed" --key-env CLI_KEY
 expect_store 0 "show sealed" installations show --team T0MOCKTEAM --store "$sealed" --key-env CLI_KEY
 if grep -qa -e "$CLI_LEGACY" "$work"/sealed.db*; then fail "the sealed store holds the token in the clear"; fi
+expect_store 0 "list sealed" installations list --store "$sealed" --key-env CLI_KEY
+expect_err '^1 installation$' "list sealed"
+expect_store 1 "list sealed without the key" installations list --store "$sealed"
+expect_err '^error: encryption_required: ' "list sealed without the key"
 expect_store 1 "show sealed without the key" installations show --team T0MOCKTEAM --store "$sealed"
 expect_err '^error: encryption_required: ' "show sealed without the key"
 export CLI_BAD_KEY=not-a-KEY-value
 expect_store 2 "a malformed key" installations show --team T0MOCKTEAM --store "$sealed" --key-env CLI_BAD_KEY
 if grep -q -e "$CLI_BAD_KEY" -e "$CLI_KEY" "$work/out" "$work/err"; then fail "a key is shown"; fi
 # usage
-expect_store 2 "installations list" installations list
-expect_err 'no list' "installations list"
+expect_store 2 "installations without an action" installations --store "$db"
+expect_err 'wants list, show, delete or import' "installations without an action"
 expect_store 2 "show without --store" installations show --team T0MOCKTEAM
 expect_store 2 "show without --team" installations show --store "$db"
 expect_store 2 "a bad --store" installations show --team T0MOCKTEAM --store mysql:SECRET-PASSWORD
@@ -401,7 +416,7 @@ expect_store 2 "import with --user" installations import --team T0MOCKTEAM --use
 expect_store 2 "token without --store" token --team T0MOCKTEAM
 check_help authorize-url authorize_command.cpp 5
 check_help installations installations_command.cpp 4
-grep -q "no 'list'" "$work/help" || fail "installations --help does not say there is no list"
+grep -q "^usage: slack-oauth installations list --store" "$work/help" || fail "installations --help does not show list"
 check_help token token_command.cpp 5
 for command in authorize-url installations token; do
   timeout 10 "$cli" --help | grep -qE "^  $command " || fail "--help does not list $command"

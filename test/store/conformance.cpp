@@ -61,6 +61,10 @@ struct client {
     {
         value(run(store->release_lease(key, kind, owner)));
     }
+    installation_page list(const installation_key& after, std::size_t limit)
+    {
+        return value(run(store->list(after, limit)));
+    }
     bool consume(const std::string& nonce, time_point expires_at)
     {
         return value(run(store->consume_nonce(nonce, expires_at)));
@@ -548,6 +552,84 @@ void a_nonce_is_consumed_once(const backend& b)
     BOOST_TEST(a.consume("state-3", in(-1s)));  // recorded already expired: blocks nothing
     BOOST_TEST(other.consume("state-3", in(10min)));
     BOOST_TEST(!a.consume("state-3", in(10min)));
+}
+
+std::string keys_of(const installation_page& page)
+{
+    std::string out;
+    for (const installation& i : page.installations)
+        out += i.enterprise_id + "/" + i.team_id + " ";
+    return out;
+}
+
+std::string next_of(const installation_page& page)
+{
+    return page.next ? page.next->enterprise_id + "/" + page.next->team_id : "end";
+}
+
+void list_pages_through_every_installation_in_key_order(const backend& b)
+{
+    client c = open_client(b);
+    BOOST_TEST(keys_of(c.list({}, max_page_size)) == "");
+    BOOST_TEST(next_of(c.list({}, max_page_size)) == "end");
+    // Saved out of order. Byte order: "T9" before "Ta" (a collation that ignores case would not),
+    // an enterprise's org-wide install (team '') before its workspaces.
+    for (const installation& i : {workspace("E2", "T3"), workspace("", "Ta"), workspace("E1", "T1"), org_wide("E1"),
+                                  workspace("", "T9"), workspace("E1", "T2")})
+        c.save(i);
+
+    const installation_page first = c.list({}, 2);
+    BOOST_TEST(keys_of(first) == "/T9 /Ta ");
+    BOOST_TEST(next_of(first) == "/Ta");
+    const installation_page second = c.list(*first.next, 2);
+    BOOST_TEST(keys_of(second) == "E1/ E1/T1 ");
+    const installation_page last = c.list(*second.next, 2);
+    BOOST_TEST(keys_of(last) == "E1/T2 E2/T3 ");
+    BOOST_TEST(next_of(last) == "end");  // six installations: the third page of two is the last
+    BOOST_TEST(keys_of(c.list({}, 6)) == "/T9 /Ta E1/ E1/T1 E1/T2 E2/T3 ");
+    BOOST_TEST(next_of(c.list({}, 5)) == "E1/T2");
+
+    // `after` need not be stored, and its user is ignored.
+    BOOST_TEST(keys_of(c.list(key("E1", "T1x", "U1"), 10)) == "E1/T2 E2/T3 ");
+    BOOST_TEST(keys_of(c.list(key("E9", ""), 10)) == "");
+}
+
+void listed_installations_are_as_find_gives_them(const backend& b)
+{
+    client c = open_client(b);
+    installation first = workspace("E1", "T1");
+    c.save(first);
+    installation again = first;  // installed again by U2: U2 is the installing user now
+    again.user_id = "U2";
+    again.user = user_grant("second", "U2");
+    c.save(again);
+    installation no_user = workspace("E1", "T2");
+    no_user.user.reset();
+    no_user.incoming_webhook.reset();
+    c.save(no_user);
+    c.save(org_wide("E1"));
+
+    const installation_page page = c.list({}, 10);
+    BOOST_TEST_REQUIRE(page.installations.size() == 3u);
+    for (const installation& listed : page.installations)
+        BOOST_TEST_CONTEXT(listed.enterprise_id << "/" << listed.team_id)
+        {
+            const std::optional<installation> found = require_found(c, key_of(listed));
+            check_installation(listed, *found, found->bot ? found->bot->revision : 0,
+                               found->user ? found->user->revision : 0);
+        }
+    check_grant(page.installations[1].user, user_grant("second", "U2"), "the installing user's grant", 1);
+    BOOST_TEST(!page.installations[2].user.has_value());
+    BOOST_TEST(page.installations[0].is_enterprise_install);
+}
+
+void list_refuses_bad_page_sizes(const backend& b)
+{
+    client c = open_client(b);
+    c.save(workspace("E1", "T1"));
+    BOOST_TEST(error_of(c.run(c.store->list({}, 0))) == store_errc::invalid_page_size);
+    BOOST_TEST(error_of(c.run(c.store->list({}, max_page_size + 1))) == store_errc::invalid_page_size);
+    BOOST_TEST(keys_of(c.list({}, max_page_size)) == "E1/T1 ");
 }
 
 void a_second_client_sees_the_first_clients_writes(const backend& b)

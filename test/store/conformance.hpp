@@ -118,6 +118,9 @@ backend backend_of(Fixture& fixture)
     X(a_lease_belongs_to_its_grant)                                                                       \
     X(expired_leases_and_nonces_stop_blocking)                                                            \
     X(a_nonce_is_consumed_once)                                                                           \
+    X(list_pages_through_every_installation_in_key_order)                                                 \
+    X(listed_installations_are_as_find_gives_them)                                                        \
+    X(list_refuses_bad_page_sizes)                                                                        \
     X(a_second_client_sees_the_first_clients_writes)                                                      \
     X(completion_is_on_the_handlers_executor_never_inline)                                                \
     X(operations_take_any_completion_token)

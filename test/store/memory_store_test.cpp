@@ -29,6 +29,10 @@ private:
     {
         database_->remove_all(std::move(k), std::move(h));
     }
+    void do_list(installation_key after, std::size_t limit, store_handler<installation_page> h) override
+    {
+        database_->list(after, limit, std::move(h));
+    }
     void do_replace_grant(installation_key k, grant_kind kind, std::int64_t revision, token_grant g,
                           store_handler<bool> h) override
     {

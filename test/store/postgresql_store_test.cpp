@@ -343,6 +343,33 @@ BOOST_FIXTURE_TEST_CASE(remove_deletes_exactly_the_key, postgresql_fixture)
     slack::test::run(io, body);
 }
 
+// The suite's server is initialised with --locale=C, where the database's order is byte order
+// anyway: this database's ids get a collation that ignores case, as a user's database may have.
+BOOST_FIXTURE_TEST_CASE(list_is_in_byte_order_whatever_the_collation, postgresql_fixture)
+{
+    auto store = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        co_await must_save(*store, workspace("", "Ta"));  // creates the schema
+        co_await must_save(*store, workspace("", "TB"));
+        co_await must_save(*store, workspace("", "Tc"));
+        raw().query("ALTER TABLE slack_installations ALTER COLUMN team_id TYPE text COLLATE \"und-x-icu\"");
+        const auto icu = raw().query("SELECT string_agg(team_id, ' ' ORDER BY team_id) FROM slack_installations");
+        BOOST_TEST_REQUIRE(*icu.at(0).at(0) == "Ta TB Tc");  // the column's own order is not byte order
+
+        const installation_key from_start{};
+        const installation_page first = co_await ok(store->list(from_start, 2, use));
+        BOOST_TEST_REQUIRE(first.installations.size() == 2u);
+        BOOST_TEST(first.installations[0].team_id == "TB");
+        BOOST_TEST(first.installations[1].team_id == "Ta");
+        BOOST_TEST_REQUIRE(first.next.has_value());
+        const installation_page rest = co_await ok(store->list(*first.next, 2, use));
+        BOOST_TEST_REQUIRE(rest.installations.size() == 1u);
+        BOOST_TEST(rest.installations[0].team_id == "Tc");
+        BOOST_TEST(!rest.next.has_value());
+    };
+    slack::test::run(io, body);
+}
+
 BOOST_FIXTURE_TEST_CASE(remove_all_takes_a_team_or_a_whole_enterprise, postgresql_fixture)
 {
     auto store = open();

@@ -18,8 +18,21 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace slack::store {
+
+/// The most installations one list() call yields.
+inline constexpr std::size_t max_page_size = 1000;
+
+/// What one list() call yields.
+struct installation_page {
+    /// In key order (byte order of the enterprise id, then of the team id: an enterprise's
+    /// org-wide install before its workspaces), each as find(key_of(it)) yields it.
+    std::vector<installation> installations;
+    /// Where the next page starts: pass it as list()'s `after`. Empty when this page is the last.
+    std::optional<installation_key> next;
+};
 
 template <class T>
 using store_result = boost::system::result<T>;
@@ -79,6 +92,27 @@ public:
         return initiate<std::size_t>(&installation_store::do_remove_all, token, to_key(key));
     }
 
+    /// Up to `limit` (1 to max_page_size, else store_errc::invalid_page_size) installations whose
+    /// keys sort after `after` (its user_id ignored; an empty key: from the first), for listing
+    /// and exports. Pages are read one statement each, so a page is consistent in itself, but an
+    /// installation saved or removed between two pages may be missed or seen.
+    ///     store::installation_key after;  // empty: from the first
+    ///     for (;;) {
+    ///         auto page = co_await store.list(after, 100);
+    ///         if (!page)
+    ///             co_return page.error();
+    ///         for (const store::installation& i : page->installations)
+    ///             show(i);
+    ///         if (!page->next)
+    ///             break;
+    ///         after = std::move(*page->next);
+    ///     }
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto list(installation_key_view after, std::size_t limit, CompletionToken&& token = {})
+    {
+        return initiate<installation_page>(&installation_store::do_list, token, to_key(after), limit);
+    }
+
     /// Compare-and-swap: writes `grant` as the `kind` grant under `key` only if the stored grant's
     /// revision is still `expected_revision`. Yields true when written; false when another writer
     /// got there first (a newer pair is stored: re-read it) or the grant is gone.
@@ -125,6 +159,7 @@ protected:
     virtual void do_find(installation_key key, store_handler<std::optional<installation>> handler) = 0;
     virtual void do_remove(installation_key key, store_handler<std::size_t> handler) = 0;
     virtual void do_remove_all(installation_key key, store_handler<std::size_t> handler) = 0;
+    virtual void do_list(installation_key after, std::size_t limit, store_handler<installation_page> handler) = 0;
     virtual void do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision,
                                   token_grant grant, store_handler<bool> handler) = 0;
     virtual void do_try_lease(installation_key key, grant_kind kind, std::string owner,

@@ -63,6 +63,7 @@ private:
     void do_find(installation_key key, store_handler<std::optional<installation>> handler) override;
     void do_remove(installation_key key, store_handler<std::size_t> handler) override;
     void do_remove_all(installation_key key, store_handler<std::size_t> handler) override;
+    void do_list(installation_key after, std::size_t limit, store_handler<installation_page> handler) override;
     void do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision, token_grant grant,
                           store_handler<bool> handler) override;
     void do_try_lease(installation_key key, grant_kind kind, std::string owner, std::chrono::milliseconds duration,

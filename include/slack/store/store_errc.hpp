@@ -18,6 +18,7 @@ enum class store_errc {
     not_rotating,        ///< The grant has no refresh token, so it cannot be refreshed.
     refresh_busy,        ///< Another process held the refresh lease past the provider's wait.
     closed,              ///< The store was shut down.
+    invalid_page_size,   ///< list() was asked for no installations, or for more than max_page_size.
 };
 
 const boost::system::error_category& store_category() noexcept;

@@ -3,7 +3,7 @@
 // installations given have passed store::detail's checks (key_rules.hpp).
 #include "store/postgresql/session.hpp"
 
-#include <slack/store/installation.hpp>
+#include <slack/store/installation_store.hpp>
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/system/result.hpp>
@@ -29,6 +29,7 @@ boost::system::result<T> failed(const boost::system::error_code& ec)
 
 operation<void> save_installation(const session& s, installation i);
 operation<std::optional<installation>> find_installation(const session& s, installation_key key);
+operation<installation_page> list_installations(const session& s, installation_key after, std::size_t limit);
 operation<std::size_t> remove_installation(const session& s, installation_key key);
 operation<std::size_t> remove_all_of(const session& s, installation_key key);
 operation<bool> replace_grant(const session& s, installation_key key, grant_kind kind, std::int64_t expected_revision,

@@ -109,6 +109,13 @@ void postgresql_store::do_remove_all(installation_key key, store_handler<std::si
     start<std::size_t>(state_, std::move(handler), &pg::remove_all_of, std::move(key));
 }
 
+void postgresql_store::do_list(installation_key after, std::size_t limit, store_handler<installation_page> handler)
+{
+    if (!detail::usable_page_size(limit))
+        return detail::complete<installation_page>(state_->executor, handler, store_errc::invalid_page_size);
+    start<installation_page>(state_, std::move(handler), &pg::list_installations, std::move(after), limit);
+}
+
 void postgresql_store::do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision,
                                         token_grant grant, store_handler<bool> handler)
 {

@@ -105,6 +105,15 @@ const std::string& select_found_key()
     return sql;
 }
 
+const std::string& select_page()
+{
+    // BINARY collation: byte order, as the other backends list.
+    static const std::string sql = "SELECT " + column_list() +
+                                   " FROM slack_installations WHERE (enterprise_id, team_id) > (?1, ?2)"
+                                   " ORDER BY enterprise_id, team_id LIMIT ?3";
+    return sql;
+}
+
 installation read(const execution& row, const std::optional<token_key>& key)
 {
     installation i;

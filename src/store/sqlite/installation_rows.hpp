@@ -20,6 +20,8 @@ void bind_lookup(execution& e, const installation_key& key);
 const std::string& select_found();
 /// Only the found row's key: enterprise_id, team_id.
 const std::string& select_found_key();
+/// A page of rows in key order after (?1 enterprise, ?2 team), at most ?3 of them, read with read().
+const std::string& select_page();
 installation read(const execution& row, const std::optional<token_key>& key);
 
 /// Inserts or replaces a row (bind_upsert). The bot grant's revision becomes 1, or the stored

@@ -76,6 +76,28 @@ std::optional<installation> find(database& db, const installation_key& key)
     return found;
 }
 
+installation_page list(database& db, const installation_key& after, std::size_t limit)
+{
+    transaction t(db.statements(), transaction::mode::read);  // the page and its user grants from one snapshot
+    installation_page page;
+    {
+        execution rows(db.prepared(installation_rows::select_page()));
+        rows.bind(1, after.enterprise_id).bind(2, after.team_id).bind(3, static_cast<std::int64_t>(limit) + 1);
+        while (rows.step()) {
+            if (page.installations.size() == limit) {  // the extra row: there is a next page
+                page.next = key_of(page.installations.back());
+                break;
+            }
+            page.installations.push_back(installation_rows::read(rows, db.key()));
+        }
+    }
+    for (installation& i : page.installations)
+        if (!i.user_id.empty())
+            i.user = find_user_grant(db, {key_of(i), i.user_id});
+    t.commit();
+    return page;
+}
+
 std::size_t remove(database& db, const installation_key& key)
 {
     const user_grant_rows::place at{key, key.user_id};

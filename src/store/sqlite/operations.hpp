@@ -3,7 +3,7 @@
 // statement or one transaction; each throws failure. Keys are already checked (key_rules.hpp).
 #include "store/sqlite/database.hpp"
 
-#include <slack/store/installation.hpp>
+#include <slack/store/installation_store.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -16,6 +16,7 @@ namespace slack::store::sqlite {
 // installations.cpp
 void save(database& db, const installation& i);
 std::optional<installation> find(database& db, const installation_key& key);
+installation_page list(database& db, const installation_key& after, std::size_t limit);
 std::size_t remove(database& db, const installation_key& key);
 std::size_t remove_all(database& db, const installation_key& key);
 bool replace_grant(database& db, const installation_key& key, grant_kind kind, std::int64_t expected_revision,

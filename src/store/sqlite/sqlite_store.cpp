@@ -112,6 +112,14 @@ void sqlite_store::do_remove_all(installation_key key, store_handler<std::size_t
                 [key = std::move(key)](sqlite::database& db) { return sqlite::remove_all(db, key); });
 }
 
+void sqlite_store::do_list(installation_key after, std::size_t limit, store_handler<installation_page> handler)
+{
+    if (!detail::usable_page_size(limit))
+        return detail::complete<installation_page>(state_->executor, handler, store_errc::invalid_page_size);
+    state_->run(std::move(handler),
+                [after = std::move(after), limit](sqlite::database& db) { return sqlite::list(db, after, limit); });
+}
+
 void sqlite_store::do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision,
                                     token_grant grant, store_handler<bool> handler)
 {

@@ -1,0 +1,27 @@
+#pragma once
+// An installation as the statements of find and list give it back: the installation row as `i`
+// and, LEFT JOINed, one user grant as `g`, in the columns of installation_columns.
+#include "store/postgresql/query_result.hpp"
+
+#include <slack/store/installation.hpp>
+#include <slack/store/token_key.hpp>
+
+#include <boost/system/result.hpp>
+
+#include <optional>
+#include <string>
+
+namespace slack::store::postgresql {
+
+/// "i.enterprise_id, ..., g.revision": the select list that read_installation reads.
+extern const char* const installation_columns;
+
+/// Whether row `at` has a user grant (the LEFT JOIN found one).
+bool has_user_grant(const query_result& rows, int at) noexcept;
+
+/// Row `at`: its user_id is `wanted_user`, or the installing user's when that is empty.
+/// corrupt_row, or decryption_failed for a token that does not open with `key`.
+boost::system::result<installation> read_installation(const query_result& rows, int at, const std::string& wanted_user,
+                                                      const std::optional<token_key>& key);
+
+}  // namespace slack::store::postgresql
