@@ -348,6 +348,11 @@ void user_grants_are_found_by_user(const backend& b)
     BOOST_TEST(by_installer->user_id == "U2");  // the installing user is the latest save's
     check_grant(by_installer->user, user_grant("second", "U2"), "the installing user's grant", 1);
     BOOST_TEST(!c.find(key("E1", "T1", "U3")).has_value());  // the install is there, U3's grant is not
+
+    installation bot_only = first;  // saved again without a user grant: the stored grants stay
+    bot_only.user.reset();
+    c.save(bot_only);
+    check_grant(require_found(c, key("E1", "T1", "U1"))->user, user_grant("first", "U1"), "U1's grant, kept", 1);
 }
 
 void saving_again_replaces_and_bumps_revisions(const backend& b)
@@ -734,6 +739,10 @@ void sealed_tokens_round_trip(const backend& b)
     check_grant(found->user, user_grant("rotated", "U1"), "the sealed, rotated user grant", 2);
     client again = open_client(b, first_key());
     check_installation(*require_found(again, key("E1", "T1")), *found, 2, 2);
+
+    c.save(org_wide("E9"));  // replaced through a team's key, sealed for the org-wide row it lands in
+    BOOST_TEST(c.replace(key("E9", "T7"), grant_kind::bot, 1, bot_grant("org-rotated")));
+    check_grant(require_found(again, key("E9", ""))->bot, bot_grant("org-rotated"), "the sealed org-wide grant", 2);
 }
 
 void a_wrong_key_cannot_open_sealed_tokens(const backend& b)

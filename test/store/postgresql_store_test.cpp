@@ -1,6 +1,7 @@
-// The PostgreSQL store against a real server (scripts/test starts one): every operation, two
-// clients of one database playing two replicas, encryption at rest, the schema, the pool, and
-// failures (a server that is not there, one that does not answer, a killed session).
+// What only the PostgreSQL store has, against a real server (scripts/test starts one): list's
+// byte order under another collation, nonce pruning, encryption at rest read from the tables,
+// the schema, the pool, and failures (a server that is not there, one that does not answer, a
+// killed session). What every store does is postgresql_conformance_test.cpp's.
 #include "printing.hpp"
 #include "store/postgresql_fixture.hpp"
 #include "store/run.hpp"
@@ -78,25 +79,6 @@ installation workspace(std::string enterprise, std::string team)
     return i;
 }
 
-// An org-wide install: no team, a bot that does not rotate, no webhook, no user grant.
-installation org_wide(std::string enterprise)
-{
-    installation i;
-    i.app_id = "A1";
-    i.enterprise_id = std::move(enterprise);
-    i.enterprise_name = "Grid";
-    i.is_enterprise_install = true;
-    token_grant bot;
-    bot.token = "xoxb-org-" + i.enterprise_id;
-    bot.scopes = "chat:write";
-    bot.bot_id = "B2";
-    bot.user_id = "UBOT2";
-    i.bot = bot;
-    i.user_id = "UADMIN";
-    i.installed_at = at_ms(1'700'000'000'000);
-    return i;
-}
-
 installation_key key(std::string enterprise, std::string team, std::string user = {})
 {
     return {std::move(enterprise), std::move(team), std::move(user)};
@@ -162,12 +144,6 @@ asio::awaitable<installation> must_find(installation_store& store, installation_
     co_return std::move(*found);
 }
 
-asio::awaitable<void> must_miss(installation_store& store, installation_key k)
-{
-    auto found = co_await ok(store.find(std::move(k), use));
-    BOOST_TEST(!found.has_value());
-}
-
 asio::awaitable<void> sleep_for(milliseconds duration)
 {
     asio::steady_timer timer(co_await asio::this_coro::executor, duration);
@@ -201,150 +177,6 @@ void terminate_store_sessions(slack::test::raw_connection& raw)
 
 BOOST_AUTO_TEST_SUITE(postgresql_store_tests)
 
-BOOST_FIXTURE_TEST_CASE(every_field_round_trips, postgresql_fixture)
-{
-    auto store = open();
-    auto body = [&]() -> asio::awaitable<void> {
-        installation team = workspace("E1", "T1");
-        co_await must_save(*store, team);
-        const installation_key team_key = key("E1", "T1");
-        const installation found = co_await must_find(*store, team_key);
-        check_installation(found, team);
-        BOOST_TEST(found.bot->revision == 1);
-        BOOST_TEST(found.user->revision == 1);
-
-        // No expiry, no refresh token, no webhook, no user grant; the team id is the key's ('').
-        installation org = org_wide("E2");
-        co_await must_save(*store, org);
-        const installation_key org_key = key("E2", "");
-        const installation found_org = co_await must_find(*store, org_key);
-        check_installation(found_org, org);
-
-        // No bot either; a user grant that rotates.
-        installation user_only = workspace("", "T3");
-        user_only.bot.reset();
-        user_only.incoming_webhook.reset();
-        user_only.user->refresh_token = "xoxe-1-user-refresh";
-        user_only.user->expires_at = at_ms(1'800'000'000'001);
-        co_await must_save(*store, user_only);
-        const installation_key user_key = key("", "T3");
-        const installation found_user = co_await must_find(*store, user_key);
-        check_installation(found_user, user_only);
-
-        // Saving again replaces the row and bumps each grant's revision.
-        team.team_name = "Renamed";
-        team.incoming_webhook.reset();
-        co_await must_save(*store, team);
-        const installation again = co_await must_find(*store, team_key);
-        check_installation(again, team);
-        BOOST_TEST(again.bot->revision == 2);
-        BOOST_TEST(again.user->revision == 2);
-
-        const installation_key absent = key("E9", "T9");
-        co_await must_miss(*store, absent);
-    };
-    slack::test::run(io, body);
-}
-
-BOOST_FIXTURE_TEST_CASE(a_team_without_its_own_install_falls_back_to_the_org_wide_one, postgresql_fixture)
-{
-    auto store = open();
-    auto body = [&]() -> asio::awaitable<void> {
-        const installation org = org_wide("E1");
-        co_await must_save(*store, org);
-        const installation_key in_org = key("E1", "T9");
-        const installation found = co_await must_find(*store, in_org);
-        BOOST_TEST(found.is_enterprise_install);
-        BOOST_TEST(found.team_id == "");
-
-        // No enterprise in the key: no fallback.
-        const installation_key no_enterprise = key("", "T9");
-        co_await must_miss(*store, no_enterprise);
-
-        // A team's own install wins over the org-wide one.
-        const installation own = workspace("E1", "T1");
-        co_await must_save(*store, own);
-        const installation_key own_key = key("E1", "T1");
-        const installation found_own = co_await must_find(*store, own_key);
-        BOOST_TEST(found_own.team_id == "T1");
-        BOOST_TEST(!found_own.is_enterprise_install);
-    };
-    slack::test::run(io, body);
-}
-
-BOOST_FIXTURE_TEST_CASE(user_grants_are_kept_per_user, postgresql_fixture)
-{
-    auto store = open();
-    auto body = [&]() -> asio::awaitable<void> {
-        installation first = workspace("E1", "T1");
-        co_await must_save(*store, first);
-        installation second = workspace("E1", "T1");
-        second.user_id = "U2";
-        second.user = user_grant("U2", "xoxp-second");
-        co_await must_save(*store, second);
-
-        const installation_key u1 = key("E1", "T1", "U1");
-        const installation found_u1 = co_await must_find(*store, u1);
-        BOOST_TEST(found_u1.user_id == "U1");
-        check_grant(*found_u1.user, *first.user);
-
-        // Without a user: the installing user's (the last save's).
-        const installation_key installer = key("E1", "T1");
-        const installation found_installer = co_await must_find(*store, installer);
-        BOOST_TEST(found_installer.user_id == "U2");
-        check_grant(*found_installer.user, *second.user);
-
-        // A user without a grant: not found.
-        const installation_key u3 = key("E1", "T1", "U3");
-        co_await must_miss(*store, u3);
-
-        // An installation saved without a user grant keeps the grants already stored.
-        installation bot_only = workspace("E1", "T1");
-        bot_only.user.reset();
-        co_await must_save(*store, bot_only);
-        const installation still = co_await must_find(*store, u1);
-        BOOST_TEST(still.user->revision == 1);
-    };
-    slack::test::run(io, body);
-}
-
-BOOST_FIXTURE_TEST_CASE(remove_deletes_exactly_the_key, postgresql_fixture)
-{
-    auto store = open();
-    auto body = [&]() -> asio::awaitable<void> {
-        const installation org = org_wide("E1");
-        co_await must_save(*store, org);
-        installation team = workspace("E1", "T1");
-        co_await must_save(*store, team);
-        team.user_id = "U2";
-        team.user = user_grant("U2", "xoxp-2");
-        co_await must_save(*store, team);
-
-        const installation_key u1 = key("E1", "T1", "U1");
-        const auto removed_user = co_await ok(store->remove(u1, use));
-        BOOST_TEST(removed_user == 1u);
-        co_await must_miss(*store, u1);
-
-        // No fallback: a team without its own install has nothing to remove.
-        const installation_key other_team = key("E1", "T5");
-        const auto removed_none = co_await ok(store->remove(other_team, use));
-        BOOST_TEST(removed_none == 0u);
-
-        const installation_key team_key = key("E1", "T1");
-        const auto removed = co_await ok(store->remove(team_key, use));
-        BOOST_TEST(removed == 2u);  // the row and U2's grant
-        const auto again = co_await ok(store->remove(team_key, use));
-        BOOST_TEST(again == 0u);
-
-        // The team now finds the org-wide install, which is untouched.
-        const installation fallback = co_await must_find(*store, team_key);
-        BOOST_TEST(fallback.is_enterprise_install);
-    };
-    slack::test::run(io, body);
-}
-
-// The suite's server is initialised with --locale=C, where the database's order is byte order
-// anyway: this database's ids get a collation that ignores case, as a user's database may have.
 BOOST_FIXTURE_TEST_CASE(list_is_in_byte_order_whatever_the_collation, postgresql_fixture)
 {
     auto store = open();
@@ -366,137 +198,6 @@ BOOST_FIXTURE_TEST_CASE(list_is_in_byte_order_whatever_the_collation, postgresql
         BOOST_TEST_REQUIRE(rest.installations.size() == 1u);
         BOOST_TEST(rest.installations[0].team_id == "Tc");
         BOOST_TEST(!rest.next.has_value());
-    };
-    slack::test::run(io, body);
-}
-
-BOOST_FIXTURE_TEST_CASE(remove_all_takes_a_team_or_a_whole_enterprise, postgresql_fixture)
-{
-    auto store = open();
-    auto body = [&]() -> asio::awaitable<void> {
-        const installation org = org_wide("E1");
-        const installation t1 = workspace("E1", "T1");
-        const installation t2 = workspace("E1", "T2");
-        const installation t3 = workspace("E2", "T3");
-        for (const installation* i : {&org, &t1, &t2, &t3})
-            co_await must_save(*store, *i);
-
-        const installation_key team = key("", "T1");  // a team, whatever its enterprise
-        const auto removed_team = co_await ok(store->remove_all(team, use));
-        BOOST_TEST(removed_team == 2u);  // T1's row and its user grant
-
-        const installation_key enterprise = key("E1", "");
-        const auto removed_enterprise = co_await ok(store->remove_all(enterprise, use));
-        BOOST_TEST(removed_enterprise == 3u);  // the org-wide row, T2's row and its grant
-
-        const installation_key t2_key = key("E1", "T2");
-        co_await must_miss(*store, t2_key);
-        const installation_key t3_key = key("E2", "T3");
-        auto kept = co_await store->find(t3_key, use);
-        BOOST_REQUIRE(kept);
-        BOOST_TEST(kept->has_value());
-    };
-    slack::test::run(io, body);
-}
-
-BOOST_FIXTURE_TEST_CASE(replace_grant_is_a_compare_and_swap_across_clients, postgresql_fixture)
-{
-    auto a = open();
-    auto b = open();
-    auto body = [&]() -> asio::awaitable<void> {
-        const installation team = workspace("E1", "T1");
-        co_await must_save(*a, team);
-        const installation_key team_key = key("E1", "T1");
-        const installation read = co_await must_find(*b, team_key);
-        const std::int64_t revision = read.bot->revision;
-
-        // Both replicas refreshed from the same revision: the first write wins.
-        token_grant from_a = bot_grant("xoxe.xoxb-from-a");
-        from_a.expires_at = at_ms(1'950'000'000'000);
-        const auto a_wrote = co_await ok(a->replace_grant(team_key, grant_kind::bot, revision, from_a, use));
-        BOOST_TEST(a_wrote);
-        const token_grant from_b = bot_grant("xoxe.xoxb-from-b");
-        const auto b_wrote = co_await ok(b->replace_grant(team_key, grant_kind::bot, revision, from_b, use));
-        BOOST_TEST(!b_wrote);
-
-        const installation after = co_await must_find(*b, team_key);
-        check_grant(*after.bot, from_a);
-        BOOST_TEST(after.bot->revision == revision + 1);
-
-        // The user grant, the same way.
-        const installation_key user_key = key("E1", "T1", "U1");
-        const token_grant user_a = user_grant("U1", "xoxp-from-a");
-        const auto user_written = co_await ok(a->replace_grant(user_key, grant_kind::user, 1, user_a, use));
-        BOOST_TEST(user_written);
-        const auto user_stale = co_await ok(b->replace_grant(user_key, grant_kind::user, 1, user_a, use));
-        BOOST_TEST(!user_stale);
-        const installation user_after = co_await must_find(*b, user_key);
-        BOOST_TEST(user_after.user->revision == 2);
-
-        // A grant that is not there is never written.
-        const installation_key absent = key("E9", "T9");
-        const auto nothing = co_await ok(a->replace_grant(absent, grant_kind::bot, 1, from_a, use));
-        BOOST_TEST(!nothing);
-        const installation_key no_user = key("E1", "T1");
-        auto refused = co_await a->replace_grant(no_user, grant_kind::user, 1, user_a, use);
-        BOOST_TEST(refused.error() == store_errc::invalid_key);
-    };
-    slack::test::run(io, body);
-}
-
-BOOST_FIXTURE_TEST_CASE(replace_grant_reaches_the_org_wide_install, postgresql_fixture)
-{
-    auto options = this->options();
-    options.encryption_key = make_key('k');
-    auto store = open(options);
-    auto body = [&]() -> asio::awaitable<void> {
-        const installation org = org_wide("E1");
-        co_await must_save(*store, org);
-        const installation_key team_key = key("E1", "T7");
-        const token_grant refreshed = bot_grant("xoxe.xoxb-refreshed");
-        const auto written = co_await ok(store->replace_grant(team_key, grant_kind::bot, 1, refreshed, use));
-        BOOST_TEST(written);
-        // Sealed for the org-wide row it went to, so it opens there.
-        const installation_key org_key = key("E1", "");
-        const installation found = co_await must_find(*store, org_key);
-        check_grant(*found.bot, refreshed);
-        BOOST_TEST(found.bot->revision == 2);
-    };
-    slack::test::run(io, body);
-}
-
-BOOST_FIXTURE_TEST_CASE(a_lease_has_one_holder_until_it_runs_out, postgresql_fixture)
-{
-    auto a = open();
-    auto b = open();
-    auto body = [&]() -> asio::awaitable<void> {
-        const installation_key team_key = key("E1", "T1");
-        const auto a_took = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
-        BOOST_TEST(a_took);
-        const auto b_refused = co_await ok(b->try_lease(team_key, grant_kind::bot, "b", milliseconds(60'000), use));
-        BOOST_TEST(!b_refused);
-        const auto a_renewed = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
-        BOOST_TEST(a_renewed);
-
-        // Leases are per grant: the user grant's is free.
-        const installation_key user_key = key("E1", "T1", "U1");
-        const auto b_user = co_await ok(b->try_lease(user_key, grant_kind::user, "b", milliseconds(60'000), use));
-        BOOST_TEST(b_user);
-
-        // Only the holder gives it back.
-        co_await ok(b->release_lease(team_key, grant_kind::bot, "b", use));
-        const auto still_a = co_await ok(b->try_lease(team_key, grant_kind::bot, "b", milliseconds(60'000), use));
-        BOOST_TEST(!still_a);
-        co_await ok(a->release_lease(team_key, grant_kind::bot, "a", use));
-        const auto b_took = co_await ok(b->try_lease(team_key, grant_kind::bot, "b", milliseconds(1000), use));
-        BOOST_TEST(b_took);
-
-        // Once b's lease ran out (by the database's clock), a takes it over.
-        const auto a_early = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
-        BOOST_TEST(!a_early);
-        co_await sleep_for(milliseconds(1100));
-        const auto a_after = co_await ok(a->try_lease(team_key, grant_kind::bot, "a", milliseconds(60'000), use));
-        BOOST_TEST(a_after);
     };
     slack::test::run(io, body);
 }
