@@ -2,6 +2,7 @@
 //  1. Lookups per second through token_provider::token(key) answered from memory (a grant valid
 //     for 12 h), against store.find(key) on the same backend: what a provider without a cache
 //     would do per lookup. Ratio = cached provider / store.find, pair by pair, median.
+//     On PostgreSQL also store.find with prepared statements (the default) against without.
 //  2. Refresh storm: N callers ask at once for an expired grant (memory_store, the mock server
 //     over TLS); the time until the last has its token, against one oauth.v2.access refresh call
 //     in the same pair; and how many refresh requests reached the mock (one is right).
@@ -12,6 +13,7 @@
 #include <slack/slack.hpp>
 #include <slack/store/memory_store.hpp>
 #include <slack/store/open_store.hpp>
+#include <slack/store/postgresql_store.hpp>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -164,6 +166,44 @@ void print_lookups(asio::io_context& ioc, web::client& client, std::vector<backe
     std::cerr << "\n";
 }
 
+// ---- 1b. PostgreSQL: store.find with statements prepared once per connection (the default) vs
+// parsed and planned by the server on every call (prepare_statements = false). Ratio = prepared
+// calls/s / unprepared calls/s, pair by pair, median.
+void print_prepared(asio::io_context& ioc, const std::string& connection, std::chrono::milliseconds duration,
+                    unsigned repeat)
+{
+    store::postgresql_options options;
+    options.connection = connection;
+    store::postgresql_store prepared(ioc.get_executor(), options);
+    options.prepare_statements = false;
+    store::postgresql_store unprepared(ioc.get_executor(), options);
+    save(ioc, prepared, bench_installation("xoxe.xoxb-bench", "xoxe-1-bench", std::chrono::system_clock::now() + 12h));
+    auto find_prepared = [&prepared] { return prepared.find(bench_key); };
+    auto find_unprepared = [&unprepared] { return unprepared.find(bench_key); };
+    std::printf("%-34s %6s %12s %10s\n", "postgresql store.find", "flight", "calls/s", "ratio");
+    for (unsigned in_flight : {1u, 8u, 64u}) {
+        std::vector<double> prepared_rates, unprepared_rates, ratios;
+        for (unsigned i = 0; i < repeat; ++i) {
+            double p = 0, u = 0;
+            if (i % 2 == 0) {
+                p = lookups_per_second(ioc, find_prepared, in_flight, duration);
+                u = lookups_per_second(ioc, find_unprepared, in_flight, duration);
+            } else {
+                u = lookups_per_second(ioc, find_unprepared, in_flight, duration);
+                p = lookups_per_second(ioc, find_prepared, in_flight, duration);
+            }
+            prepared_rates.push_back(p);
+            unprepared_rates.push_back(u);
+            ratios.push_back(u > 0 ? p / u : 0);
+        }
+        std::printf("%-34s %6u %12.0f %10.1f\n", "prepared (default)", in_flight, median(prepared_rates),
+                    median(ratios));
+        std::printf("%-34s %6u %12.0f %10s\n", "unprepared", in_flight, median(unprepared_rates), "1");
+        std::cerr << "." << std::flush;
+    }
+    std::cerr << "\n";
+}
+
 // ---- 2. refresh storm
 
 struct storm_state {
@@ -300,6 +340,8 @@ int run(int argc, char** argv)
             backends.push_back({"postgresql", open(ioc, uri ? connection : "postgresql:" + connection)});
         }
         print_lookups(ioc, client, backends, duration, repeat);
+        if (const char* pg = std::getenv("SLACK_TEST_POSTGRES"); pg && *pg)
+            print_prepared(ioc, pg, duration, repeat);
         if (backends.size() < 3)
             std::printf("(SLACK_TEST_POSTGRES unset: PostgreSQL rows skipped)\n");
     }

@@ -3,6 +3,7 @@
 // the schema, the pool, and failures (a server that is not there, one that does not answer, a
 // killed session). What every store does is postgresql_conformance_test.cpp's.
 #include "printing.hpp"
+#include "store/postgresql/connection.hpp"  // the library's own (src/), for what only a session sees
 #include "store/postgresql_fixture.hpp"
 #include "store/run.hpp"
 
@@ -353,6 +354,66 @@ BOOST_FIXTURE_TEST_CASE(operations_from_several_threads_share_the_pool, postgres
         t.join();
     BOOST_TEST(completed.load() == operations);
     BOOST_TEST(first_uses.load() == operations / 2);  // each value twice: one first use, one replay
+}
+
+// A connection prepares a statement the first time it runs it and runs it by name after; with
+// prepare_statements off it prepares nothing. Only the session itself sees its prepared statements.
+BOOST_FIXTURE_TEST_CASE(a_connection_prepares_each_statement_once, postgresql_fixture)
+{
+    namespace pg = slack::store::postgresql;
+    auto body = [&]() -> asio::awaitable<void> {
+        for (const bool prepare : {true, false}) {
+            BOOST_TEST_CONTEXT("prepare_statements " << prepare)
+            {
+                pg::connection c(co_await asio::this_coro::executor);
+                const pg::connection_settings settings{conninfo, milliseconds(5000), milliseconds(5000), prepare};
+                const auto opened = co_await c.open(settings);
+                BOOST_TEST_REQUIRE(!opened);
+                const auto deadline = pg::clock::now() + std::chrono::seconds(5);
+                pg::parameters one;
+                one.integer(41);
+                for (int run = 0; run < 3; ++run) {
+                    auto answer = co_await c.execute("SELECT $1::bigint + 1", one, deadline);
+                    BOOST_TEST_REQUIRE(answer.has_value());
+                    BOOST_TEST(answer->text(0, 0) == "42");
+                }
+                pg::parameters text;
+                text.text("SELECT $1::bigint + 1");
+                auto count = co_await c.execute("SELECT count(*) FROM pg_prepared_statements WHERE statement = $1::text",
+                                                text, deadline);
+                BOOST_TEST_REQUIRE(count.has_value());
+                BOOST_TEST(count->text(0, 0) == (prepare ? "1" : "0"));
+                // A statement the server refuses is not kept as prepared, and the session goes on.
+                auto refused = co_await c.execute("SELECT no_such_column FROM pg_class", pg::parameters(), deadline);
+                BOOST_TEST((!refused.has_value() && refused.error() == store_errc::query_failed));
+                auto again = co_await c.execute("SELECT $1::bigint + 1", one, deadline);
+                BOOST_TEST_REQUIRE(again.has_value());
+                BOOST_TEST(again->text(0, 0) == "42");
+            }
+        }
+    };
+    slack::test::run(io, body);
+}
+
+// Everything works the same without prepared statements (the conformance suite runs with them).
+BOOST_FIXTURE_TEST_CASE(a_store_without_prepared_statements, postgresql_fixture)
+{
+    auto options = this->options();
+    options.prepare_statements = false;
+    auto store = open(options);
+    auto body = [&]() -> asio::awaitable<void> {
+        const installation team = workspace("E1", "T1");
+        co_await must_save(*store, team);
+        const installation_key team_key = key("E1", "T1");
+        const installation found = co_await must_find(*store, team_key);
+        check_installation(found, team);
+        const installation_key from_start{};
+        const installation_page page = co_await ok(store->list(from_start, 10, use));
+        BOOST_TEST(page.installations.size() == 1u);
+        const auto first = co_await ok(store->consume_nonce("once", now_ms() + std::chrono::hours(1), use));
+        BOOST_TEST(first);
+    };
+    slack::test::run(io, body);
 }
 
 BOOST_FIXTURE_TEST_CASE(queued_operations_and_statements_keep_their_deadline, postgresql_fixture)

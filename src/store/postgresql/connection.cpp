@@ -52,6 +52,7 @@ void connection::close() noexcept
         PQfinish(connection_);
         connection_ = nullptr;
     }
+    prepared_.clear();
 }
 
 // Registers libpq's current socket with the reactor afresh. During connect libpq may close its
@@ -92,6 +93,7 @@ asio::awaitable<error_code> connection::wait(ready what, clock::time_point deadl
 
 asio::awaitable<error_code> connection::open(const connection_settings& settings)
 {
+    prepare_statements_ = settings.prepare_statements;
     const auto deadline = clock::now() + settings.connect_timeout;
     connection_ = PQconnectStart(settings.conninfo.c_str());
     if (!connection_ || PQstatus(connection_) == CONNECTION_BAD) {  // out of memory, or a bad string
@@ -138,10 +140,36 @@ asio::awaitable<boost::system::result<query_result>> connection::execute(const c
     if (!usable())
         co_return unavailable();
     // Text parameters, text results; the types come from the statement's casts.
-    if (!PQsendQueryParams(connection_, sql, values.count(), nullptr, values.pointers(), nullptr, nullptr, 0)) {
+    if (!prepare_statements_) {
+        if (!PQsendQueryParams(connection_, sql, values.count(), nullptr, values.pointers(), nullptr, nullptr, 0)) {
+            close();
+            co_return unavailable();
+        }
+        co_return co_await finish(deadline);
+    }
+    auto known = prepared_.find(sql);
+    if (known == prepared_.end()) {
+        std::string name = "slack_" + std::to_string(prepared_.size() + 1);
+        if (!PQsendPrepare(connection_, name.c_str(), sql, values.count(), nullptr)) {
+            close();
+            co_return unavailable();
+        }
+        auto made = co_await finish(deadline);
+        if (!made)
+            co_return made.error();
+        known = prepared_.emplace(sql, std::move(name)).first;
+    }
+    if (!PQsendQueryPrepared(connection_, known->second.c_str(), values.count(), values.pointers(), nullptr, nullptr,
+                             0)) {
         close();
         co_return unavailable();
     }
+    co_return co_await finish(deadline);
+}
+
+// Sends what libpq buffered, then takes every result of the statement sent.
+asio::awaitable<boost::system::result<query_result>> connection::finish(clock::time_point deadline)
+{
     // Whatever the socket did not take is buffered in libpq until flushed. Each co_await stands in
     // a statement of its own: GCC 12 miscompiles some inside conditions (docs/toolchain.md).
     for (;;) {

@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <string>
+#include <unordered_map>
 
 namespace slack::store::postgresql {
 
@@ -27,6 +28,9 @@ struct connection_settings {
     /// The server's statement_timeout for the session: a statement this client gave up on (its
     /// deadline passed and the connection was dropped) does not go on holding locks.
     std::chrono::milliseconds statement_timeout;
+    /// Prepare each statement once per connection and run it by name after: the server then
+    /// parses and plans it once, not on every run (see postgresql_options::prepare_statements).
+    bool prepare_statements = true;
 };
 
 class connection {
@@ -40,7 +44,8 @@ public:
     /// Error: store_errc::unavailable (nothing of libpq's message is kept: it may name the host).
     boost::asio::awaitable<boost::system::error_code> open(const connection_settings& settings);
 
-    /// Runs one statement. Errors: store_errc::unavailable when the connection failed or the
+    /// Runs one statement, prepared on this connection first when the settings say so (and it
+    /// was not yet). Errors: store_errc::unavailable when the connection failed or the
     /// deadline passed (the connection is then closed: usable() is false); query_failed when the
     /// server refused the statement (the connection stays usable).
     boost::asio::awaitable<boost::system::result<query_result>> execute(const char* sql, const parameters& values,
@@ -56,10 +61,14 @@ public:
 
 private:
     enum class ready { read, write, either };
+    boost::asio::awaitable<boost::system::result<query_result>> finish(clock::time_point deadline);
     boost::asio::awaitable<boost::system::error_code> wait(ready what, clock::time_point deadline);
     void watch_socket();
     void close() noexcept;
 
+    bool prepare_statements_ = true;
+    // The statements prepared on this session (by their text) and their names; gone with it.
+    std::unordered_map<std::string, std::string> prepared_;
     PGconn* connection_ = nullptr;
     boost::asio::posix::stream_descriptor socket_;  // libpq's socket: watched, never closed by us
     boost::asio::steady_timer timer_;

@@ -24,7 +24,8 @@ struct postgresql_store::state {
         : executor(std::move(ex)),
           strand(asio::make_strand(executor)),
           options(std::move(o)),
-          pool(strand, pg::connection_settings{options.connection, options.connect_timeout, options.query_timeout},
+          pool(strand, pg::connection_settings{options.connection, options.connect_timeout, options.query_timeout,
+                                       options.prepare_statements},
                options.pool_size)
     {
     }
