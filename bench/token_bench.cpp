@@ -124,6 +124,32 @@ double lookups_per_second(asio::io_context& ioc, Lookup& lookup, unsigned in_fli
     return static_cast<double>(out.calls) / std::chrono::duration<double>(duration).count();
 }
 
+struct pair_medians {
+    double first = 0, second = 0, ratio = 0;  // calls/s of each, first / second
+};
+
+// `repeat` pairs of runs of `first` and `second` back to back, which one goes first alternating.
+template <class First, class Second>
+pair_medians paired(asio::io_context& ioc, First& first, Second& second, unsigned in_flight,
+                    std::chrono::milliseconds duration, unsigned repeat)
+{
+    std::vector<double> firsts, seconds, ratios;
+    for (unsigned i = 0; i < repeat; ++i) {
+        double a = 0, b = 0;
+        if (i % 2 == 0) {
+            a = lookups_per_second(ioc, first, in_flight, duration);
+            b = lookups_per_second(ioc, second, in_flight, duration);
+        } else {
+            b = lookups_per_second(ioc, second, in_flight, duration);
+            a = lookups_per_second(ioc, first, in_flight, duration);
+        }
+        firsts.push_back(a);
+        seconds.push_back(b);
+        ratios.push_back(b > 0 ? a / b : 0);
+    }
+    return {median(firsts), median(seconds), median(ratios)};
+}
+
 struct backend {
     std::string name;
     std::unique_ptr<store::installation_store> store;
@@ -140,24 +166,10 @@ void print_lookups(asio::io_context& ioc, web::client& client, std::vector<backe
         auto cached = [&provider] { return provider.token(bench_key); };
         auto raw = [&b] { return b.store->find(bench_key); };
         for (unsigned in_flight : {1u, 8u, 64u}) {
-            std::vector<double> cached_rates, raw_rates, ratios;
-            // In pairs, back to back, which one goes first alternating.
-            for (unsigned i = 0; i < repeat; ++i) {
-                double c = 0, r = 0;
-                if (i % 2 == 0) {
-                    c = lookups_per_second(ioc, cached, in_flight, duration);
-                    r = lookups_per_second(ioc, raw, in_flight, duration);
-                } else {
-                    r = lookups_per_second(ioc, raw, in_flight, duration);
-                    c = lookups_per_second(ioc, cached, in_flight, duration);
-                }
-                cached_rates.push_back(c);
-                raw_rates.push_back(r);
-                ratios.push_back(r > 0 ? c / r : 0);
-            }
-            std::printf("%-34s %6u %12.0f %10.1f\n", ("provider cached (" + b.name + ")").c_str(), in_flight,
-                        median(cached_rates), median(ratios));
-            std::printf("%-34s %6u %12.0f %10s\n", ("store.find " + b.name).c_str(), in_flight, median(raw_rates), "1");
+            const pair_medians m = paired(ioc, cached, raw, in_flight, duration, repeat);
+            std::printf("%-34s %6u %12.0f %10.1f\n", ("provider cached (" + b.name + ")").c_str(), in_flight, m.first,
+                        m.ratio);
+            std::printf("%-34s %6u %12.0f %10s\n", ("store.find " + b.name).c_str(), in_flight, m.second, "1");
             std::cerr << "." << std::flush;
         }
         if (provider.stats().store_reads != 1)
@@ -182,23 +194,9 @@ void print_prepared(asio::io_context& ioc, const std::string& connection, std::c
     auto find_unprepared = [&unprepared] { return unprepared.find(bench_key); };
     std::printf("%-34s %6s %12s %10s\n", "postgresql store.find", "flight", "calls/s", "ratio");
     for (unsigned in_flight : {1u, 8u, 64u}) {
-        std::vector<double> prepared_rates, unprepared_rates, ratios;
-        for (unsigned i = 0; i < repeat; ++i) {
-            double p = 0, u = 0;
-            if (i % 2 == 0) {
-                p = lookups_per_second(ioc, find_prepared, in_flight, duration);
-                u = lookups_per_second(ioc, find_unprepared, in_flight, duration);
-            } else {
-                u = lookups_per_second(ioc, find_unprepared, in_flight, duration);
-                p = lookups_per_second(ioc, find_prepared, in_flight, duration);
-            }
-            prepared_rates.push_back(p);
-            unprepared_rates.push_back(u);
-            ratios.push_back(u > 0 ? p / u : 0);
-        }
-        std::printf("%-34s %6u %12.0f %10.1f\n", "prepared (default)", in_flight, median(prepared_rates),
-                    median(ratios));
-        std::printf("%-34s %6u %12.0f %10s\n", "unprepared", in_flight, median(unprepared_rates), "1");
+        const pair_medians m = paired(ioc, find_prepared, find_unprepared, in_flight, duration, repeat);
+        std::printf("%-34s %6u %12.0f %10.1f\n", "prepared (default)", in_flight, m.first, m.ratio);
+        std::printf("%-34s %6u %12.0f %10s\n", "unprepared", in_flight, m.second, "1");
         std::cerr << "." << std::flush;
     }
     std::cerr << "\n";
