@@ -21,6 +21,7 @@ namespace slack::web {
 
 namespace detail {
 class client_impl;
+struct client_access;
 }
 
 /// The completion signature of client.call().
@@ -114,11 +115,16 @@ public:
             detail::initiate_api_call{impl_}, completion, method, params, token, nullptr);
     }
 
-    /// For the library's own operations.
-    const std::shared_ptr<detail::client_impl>& impl() const noexcept { return impl_; }
-
 private:
+    friend struct detail::client_access;
     std::shared_ptr<detail::client_impl> impl_;
 };
+
+namespace detail {
+/// How the library's typed operations (detail::async_run) reach a client's implementation.
+struct client_access {
+    static const std::shared_ptr<client_impl>& impl(const client& c) noexcept { return c.impl_; }
+};
+}  // namespace detail
 
 }  // namespace slack::web

@@ -46,7 +46,7 @@ template <class Method, class CompletionToken>
 auto async_run(client& c, const typename Method::params& params, slack::diagnostics* diag, CompletionToken&& token)
 {
     return boost::asio::async_initiate<CompletionToken, method_signature<Method>>(
-        initiate_method<Method>{c.impl()}, token, params, diag);
+        initiate_method<Method>{client_access::impl(c)}, token, params, diag);
 }
 
 }  // namespace detail
