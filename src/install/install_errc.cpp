@@ -28,9 +28,14 @@ constexpr install_entry install_table[] = {
     {"signature_stale", "the request's timestamp is unreadable or outside the accepted window"},
     {"event_replayed", "this signed request was already received"},
     {"event_malformed", "the event body is not the JSON shape Slack documents"},
+    {"id_token_malformed", "the id_token is not a JWT with the claims Sign in with Slack needs"},
+    {"id_token_wrong_issuer", "the id_token was not issued by the expected issuer"},
+    {"id_token_wrong_audience", "the id_token is not meant for this app's client_id alone"},
+    {"id_token_expired", "the id_token has expired"},
+    {"id_token_nonce_mismatch", "the id_token's nonce is not the one this sign-in sent"},
 };
 constexpr int install_table_size = static_cast<int>(sizeof(install_table) / sizeof(install_table[0]));
-static_assert(install_table_size == static_cast<int>(install_errc::event_malformed) + 1, "one entry per enumerator");
+static_assert(install_table_size == static_cast<int>(install_errc::id_token_nonce_mismatch) + 1, "one entry per enumerator");
 
 struct install_category_impl final : boost::system::error_category {
     // A fixed id: categories compare equal across shared libraries.

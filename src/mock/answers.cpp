@@ -45,6 +45,23 @@ void add_rotation(json::object& out, const mock_state& state, const granted& g)
 
 std::string email_of(const installation& owner) { return "user-" + owner.user_id + "@mock.example"; }
 
+// The user's OpenID claims, which the id_token and openid.connect.userInfo both carry.
+json::object identity_claims(const mock_state& state, const installation& owner)
+{
+    return {{"sub", owner.user_id},
+            {"https://slack.com/user_id", owner.user_id},
+            {"https://slack.com/team_id", state.options.team_id},
+            {"email", email_of(owner)},
+            {"email_verified", true},
+            {"date_email_verified", 1622128723},
+            {"name", "Mock User"},
+            {"given_name", "Mock"},
+            {"family_name", "User"},
+            {"locale", "en-US"},
+            {"https://slack.com/team_name", state.options.team_name},
+            {"https://slack.com/team_domain", team_domain(state.options)}};
+}
+
 }  // namespace
 
 json::object v2_access_answer(const mock_state& state, const installation& owner, const granted* bot, const granted* user)
@@ -102,28 +119,20 @@ json::object exchange_answer(const mock_state& state, const installation& owner,
     return out;
 }
 
-json::object openid_token_answer(const mock_state& state, const installation& owner, const granted& user)
+json::object openid_token_answer(const mock_state& state, const installation& owner, const granted& user,
+                                 std::string_view nonce)
 {
     // Shaped like Slack's JWT, but not signed: the third part is random bytes.
     const std::time_t now = std::time(nullptr);
     const json::object header{{"typ", "JWT"}, {"alg", "RS256"}, {"kid", "mock-unsigned"}};
-    const json::object claims{{"iss", "https://slack.com"},
-                              {"sub", owner.user_id},
-                              {"aud", state.options.client_id},
-                              {"exp", now + 3600},
-                              {"iat", now},
-                              {"auth_time", now},
-                              {"https://slack.com/user_id", owner.user_id},
-                              {"https://slack.com/team_id", state.options.team_id},
-                              {"email", email_of(owner)},
-                              {"email_verified", true},
-                              {"date_email_verified", 1622128723},
-                              {"locale", "en-US"},
-                              {"name", "Mock User"},
-                              {"given_name", "Mock"},
-                              {"family_name", "User"},
-                              {"https://slack.com/team_name", state.options.team_name},
-                              {"https://slack.com/team_domain", team_domain(state.options)}};
+    json::object claims = identity_claims(state, owner);
+    claims["iss"] = "https://slack.com";
+    claims["aud"] = state.options.client_id;
+    claims["exp"] = now + 3600;
+    claims["iat"] = now;
+    claims["auth_time"] = now;
+    if (!nonce.empty())
+        claims["nonce"] = nonce;  // as Slack: no claim when the authorize request sent none
     std::string id_token = base64url(json::serialize(header)) + '.' + base64url(json::serialize(claims)) + '.' +
                            base64url(random_hex(32));
     json::object out{{"ok", true},
@@ -137,20 +146,9 @@ json::object openid_token_answer(const mock_state& state, const installation& ow
 json::object user_info_answer(const mock_state& state, const installation& owner)
 {
     const std::string images = "https://avatars.mock.example/" + owner.user_id + "_";
-    json::object out{{"ok", true},
-                     {"sub", owner.user_id},
-                     {"https://slack.com/user_id", owner.user_id},
-                     {"https://slack.com/team_id", state.options.team_id},
-                     {"email", email_of(owner)},
-                     {"email_verified", true},
-                     {"date_email_verified", 1622128723},
-                     {"name", "Mock User"},
-                     {"picture", images + "512.png"},
-                     {"given_name", "Mock"},
-                     {"family_name", "User"},
-                     {"locale", "en-US"},
-                     {"https://slack.com/team_name", state.options.team_name},
-                     {"https://slack.com/team_domain", team_domain(state.options)}};
+    json::object out = identity_claims(state, owner);
+    out["ok"] = true;
+    out["picture"] = images + "512.png";
     for (const char* size : {"24", "32", "48", "72", "192", "512"})
         out[std::string("https://slack.com/user_image_") + size] = images + size + ".png";
     for (const char* size : {"34", "44", "68", "88", "102", "132", "230"})

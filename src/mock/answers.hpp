@@ -25,8 +25,10 @@ boost::json::object flat_user_answer(const mock_state& state, const installation
                                      bool refreshed);
 /// oauth.v2.exchange of a bot token.
 boost::json::object exchange_answer(const mock_state& state, const installation& owner, const granted& bot);
-/// openid.connect.token: the user token as a Bearer token, and an id_token.
-boost::json::object openid_token_answer(const mock_state& state, const installation& owner, const granted& user);
+/// openid.connect.token: the user token as a Bearer token, and an id_token (with a `nonce`
+/// claim when `nonce` is not empty: the code's, from the authorize page).
+boost::json::object openid_token_answer(const mock_state& state, const installation& owner, const granted& user,
+                                        std::string_view nonce);
 /// openid.connect.userInfo for the installation's user.
 boost::json::object user_info_answer(const mock_state& state, const installation& owner);
 /// auth.test for a token of `owner` (`expires`: clock::time_point::max() for a token that never expires).

@@ -87,6 +87,7 @@ outgoing_reply authorize_page(mock_state& state, authorize_flow flow, std::strin
     code_options minted{.redirect_uri = redirect_uri, .code_challenge = challenge, .scope = fields->get("scope")};
     if (flow == authorize_flow::openid) {
         minted.method = "openid.connect.token";
+        minted.nonce = fields->get("nonce");  // Slack puts it in the id_token, for the app to compare
     } else {
         minted.method = "oauth.v2.access";
         minted.user_scope = fields->get("user_scope");

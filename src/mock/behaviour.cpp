@@ -100,7 +100,8 @@ outgoing_reply oauth_app::mint_code_over_http(std::string_view body)
         return slack_error("invalid_form_data");
     code_options options{.redirect_uri = fields->get("redirect_uri"),
                          .code_challenge = fields->get("code_challenge"),
-                         .user_scope = fields->get("user_scope")};
+                         .user_scope = fields->get("user_scope"),
+                         .nonce = fields->get("nonce")};
     if (fields->has("method"))
         options.method = fields->get("method");
     else

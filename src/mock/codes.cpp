@@ -27,9 +27,10 @@ std::string code_store::mint(const code_options& options)
                      .code_challenge = std::string(options.code_challenge),
                      .scope = std::string(options.scope),
                      .user_scope = std::string(options.user_scope),
+                     .nonce = std::string(options.nonce),
                      .expires = clock::now() + lifetime_};
     const std::size_t text_bytes = state.method.size() + state.redirect_uri.size() + state.code_challenge.size() +
-                                   state.scope.size() + state.user_scope.size();
+                                   state.scope.size() + state.user_scope.size() + state.nonce.size();
     codes_.insert(code, std::move(state), text_bytes);
     return code;
 }

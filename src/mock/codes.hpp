@@ -18,6 +18,7 @@ struct code_state {
     std::string code_challenge{};  ///< PKCE S256, empty: none
     std::string scope{};
     std::string user_scope{};
+    std::string nonce{};           ///< openid.connect.token: the id_token's `nonce` claim, empty: none
     clock::time_point expires{};
     bool used = false;
     unsigned attempts = 0;

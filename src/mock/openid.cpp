@@ -8,7 +8,6 @@ outgoing_reply openid_connect_token(mock_state& state, method_call& call)
 {
     if (auto refused = check_client(state, call))
         return *refused;
-    auto answer = [&](const installation& owner, const granted& g) { return openid_token_answer(state, owner, g); };
     switch (grant_of(call)) {
     case grant::code:
         return code_grant(state, call, "success", [&](const code_state& code) {
@@ -18,10 +17,14 @@ outgoing_reply openid_connect_token(mock_state& state, method_call& call)
             const granted g{token_kind::user,
                             state.tokens.mint(owner, token_kind::user, rotating, scope, token_origin::openid), scope,
                             rotating};
-            return answer(*owner, g);
+            return openid_token_answer(state, *owner, g, code.nonce);
         });
     case grant::refresh:
-        return refresh_grant(state, call, "success", token_origin::openid, token_kind::user, answer);
+        // A refresh answers no authorize request: its id_token carries no nonce.
+        return refresh_grant(state, call, "success", token_origin::openid, token_kind::user,
+                             [&](const installation& owner, const granted& g) {
+                                 return openid_token_answer(state, owner, g, {});
+                             });
     case grant::unknown: break;
     }
     return slack_error("invalid_grant_type");

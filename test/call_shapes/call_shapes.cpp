@@ -17,6 +17,7 @@
 #include <slack/install/installer.hpp>
 #include <slack/install/lifecycle_events.hpp>
 #include <slack/install/request_signature.hpp>
+#include <slack/install/sign_in.hpp>
 #include <slack/install/token_provider.hpp>
 #include <slack/store/memory_store.hpp>
 
@@ -151,7 +152,7 @@ asio::awaitable<boost::system::error_code> list_shape(store::installation_store&
 }
 
 // The install headers' comments, as written there: authorize_url.hpp, installer.hpp,
-// token_provider.hpp, lifecycle_events.hpp.
+// token_provider.hpp, lifecycle_events.hpp (sign_in.hpp's: sign_in_shapes below).
 asio::awaitable<void> install_shapes(web::client& client, slack::mock::server& mock, app a)
 {
     namespace install = slack::install;
@@ -201,6 +202,32 @@ asio::awaitable<void> install_shapes(web::client& client, slack::mock::server& m
     check(outcome.has_value() && outcome->removed == 1, "co_await events.handle({.timestamp, .signature, .body})");
 }
 
+// sign_in.hpp's comment, as written there; the code minted as the mock's OpenID page would.
+asio::awaitable<void> sign_in_shapes(web::client& client, slack::mock::server& mock, app a)
+{
+    const auto executor = co_await asio::this_coro::executor;
+    slack::store::memory_store store(executor);
+    const slack::install::state_signer signer("a state secret of thirty-two bytes or more");
+    const std::string id = a.id, secret = a.secret, callback_url = "https://app.example/slack/sign_in";
+
+    slack::install::sign_in sign_ins(client, store, signer, {.client_id = id, .client_secret = secret,
+                                     .redirect_uri = callback_url});
+    auto start = sign_ins.begin();            // redirect to start.location, send start.set_cookie
+    const auto location = boost::urls::parse_uri(start.location).value();
+    auto param = [&](std::string_view name) { return std::string((*location.params().find(name)).value); };
+    const std::string challenge = param("code_challenge"), nonce = param("nonce");
+    const std::string code = mock.mint_code(slack::mock::code_options{
+        .method = "openid.connect.token", .redirect_uri = callback_url, .code_challenge = challenge,
+        .scope = "openid", .user_scope = {}, .nonce = nonce});
+    const std::string query = "code=" + code + "&state=" + param("state");
+    const std::string cookies = start.set_cookie.substr(0, start.set_cookie.find(';'));
+    auto user = co_await sign_ins.complete({.query = query, .cookie_header = cookies});
+    // user: result<signed_in_user>; user->claims.user_id, user->claims.email
+    check(user.has_value() && !user->claims.user_id.empty() && !user->claims.email.empty(),
+          "co_await sign_ins.complete({.query, .cookie_header})" +
+              (user ? std::string() : ": " + user.error().to_string() + " " + user.error().message()));
+}
+
 }  // namespace
 
 int main()
@@ -232,6 +259,11 @@ int main()
         check(!e, "install shapes ended without an exception");
         install_done = true;
     });
+    bool sign_in_done = false;
+    asio::co_spawn(ioc, sign_in_shapes(client, mock, a), [&](std::exception_ptr e) {
+        check(!e, "sign-in shapes ended without an exception");
+        sign_in_done = true;
+    });
 
     // Callbacks, with and without diagnostics: braced temporaries in the call expression.
     const std::string code1 = mock.mint_code(), code2 = mock.mint_code();
@@ -257,7 +289,7 @@ int main()
                    [&](std::exception_ptr) { readme_app_done = true; });
 
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (!(awaited && methods_done && install_done && by_callback && by_callback_no_diag && readme_done && readme_app_done &&
+    while (!(awaited && methods_done && install_done && sign_in_done && by_callback && by_callback_no_diag && readme_done && readme_app_done &&
              future.wait_for(std::chrono::seconds(0)) == std::future_status::ready) &&
            std::chrono::steady_clock::now() < deadline) {
         std::cout.rdbuf(readme_output.rdbuf());  // only install() prints while the loop runs handlers
@@ -274,6 +306,7 @@ int main()
           "README example: " + readme_output.str().substr(0, readme_output.str().find('\n')));
     check(methods_done, "method shapes done");
     check(install_done, "install shapes done");
+    check(sign_in_done, "sign-in shapes done");
     // The second README example printed each of its steps.
     const std::string printed = readme_output.str();
     check(printed.find("bot installed in Mock Team") != std::string::npos, "README app example: installed");

@@ -8,6 +8,8 @@
 #include <slack/install/redirect_query.hpp>
 #include <slack/install/state.hpp>
 
+#include "crypto/base64.hpp"
+
 #include <boost/url/parse.hpp>
 
 using namespace slack::test;
@@ -71,6 +73,17 @@ struct declining_fixture : authorize_fixture {
 };
 
 using v2_result = boost::system::result<web::v2_access_response>;
+using token_result = boost::system::result<web::openid_token_response>;
+
+/// The claims of a JWT-shaped id_token (its middle part), as JSON.
+boost::json::object claims_of(std::string_view id_token)
+{
+    const std::size_t first = id_token.find('.'), second = id_token.find('.', first + 1);
+    BOOST_REQUIRE(second != std::string_view::npos);
+    const auto payload = slack::crypto::from_base64url(id_token.substr(first + 1, second - first - 1));
+    BOOST_REQUIRE(payload.has_value());
+    return boost::json::parse(*payload).as_object();
+}
 
 }  // namespace
 
@@ -195,17 +208,44 @@ BOOST_AUTO_TEST_CASE(openid_sign_in_gives_a_code_for_openid_connect_token)
             {.client_id = id(), .client_secret = secret(), .code = back.code, .redirect_uri = redirect}, diag, h);
     });
     BOOST_TEST((wrong_method.error() == slack::api_errc::invalid_code));  // minted for openid.connect.token
-    using token_result = boost::system::result<web::openid_token_response>;
     const token_result token = once<token_result>([&](auto h) {
         web::openid(client).token({.client_id = id(), .client_secret = secret(), .code = back.code, .redirect_uri = redirect},
                                   diag, h);
     });
     BOOST_REQUIRE(token.has_value());
     BOOST_TEST(!token->access_token().empty());
+    const boost::json::object claims = claims_of(token->id_token());
+    BOOST_TEST((claims.at("nonce").as_string() == issued.nonce));  // the page's nonce, kept with the code
+    BOOST_TEST((claims.at("aud").as_string() == id()));
     // Without response_type=code the page refuses.
     BOOST_TEST(send(*this, http::verb::get, "/openid/connect/authorize?client_id=" + std::string(id()) +
                                                 "&redirect_uri=https%3A%2F%2Fapp.example%2Fcb")
                    .status == 400u);
+}
+
+BOOST_AUTO_TEST_CASE(an_id_token_has_a_nonce_claim_only_when_its_code_has_a_nonce)
+{
+    web::client client(ioc.get_executor(), tls, options);
+    auto exchange = [&](std::string_view nonce) {
+        const std::string code = server.mint_code(
+            mock::code_options{.method = "openid.connect.token", .scope = "openid", .user_scope = {}, .nonce = nonce});
+        return once<token_result>([&](auto h) {
+            web::openid(client).token({.client_id = id(), .client_secret = secret(), .code = code}, h);
+        });
+    };
+    const token_result with = exchange("n-0123456789");
+    BOOST_REQUIRE(with.has_value());
+    BOOST_TEST((claims_of(with->id_token()).at("nonce").as_string() == "n-0123456789"));
+    const token_result without = exchange({});
+    BOOST_REQUIRE(without.has_value());
+    BOOST_TEST(!claims_of(without->id_token()).contains("nonce"));
+    // A refresh answers no authorize request: no nonce either.
+    const token_result refreshed = once<token_result>([&](auto h) {
+        web::openid(client).refresh(
+            {.client_id = id(), .client_secret = secret(), .refresh_token = with->refresh_token()}, h);
+    });
+    BOOST_REQUIRE(refreshed.has_value());
+    BOOST_TEST(!claims_of(refreshed->id_token()).contains("nonce"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,7 +1,8 @@
 #pragma once
 // Errors of the install flow and of Slack's signed requests: a redirect whose state, cookie or
 // code is wrong, a request whose signature does not hold, an event that is replayed or not
-// Slack's shape. Messages never quote a state, code, signature or secret.
+// Slack's shape, an id_token that does not hold. Messages never quote a state, code, signature,
+// token, nonce or secret.
 #include <boost/system/error_code.hpp>
 #include <type_traits>
 
@@ -23,6 +24,11 @@ enum class install_errc {
     signature_stale,         ///< The timestamp is unreadable or outside the accepted window.
     event_replayed,          ///< This signed request was received before.
     event_malformed,         ///< The event body is not the JSON shape Slack documents.
+    id_token_malformed,      ///< The id_token is not a JWT whose claims are a JSON object with the claims it needs.
+    id_token_wrong_issuer,   ///< The id_token's `iss` is not the expected issuer.
+    id_token_wrong_audience, ///< The id_token's `aud` is not (only) this app's client_id.
+    id_token_expired,        ///< The id_token's `exp` is past (beyond a minute's clock skew).
+    id_token_nonce_mismatch, ///< The id_token's `nonce` is not the one the sign-in's state sent.
 };
 
 const boost::system::error_category& install_category() noexcept;

@@ -8,6 +8,7 @@
 //     auto start = installs.begin();            // redirect to start.location, send start.set_cookie
 //     auto done = co_await installs.complete({.query = query, .cookie_header = cookies});
 //     // done: result<store::installation>
+#include <slack/install/callback.hpp>
 #include <slack/install/state.hpp>
 #include <slack/store/installation_store.hpp>
 #include <slack/web/client.hpp>
@@ -19,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace slack::install {
 
@@ -32,26 +34,10 @@ struct installer_options {
     std::string authorize_base = "https://slack.com";  ///< https://slack-gov.com for GovSlack; the mock's URL in tests.
 };
 
-/// Where to send the browser, and the cookie that binds the attempt to it.
-struct install_start {
-    std::string location{};    ///< The authorize URL: answer 302 with it as `Location`.
-    std::string set_cookie{};  ///< A `Set-Cookie` header value for that same answer.
-};
-
-/// What the redirect to `redirect_uri` brought. Views, copied when complete() is initiated.
-struct install_callback {
-    std::string_view query{};          ///< The redirect's query string (after '?').
-    std::string_view cookie_header{};  ///< The request's whole `Cookie` header.
-};
-static_assert(std::is_trivially_destructible_v<install_callback>);
-
 using install_signature = void(boost::system::result<store::installation>);
 
 namespace detail {
 class installer_impl;
-using install_handler = boost::asio::any_completion_handler<install_signature>;
-void start_install(const std::shared_ptr<installer_impl>& impl, std::string query, std::string cookie_header,
-                   install_handler handler);
 }  // namespace detail
 
 class installer {
@@ -77,12 +63,7 @@ public:
     template <boost::asio::completion_token_for<install_signature> CompletionToken = web::default_token>
     auto complete(install_callback callback, CompletionToken&& token = {})
     {
-        return boost::asio::async_initiate<CompletionToken, install_signature>(
-            [impl = impl_](auto handler, std::string query, std::string cookies) {
-                detail::start_install(impl, std::move(query), std::move(cookies),
-                                      detail::install_handler(std::move(handler)));
-            },
-            token, std::string(callback.query), std::string(callback.cookie_header));
+        return detail::initiate_callback<install_signature>(impl_, callback, std::forward<CompletionToken>(token));
     }
 
 private:

@@ -62,6 +62,7 @@ struct code_options {
     std::string_view code_challenge{};             ///< PKCE S256 challenge; empty: none
     std::string_view scope = "commands,chat:write";
     std::string_view user_scope{};                 ///< non-empty: the exchange also returns a user token
+    std::string_view nonce{};                      ///< openid.connect.token: the id_token's `nonce` claim; empty: none
 };
 
 enum class token_kind { bot, user };
@@ -118,7 +119,7 @@ public:
     /// Same as `POST /mock/codes` with an optional `redirect_uri` form field.
     std::string mint_code(std::string_view redirect_uri = {});
     /// A fresh single-use code for `options.method`. Same as `POST /mock/codes` with form fields
-    /// `method`, `redirect_uri`, `code_challenge`, `scope`, `user_scope`. Throws
+    /// `method`, `redirect_uri`, `code_challenge`, `scope`, `user_scope`, `nonce`. Throws
     /// std::invalid_argument for a method that takes no code.
     std::string mint_code(const code_options& options);
     /// A new installation's tokens, as if the app had been installed. Same as `POST /mock/tokens`

@@ -16,8 +16,9 @@ class openid_token_response : public detail::response_fields_of<6> {
 public:
     std::string_view access_token() const noexcept;  ///< A user token (xoxp-), for openid.connect.userInfo.
     std::string_view token_type() const noexcept;    ///< "Bearer"
-    /// The OpenID Connect ID token (a JWT). Verify its signature with Slack's keys before trusting
-    /// its claims; this library does not.
+    /// The OpenID Connect ID token (a JWT). install::check_id_token reads its claims and checks
+    /// them (issuer, audience, expiry, nonce) without verifying its signature, which OpenID
+    /// Connect allows for a token taken, as here, straight from the token endpoint over TLS.
     std::string_view id_token() const noexcept;
     std::string_view refresh_token() const noexcept;
     std::optional<std::chrono::seconds> expires_in() const noexcept;

@@ -1,0 +1,91 @@
+#pragma once
+// Sign in with Slack (OpenID Connect), both ends: where to send the user (the OpenID authorize
+// URL with a signed state, the state's nonce and a PKCE challenge derived from the state), and
+// the callback that checks the redirect, exchanges the code with openid.connect.token and checks
+// the id_token (id_token.hpp: issuer, audience, expiry, nonce; its signature is not verified,
+// since it comes straight from Slack's token endpoint over verified TLS).
+//
+//     slack::install::sign_in sign_ins(client, store, signer, {.client_id = id, .client_secret = secret,
+//                                      .redirect_uri = callback_url});
+//     auto start = sign_ins.begin();            // redirect to start.location, send start.set_cookie
+//     auto user = co_await sign_ins.complete({.query = query, .cookie_header = cookies});
+//     // user: result<signed_in_user>; user->claims.user_id, user->claims.email
+//
+// A sign-in saves nothing: it tells who the user is, it does not install the app. The store is
+// used for installation_store::consume_nonce only (the state's single use across replicas);
+// saving the user's token as an installation would replace the team's row, and with it the
+// bot's grant. Keep the user's tokens where your app keeps its sessions, if it needs them.
+#include <slack/install/callback.hpp>
+#include <slack/install/id_token.hpp>
+#include <slack/install/state.hpp>
+#include <slack/store/installation_store.hpp>
+#include <slack/web/client.hpp>
+
+#include <boost/asio/any_completion_handler.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/system/result.hpp>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace slack::install {
+
+struct sign_in_options {
+    std::string client_id{};
+    std::string client_secret{};                   ///< Wiped when the sign_in is destroyed.
+    std::string scope = "openid,email,profile";    ///< OpenID scopes, comma-separated.
+    std::string redirect_uri{};                    ///< Sent on the authorize URL and again to openid.connect.token.
+    bool pkce = true;                              ///< Send an S256 challenge (derived from the state).
+    std::string authorize_base = "https://slack.com";  ///< https://slack-gov.com for GovSlack; the mock's URL in tests.
+    std::string issuer = std::string(slack_issuer);    ///< The id_token's `iss`: https://slack-gov.com for GovSlack.
+};
+
+/// Who signed in: the id_token's claims, and the user token openid.connect.token gave.
+struct signed_in_user {
+    id_token_claims claims{};
+    std::string access_token{};   ///< A user token, for openid.connect.userInfo.
+    std::string refresh_token{};  ///< With token rotation; empty otherwise.
+    std::optional<std::chrono::system_clock::time_point> expires_at{};  ///< When access_token expires (rotation).
+};
+
+using sign_in_signature = void(boost::system::result<signed_in_user>);
+
+namespace detail {
+class sign_in_impl;
+}  // namespace detail
+
+class sign_in {
+public:
+    /// `client`, `store` and `signer` must outlive the sign_in and its operations.
+    sign_in(web::client& client, store::installation_store& store, const state_signer& signer,
+            sign_in_options options);
+    sign_in(sign_in&&) noexcept;
+    sign_in& operator=(sign_in&&) noexcept;
+    ~sign_in();
+
+    /// A new sign-in attempt; `team` preselects a workspace. The URL's `nonce` is the state's.
+    install_start begin(std::string_view team = {}) const;
+
+    /// Completes an attempt from its redirect, in this order, as installer::complete: the state
+    /// (install_errc::state_*), its single use in the store (state_replayed), the redirect's own
+    /// error (access_denied, authorize_failed); then the code is exchanged (openid.connect.token
+    /// with the PKCE verifier: Slack's and the client's errors pass through) and the id_token
+    /// checked against the client_id, the issuer and the state's nonce (install_errc::id_token_*).
+    /// Yields the user; stores nothing. Answer the browser with state_signer::clearing_cookie()
+    /// either way. Completion on the handler's executor (else the client's); nothing to cancel
+    /// but the call.
+    template <boost::asio::completion_token_for<sign_in_signature> CompletionToken = web::default_token>
+    auto complete(install_callback callback, CompletionToken&& token = {})
+    {
+        return detail::initiate_callback<sign_in_signature>(impl_, callback, std::forward<CompletionToken>(token));
+    }
+
+private:
+    std::shared_ptr<detail::sign_in_impl> impl_;
+};
+
+}  // namespace slack::install

@@ -1,0 +1,92 @@
+#pragma once
+// What installer and sign_in share around their own steps: the parts they hold (client, store,
+// signer, options whose client secret is wiped when they go), a new attempt's state and PKCE
+// pair, the code grant's parameters, and how their callback coroutine runs and completes.
+#include "install/redirect_checks.hpp"
+
+#include <slack/install/callback.hpp>
+#include <slack/install/state.hpp>
+#include <slack/store/installation_store.hpp>
+#include <slack/web/client.hpp>
+#include <slack/web/methods/oauth_v2_access.hpp>
+
+#include <boost/asio/append.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
+
+#include <openssl/crypto.h>
+
+#include <exception>
+#include <memory>
+#include <string>
+#include <utility>
+
+namespace slack::install::detail {
+
+/// A new attempt: the state and its cookie, and the PKCE pair derived from it (empty without PKCE).
+struct new_attempt {
+    issued_state issued;
+    web::pkce_pair pkce;
+};
+
+template <class Options>
+class flow_parts {
+public:
+    flow_parts(web::client& c, store::installation_store& s, const state_signer& signer, Options o)
+        : client(c), store(s), signer(signer), options(std::move(o))
+    {
+    }
+    flow_parts(const flow_parts&) = delete;
+    flow_parts& operator=(const flow_parts&) = delete;
+    ~flow_parts() { OPENSSL_cleanse(options.client_secret.data(), options.client_secret.size()); }
+
+    new_attempt attempt() const
+    {
+        issued_state issued = signer.issue();
+        web::pkce_pair pkce = options.pkce ? signer.pkce_for(issued) : web::pkce_pair{};
+        return {std::move(issued), std::move(pkce)};
+    }
+
+    /// The verifier to send with the code of a verified state (empty without PKCE).
+    web::pkce_pair pkce_for(const verified_state& state) const
+    {
+        return options.pkce ? signer.pkce_for(state) : web::pkce_pair{};
+    }
+
+    /// The code grant for a checked redirect, oauth.v2.access's and openid.connect.token's alike.
+    /// Views of the options, `checked` and `pkce`.
+    web::v2_access_params code_grant(const checked_redirect& checked, const web::pkce_pair& pkce) const
+    {
+        return {.client_id = options.client_id,
+                .client_secret = options.client_secret,
+                .code = checked.code,
+                .code_verifier = pkce.verifier,
+                .redirect_uri = options.redirect_uri};
+    }
+
+    web::client& client;
+    store::installation_store& store;
+    const state_signer& signer;
+    Options options;
+};
+
+/// Runs `impl->complete(query, cookies)` on the client's executor and posts its result to
+/// `handler` (never from inside the initiating call; on the handler's own executor if it has
+/// one), keeping `impl` alive until then.
+template <class Impl, class Signature>
+void start_callback(const std::shared_ptr<Impl>& impl, std::string query, std::string cookies,
+                    boost::asio::any_completion_handler<Signature> handler)
+{
+    auto work = impl->complete(std::move(query), std::move(cookies));
+    using outcome = typename decltype(work)::value_type;
+    const auto executor = impl->client.get_executor();
+    boost::asio::co_spawn(executor, std::move(work),
+                          [impl, executor, handler = std::move(handler)](std::exception_ptr failure,
+                                                                         outcome result) mutable {
+                              if (failure)
+                                  std::rethrow_exception(failure);
+                              boost::asio::post(executor, boost::asio::append(std::move(handler), std::move(result)));
+                          });
+}
+
+}  // namespace slack::install::detail

@@ -1,0 +1,35 @@
+#include "install/redirect_checks.hpp"
+
+#include <slack/install/redirect_query.hpp>
+
+// See token_provider.cpp: a false positive of g++ 12 on awaitable frames.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+
+namespace slack::install::detail {
+
+using boost::system::error_code;
+using boost::system::result;
+
+boost::asio::awaitable<result<checked_redirect>> check_redirect(const state_signer& signer,
+                                                                store::installation_store& store,
+                                                                std::string_view query, std::string_view cookie_header)
+{
+    auto redirect = parse_redirect_query(query);
+    if (!redirect)
+        co_return redirect.error();
+    auto state = signer.verify(redirect->state, cookie_header);
+    if (!state)
+        co_return state.error();
+    // Started apart from the co_await (g++ 12 and by-value strings across a suspension).
+    auto spend = store.consume_nonce(state->replay_key, state->expires_at);
+    auto first_use = co_await std::move(spend);
+    if (!first_use)
+        co_return first_use.error();
+    if (!*first_use)
+        co_return error_code(install_errc::state_replayed);
+    if (const error_code declined = authorize_error(*redirect))
+        co_return declined;
+    co_return checked_redirect{std::move(redirect->code), std::move(*state)};
+}
+
+}  // namespace slack::install::detail
