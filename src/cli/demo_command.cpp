@@ -7,6 +7,7 @@
 
 #include <slack/install/installer.hpp>
 #include <slack/install/lifecycle_events.hpp>
+#include <slack/install/sign_in.hpp>
 #include <slack/install/request_signature.hpp>
 #include <slack/install/token_provider.hpp>
 #include <slack/store/memory_store.hpp>
@@ -32,7 +33,47 @@ namespace {
 
 std::string redact(std::string_view token) { return std::string(token.substr(0, 5)) + "...(redacted)"; }
 
-// Steps 8-10: the install flow into a store, tokens rotated once for many callers, an uninstall.
+// Step 11: Sign in with Slack: who the user is, from an id_token bound to this browser's state.
+asio::awaitable<int> sign_in_flow(mock::server& server, web::client& client, store::installation_store& nonces,
+                                  const install::state_signer& signer)
+{
+    const std::string redirect_uri = "https://app.example/slack/sign_in";
+    install::sign_in sign_ins(client, nonces, signer,
+                              {.client_id = server.options().client_id,
+                               .client_secret = server.options().client_secret,
+                               .redirect_uri = redirect_uri});
+    std::cout << "\n11. Sign in with Slack: the id_token's claims, its nonce checked against the state's:\n";
+    // One attempt as Slack's page answers it (the mock mints the code for the URL's nonce and
+    // challenge), and one whose code was minted for another attempt's nonce.
+    int failures = 0;
+    for (const bool own_nonce : {true, false}) {
+        const install::install_start start = sign_ins.begin();
+        const auto url = boost::urls::parse_uri(start.location).value();
+        const std::string state((*url.params().find("state")).value), nonce((*url.params().find("nonce")).value);
+        const std::string challenge((*url.params().find("code_challenge")).value);
+        const std::string minted_for = own_nonce ? nonce : "another-nonce";
+        const std::string code = server.mint_code(mock::code_options{.method = "openid.connect.token",
+                                                                     .redirect_uri = redirect_uri,
+                                                                     .code_challenge = challenge,
+                                                                     .scope = "openid,email,profile",
+                                                                     .user_scope = {},
+                                                                     .nonce = minted_for});
+        const std::string query = "code=" + code + "&state=" + state;
+        const std::string cookie = start.set_cookie.substr(0, start.set_cookie.find(';'));
+        auto user = co_await sign_ins.complete({.query = query, .cookie_header = cookie});
+        if (own_nonce && user)
+            std::cout << "   ok: " << user->claims.user_id << " (" << user->claims.email << ") of "
+                      << user->claims.team_name << "; nothing saved\n";
+        else if (!own_nonce && !user)
+            std::cout << "   a code minted for another attempt's nonce: " << user.error().message() << "\n";
+        else
+            ++failures;
+    }
+    co_return failures;
+}
+
+// Steps 8-10: the install flow into a store, tokens rotated once for many callers, an uninstall;
+// then step 11 on the same store and state secret.
 asio::awaitable<int> install_flow(mock::server& server, web::client& client)
 {
     int failures = 0;
@@ -106,6 +147,7 @@ asio::awaitable<int> install_flow(mock::server& server, web::client& client)
     std::cout << "   signed: " << (removed ? std::to_string(removed->removed) + " row(s) deleted" : removed.error().message())
               << "\n";
     failures += !forged && removed && removed->removed == 1 ? 0 : 1;
+    failures += co_await sign_in_flow(server, client, installations, signer);
     co_return failures;
 }
 

@@ -356,8 +356,8 @@ BOOST_FIXTURE_TEST_CASE(operations_from_several_threads_share_the_pool, postgres
     BOOST_TEST(first_uses.load() == operations / 2);  // each value twice: one first use, one replay
 }
 
-// A connection prepares a statement the first time it runs it and runs it by name after; with
-// prepare_statements off it prepares nothing. Only the session itself sees its prepared statements.
+// A connection prepares a statement the first time it runs it and runs it by name after (again
+// if the session lost it); with prepare_statements off it prepares nothing. Only the session itself sees its prepared statements.
 BOOST_FIXTURE_TEST_CASE(a_connection_prepares_each_statement_once, postgresql_fixture)
 {
     namespace pg = slack::store::postgresql;
@@ -389,6 +389,13 @@ BOOST_FIXTURE_TEST_CASE(a_connection_prepares_each_statement_once, postgresql_fi
                 auto again = co_await c.execute("SELECT $1::bigint + 1", one, deadline);
                 BOOST_TEST_REQUIRE(again.has_value());
                 BOOST_TEST(again->text(0, 0) == "42");
+                // The session's prepared statements dropped behind the connection's back (as a
+                // pooler's DISCARD ALL would): the next run prepares its statement again.
+                auto dropped = co_await c.execute("DEALLOCATE ALL", pg::parameters(), deadline);
+                BOOST_TEST_REQUIRE(dropped.has_value());
+                auto after_drop = co_await c.execute("SELECT $1::bigint + 1", one, deadline);
+                BOOST_TEST_REQUIRE(after_drop.has_value());
+                BOOST_TEST(after_drop->text(0, 0) == "42");
             }
         }
     };

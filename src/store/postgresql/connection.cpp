@@ -147,24 +147,31 @@ asio::awaitable<boost::system::result<query_result>> connection::execute(const c
         }
         co_return co_await finish(deadline);
     }
-    auto known = prepared_.find(sql);
-    if (known == prepared_.end()) {
-        std::string name = "slack_" + std::to_string(prepared_.size() + 1);
-        if (!PQsendPrepare(connection_, name.c_str(), sql, values.count(), nullptr)) {
+    for (bool again = false;; again = true) {
+        auto known = prepared_.find(sql);
+        if (known == prepared_.end()) {
+            std::string name = "slack_" + std::to_string(++statements_prepared_);
+            if (!PQsendPrepare(connection_, name.c_str(), sql, values.count(), nullptr)) {
+                close();
+                co_return unavailable();
+            }
+            auto made = co_await finish(deadline);
+            if (!made)
+                co_return made.error();
+            known = prepared_.emplace(sql, std::move(name)).first;
+        }
+        if (!PQsendQueryPrepared(connection_, known->second.c_str(), values.count(), values.pointers(), nullptr,
+                                 nullptr, 0)) {
             close();
             co_return unavailable();
         }
-        auto made = co_await finish(deadline);
-        if (!made)
-            co_return made.error();
-        known = prepared_.emplace(sql, std::move(name)).first;
+        auto ran = co_await finish(deadline);
+        // The session lost its prepared statements (DEALLOCATE, DISCARD ALL from elsewhere): the
+        // statement did not run, so it is prepared again and run once more.
+        if (ran || again || !statement_was_missing_)
+            co_return ran;
+        prepared_.clear();
     }
-    if (!PQsendQueryPrepared(connection_, known->second.c_str(), values.count(), values.pointers(), nullptr, nullptr,
-                             0)) {
-        close();
-        co_return unavailable();
-    }
-    co_return co_await finish(deadline);
 }
 
 // Sends what libpq buffered, then takes every result of the statement sent.
@@ -187,6 +194,7 @@ asio::awaitable<boost::system::result<query_result>> connection::finish(clock::t
     // Every result up to libpq's null one must be taken before the connection is reused.
     query_result rows;
     error_code failure;
+    statement_was_missing_ = false;
     for (;;) {
         if (!PQconsumeInput(connection_)) {
             close();
@@ -201,8 +209,11 @@ asio::awaitable<boost::system::result<query_result>> connection::finish(clock::t
                        status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
                 rows = query_result(result);
             } else {
-                if (!failure)
+                if (!failure) {
                     failure = failure_of(result);
+                    const char* sqlstate = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+                    statement_was_missing_ = sqlstate && std::string_view(sqlstate) == "26000";
+                }
                 PQclear(result);
             }
         }

@@ -69,6 +69,8 @@ private:
     bool prepare_statements_ = true;
     // The statements prepared on this session (by their text) and their names; gone with it.
     std::unordered_map<std::string, std::string> prepared_;
+    std::size_t statements_prepared_ = 0;  // names are never reused within a session
+    bool statement_was_missing_ = false;   // the last failure was SQLSTATE 26000 (no such prepared statement)
     PGconn* connection_ = nullptr;
     boost::asio::posix::stream_descriptor socket_;  // libpq's socket: watched, never closed by us
     boost::asio::steady_timer timer_;
