@@ -1,0 +1,30 @@
+// Every store error has a message and a name of its own, in the slack.store category.
+#include <slack/store/store_errc.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+#include <string>
+
+BOOST_AUTO_TEST_SUITE(store_errc_tests)
+
+BOOST_AUTO_TEST_CASE(every_error_has_its_own_message_and_name)
+{
+    std::set<std::string> messages, names;
+    const int last = static_cast<int>(slack::store_errc::invalid_page_size);
+    for (int e = 1; e <= last; ++e) {
+        const boost::system::error_code ec = static_cast<slack::store_errc>(e);
+        BOOST_TEST(ec.category().name() == std::string("slack.store"));
+        BOOST_TEST(ec.message() != "unknown store error");
+        BOOST_TEST(std::string(slack::to_string(static_cast<slack::store_errc>(e))) != "unknown");
+        messages.insert(ec.message());
+        names.insert(slack::to_string(static_cast<slack::store_errc>(e)));
+    }
+    BOOST_TEST(messages.size() == static_cast<std::size_t>(last));
+    BOOST_TEST(names.size() == static_cast<std::size_t>(last));
+    BOOST_TEST(slack::to_string(slack::store_errc::invalid_page_size) == std::string("invalid_page_size"));
+    const boost::system::error_code past_the_end = static_cast<slack::store_errc>(last + 1);
+    BOOST_TEST(past_the_end.message() == "unknown store error");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
