@@ -6,6 +6,7 @@
 #include "cli/report.hpp"
 #include "cli/runner.hpp"
 #include "cli/store_inputs.hpp"
+#include "cli/tsv.hpp"
 
 #include <boost/asio/io_context.hpp>
 
@@ -92,21 +93,16 @@ void print_installation(std::ostream& out, const store::installation& i)
         out << "webhook_channel: " << i.incoming_webhook->channel << " (" << i.incoming_webhook->channel_id << ")\n";
 }
 
-std::string_view or_dash(const std::string& text)
-{
-    return text.empty() ? std::string_view("-") : std::string_view(text);
-}
-
 // One line per installation, columns separated by tabs; no token, not even masked.
 void print_listed(std::ostream& out, const store::installation& i)
 {
-    out << or_dash(i.enterprise_id) << '\t' << or_dash(i.team_id) << '\t' << (i.is_enterprise_install ? "org" : "team")
-        << '\t' << or_dash(i.app_id) << '\t' << or_dash(i.user_id) << '\t' << iso_utc(i.installed_at) << '\t';
+    out << tsv_field(i.enterprise_id) << '\t' << tsv_field(i.team_id) << '\t' << (i.is_enterprise_install ? "org" : "team")
+        << '\t' << tsv_field(i.app_id) << '\t' << tsv_field(i.user_id) << '\t' << iso_utc(i.installed_at) << '\t';
     if (!i.bot)
         out << "none";
     else
         out << (i.bot->expires_at ? iso_utc(*i.bot->expires_at) : "never");
-    out << '\t' << (i.user ? "yes" : "no") << '\t' << or_dash(i.team_name) << '\n';
+    out << '\t' << (i.user ? "yes" : "no") << '\t' << tsv_field(i.team_name) << '\n';
 }
 
 asio::awaitable<int> list(store::installation_store& store)
@@ -210,7 +206,8 @@ std::string installations_help()
            "  list    prints a header line, then one line per installation in key order, tab-separated:\n"
            "          enterprise, team ('-' when none), kind (org for an org-wide install, else team),\n"
            "          app, installer, installed_at, bot_expires_at (never, or none without a bot\n"
-           "          grant), user_grant (yes or no), team_name. No tokens. The count goes to stderr.\n"
+           "          grant), user_grant (yes or no), team_name; \\, tab, newline and CR in a value are\n"
+           "          written \\\\, \\t, \\n and \\r. No tokens. The count goes to stderr.\n"
            "  show    prints its fields: ids, names, enterprise install, app id, installer, scopes,\n"
            "          expiry (UTC, ISO 8601), revision, webhook channel. Tokens only masked\n"
            "          (xoxb-…WXYZ), refresh tokens only as set or none. Not found: exit 1.\n"

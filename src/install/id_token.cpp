@@ -55,14 +55,22 @@ bool read_string(const json::object& claims, std::string_view key, std::string& 
     return true;
 }
 
-// A NumericDate in whole seconds, between 1970 and 2200: within every clock's range.
+// A NumericDate: seconds since the epoch, a whole number or not (RFC 7519 allows fractions; the
+// fraction is dropped), between 1970 and 2200: within every clock's range.
 std::optional<system_clock::time_point> read_time(const json::object& claims, std::string_view key)
 {
     constexpr std::int64_t year_2200 = 7258118400;
     const json::value* found = claims.if_contains(key);
-    if (!found || !found->is_int64() || found->as_int64() < 0 || found->as_int64() > year_2200)
+    std::int64_t seconds = -1;
+    if (found && found->is_int64())
+        seconds = found->as_int64();
+    else if (found && found->is_uint64() && found->as_uint64() <= static_cast<std::uint64_t>(year_2200))
+        seconds = static_cast<std::int64_t>(found->as_uint64());
+    else if (found && found->is_double() && found->as_double() >= 0 && found->as_double() <= double(year_2200))
+        seconds = static_cast<std::int64_t>(found->as_double());  // finite here: NaN fails both comparisons
+    if (seconds < 0 || seconds > year_2200)
         return std::nullopt;
-    return system_clock::time_point(std::chrono::seconds(found->as_int64()));
+    return system_clock::time_point(std::chrono::seconds(seconds));
 }
 
 enum class audience { ours, others, malformed };

@@ -577,21 +577,21 @@ void list_pages_through_every_installation_in_key_order(const backend& b)
     client c = open_client(b);
     BOOST_TEST(keys_of(c.list({}, max_page_size)) == "");
     BOOST_TEST(next_of(c.list({}, max_page_size)) == "end");
-    // Saved out of order. Byte order: "T9" before "Ta" (a collation that ignores case would not),
-    // an enterprise's org-wide install (team '') before its workspaces.
+    // Saved out of order. Byte order: "TB" before "Ta" (a collation that ignores case would put
+    // "Ta" first), an enterprise's org-wide install (team '') before its workspaces.
     for (const installation& i : {workspace("E2", "T3"), workspace("", "Ta"), workspace("E1", "T1"), org_wide("E1"),
-                                  workspace("", "T9"), workspace("E1", "T2")})
+                                  workspace("", "TB"), workspace("E1", "T2")})
         c.save(i);
 
     const installation_page first = c.list({}, 2);
-    BOOST_TEST(keys_of(first) == "/T9 /Ta ");
+    BOOST_TEST(keys_of(first) == "/TB /Ta ");
     BOOST_TEST(next_of(first) == "/Ta");
     const installation_page second = c.list(*first.next, 2);
     BOOST_TEST(keys_of(second) == "E1/ E1/T1 ");
     const installation_page last = c.list(*second.next, 2);
     BOOST_TEST(keys_of(last) == "E1/T2 E2/T3 ");
     BOOST_TEST(next_of(last) == "end");  // six installations: the third page of two is the last
-    BOOST_TEST(keys_of(c.list({}, 6)) == "/T9 /Ta E1/ E1/T1 E1/T2 E2/T3 ");
+    BOOST_TEST(keys_of(c.list({}, 6)) == "/TB /Ta E1/ E1/T1 E1/T2 E2/T3 ");
     BOOST_TEST(next_of(c.list({}, 5)) == "E1/T2");
 
     // `after` need not be stored, and its user is ignored.

@@ -94,8 +94,8 @@ public:
 
     /// Up to `limit` (1 to max_page_size, else store_errc::invalid_page_size) installations whose
     /// keys sort after `after` (its user_id ignored; an empty key: from the first), for listing
-    /// and exports. Pages are read one statement each, so a page is consistent in itself, but an
-    /// installation saved or removed between two pages may be missed or seen.
+    /// and exports. Each page is read from one snapshot of the database, so it is consistent in
+    /// itself, but an installation saved or removed between two pages may be missed or seen.
     ///     store::installation_key after;  // empty: from the first
     ///     for (;;) {
     ///         auto page = co_await store.list(after, 100);

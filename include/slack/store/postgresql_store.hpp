@@ -33,9 +33,10 @@ struct postgresql_options {
     /// statement after this long (statement_timeout).
     std::chrono::milliseconds query_timeout{5000};
     /// Each connection prepares a statement the first time it runs it, then runs it by name: the
-    /// server parses and plans it once per connection instead of on every call (find runs about
-    /// 8 times faster on the server, docs/benchmarks.md). Set false behind a pooler that moves
-    /// sessions between server connections (PgBouncer in transaction mode before 1.21).
+    /// server parses and plans it once per connection instead of on every call (store.find runs
+    /// 4-6 times faster, docs/benchmarks.md). Set false behind a pooler that hands one client
+    /// session several server connections, unless it tracks prepared statements (PgBouncer in
+    /// transaction mode, before 1.21 or without max_prepared_statements > 0).
     bool prepare_statements = true;
 };
 

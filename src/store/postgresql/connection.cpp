@@ -1,5 +1,7 @@
 #include "store/postgresql/connection.hpp"
 
+#include "crypto/hmac.hpp"
+
 #include <slack/store/store_errc.hpp>
 
 #include <boost/asio/as_tuple.hpp>
@@ -147,36 +149,45 @@ asio::awaitable<boost::system::result<query_result>> connection::execute(const c
         }
         co_return co_await finish(deadline);
     }
-    for (bool again = false;; again = true) {
-        auto known = prepared_.find(sql);
-        if (known == prepared_.end()) {
-            std::string name = "slack_" + std::to_string(++statements_prepared_);
-            if (!PQsendPrepare(connection_, name.c_str(), sql, values.count(), nullptr)) {
-                close();
-                co_return unavailable();
-            }
-            auto made = co_await finish(deadline);
-            if (!made)
-                co_return made.error();
-            known = prepared_.emplace(sql, std::move(name)).first;
-        }
-        if (!PQsendQueryPrepared(connection_, known->second.c_str(), values.count(), values.pointers(), nullptr,
-                                 nullptr, 0)) {
+    auto known = prepared_.find(sql);
+    if (known == prepared_.end()) {
+        // Named by the text: the same name always means the same statement, in every process,
+        // even where a pooler lets sessions share a server connection.
+        std::string name = "slack_" + crypto::hex(crypto::hmac_sha256("slack-asio statement", sql)).substr(0, 24);
+        if (!PQsendPrepare(connection_, name.c_str(), sql, values.count(), nullptr)) {
             close();
             co_return unavailable();
         }
-        auto ran = co_await finish(deadline);
-        // The session lost its prepared statements (DEALLOCATE, DISCARD ALL from elsewhere): the
-        // statement did not run, so it is prepared again and run once more.
-        if (ran || again || !statement_was_missing_)
-            co_return ran;
-        prepared_.clear();
+        auto made = co_await finish(deadline);
+        if (!made && !last_sqlstate_is("42P05"))  // 42P05: already prepared here, so the same text
+            co_return made.error();
+        known = prepared_.emplace(sql, std::move(name)).first;
     }
+    if (!PQsendQueryPrepared(connection_, known->second.c_str(), values.count(), values.pointers(), nullptr, nullptr,
+                             0)) {
+        close();
+        co_return unavailable();
+    }
+    auto ran = co_await finish(deadline);
+    // 26000: the session lost its prepared statements behind this connection's back (DEALLOCATE,
+    // or DISCARD ALL, which also resets statement_timeout): it is not the session open() set up.
+    // The statement did not run; the connection is dropped and the next operation opens another.
+    if (!ran && last_sqlstate_is("26000")) {
+        close();
+        co_return unavailable();
+    }
+    co_return ran;
+}
+
+bool connection::last_sqlstate_is(std::string_view state) const noexcept
+{
+    return last_sqlstate_ == state;
 }
 
 // Sends what libpq buffered, then takes every result of the statement sent.
 asio::awaitable<boost::system::result<query_result>> connection::finish(clock::time_point deadline)
 {
+    last_sqlstate_.clear();
     // Whatever the socket did not take is buffered in libpq until flushed. Each co_await stands in
     // a statement of its own: GCC 12 miscompiles some inside conditions (docs/toolchain.md).
     for (;;) {
@@ -194,7 +205,6 @@ asio::awaitable<boost::system::result<query_result>> connection::finish(clock::t
     // Every result up to libpq's null one must be taken before the connection is reused.
     query_result rows;
     error_code failure;
-    statement_was_missing_ = false;
     for (;;) {
         if (!PQconsumeInput(connection_)) {
             close();
@@ -212,7 +222,7 @@ asio::awaitable<boost::system::result<query_result>> connection::finish(clock::t
                 if (!failure) {
                     failure = failure_of(result);
                     const char* sqlstate = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-                    statement_was_missing_ = sqlstate && std::string_view(sqlstate) == "26000";
+                    last_sqlstate_ = sqlstate ? sqlstate : "";
                 }
                 PQclear(result);
             }

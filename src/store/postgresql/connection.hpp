@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace slack::store::postgresql {
@@ -45,7 +46,7 @@ public:
     boost::asio::awaitable<boost::system::error_code> open(const connection_settings& settings);
 
     /// Runs one statement, prepared on this connection first when the settings say so (and it
-    /// was not yet). Errors: store_errc::unavailable when the connection failed or the
+    /// was not yet). A session that lost its prepared statements is dropped (unavailable). Errors: store_errc::unavailable when the connection failed or the
     /// deadline passed (the connection is then closed: usable() is false); query_failed when the
     /// server refused the statement (the connection stays usable).
     boost::asio::awaitable<boost::system::result<query_result>> execute(const char* sql, const parameters& values,
@@ -62,6 +63,7 @@ public:
 private:
     enum class ready { read, write, either };
     boost::asio::awaitable<boost::system::result<query_result>> finish(clock::time_point deadline);
+    bool last_sqlstate_is(std::string_view state) const noexcept;
     boost::asio::awaitable<boost::system::error_code> wait(ready what, clock::time_point deadline);
     void watch_socket();
     void close() noexcept;
@@ -69,8 +71,7 @@ private:
     bool prepare_statements_ = true;
     // The statements prepared on this session (by their text) and their names; gone with it.
     std::unordered_map<std::string, std::string> prepared_;
-    std::size_t statements_prepared_ = 0;  // names are never reused within a session
-    bool statement_was_missing_ = false;   // the last failure was SQLSTATE 26000 (no such prepared statement)
+    std::string last_sqlstate_;  // of the last statement's failure ("" when none, or libpq's own)
     PGconn* connection_ = nullptr;
     boost::asio::posix::stream_descriptor socket_;  // libpq's socket: watched, never closed by us
     boost::asio::steady_timer timer_;
