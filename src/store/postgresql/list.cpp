@@ -6,21 +6,17 @@
 #include <string>
 
 namespace slack::store::postgresql {
-namespace {
 
 // Rows after ($1 enterprise, $2 team), at most $3. COLLATE "C": byte order, whatever the
-// database's collation, so that every backend lists in one order (a page scans and sorts the
-// table: the primary key's index is in the database's collation).
+// database's collation, so that every backend lists in one order; the row comparison in that
+// order is what the index slack_installations_byte_order (schema version 2) serves.
 const std::string list_statement = std::string("SELECT") + installation_columns + R"(
 FROM (SELECT * FROM slack_installations
-      WHERE enterprise_id COLLATE "C" > $1::text
-         OR (enterprise_id = $1::text AND team_id COLLATE "C" > $2::text)
+      WHERE (enterprise_id COLLATE "C", team_id COLLATE "C") > ($1::text, $2::text)
       ORDER BY enterprise_id COLLATE "C", team_id COLLATE "C" LIMIT $3::bigint) AS i
 LEFT JOIN slack_user_grants AS g
     ON g.enterprise_id = i.enterprise_id AND g.team_id = i.team_id AND g.user_id = i.installer_user_id
 ORDER BY i.enterprise_id COLLATE "C", i.team_id COLLATE "C")";
-
-}  // namespace
 
 operation<installation_page> list_installations(const session& s, installation_key after, std::size_t limit)
 {

@@ -29,6 +29,8 @@ boost::system::result<T> failed(const boost::system::error_code& ec)
 
 operation<void> save_installation(const session& s, installation i);
 operation<std::optional<installation>> find_installation(const session& s, installation_key key);
+/// list_installations' statement, for a test to EXPLAIN.
+extern const std::string list_statement;
 operation<installation_page> list_installations(const session& s, installation_key after, std::size_t limit);
 operation<std::size_t> remove_installation(const session& s, installation_key key);
 operation<std::size_t> remove_all_of(const session& s, installation_key key);

@@ -70,8 +70,15 @@ constexpr std::array version_1 = {
     "CREATE INDEX slack_nonces_expiry ON slack_nonces (expires_at)",
 };
 
+// Version 2: list() pages in byte order (COLLATE "C") whatever the database's collation; this
+// index, in that order, lets a page walk the rows after its key instead of sorting the table.
+constexpr std::array version_2 = {
+    R"(CREATE INDEX slack_installations_byte_order
+        ON slack_installations (enterprise_id COLLATE "C", team_id COLLATE "C"))",
+};
+
 // steps[n] brings version n to n + 1. Append only: a released step never changes.
-constexpr std::array<std::span<const char* const>, schema_version> steps = {version_1};
+constexpr std::array<std::span<const char* const>, schema_version> steps = {version_1, version_2};
 
 // Applies what the database lacks, inside the caller's transaction.
 asio::awaitable<error_code> apply_missing_steps(const session& s)
