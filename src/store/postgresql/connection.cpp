@@ -149,7 +149,7 @@ asio::awaitable<boost::system::result<query_result>> connection::execute(const c
         }
         co_return co_await finish(deadline);
     }
-    auto known = prepared_.find(sql);
+    auto known = prepared_.find(std::string_view(sql));
     if (known == prepared_.end()) {
         // Named by the text: the same name always means the same statement, in every process,
         // even where a pooler lets sessions share a server connection.

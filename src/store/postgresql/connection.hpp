@@ -14,6 +14,7 @@
 #include <libpq-fe.h>
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -69,8 +70,13 @@ private:
     void close() noexcept;
 
     bool prepare_statements_ = true;
+    // Looked up by a view of the statement's text: no copy of it per call.
+    struct text_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+    };
     // The statements prepared on this session (by their text) and their names; gone with it.
-    std::unordered_map<std::string, std::string> prepared_;
+    std::unordered_map<std::string, std::string, text_hash, std::equal_to<>> prepared_;
     std::string last_sqlstate_;  // of the last statement's failure ("" when none, or libpq's own)
     PGconn* connection_ = nullptr;
     boost::asio::posix::stream_descriptor socket_;  // libpq's socket: watched, never closed by us
