@@ -108,13 +108,14 @@ void print_listed(std::ostream& out, const store::installation& i)
 asio::awaitable<int> list(store::installation_store& store)
 {
     constexpr std::size_t page_size = 200;
-    std::cout << "enterprise\tteam\tkind\tapp\tinstaller\tinstalled_at\tbot_expires_at\tuser_grant\tteam_name\n";
     store::installation_key after;  // empty: from the first
     std::size_t listed = 0;
     for (;;) {
         auto page = co_await store.list(after, page_size);
         if (!page)
             co_return report_store_error(page.error());
+        if (after == store::installation_key{})  // the header once the store has answered: none on failure
+            std::cout << "enterprise\tteam\tkind\tapp\tinstaller\tinstalled_at\tbot_expires_at\tuser_grant\tteam_name\n";
         for (const store::installation& i : page->installations)
             print_listed(std::cout, i);
         listed += page->installations.size();

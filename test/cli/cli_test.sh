@@ -399,6 +399,7 @@ expect_store 0 "list sealed" installations list --store "$sealed" --key-env CLI_
 expect_err '^1 installation$' "list sealed"
 expect_store 1 "list sealed without the key" installations list --store "$sealed"
 expect_err '^error: encryption_required: ' "list sealed without the key"
+[ -s "$work/out" ] && fail "list sealed without the key: a header but no installations on stdout: $(cat "$work/out")"
 expect_store 1 "show sealed without the key" installations show --team T0MOCKTEAM --store "$sealed"
 expect_err '^error: encryption_required: ' "show sealed without the key"
 export CLI_BAD_KEY=not-a-KEY-value
