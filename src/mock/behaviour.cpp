@@ -68,10 +68,12 @@ outgoing_reply oauth_app::handle(const incoming_request& request, std::string& c
         return slack_error("missing_post_type");
     if (!bodiless && type != form_type && !(entry->takes_json && type == "application/json"))
         return slack_error("invalid_post_type");
-    // Like Slack, a rate-limit window holds for its method only.
-    if (const auto window = state_.rate_limited_until.find(entry->name);
-        window != state_.rate_limited_until.end() && clock::now() < window->second) {
-        const auto left = std::chrono::ceil<std::chrono::seconds>(window->second - clock::now());
+    // Like Slack, a rate-limit window holds for its method and workspace only.
+    constexpr std::string_view bearer = "Bearer ";
+    const std::string_view token =
+        request.authorization.substr(0, bearer.size()) == bearer ? request.authorization.substr(bearer.size()) : "";
+    if (const clock::time_point window_end = state_.window_end(entry->name, token); clock::now() < window_end) {
+        const auto left = std::chrono::ceil<std::chrono::seconds>(window_end - clock::now());
         outgoing_reply reply = rate_limited_reply();
         reply.retry_after = std::to_string(left.count());
         return reply;

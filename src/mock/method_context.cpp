@@ -1,5 +1,7 @@
 #include "mock/method_context.hpp"
 
+#include <algorithm>
+
 namespace slack::mock::detail {
 
 std::optional<outgoing_reply> check_client(const mock_state& state, const method_call& call, bool bearer_in_header)
@@ -19,15 +21,44 @@ std::optional<outgoing_reply> check_client(const mock_state& state, const method
     return std::nullopt;
 }
 
-std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_view credential, const magic_method& magic)
+const std::string& mock_state::window_key(std::string_view method, std::string_view bearer_token)
+{
+    window_key_.assign(method).append(1, '\n');
+    if (bearer_token.empty())
+        window_key_.append("app");
+    else if (const token_record* record = tokens.find(bearer_token); record && record->owner)
+        window_key_.append("installation:").append(record->owner->user_id);
+    else
+        window_key_.append("token:").append(bearer_token);
+    return window_key_;
+}
+
+clock::time_point mock_state::window_end(std::string_view method, std::string_view bearer_token)
+{
+    const auto found = rate_limited_until.find(window_key(method, bearer_token));
+    return found == rate_limited_until.end() ? clock::time_point{} : found->second;
+}
+
+clock::time_point& mock_state::window(std::string_view method, std::string_view bearer_token)
+{
+    const std::string& key = window_key(method, bearer_token);
+    if (const auto found = rate_limited_until.find(key); found != rate_limited_until.end())
+        return found->second;
+    if (rate_limited_until.size() >= prune_windows_at_) {  // every magic word makes one: keep them bounded
+        const clock::time_point now = clock::now();
+        std::erase_if(rate_limited_until, [&](const auto& entry) { return entry.second <= now; });
+        prune_windows_at_ = std::max<std::size_t>(1024, 2 * rate_limited_until.size());
+    }
+    return rate_limited_until.emplace(key, clock::time_point{}).first->second;
+}
+
+std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_view credential, const magic_method& magic,
+                                              bool bearer)
 {
     if (!is_magic(credential))
         return std::nullopt;
     code_state& script = state.codes.magic(magic.name, credential);
-    auto window = state.rate_limited_until.find(magic.name);  // no allocation on the load tests' path
-    if (window == state.rate_limited_until.end())
-        window = state.rate_limited_until.emplace(std::string(magic.name), clock::time_point{}).first;
-    return magic_answer(credential, script, magic, window->second);
+    return magic_answer(credential, script, magic, state.window(magic.name, bearer ? credential : std::string_view()));
 }
 
 std::optional<outgoing_reply> check_bearer(mock_state& state, method_call& call, const magic_method& magic,
@@ -37,7 +68,7 @@ std::optional<outgoing_reply> check_bearer(mock_state& state, method_call& call,
     call.credential = token;
     if (token.empty())
         return slack_error("not_authed");
-    if (auto scripted = answer_if_magic(state, token, magic))
+    if (auto scripted = answer_if_magic(state, token, magic, true))
         return scripted;
     switch (state.tokens.status(token)) {
     case token_status::active: return std::nullopt;

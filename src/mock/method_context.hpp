@@ -22,7 +22,19 @@ struct mock_state {
     const server_options& options;
     code_store codes;
     token_store tokens;
-    std::map<std::string, clock::time_point, std::less<>> rate_limited_until;  ///< per method: Slack limits each apart
+    /// Rate-limit windows by window_key(): Slack limits per app, per workspace and per method.
+    std::map<std::string, clock::time_point, std::less<>> rate_limited_until;
+    /// The window of `method` for whoever made the request: a bearer token's installation (each
+    /// stands for a workspace here), an unknown token's own (a magic word is a workspace of its
+    /// own), else the app's. Made on first use; windows that ended are dropped as others come.
+    clock::time_point& window(std::string_view method, std::string_view bearer_token);
+    /// When that window ends (a past time when there is none), without making one.
+    clock::time_point window_end(std::string_view method, std::string_view bearer_token);
+
+private:
+    const std::string& window_key(std::string_view method, std::string_view bearer_token);
+    std::string window_key_;  // reused: no allocation per request
+    std::size_t prune_windows_at_ = 1024;
 };
 
 /// One call to `/api/METHOD`.
@@ -45,6 +57,8 @@ std::optional<outgoing_reply> check_bearer(mock_state& state, method_call& call,
                                            std::string& token);
 
 /// nullopt unless `credential` is magic; else its scripted answer for `magic.name`.
-std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_view credential, const magic_method& magic);
+/// `bearer`: the credential is the call's bearer token (its window is the token's, not the app's).
+std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_view credential, const magic_method& magic,
+                                              bool bearer = false);
 
 }  // namespace slack::mock::detail
