@@ -7,6 +7,7 @@
 #include "plan.hpp"
 #include "process_usage.hpp"
 #include "report.hpp"
+#include "tenants.hpp"
 #include "watchdog.hpp"
 
 #include <slack/mock/server.hpp>
@@ -32,12 +33,14 @@ namespace {
 
 constexpr const char* usage =
     "usage: slack_soak [--calls N] [--in-flight N] [--connections N] [--layout split|shared] [--seed N]\n"
-    "                  [--deadline-s N]\n"
+    "                  [--tenant-calls N] [--deadline-s N]\n"
     "  --calls N        calls through one client (default 100000)\n"
     "  --in-flight N    calls kept in flight (default 32)\n"
     "  --connections N  client_options::max_connections, below --in-flight so calls queue (default 8)\n"
     "  --layout L       split: the mock on its own io_context and thread (default); shared: one io_context\n"
     "  --seed N         the fault mix and the client's jitter (default 1)\n"
+    "  --tenant-calls N then auth.test calls of 100 workspaces on one client, some rate-limited, some\n"
+    "                   with malformed tokens (default: a tenth of --calls, at least 200)\n"
     "  --deadline-s N   hard limit on the whole run (default 30 + 1.5 s per 1000 calls)\n"
     "Exit status: 0 no violation, 1 violations, 2 usage, 3 the deadline passed.\n";
 
@@ -48,6 +51,7 @@ struct options {
     std::string layout = "split";
     std::uint64_t seed = 1;
     std::size_t deadline_s = 0;  // 0: from --calls
+    std::optional<std::size_t> tenant_calls;  // empty: from --calls
 };
 
 std::optional<options> parse(int argc, char** argv)
@@ -77,13 +81,17 @@ std::optional<options> parse(int argc, char** argv)
             o.connections = number;
         else if (arg == "--seed")
             o.seed = number;
+        else if (arg == "--tenant-calls")
+            o.tenant_calls = number;
         else if (arg == "--deadline-s" && number > 0)
             o.deadline_s = number;
         else
             return std::nullopt;
     }
+    if (!o.tenant_calls)
+        o.tenant_calls = std::max<std::size_t>(200, o.calls / 10);
     if (o.deadline_s == 0)
-        o.deadline_s = 30 + o.calls * 3 / 2000;
+        o.deadline_s = 30 + o.calls * 3 / 2000 + *o.tenant_calls / 100;
     return o;
 }
 
@@ -190,6 +198,14 @@ int run(const options& o)
     const std::size_t sockets_at_end = soak::open_sockets();
     if (sockets_at_end != 0)
         found.add(std::to_string(sockets_at_end) + " sockets still open after close_idle() and the mock's stop");
+
+    // Many workspaces on one client, on a mock and client of their own.
+    const soak::tenant_summary tenants = soak::run_tenant_phase(*o.tenant_calls, o.in_flight, o.connections, o.seed, found);
+    std::printf("tenants: %zu calls of 100 workspaces in %.1f s: %zu clean (slowest %lld ms), %zu of rate-limited "
+                "workspaces (slowest %lld ms), %zu malformed tokens refused unsent\n",
+                tenants.calls, std::chrono::duration<double>(tenants.elapsed).count(), tenants.clean,
+                static_cast<long long>(tenants.slowest_clean.count()), tenants.limited,
+                static_cast<long long>(tenants.slowest_limited.count()), tenants.malformed);
 
     soak::print_report({.calls = o.calls,
                         .in_flight = o.in_flight,
