@@ -12,7 +12,12 @@ namespace slack {
 /// Everything a policy may look at after a failed attempt.
 struct attempt_info {
     unsigned attempt = 1;                 ///< Number of the attempt that just failed (1-based).
-    boost::system::error_code error{};      ///< Why it failed.
+    /// Why it failed. `client_errc::outcome_unknown` when the attempt may have been processed and
+    /// the method is not idempotent (what happened is then in `underlying`): after such an attempt
+    /// the client never sends a single-use credential (a code, a refresh token) again, whatever
+    /// the policy answers.
+    boost::system::error_code error{};
+    boost::system::error_code underlying{};  ///< With outcome_unknown: the error behind it.
     unsigned http_status = 0;             ///< HTTP status, 0 when no response arrived.
     bool response_received = false;       ///< A complete HTTP response arrived.
     bool request_written = false;         ///< At least one byte of the request left the client.

@@ -130,8 +130,12 @@ public:
         if (stored.refresh_token.empty())
             co_return error_code(store_errc::not_rotating);
         count(&token_provider_stats::refreshes);
-        auto answer = co_await web::oauth(client).v2_refresh(
-            {.client_id = options.client_id, .client_secret = options.client_secret, .refresh_token = stored.refresh_token});
+        // One workspace's 429 on a refresh must not hold back another's: the rate key is the installation.
+        const std::string& workspace = row->row_key.team_id.empty() ? row->row_key.enterprise_id : row->row_key.team_id;
+        auto answer = co_await web::oauth(client).v2_refresh({.client_id = options.client_id,
+                                                              .client_secret = options.client_secret,
+                                                              .refresh_token = stored.refresh_token,
+                                                              .rate_key = workspace});
         if (!answer)
             co_return answer.error();
         token_grant fresh = grant_from_refresh(*answer, stored);

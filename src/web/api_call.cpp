@@ -63,6 +63,7 @@ void start_api_call(std::shared_ptr<client_impl> client, std::string_view method
     if (!request.invalid) {
         request.method_name = method;
         request.idempotent = params.idempotent;
+        request.rate_key = params.rate_key;
         if (!token.empty())
             request.set_bearer_token(token);
         if (!params.json.empty()) {

@@ -1,6 +1,7 @@
 #include "web/call.hpp"
 
 #include "web/envelope.hpp"
+#include "web/form.hpp"
 
 #include <slack/api_errc.hpp>
 #include <slack/client_errc.hpp>
@@ -129,6 +130,8 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
 {
     const call_reporter report(client, request.method());
     if (client.endpoint_error) {
+        if (client.options_problem)
+            diag.client_message = client.options_problem;
         report(call_event::kind::failed, 0, client.endpoint_error);
         co_return error_code(client.endpoint_error);
     }
@@ -139,8 +142,9 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
             ? client.basic_authorization(request.client_id(), request.client_secret())
         : request.credentials() == credentials_kind::bearer ? client.bearer_authorization(request.bearer_token())
                                                             : nullptr;
-    const auto gate = client.rate_gate(request.method());
-    http_exchange exchange{request.method(), request.body, authorization, &gate->second};
+    // Held until the call ends: the gate outlives every pointer to it (here and in the pool).
+    const std::shared_ptr<rate_gate> gate = client.gate_for(request.method(), client.rate_subject(request));
+    http_exchange exchange{request.method(), request.body, authorization, &gate->open_at};
     exchange.content_type = request.content_type;
     // Set once an attempt may have been processed without our knowing its answer (and the call
     // went on): from then on, every way the call can fail says so.
@@ -164,7 +168,7 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
             co_return fail(attempt - 1, asio::error::operation_aborted);
         // The method's gate is closed (a 429 told us, or another call, to wait): ask the policy
         // as if this call had been rate limited, and never send a request into the window.
-        if (const clock::time_point open_at = gate->second; open_at > clock::now()) {
+        if (const clock::time_point open_at = gate->open_at; open_at > clock::now()) {
             attempt_info gated;
             gated.attempt = std::max(attempt - 1, 1u);
             gated.error = api_errc::ratelimited;
@@ -225,7 +229,7 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
         report(call_event::kind::attempt_failed, attempt, ec, answer.http_status);
         const bool rate_limited = ec == condition::rate_limited || answer.http_status == 429;
         if (rate_limited && answer.retry_after)  // every call of the method waits, whatever this one does
-            gate->second = std::max(gate->second, after(*answer.retry_after));
+            gate->open_at = std::max(gate->open_at, after(*answer.retry_after));
         if (ec == asio::error::operation_aborted) {
             if (reply.request_written && !request.idempotent) {
                 // The caller cancelled, but the request may already have reached Slack.
@@ -257,7 +261,15 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
         info.time_left = until(deadline);
         info.random = client.random();
         const bool unknown = outcome_unknown(info) && !request.idempotent;
+        if (unknown && ec != client_errc::outcome_unknown) {
+            info.underlying = ec;  // the policy is told what this means, and what caused it
+            info.error = client_errc::outcome_unknown;
+        }
         retry_decision decision = client.options.retry ? client.options.retry(info) : retry_decision{};
+        // The single-use rule is the client's, not the policy's: a credential an attempt may have
+        // spent is never sent again, whatever the policy answers.
+        if (decision.retry && unknown && request.spends.credential != single_use::nothing)
+            decision = {false, milliseconds(0), "outcome unknown; the request spends a single-use credential"};
         if (decision.retry && !take_retry_tokens(client, ec))
             decision = {false, milliseconds(0), "retry budget empty"};
         if (!decision.retry) {
@@ -272,7 +284,7 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
         earlier_outcome_unknown = earlier_outcome_unknown || unknown;
         const clock::time_point retry_at = after(decision.delay);
         if (rate_limited)
-            gate->second = std::max(gate->second, retry_at);
+            gate->open_at = std::max(gate->open_at, retry_at);
         report(call_event::kind::retry_scheduled, attempt, ec, answer.http_status, decision.delay, decision.reason);
         if (error_code wait_error = co_await wait_until(client, std::min(retry_at, deadline)))
             co_return fail(attempt, wait_error);
@@ -292,6 +304,12 @@ asio::awaitable<error_code> call_operation(std::shared_ptr<client_impl> client, 
     slack::diagnostics local_diag;
     slack::diagnostics& diag = external_diag ? *external_diag : local_diag;
     diag.clear();
+    if (!request.invalid && !is_header_token(request.method()))
+        request.invalid = "method holds a space or a control character";
+    if (!request.invalid && request.credentials() == api_request::credentials_kind::bearer &&
+        !is_header_token(request.bearer_token()))
+        request.invalid = "token holds a space or a control character (a byte below 0x21, or 0x7f): "
+                          "it cannot be sent in a header";
     if (request.invalid) {
         diag.client_message = request.invalid;
         co_return client_errc::invalid_argument;

@@ -35,6 +35,11 @@ struct api_request {
     std::string_view content_type = "application/x-www-form-urlencoded";
     bool idempotent = false;          ///< Safe to run twice.
     spend_rule spends{};              ///< The single-use credential it spends, if any.
+    /// The caller's name for whose rate limit this counts against (a workspace), if given: see
+    /// client_impl::rate_subject().
+    std::string rate_key;
+    /// The client id when it travels as a form field (no Basic header): the app, for the rate subject.
+    std::string form_client_id;
     /// Set when the parameters are unusable: the call then fails with invalid_argument, and
     /// sends nothing.
     const char* invalid = nullptr;

@@ -1,6 +1,9 @@
 #include "web/client_impl.hpp"
 
+#include "web/call.hpp"
 #include "web/form.hpp"
+#include "crypto/hmac.hpp"
+#include "crypto/random.hpp"
 
 #include <slack/client_errc.hpp>
 
@@ -12,6 +15,9 @@
 namespace slack::web {
 namespace detail {
 namespace {
+
+// Gates are pruned once there are this many (and then whenever their number doubles).
+constexpr std::size_t min_gates_before_pruning = 256;
 
 // A header that wipes itself when the last call using it lets go.
 std::shared_ptr<const std::string> wiping_header(std::string value)
@@ -47,6 +53,9 @@ api_endpoint parse_endpoint(const client_options& options, boost::system::error_
     endpoint.path_prefix = url->encoded_path();
     if (endpoint.path_prefix.empty() || endpoint.path_prefix.back() != '/')
         endpoint.path_prefix += '/';
+    // Both go into every request's header: Boost.URL refuses such bytes, and so do we, whatever it does.
+    if (!detail::is_header_token(endpoint.host_header) || !detail::is_header_token(endpoint.path_prefix))
+        error = client_errc::invalid_url;
     return endpoint;
 }
 
@@ -59,8 +68,14 @@ client_impl::client_impl(boost::asio::any_io_executor executor_in, std::shared_p
       endpoint(parse_endpoint(options, endpoint_error)),
       pool(executor, std::move(tls), endpoint, options),
       retry_tokens(options.budget.capacity),
+      prune_at_(min_gates_before_pruning),
+      fingerprint_key_(crypto::random_bytes(32)),
       generator_(std::random_device{}())
 {
+    if (!endpoint_error && options.max_connections == 0) {
+        endpoint_error = client_errc::invalid_argument;
+        options_problem = "client_options::max_connections is 0: no call could ever be sent";
+    }
 }
 
 std::shared_ptr<const std::string> client_impl::basic_authorization(std::string_view client_id,
@@ -87,20 +102,42 @@ std::shared_ptr<const std::string> client_impl::bearer_authorization(std::string
     return bearer_header_;
 }
 
-std::map<std::string, clock::time_point, std::less<>>::iterator client_impl::rate_gate(std::string_view method)
+std::shared_ptr<rate_gate> client_impl::gate_for(std::string_view method, std::string_view subject)
 {
-    if (auto found = rate_gates.find(method); found != rate_gates.end())
-        return found;
-    constexpr std::size_t many = 256;
-    if (rate_gates.size() >= many) {
+    std::string key;
+    key.reserve(method.size() + 1 + subject.size());
+    key.append(method).append(1, '\n').append(subject);
+    if (auto found = rate_gates_.find(key); found != rate_gates_.end())
+        return found->second;
+    if (rate_gates_.size() >= prune_at_) {
+        // Drop the gates that are open and held by no call; a held one may still be closed by its
+        // call's 429. Pruning again only after the map doubles keeps it amortized O(1) per gate.
         const clock::time_point now = clock::now();
-        std::erase_if(rate_gates, [&](const auto& gate) { return gate.second <= now; });
+        std::erase_if(rate_gates_, [&](const auto& entry) {
+            return entry.second.use_count() == 1 && entry.second->open_at <= now;
+        });
+        prune_at_ = std::max(min_gates_before_pruning, 2 * rate_gates_.size());
     }
-    return rate_gates.emplace(std::string(method), clock::time_point{}).first;
+    return rate_gates_.emplace(std::move(key), std::make_shared<rate_gate>()).first->second;
+}
+
+std::string client_impl::rate_subject(const api_request& request) const
+{
+    if (!request.rate_key.empty())
+        return std::string("key:").append(request.rate_key);
+    switch (request.credentials()) {
+    case api_request::credentials_kind::bearer:
+        // 16 bytes of an HMAC under a key of this client's: tells tokens apart, reveals nothing.
+        return "token:" + crypto::hmac_sha256(fingerprint_key_, request.bearer_token()).substr(0, 16);
+    case api_request::credentials_kind::basic: return std::string("app:").append(request.client_id());
+    case api_request::credentials_kind::none: break;
+    }
+    return std::string("app:").append(request.form_client_id);
 }
 
 client_impl::~client_impl()
 {
+    OPENSSL_cleanse(fingerprint_key_.data(), fingerprint_key_.size());
     wipe_credentials();
     OPENSSL_cleanse(bearer_token_.data(), bearer_token_.size());
 }

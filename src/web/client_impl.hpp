@@ -2,6 +2,7 @@
 // The state one client shares between its calls: options, endpoint, pool, rate-limit gates
 // and the retry budget. Everything here is touched only on `executor` (a strand when thread_safe).
 #include "web/connection_pool.hpp"
+#include "web/rate_gate.hpp"
 #include "web/transport.hpp"
 
 #include <slack/web/client.hpp>
@@ -13,6 +14,8 @@
 
 namespace slack::web::detail {
 
+struct api_request;
+
 class client_impl {
 public:
     client_impl(boost::asio::any_io_executor executor, std::shared_ptr<boost::asio::ssl::context> tls,
@@ -23,15 +26,19 @@ public:
 
     executor_type executor;
     client_options options;
-    boost::system::error_code endpoint_error;  ///< Why api_url cannot be used (set while parsing `endpoint`).
+    boost::system::error_code endpoint_error;  ///< Why the options cannot be used (api_url, max_connections).
+    const char* options_problem = nullptr;     ///< What is wrong with them, for diagnostics::client_message.
     api_endpoint endpoint;
     connection_pool pool;
 
-    /// Per method: no request before this time (Slack limits per method, workspace and app).
-    std::map<std::string, clock::time_point, std::less<>> rate_gates;
-    /// The method's gate, made on first use. Gates already open are dropped when there are many
-    /// (client.call() takes any method name).
-    std::map<std::string, clock::time_point, std::less<>>::iterator rate_gate(std::string_view method);
+    /// The gate of `method` for `subject` (see rate_subject()), made on first use. A call holds
+    /// its gate until it ends; open gates no call holds are dropped as new ones come, so memory
+    /// stays bounded by the calls in flight and the windows still closed.
+    std::shared_ptr<rate_gate> gate_for(std::string_view method, std::string_view subject);
+    std::size_t gate_count() const noexcept { return rate_gates_.size(); }
+    /// Whose limit a request counts against: its rate key, else a fingerprint of its bearer token
+    /// (never the token), else its client id. Slack limits per app, per workspace, per method.
+    std::string rate_subject(const api_request& request) const;
     double retry_tokens;  ///< Client-wide retry budget.
 
     double random();  ///< Uniform in [0, 1).
@@ -44,6 +51,10 @@ public:
 
 private:
     void wipe_credentials();
+
+    std::map<std::string, std::shared_ptr<rate_gate>, std::less<>> rate_gates_;  // by method, '\n', subject
+    std::size_t prune_at_;              // prune the gates when there are this many
+    std::string fingerprint_key_;      // random, per client: token fingerprints mean nothing elsewhere
 
     std::minstd_rand generator_;
     std::string authorization_id_, authorization_secret_;  // what authorization_header_ was made of

@@ -34,6 +34,9 @@ namespace {
 // closed it (a poll() per call is a measurable share of a call's cost). Servers close idle
 // connections after seconds, not milliseconds; a crash in this window would surface as a
 // connection closed after the request was written, which the caller sees as outcome_unknown.
+// Not a defence against a server that answers twice: a TLS server's session tickets also make
+// an idle socket readable, so readable bytes say nothing; what prevents two answers is that no
+// request can carry a second one (header words are checked, call.cpp).
 constexpr auto stale_check_after = std::chrono::milliseconds(5);
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
@@ -140,7 +143,11 @@ private:
     connection_ptr connection_;
 };
 
-// Waits for an idle connection or a free slot, in arrival order, until `deadline`.
+bool gate_closed(const http_exchange& exchange)
+{
+    return exchange.rate_gate && *exchange.rate_gate > clock::now();
+}
+
 // An idle connection or a free slot now, unless others are already waiting; else null.
 connection_ptr try_acquire(connection_pool::state& pool)
 {
@@ -220,7 +227,7 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             result.error = asio::error::operation_aborted;
             co_return result;
         }
-        if (exchange.rate_gate && *exchange.rate_gate > clock::now()) {  // closed while we were queued
+        if (gate_closed(exchange)) {  // closed while we were queued
             if (held.get().connected)
                 held.keep();
             result.gate_closed = true;
@@ -249,6 +256,12 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             c.disarm();
             held.keep();
             result.error = asio::error::operation_aborted;
+            co_return result;
+        }
+        if (!reused && gate_closed(exchange)) {  // closed by another call's 429 while this one opened
+            c.disarm();
+            held.keep();
+            result.gate_closed = true;
             co_return result;
         }
 

@@ -92,10 +92,13 @@ api_request make_request(const client_options& options, const typename Method::p
             request.set_basic_credentials(p.client_id, p.client_secret);
         } else {
             append_form_field(request.body, "client_id", p.client_id);
+            request.form_client_id = p.client_id;
             if (!p.client_secret.empty())
                 append_form_field(request.body, "client_secret", p.client_secret);
         }
     }
+    if constexpr (requires { p.rate_key; })
+        request.rate_key = p.rate_key;
     definition::encode(p, request.body);
     return request;
 }

@@ -226,6 +226,15 @@ expect_err '^error: invalid_auth: ' "auth-test ok:false"
 expect_cmd 2 "auth-test without a token" auth-test
 grep -q '^warning:' "$work/err" && fail "a warning without a flag"
 
+# A token holding CR LF would end the header and smuggle a request of its own (here: revoking
+# $bot). Refused with exit 2, nothing sent, neither token shown; $bot still works.
+smuggler=$'x\r\nContent-Length: 0\r\n\r\nPOST /api/auth.revoke HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer '"$bot"$'\r\nX-Pad: a'
+SLACK_TOKEN=$smuggler expect_cmd 2 "auth-test with a token holding CR LF" auth-test --verbose
+expect_err 'control character' "auth-test with a token holding CR LF"
+grep -q 'attempt_started' "$work/err" && fail "a token holding CR LF was sent"
+grep -q -e "$bot" "$work/err" "$work/out" && fail "the refused token's text was shown"
+SLACK_TOKEN=$bot expect_cmd 0 "the smuggled revoke never ran" auth-test
+
 # revoke: --test keeps the token; then it is revoked and auth.test says so
 SLACK_TOKEN=$bot expect_cmd 0 "revoke --test" revoke --test
 expect_out '"revoked":false' "revoke --test"

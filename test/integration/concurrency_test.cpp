@@ -3,7 +3,12 @@
 // pool leaving no work behind. Also built and run under ThreadSanitizer (scripts/test --tsan).
 #include "integration/mock_fixture.hpp"
 
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_future.hpp>
 
@@ -153,5 +158,46 @@ BOOST_AUTO_TEST_CASE(an_idle_pool_leaves_no_work_in_the_io_context)
     BOOST_TEST(thread_count() == threads_before);
 }
 
+// A call raced by a timer through `||` on a thread_safe client, many rounds: the cancellation
+// reaches the call through the strand while its completion may be on its way (Asio 1.81's
+// co_spawn has had a use-after-free there, chriskohlhoff/asio#1332). Under ASan and TSan this
+// must stay silent, and every round must end with one of the two.
+BOOST_AUTO_TEST_CASE(calls_cancelled_by_a_racing_timer_on_a_thread_safe_client)
+{
+    threaded_mock mock;
+    auto tls = std::make_shared<asio::ssl::context>(mock.tls());
+    web::client_options options = mock.options();
+    options.thread_safe = true;
+    options.max_connections = 4;
+    asio::io_context client_ioc(2);
+    web::client client(client_ioc.get_executor(), tls, options);
+    auto client_work = asio::make_work_guard(client_ioc);
+    std::thread runner_a([&] { client_ioc.run_for(60s); });
+    std::thread runner_b([&] { client_ioc.run_for(60s); });
+
+    constexpr int rounds = 300;
+    std::atomic<int> finished{0}, timer_won{0}, call_won{0};
+    auto round = [&](int i) -> asio::awaitable<void> {
+        using namespace asio::experimental::awaitable_operators;
+        asio::steady_timer timer(co_await asio::this_coro::executor, std::chrono::microseconds(50 * (i % 40)));
+        // Named first: no braced temporary with a destructor inside co_await (g++ 12).
+        const std::string token = "mock-reusable";
+        auto winner = co_await (client.call("auth.test", {.idempotent = true}, token, asio::use_awaitable) ||
+                                timer.async_wait(asio::use_awaitable));
+        (winner.index() == 0 ? call_won : timer_won)++;
+    };
+    for (int i = 0; i < rounds; ++i)
+        asio::co_spawn(client.get_executor(), round(i), [&](std::exception_ptr) { ++finished; });
+    const auto deadline = std::chrono::steady_clock::now() + 45s;
+    while (finished < rounds && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(10ms);
+
+    client_work.reset();
+    client_ioc.stop();
+    runner_a.join();
+    runner_b.join();
+    BOOST_TEST(finished.load() == rounds);
+    BOOST_TEST_MESSAGE("call first: " << call_won.load() << ", timer first: " << timer_won.load());
+}
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -26,6 +26,9 @@ struct call_params {
     /// The call may be run twice with no harm (it reads, or its effect is the same): it is then
     /// retried after an unknown outcome. Only the caller knows; the default is not idempotent.
     bool idempotent = false;
+    /// Whose rate limit this call counts against: a workspace's id (team or enterprise), or any
+    /// name of yours for it. Empty: a fingerprint of the token (never the token itself).
+    std::string_view rate_key{};
 };
 static_assert(std::is_trivially_destructible_v<call_params>);
 

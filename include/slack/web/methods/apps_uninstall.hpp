@@ -14,6 +14,9 @@ struct uninstall_params {
     std::string_view client_id{};
     std::string_view client_secret{};
     std::string_view token{};  ///< A token of the installation to remove: sent as `Authorization: Bearer`.
+    /// Whose rate limit this call counts against: a workspace's id (team or enterprise), or any
+    /// name of yours for it. Empty: a fingerprint of the token (never the token itself).
+    std::string_view rate_key{};
 };
 static_assert(std::is_trivially_destructible_v<uninstall_params>);
 

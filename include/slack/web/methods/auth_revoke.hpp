@@ -12,6 +12,9 @@ namespace slack::web {
 struct revoke_params {
     std::string_view token{};  ///< The token to revoke, sent as `Authorization: Bearer`.
     bool test = false;         ///< Only check that it could be revoked (`revoked` is then false).
+    /// Whose rate limit this call counts against: a workspace's id (team or enterprise), or any
+    /// name of yours for it. Empty: a fingerprint of the token (never the token itself).
+    std::string_view rate_key{};
 };
 static_assert(std::is_trivially_destructible_v<revoke_params>);
 

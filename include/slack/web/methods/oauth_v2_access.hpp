@@ -30,6 +30,9 @@ struct v2_refresh_params {
     std::string_view client_id{};
     std::string_view client_secret{};  ///< Empty only for a PKCE public client.
     std::string_view refresh_token{};  ///< xoxe-1-...: single use, revoked soon after this call.
+    /// Whose rate limit this call counts against: a workspace's id (team or enterprise), or any
+    /// name of yours for it. Empty: the app's (its client id).
+    std::string_view rate_key{};
 };
 
 static_assert(std::is_trivially_destructible_v<v2_access_params> && std::is_trivially_destructible_v<v2_refresh_params>);

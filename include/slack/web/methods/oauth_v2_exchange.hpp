@@ -13,6 +13,9 @@ struct v2_exchange_params {
     std::string_view client_id{};
     std::string_view client_secret{};
     std::string_view token{};  ///< The long-lived xoxb-/xoxp- token to exchange: sent as a Bearer header.
+    /// Whose rate limit this call counts against: a workspace's id (team or enterprise), or any
+    /// name of yours for it. Empty: a fingerprint of the token (never the token itself).
+    std::string_view rate_key{};
 };
 static_assert(std::is_trivially_destructible_v<v2_exchange_params>);
 

@@ -14,6 +14,9 @@ namespace slack::web {
 /// A bearer token alone (auth.test, openid.connect.userInfo).
 struct token_params {
     std::string_view token{};  ///< Sent as `Authorization: Bearer`, never as a field.
+    /// Whose rate limit this call counts against: a workspace's id (team or enterprise), or any
+    /// name of yours for it. Empty: a fingerprint of the token (never the token itself).
+    std::string_view rate_key{};
 };
 static_assert(std::is_trivially_destructible_v<token_params>);
 

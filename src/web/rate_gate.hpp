@@ -1,0 +1,13 @@
+#pragma once
+// A rate-limit gate: no request of one method for one workspace (or token, or app) before
+// `open_at`. Slack limits per app, per workspace and per method, so one tenant's 429 closes its
+// own gate only. Calls share a gate through a shared_ptr: it lives as long as a call refers to it.
+#include "web/transport.hpp"
+
+namespace slack::web::detail {
+
+struct rate_gate {
+    clock::time_point open_at{};
+};
+
+}  // namespace slack::web::detail
