@@ -29,7 +29,9 @@ struct retry_decision {
 };
 
 /// True when a failed attempt may have been processed by Slack: the request was sent and
-/// the answer was lost, or Slack said part of the operation may have happened.
+/// the answer was lost; or the answer was HTTP 500, 502, 504, 507, 520-527 or 530 (Slack's or a
+/// proxy's failure after the request went through); or Slack said part of the operation may
+/// have happened (`fatal_error`, `internal_error`).
 bool outcome_unknown(const attempt_info& info) noexcept;
 
 class retry_policy {
