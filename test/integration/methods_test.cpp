@@ -344,6 +344,31 @@ BOOST_AUTO_TEST_CASE(auth_test_answers_for_valid_tokens_only)
     BOOST_TEST(diag.client_message == "token is empty");
 }
 
+BOOST_AUTO_TEST_CASE(a_family_object_keeps_working_after_its_client_is_moved)
+{
+    // It held a client*: after the move it called through a moved-from client (a crash).
+    std::optional<web::client> c(make_client());
+    web::auth auth(*c);
+    web::openid openid(*c);
+    web::client moved = std::move(*c);
+    c.reset();
+    slack::diagnostics diag;
+    const mock::minted_tokens bot = server.mint_tokens({});
+    using test_result = boost::system::result<web::auth_test_response>;
+    test_result r = once<test_result>(ioc, [&](auto h) { auth.test({.token = bot.access_token}, diag, h); });
+    BOOST_REQUIRE_MESSAGE(r.has_value(), describe_error(r.error(), diag));
+    BOOST_TEST(r->team_id() == "T0MOCKTEAM");
+    // The implementation it was made with: the one `moved` now has (one pool, one connection).
+    using info_result = boost::system::result<web::user_info_response>;
+    info_result info = once<info_result>(ioc, [&](auto h) { openid.user_info({.token = bot.access_token}, diag, h); });
+    BOOST_TEST((info.error() == api_errc::not_allowed_token_type));  // answered: a bot token
+    BOOST_TEST(moved.stats().connections_opened + moved.stats().connections_reused == 2u);
+    // Made from a temporary client: it shares what the client had.
+    test_result again = once<test_result>(
+        ioc, [&](auto h) { web::auth(make_client()).test({.token = bot.access_token}, diag, h); });
+    BOOST_TEST(again.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(revoke_in_test_mode_keeps_the_token_and_for_real_revokes_it)
 {
     web::client c = make_client();

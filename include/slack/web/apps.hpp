@@ -8,6 +8,7 @@
 
 #include <boost/asio/async_result.hpp>
 
+#include <memory>
 #include <utility>
 
 namespace slack::web {
@@ -15,7 +16,9 @@ namespace slack::web {
 /// The contract of every operation is oauth's: see slack::web::oauth.
 class apps {
 public:
-    explicit apps(client& c) noexcept : client_(&c) {}
+    /// Shares `c`'s implementation (pool, TLS context, options): it keeps working, with that
+    /// implementation, after `c` is moved from or destroyed. `c` must not be a moved-from client.
+    explicit apps(const client& c) noexcept : client_(detail::client_access::impl(c)) {}
 
     /// apps.uninstall: removes the app from the token's workspace; every token of that
     /// installation is revoked. The token goes in the Authorization header, the app's credentials
@@ -24,16 +27,16 @@ public:
     template <boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_token>
     auto uninstall(uninstall_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::async_run<apps_uninstall>(*client_, params, &diag, std::forward<CompletionToken>(token));
+        return detail::async_run<apps_uninstall>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     template <boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_token>
     auto uninstall(uninstall_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<apps_uninstall>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+        return detail::async_run<apps_uninstall>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
 private:
-    client* client_;
+    std::shared_ptr<detail::client_impl> client_;
 };
 
 }  // namespace slack::web
