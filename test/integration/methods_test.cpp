@@ -460,6 +460,39 @@ BOOST_AUTO_TEST_CASE(call_refuses_what_it_cannot_send_safely)
     BOOST_TEST((unknown.error() == api_errc::unknown_method));
 }
 
+BOOST_AUTO_TEST_CASE(call_refuses_a_json_token_bad_utf8_and_names_not_of_slacks_shape)
+{
+    web::client c = make_client();
+    slack::diagnostics diag;
+    using call_result = boost::system::result<web::api_response>;
+    // The client_message of a refused call, or "sent" when it went out.
+    const auto refusal = [&](std::string_view method, web::call_params p) -> std::string {
+        call_result r = once<call_result>(ioc, [&](auto h) { c.call(method, p, {}, diag, h); });
+        if (r.has_value() || r.error() != client_errc::invalid_argument)
+            return "sent";
+        return diag.client_message;
+    };
+    // A token in a JSON body, at the top: refused, like a form field, without showing it.
+    const std::string token_in_json = refusal("api.test", {.json = R"({"channel":"C1","token":"xoxb-secret-in-json"})"});
+    BOOST_TEST(token_in_json.find("call()'s token") != std::string::npos, token_in_json);
+    BOOST_TEST(token_in_json.find("xoxb-secret-in-json") == std::string::npos);
+    // Invalid UTF-8 is named as such, not as "not a JSON object".
+    BOOST_TEST(refusal("api.test", {.json = "{\"text\":\"caf\xe9\"}"}) == "json has a string that is not valid UTF-8");
+    BOOST_TEST(refusal("api.test", {.json = "{not json"}) == "json is not valid JSON");
+    BOOST_TEST(refusal("api.test", {.json = "[1,2]"}) == "json is not a JSON object");
+    // Slack's method-name shape.
+    for (std::string_view bad : {"api", "api.", ".api", "api..test", "chat.post-message", "chat.post message", "a/b.c",
+                                 "chat.postMessage?x=1", "%2e.test"})
+        BOOST_TEST(refusal(bad, {}).starts_with("method is not a Web API method name"), bad);
+    const std::string long_name = "a." + std::string(99, 'b');
+    BOOST_TEST(refusal(long_name, {}).starts_with("method is not a Web API method name"));
+    BOOST_TEST(server.requests().empty());  // nothing was sent
+    // Allowed: a token deeper than the top, and names of two or more segments.
+    BOOST_TEST(refusal("api.test", {.json = R"({"x":{"token":"not a credential here"}})"}) == "sent");
+    for (std::string_view good : {"api.test", "chat.postMessage", "admin.apps.approved.list", "a.b_2"})
+        BOOST_TEST(refusal(good, {}) == "sent", good);
+}
+
 BOOST_AUTO_TEST_CASE(the_rate_limit_gate_is_per_method)
 {
     options.retry = slack::retry_policy::none();
