@@ -7,6 +7,20 @@ slack_packages=(
   libboost-test1.81-dev libboost-system1.81-dev
   libpq-dev postgresql-15
   libsqlite3-dev
+  curl openssl
+)
+
+# The commands the tests run besides what they build (test/cli/cli_test.sh, scripts/postgres,
+# scripts/test), each as command:package. Core utilities are listed too: a minimal image may
+# lack diffutils, and the tests must say so before they start rather than fail midway.
+test_commands=(
+  curl:curl openssl:openssl
+  cmake:cmake ctest:cmake
+  timeout:coreutils base64:coreutils mktemp:coreutils seq:coreutils sleep:coreutils cat:coreutils
+  tr:coreutils wc:coreutils head:coreutils tail:coreutils cut:coreutils sort:coreutils env:coreutils
+  dirname:coreutils id:coreutils chown:coreutils chmod:coreutils mkdir:coreutils rm:coreutils nproc:coreutils
+  cmp:diffutils grep:grep sed:sed
+  /usr/lib/postgresql/15/bin/initdb:postgresql-15 /usr/lib/postgresql/15/bin/pg_ctl:postgresql-15
 )
 
 # Installs missing Debian packages when root; otherwise prints the command and stops.
@@ -26,6 +40,22 @@ ensure_packages() {
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# Stops, naming every missing one, unless each of test_commands can be run (runuser too, as
+# root: scripts/postgres runs the server through it).
+check_test_commands() {
+  local missing=() entry command
+  local wanted=("${test_commands[@]}")
+  [ "$(id -u 2>/dev/null)" = 0 ] && wanted+=(runuser:util-linux)
+  for entry in "${wanted[@]}"; do
+    command=${entry%%:*}
+    command -v "$command" >/dev/null 2>&1 || missing+=("$command (package ${entry#*:})")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "the tests need these commands, which are missing:" >&2
+  printf '  %s\n' "${missing[@]}" >&2
+  exit 1
 }
 
 # configure_and_build BUILD_DIR [cmake args...] [-- targets...]

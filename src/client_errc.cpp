@@ -24,7 +24,8 @@ constexpr client_entry client_table[] = {
     {"attempt_timeout", "an attempt took longer than the attempt timeout"},
     {"outcome_unknown", "the request was sent but the response was lost; it may have been processed"},
     {"code_probably_consumed",
-     "code_already_used after an attempt whose response was lost: that attempt most likely spent the code"},
+     "a retry was told its single-use credential (a code, a refresh token or a token) is already spent, after an "
+     "attempt whose answer was lost: that attempt most likely spent it"},
     {"connection_closed", "the server closed the connection before answering"},
     {"bad_response", "the HTTP response could not be read"},
 };

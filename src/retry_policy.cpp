@@ -7,12 +7,27 @@ namespace slack {
 
 using std::chrono::milliseconds;
 
+namespace {
+
+// A failure status said after the request was written, by Slack or by a proxy or CDN in front of
+// it, that does not say the request was left alone: 500 internal error, 502 bad gateway, 504
+// gateway timeout, 507 insufficient storage (a write may have half happened), and Cloudflare's
+// 52x (520 unknown, 521 down, 522-524 timeouts, 525-527 TLS to the origin) and 530, which some
+// proxies give once the origin has had the request. 503 says "not run" and is transient.
+bool possibly_processed_status(unsigned status) noexcept
+{
+    return status == 500 || status == 502 || status == 504 || status == 507 || (status >= 520 && status <= 527) ||
+           status == 530;
+}
+
+}  // namespace
+
 bool outcome_unknown(const attempt_info& info) noexcept
 {
     if (info.error == condition::outcome_unknown)
         return true;  // fatal_error, internal_error: Slack says part of it may have happened
     if (info.response_received)
-        return info.http_status == 500 || info.http_status == 502 || info.http_status == 504;
+        return possibly_processed_status(info.http_status);
     return info.request_written;  // sent, but the answer was lost
 }
 

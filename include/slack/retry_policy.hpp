@@ -30,11 +30,18 @@ struct attempt_info {
 struct retry_decision {
     bool retry = false;
     std::chrono::milliseconds delay{0};
-    const char* reason = "";  ///< Short, secret-free explanation for logs and hooks.
+    /// Short, secret-free explanation for logs and hooks, never null. Not copied: the client
+    /// keeps the pointer and hands it to client_options::on_event (call_event::reason), so it
+    /// must point to a NUL-terminated string that lives at least until the call completes,
+    /// such as a string literal or a static. A retry function must not point it into a
+    /// temporary or a local (`std::string s = ...; return {..., s.c_str()};` dangles).
+    const char* reason = "";
 };
 
 /// True when a failed attempt may have been processed by Slack: the request was sent and
-/// the answer was lost, or Slack said part of the operation may have happened.
+/// the answer was lost; or the answer was HTTP 500, 502, 504, 507, 520-527 or 530 (Slack's or a
+/// proxy's failure after the request went through); or Slack said part of the operation may
+/// have happened (`fatal_error`, `internal_error`).
 bool outcome_unknown(const attempt_info& info) noexcept;
 
 class retry_policy {

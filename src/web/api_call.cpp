@@ -19,31 +19,54 @@ struct api_response_builder final : response_holder<api_response>, response_tabl
     const char* unusable() const override { return nullptr; }
 };
 
+// Slack's method names: dot-separated segments of letters, digits and '_', at least two
+// ("api.test", "chat.postMessage", "admin.apps.approved.list"). The name becomes part of the URL.
 bool is_method_name(std::string_view method)
 {
     constexpr std::size_t longest = 100;
-    return !method.empty() && method.size() <= longest && method.front() != '.' && method.back() != '.' &&
-           std::all_of(method.begin(), method.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                      c == '_';
-           });
+    const auto segment_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    if (method.size() > longest || std::count(method.begin(), method.end(), '.') < 1)
+        return false;
+    for (std::size_t start = 0; start <= method.size();) {
+        const std::size_t dot = std::min(method.find('.', start), method.size());
+        const std::string_view segment = method.substr(start, dot - start);
+        if (segment.empty() || !std::all_of(segment.begin(), segment.end(), segment_char))
+            return false;
+        start = dot + 1;
+    }
+    return true;
 }
 
-bool is_json_object(std::string_view text)
+// Why a json body cannot be sent, or null.
+const char* check_json(std::string_view text)
 {
     boost::system::error_code ec;
-    const boost::json::value parsed = boost::json::parse(text, ec);
-    return !ec && parsed.is_object();
+    boost::json::value parsed = boost::json::parse(text, ec);
+    if (ec) {
+        boost::json::parse_options lenient;
+        lenient.allow_invalid_utf8 = true;
+        boost::system::error_code lenient_ec;
+        boost::json::parse(text, lenient_ec, {}, lenient);
+        return lenient_ec ? "json is not valid JSON" : "json has a string that is not valid UTF-8";
+    }
+    if (!parsed.is_object())
+        return "json is not a JSON object";
+    if (parsed.as_object().contains("token"))
+        return "json has a top-level token key: pass the token as call()'s token, it is sent as a Bearer header";
+    return nullptr;
 }
 
 const char* check(std::string_view method, const call_params& params)
 {
     if (!is_method_name(method))
-        return "method is not a Web API method name (letters, digits, '.' and '_')";
+        return "method is not a Web API method name (dot-separated words of letters, digits and '_', as chat.postMessage)";
     if (!params.json.empty() && !params.form.empty())
         return "both form fields and a json body: give one";
-    if (!params.json.empty() && !is_json_object(params.json))
-        return "json is not a JSON object";
+    if (!params.json.empty())
+        if (const char* why = check_json(params.json))
+            return why;
     for (const form_field& f : params.form) {
         if (f.name.empty())
             return "a form field has an empty name";

@@ -170,6 +170,11 @@ client::client(executor_type executor, std::shared_ptr<boost::asio::ssl::context
 {
 }
 
+std::shared_ptr<detail::client_impl> detail::share(client_impl& impl)
+{
+    return impl.shared_from_this();
+}
+
 client::client(client&&) noexcept = default;
 client& client::operator=(client&&) noexcept = default;
 client::~client() = default;

@@ -16,7 +16,7 @@ namespace slack::web::detail {
 
 struct api_request;
 
-class client_impl {
+class client_impl : public std::enable_shared_from_this<client_impl> {
 public:
     client_impl(boost::asio::any_io_executor executor, std::shared_ptr<boost::asio::ssl::context> tls,
                 client_options options);

@@ -114,8 +114,9 @@ asio::awaitable<error_code> open_connection(connection_opener& pool, connection&
     else if (pool.resolved_at != clock::time_point{} && clock::now() - pool.resolved_at > pool.options.lookup_max_age)
         pool.resolved.reset();
     if (!pool.resolved) {
-        ++pool.counters.lookups;
-        auto [resolve_error, results] = co_await resolve(pool.executor, endpoint, deadline);
+        if (!pool.lookup.in_flight())
+            ++pool.counters.lookups;  // else it joins the one in flight
+        auto [resolve_error, results] = co_await pool.lookup.resolve(pool.executor, endpoint, deadline);
         if (resolve_error)
             co_return resolve_error;
         pool.resolved = std::move(results);

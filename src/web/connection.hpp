@@ -2,6 +2,7 @@
 // One keep-alive connection to the API endpoint (TLS, or plain TCP when allowed): its stream,
 // its deadline timer, and how it is opened. Private to the transport; names Beast and SSL
 // types, so only the transport's .cpp files include it.
+#include "web/name_lookup.hpp"
 #include "web/transport.hpp"
 
 #include <slack/web/client.hpp>
@@ -80,6 +81,7 @@ struct connection_opener {
     const client_options& options;
     std::optional<boost::asio::ip::tcp::resolver::results_type> resolved;  // see client_options::lookup_max_age
     clock::time_point resolved_at{};
+    host_lookup lookup;  // the one lookup in flight, shared by the connections opening meanwhile
     session_ptr saved_session;
     pool_stats counters;
 };

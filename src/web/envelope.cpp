@@ -276,6 +276,47 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
     return std::chrono::seconds(std::min(static_cast<long long>(at - now_seconds), longest));
 }
 
+namespace {
+
+// Boost.JSON 1.81 has no allow_invalid_utf16 (later versions turn a UTF-16 surrogate escape
+// without its pair, "\ud83d", into U+FFFD): it fails the parse. This does the same by hand:
+// each lone surrogate escape becomes "\ufffd", of the same length, so that every position in
+// the body stays where it was. A backslash only ever appears inside a string, so no tracking of
+// strings is needed. Whether anything was replaced.
+bool replace_lone_surrogates(std::string& body)
+{
+    const auto unit_at = [&](std::size_t i) {  // the code unit of a "\uXXXX" escape at i, or -1
+        unsigned unit = 0;
+        if (i + 6 > body.size() || body[i] != '\\' || body[i + 1] != 'u')
+            return -1;
+        const char* digits = body.data() + i + 2;
+        const auto [end, status] = std::from_chars(digits, digits + 4, unit, 16);
+        return status == std::errc() && end == digits + 4 ? static_cast<int>(unit) : -1;
+    };
+    bool replaced = false;
+    for (std::size_t i = 0; i < body.size();) {
+        if (body[i] != '\\') {
+            ++i;
+            continue;
+        }
+        const int unit = unit_at(i);
+        if (unit < 0xd800 || unit > 0xdfff) {
+            i += 2;  // another escape, "\\" included
+            continue;
+        }
+        if (const int next = unit <= 0xdbff ? unit_at(i + 6) : -1; next >= 0xdc00 && next <= 0xdfff) {
+            i += 12;  // a pair
+            continue;
+        }
+        body.replace(i + 2, 4, "fffd");
+        replaced = true;
+        i += 6;
+    }
+    return replaced;
+}
+
+}  // namespace
+
 json::parse_options body_parse_options()
 {
     json::parse_options options;
@@ -283,7 +324,7 @@ json::parse_options body_parse_options()
     return options;
 }
 
-reply_summary interpret_reply(const attempt_result& reply, slack::diagnostics& diag, response_fields& fields)
+reply_summary interpret_reply(attempt_result& reply, slack::diagnostics& diag, response_fields& fields)
 {
     // Each attempt's answer replaces the previous one's.
     diag.error.clear();
@@ -304,13 +345,20 @@ reply_summary interpret_reply(const attempt_result& reply, slack::diagnostics& d
     // One parser per thread: it and its handler keep their buffers, so a parse allocates
     // nothing once warm. The parse is synchronous, so calls on one thread never share it.
     thread_local json::basic_parser<envelope_handler> parser{body_parse_options()};
-    parser.reset();
     envelope_handler& envelope = parser.handler();
-    envelope.begin(reply.body, diag, fields);
-    fields.clear(reply.body);
     error_code parse_error;
-    const std::size_t parsed = parser.write_some(false, reply.body.data(), reply.body.size(), parse_error);
-    envelope.wipe();
+    std::size_t parsed = 0;
+    const auto parse = [&] {
+        parser.reset();
+        envelope.begin(reply.body, diag, fields);
+        fields.clear(reply.body);
+        parse_error = {};
+        parsed = parser.write_some(false, reply.body.data(), reply.body.size(), parse_error);
+        envelope.wipe();
+    };
+    parse();
+    if (parse_error && replace_lone_surrogates(reply.body))
+        parse();  // rare: a second pass rather than a check of every body
     using ok_value = envelope_handler::ok_value;
     if (parse_error || parsed != reply.body.size())
         summary.error = without_slack_body(reply.status, client_errc::invalid_json);

@@ -60,13 +60,16 @@ struct reply_summary {
 
 /// Turns one attempt's outcome into success or an error code. Classifies by the body when it is
 /// a Slack JSON body, else by HTTP status. What Slack said in words (`error`, warnings, `needed`...)
-/// goes to `diag`, replacing the previous attempt's.
-reply_summary interpret_reply(const attempt_result& reply, slack::diagnostics& diag, response_fields& fields);
+/// goes to `diag`, replacing the previous attempt's. A UTF-16 surrogate escape without its pair
+/// ("\ud83d") is replaced in `reply.body` by "\ufffd" (U+FFFD, as a later Boost.JSON's
+/// allow_invalid_utf16 does), so that the body the response keeps parses again.
+reply_summary interpret_reply(attempt_result& reply, slack::diagnostics& diag, response_fields& fields);
 
 /// How bodies are parsed: standard JSON, except that strings are not checked for valid UTF-8.
 /// Slack sends UTF-8; a stray byte (a proxy's rewrite, a Latin-1 team name) is passed through
 /// as it is rather than failing a call whose code is then spent, and the check is a quarter
-/// of the parse's cost. raw() parses with the same options.
+/// of the parse's cost. raw() parses with the same options. (Lone surrogate escapes: see
+/// interpret_reply.)
 boost::json::parse_options body_parse_options();
 
 /// Retry-After as delta-seconds or an HTTP-date (RFC 9110), relative to `now`.

@@ -14,9 +14,16 @@ namespace slack::web::detail {
 heap_text::heap_text(const heap_text& other)
 {
     if (!other.text.empty()) {
-        text.reserve(std::max<std::size_t>(other.text.size(), 32));
+        text.reserve(std::max(other.text.size(), least_capacity));
         text.assign(other.text);
     }
+}
+
+void heap_text::assign(std::string&& s)
+{
+    if (s.capacity() < least_capacity)
+        s.reserve(least_capacity);
+    text = std::move(s);
 }
 
 heap_text& heap_text::operator=(const heap_text& other)
@@ -33,7 +40,7 @@ std::string_view response_base::text(const value_slot& s) const noexcept
     using state = value_slot::state;
     if (s.what != state::in_body && s.what != state::in_text)
         return {};
-    const std::string& in = s.what == state::in_body ? body_ : text_.text;
+    const std::string& in = s.what == state::in_body ? body_.text : text_.text;
     if (s.offset > in.size())
         return {};
     return {in.data() + s.offset, std::min<std::size_t>(s.size, in.size() - s.offset)};
@@ -97,7 +104,7 @@ std::vector<std::string_view> response_base::comma_list(std::string_view list)
 
 boost::json::object response_base::raw() const
 {
-    boost::json::value parsed = boost::json::parse(body_, {}, body_parse_options());
+    boost::json::value parsed = boost::json::parse(body_.text, {}, body_parse_options());
     return std::move(parsed.as_object());
 }
 

@@ -104,8 +104,8 @@ void response_table_builder::bind(const field_spec& spec, const json_value& v)
         return;  // as written in the body: no copy
     }
     std::string& text = response_.text_.text;
-    if (text.capacity() < 32)
-        text.reserve(32);  // never inline, so that moves keep the views
+    if (text.capacity() < heap_text::least_capacity)
+        text.reserve(heap_text::least_capacity);  // never inline, so that moves keep the views
     out = {static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(v.text.size()), state::in_text};
     text.append(v.text);
 }
@@ -124,9 +124,7 @@ void response_table_builder::forget(const json_value& v, bool with_members)
 
 boost::system::error_code response_table_builder::finish(std::string body, slack::diagnostics& diag, bool processed, std::string_view spent)
 {
-    if (body.capacity() < 32)
-        body.reserve(32);  // never inline, so that moves keep the views
-    response_.body_ = std::move(body);  // the parsed text: the slots point into it
+    response_.body_.assign(std::move(body));  // the parsed text: the slots point into it
     response_.received_at_ = std::chrono::system_clock::now();
     const auto vital = std::find_if(mistyped_.begin(), mistyped_.end(), [&](const std::string& path) {
         return std::any_of(fields_.begin(), fields_.end(),

@@ -313,6 +313,23 @@ int main()
     check(printed.find("token of U") != std::string::npos, "README app example: auth.test");
     check(printed.find("api.test answered {\"ok\":true") != std::string::npos, "README app example: client.call");
 
+    // The README's function again, rate limited without Retry-After (and not retried): its
+    // branch must not read the empty diag.retry_after (UB; _GLIBCXX_ASSERTIONS stops on it).
+    web::client no_retry(ioc.get_executor(), tls, {.api_url = mock.api_url(), .retry = slack::retry_policy::none()});
+    web::oauth no_retry_oauth(no_retry);
+    std::ostringstream limited_output;
+    bool limited_done = false;
+    asio::co_spawn(ioc, install(no_retry_oauth, "mock-ratelimitbare-1", a.secret),
+                   [&](std::exception_ptr) { limited_done = true; });
+    const auto limited_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!limited_done && std::chrono::steady_clock::now() < limited_deadline) {
+        std::cout.rdbuf(limited_output.rdbuf());
+        ioc.run_one_until(limited_deadline);
+        std::cout.rdbuf(console);
+    }
+    check(limited_output.str() == "rate limited, without Retry-After\n",
+          "README example, rate limited without Retry-After: " + limited_output.str());
+
     mock.stop();
     ioc.restart();
     ioc.run_for(std::chrono::milliseconds(500));

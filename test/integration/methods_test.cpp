@@ -342,6 +342,31 @@ BOOST_AUTO_TEST_CASE(auth_test_answers_for_valid_tokens_only)
     BOOST_TEST(diag.client_message == "token is empty");
 }
 
+BOOST_AUTO_TEST_CASE(a_family_object_keeps_working_after_its_client_is_moved)
+{
+    // It held a client*: after the move it called through a moved-from client (a crash).
+    std::optional<web::client> c(make_client());
+    web::auth auth(*c);
+    web::openid openid(*c);
+    web::client moved = std::move(*c);
+    c.reset();
+    slack::diagnostics diag;
+    const mock::minted_tokens bot = server.mint_tokens({});
+    using test_result = boost::system::result<web::auth_test_response>;
+    test_result r = once<test_result>(ioc, [&](auto h) { auth.test({.token = bot.access_token}, diag, h); });
+    BOOST_REQUIRE_MESSAGE(r.has_value(), describe_error(r.error(), diag));
+    BOOST_TEST(r->team_id() == "T0MOCKTEAM");
+    // The implementation it was made with: the one `moved` now has (one pool, one connection).
+    using info_result = boost::system::result<web::user_info_response>;
+    info_result info = once<info_result>(ioc, [&](auto h) { openid.user_info({.token = bot.access_token}, diag, h); });
+    BOOST_TEST((info.error() == api_errc::not_allowed_token_type));  // answered: a bot token
+    BOOST_TEST(moved.stats().connections_opened + moved.stats().connections_reused == 2u);
+    // Made from a temporary client: it shares what the client had.
+    test_result again = once<test_result>(
+        ioc, [&](auto h) { web::auth(make_client()).test({.token = bot.access_token}, diag, h); });
+    BOOST_TEST(again.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(revoke_in_test_mode_keeps_the_token_and_for_real_revokes_it)
 {
     web::client c = make_client();
@@ -431,6 +456,39 @@ BOOST_AUTO_TEST_CASE(call_refuses_what_it_cannot_send_safely)
     BOOST_TEST(server.requests().empty());  // nothing was sent
     call_result unknown = once<call_result>(ioc, [&](auto h) { c.call("no.such.method", {}, {}, diag, h); });
     BOOST_TEST((unknown.error() == api_errc::unknown_method));
+}
+
+BOOST_AUTO_TEST_CASE(call_refuses_a_json_token_bad_utf8_and_names_not_of_slacks_shape)
+{
+    web::client c = make_client();
+    slack::diagnostics diag;
+    using call_result = boost::system::result<web::api_response>;
+    // The client_message of a refused call, or "sent" when it went out.
+    const auto refusal = [&](std::string_view method, web::call_params p) -> std::string {
+        call_result r = once<call_result>(ioc, [&](auto h) { c.call(method, p, {}, diag, h); });
+        if (r.has_value() || r.error() != client_errc::invalid_argument)
+            return "sent";
+        return diag.client_message;
+    };
+    // A token in a JSON body, at the top: refused, like a form field, without showing it.
+    const std::string token_in_json = refusal("api.test", {.json = R"({"channel":"C1","token":"xoxb-secret-in-json"})"});
+    BOOST_TEST(token_in_json.find("call()'s token") != std::string::npos, token_in_json);
+    BOOST_TEST(token_in_json.find("xoxb-secret-in-json") == std::string::npos);
+    // Invalid UTF-8 is named as such, not as "not a JSON object".
+    BOOST_TEST(refusal("api.test", {.json = "{\"text\":\"caf\xe9\"}"}) == "json has a string that is not valid UTF-8");
+    BOOST_TEST(refusal("api.test", {.json = "{not json"}) == "json is not valid JSON");
+    BOOST_TEST(refusal("api.test", {.json = "[1,2]"}) == "json is not a JSON object");
+    // Slack's method-name shape.
+    for (std::string_view bad : {"api", "api.", ".api", "api..test", "chat.post-message", "chat.post message", "a/b.c",
+                                 "chat.postMessage?x=1", "%2e.test"})
+        BOOST_TEST(refusal(bad, {}).starts_with("method is not a Web API method name"), bad);
+    const std::string long_name = "a." + std::string(99, 'b');
+    BOOST_TEST(refusal(long_name, {}).starts_with("method is not a Web API method name"));
+    BOOST_TEST(server.requests().empty());  // nothing was sent
+    // Allowed: a token deeper than the top, and names of two or more segments.
+    BOOST_TEST(refusal("api.test", {.json = R"({"x":{"token":"not a credential here"}})"}) == "sent");
+    for (std::string_view good : {"api.test", "chat.postMessage", "admin.apps.approved.list", "a.b_2"})
+        BOOST_TEST(refusal(good, {}) == "sent", good);
 }
 
 BOOST_AUTO_TEST_CASE(the_rate_limit_gate_is_per_method)

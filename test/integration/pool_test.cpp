@@ -402,6 +402,24 @@ BOOST_AUTO_TEST_CASE(name_lookups_are_reused_then_redone)
     BOOST_TEST(client.stats().lookups == 2u);
 }
 
+// Connections opening at once need one lookup, not one each: Asio runs lookups one after
+// another on one thread, where each opening's own would queue.
+BOOST_AUTO_TEST_CASE(connections_opening_at_once_share_one_lookup)
+{
+    options.api_url = "https://localhost:" + std::to_string(server.port()) + "/api/";
+    web::client client(ioc.get_executor(), tls, options);
+    std::vector<call> calls;
+    for (int i = 0; i < 6; ++i)
+        calls.emplace_back(server.mint_code());
+    for (call& c : calls)
+        start(*this, client, c);
+    run_until([&] { return std::all_of(calls.begin(), calls.end(), [](const call& c) { return c.result.has_value(); }); });
+    for (const call& c : calls)
+        BOOST_TEST(c.result->has_value(), describe(*c.result));
+    BOOST_TEST(client.stats().connections_opened == 6u, describe(client.stats()));
+    BOOST_TEST(client.stats().lookups == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(a_failed_handshake_drops_the_looked_up_addresses)
 {
     slack::mock::server_options only_ip;

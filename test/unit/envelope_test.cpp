@@ -5,6 +5,7 @@
 #include <slack/error.hpp>
 
 #include <boost/test/unit_test.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/url/params_view.hpp>
 
 #include <ctime>
@@ -158,6 +159,38 @@ BOOST_AUTO_TEST_CASE(bodies_that_are_not_slack_envelopes)
     // A 429 is a rate limit whatever its body says.
     BOOST_TEST((interpret(reply(429, "", "3"), diag) == slack::api_errc::ratelimited));
     BOOST_TEST(diag.retry_after.value() == seconds(3));
+}
+
+BOOST_AUTO_TEST_CASE(lone_surrogate_escapes_become_replacement_characters)
+{
+    // Boost.JSON 1.81 refuses these; Slack's answer (its code perhaps spent) must still count.
+    slack::diagnostics diag;
+    recorded_fields fields;
+    attempt_result r = reply(200, R"({"ok":true,"a":"caf\ud83d","b":"\udc00x","c":"\ud83d\ude00",)"
+                                  R"("d":"\\ud83d","e":"\ud83d\ud83d","\ud800":"\u00e9\udbff"})");
+    BOOST_TEST(!interpret_reply(r, diag, fields).error);
+    const std::vector<std::string> expected = {
+        "1 |ok boolean true",
+        "1 |a string caf\xef\xbf\xbd",
+        "1 |b string \xef\xbf\xbdx",
+        "1 |c string \xf0\x9f\x98\x80",  // a pair stays a pair
+        "1 |d string \\ud83d",             // an escaped backslash, not an escape
+        "1 |e string \xef\xbf\xbd\xef\xbf\xbd",
+        "1 |\xef\xbf\xbd string \xc3\xa9\xef\xbf\xbd",
+    };
+    BOOST_TEST(fields.values == expected, boost::test_tools::per_element());
+    // The body kept is the one parsed: it parses again (raw()), positions unchanged.
+    BOOST_TEST(r.body == R"({"ok":true,"a":"caf\ufffd","b":"\ufffdx","c":"\ud83d\ude00",)"
+                         R"("d":"\\ud83d","e":"\ufffd\ufffd","\ufffd":"\u00e9\ufffd"})");
+    boost::system::error_code ec;
+    boost::json::parse(r.body, ec, {}, body_parse_options());
+    BOOST_TEST(!ec);
+    // An error answer is read as one, not as invalid JSON.
+    BOOST_TEST((interpret(reply(200, R"({"ok":false,"error":"invalid_code","x":"\udfff"})"), diag) ==
+                slack::api_errc::invalid_code));
+    // Still invalid: a surrogate escape with bad digits, and JSON broken elsewhere.
+    BOOST_TEST((interpret(reply(200, R"({"ok":true,"a":"\ud83d\uzzzz"})"), diag) == slack::client_errc::invalid_json));
+    BOOST_TEST((interpret(reply(200, R"({"ok":true,"a":"\ud83d",})"), diag) == slack::client_errc::invalid_json));
 }
 
 BOOST_AUTO_TEST_CASE(transport_errors_pass_through)

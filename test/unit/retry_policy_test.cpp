@@ -312,6 +312,21 @@ BOOST_AUTO_TEST_CASE(unknown_outcome_depends_on_idempotence)
         check(c);
 }
 
+BOOST_AUTO_TEST_CASE(proxy_and_storage_failures_may_have_been_processed)
+{
+    // Said after the request went through (by Slack, a proxy or a CDN): the request may have run.
+    for (unsigned status : {500u, 502u, 504u, 507u, 520u, 521u, 522u, 523u, 524u, 525u, 526u, 527u, 530u}) {
+        BOOST_TEST_CONTEXT("HTTP " << status)
+        {
+            BOOST_TEST(slack::outcome_unknown(http_status(status, false)));
+            check({"not idempotent", slack::retry_policy::standard(), http_status(status, false), false, std::nullopt});
+            check({"idempotent", slack::retry_policy::standard(), http_status(status, true), true, 125ms});
+        }
+    }
+    for (unsigned status : {400u, 404u, 501u, 503u, 505u, 506u, 508u, 519u, 528u, 529u, 531u, 599u})
+        BOOST_TEST(!slack::outcome_unknown(http_status(status, false)), "HTTP " << status);
+}
+
 BOOST_AUTO_TEST_CASE(attempts_exhausted)
 {
     for (unsigned max_attempts : {1u, 2u, 4u, 10u}) {

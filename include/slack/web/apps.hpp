@@ -8,6 +8,8 @@
 
 #include <boost/asio/async_result.hpp>
 
+#include <memory>
+#include <type_traits>
 #include <utility>
 
 namespace slack::web {
@@ -15,7 +17,11 @@ namespace slack::web {
 /// The contract of every operation is oauth's: see slack::web::oauth.
 class apps {
 public:
-    explicit apps(client& c) noexcept : client_(&c) {}
+    /// Uses `c`'s implementation (pool, TLS context, options): it keeps working after `c` is
+    /// moved into another client, as long as that one lives. `c` must not be a moved-from client.
+    /// A plain pointer, so that `co_await apps(client).op(...)` holds no temporary with a
+    /// destructor across the suspension (g++ 12).
+    explicit apps(const client& c) noexcept : client_(detail::client_access::impl(c).get()) {}
 
     /// apps.uninstall: removes the app from the token's workspace; every token of that
     /// installation is revoked. The token goes in the Authorization header, the app's credentials
@@ -24,16 +30,17 @@ public:
     template <boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_token>
     auto uninstall(uninstall_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::async_run<apps_uninstall>(*client_, params, &diag, std::forward<CompletionToken>(token));
+        return detail::async_run<apps_uninstall>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     template <boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_token>
     auto uninstall(uninstall_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<apps_uninstall>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+        return detail::async_run<apps_uninstall>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
 private:
-    client* client_;
+    detail::client_impl* client_;
 };
+static_assert(std::is_trivially_destructible_v<apps>);
 
 }  // namespace slack::web

@@ -9,6 +9,8 @@
 
 #include <boost/asio/async_result.hpp>
 
+#include <memory>
+#include <type_traits>
 #include <utility>
 
 namespace slack::web {
@@ -17,7 +19,11 @@ namespace slack::web {
 /// oauth's: see slack::web::oauth.
 class auth {
 public:
-    explicit auth(client& c) noexcept : client_(&c) {}
+    /// Uses `c`'s implementation (pool, TLS context, options): it keeps working after `c` is
+    /// moved into another client, as long as that one lives. `c` must not be a moved-from client.
+    /// A plain pointer, so that `co_await auth(client).op(...)` holds no temporary with a
+    /// destructor across the suspension (g++ 12).
+    explicit auth(const client& c) noexcept : client_(detail::client_access::impl(c).get()) {}
 
     /// auth.test: checks a token and says whose it is. Idempotent (retried like any safe call).
     /// Result: auth_test_response. Errors: `not_authed`, `invalid_auth`, `token_expired` (refresh
@@ -25,12 +31,12 @@ public:
     template <boost::asio::completion_token_for<method_signature<auth_test>> CompletionToken = default_token>
     auto test(token_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::async_run<auth_test>(*client_, params, &diag, std::forward<CompletionToken>(token));
+        return detail::async_run<auth_test>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     template <boost::asio::completion_token_for<method_signature<auth_test>> CompletionToken = default_token>
     auto test(token_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<auth_test>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+        return detail::async_run<auth_test>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
     /// auth.revoke: revokes the token (unless `test`). After an attempt whose answer was lost, a
@@ -39,16 +45,17 @@ public:
     template <boost::asio::completion_token_for<method_signature<auth_revoke>> CompletionToken = default_token>
     auto revoke(revoke_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::async_run<auth_revoke>(*client_, params, &diag, std::forward<CompletionToken>(token));
+        return detail::async_run<auth_revoke>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     template <boost::asio::completion_token_for<method_signature<auth_revoke>> CompletionToken = default_token>
     auto revoke(revoke_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<auth_revoke>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+        return detail::async_run<auth_revoke>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
 private:
-    client* client_;
+    detail::client_impl* client_;
 };
+static_assert(std::is_trivially_destructible_v<auth>);
 
 }  // namespace slack::web

@@ -7,6 +7,9 @@
 
 namespace slack::web {
 
+/// One event of a call, passed by reference to client_options::on_event. Its views (`method`,
+/// `reason`) and the event itself are valid only during that hook call: a hook that keeps
+/// anything for later (a log queue, another thread) copies it into a std::string first.
 struct call_event {
     enum class kind {
         attempt_started,   ///< A request is about to be sent.
@@ -22,6 +25,8 @@ struct call_event {
     boost::system::error_code error{};
     unsigned http_status = 0;
     std::chrono::milliseconds delay{0};
+    /// The retry policy's retry_decision::reason: for retry_scheduled, and for failed when the
+    /// policy ended the call; else empty.
     std::string_view reason{};
 };
 

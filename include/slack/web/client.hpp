@@ -125,6 +125,8 @@ namespace detail {
 struct client_access {
     static const std::shared_ptr<client_impl>& impl(const client& c) noexcept { return c.impl_; }
 };
+/// A shared pointer to an implementation a client owns (compiled: client_impl is incomplete here).
+std::shared_ptr<client_impl> share(client_impl& impl);
 }  // namespace detail
 
 }  // namespace slack::web

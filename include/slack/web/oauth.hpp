@@ -11,6 +11,8 @@
 
 #include <boost/asio/async_result.hpp>
 
+#include <memory>
+#include <type_traits>
 #include <utility>
 
 namespace slack::web {
@@ -40,19 +42,23 @@ using access_signature = method_signature<oauth_access>;
 ///   `client_errc::code_probably_consumed` (the lost attempt most likely spent it).
 class oauth {
 public:
-    explicit oauth(client& c) noexcept : client_(&c) {}
+    /// Uses `c`'s implementation (pool, TLS context, options): it keeps working after `c` is
+    /// moved into another client, as long as that one lives. `c` must not be a moved-from client.
+    /// A plain pointer, so that `co_await oauth(client).op(...)` holds no temporary with a
+    /// destructor across the suspension (g++ 12).
+    explicit oauth(const client& c) noexcept : client_(detail::client_access::impl(c).get()) {}
 
     /// oauth.access (classic apps): a single-use code for a user token. Result: access_response.
     /// A code used before: `api_errc::code_already_used`.
     template <boost::asio::completion_token_for<method_signature<oauth_access>> CompletionToken = default_token>
     auto access(access_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_access>(*client_, params, &diag, std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_access>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     template <boost::asio::completion_token_for<method_signature<oauth_access>> CompletionToken = default_token>
     auto access(access_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_access>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_access>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
     /// oauth.v2.access, grant authorization_code (Slack apps; PKCE with `code_verifier`, and then
@@ -62,12 +68,12 @@ public:
     template <boost::asio::completion_token_for<method_signature<oauth_v2_access>> CompletionToken = default_token>
     auto v2_access(v2_access_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_access>(*client_, params, &diag, std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_v2_access>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     template <boost::asio::completion_token_for<method_signature<oauth_v2_access>> CompletionToken = default_token>
     auto v2_access(v2_access_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_access>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_v2_access>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
     /// oauth.v2.access, grant refresh_token (token rotation): a new access token and a new refresh
@@ -77,12 +83,12 @@ public:
     template <boost::asio::completion_token_for<method_signature<oauth_v2_refresh>> CompletionToken = default_token>
     auto v2_refresh(v2_refresh_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_refresh>(*client_, params, &diag, std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_v2_refresh>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     template <boost::asio::completion_token_for<method_signature<oauth_v2_refresh>> CompletionToken = default_token>
     auto v2_refresh(v2_refresh_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_refresh>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_v2_refresh>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
     /// oauth.v2.user.access: a single-use code for a user token only. Result: v2_access_response
@@ -90,12 +96,12 @@ public:
     template <boost::asio::completion_token_for<method_signature<oauth_v2_user_access>> CompletionToken = default_token>
     auto v2_user_access(v2_access_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_user_access>(*client_, params, &diag, std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_v2_user_access>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     template <boost::asio::completion_token_for<method_signature<oauth_v2_user_access>> CompletionToken = default_token>
     auto v2_user_access(v2_access_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_user_access>(*client_, params, nullptr,
+        return detail::async_run<oauth_v2_user_access>(client_, params, nullptr,
                                                        std::forward<CompletionToken>(token));
     }
 
@@ -103,12 +109,12 @@ public:
     template <boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken = default_token>
     auto v2_user_refresh(v2_refresh_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_user_refresh>(*client_, params, &diag, std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_v2_user_refresh>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     template <boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken = default_token>
     auto v2_user_refresh(v2_refresh_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_user_refresh>(*client_, params, nullptr,
+        return detail::async_run<oauth_v2_user_refresh>(client_, params, nullptr,
                                                         std::forward<CompletionToken>(token));
     }
 
@@ -119,16 +125,17 @@ public:
     template <boost::asio::completion_token_for<method_signature<oauth_v2_exchange>> CompletionToken = default_token>
     auto v2_exchange(v2_exchange_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_exchange>(*client_, params, &diag, std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_v2_exchange>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     template <boost::asio::completion_token_for<method_signature<oauth_v2_exchange>> CompletionToken = default_token>
     auto v2_exchange(v2_exchange_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_exchange>(*client_, params, nullptr, std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_v2_exchange>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
 private:
-    client* client_;
+    detail::client_impl* client_;
 };
+static_assert(std::is_trivially_destructible_v<oauth>);
 
 }  // namespace slack::web

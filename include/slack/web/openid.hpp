@@ -10,6 +10,8 @@
 
 #include <boost/asio/async_result.hpp>
 
+#include <memory>
+#include <type_traits>
 #include <utility>
 
 namespace slack::web {
@@ -17,19 +19,23 @@ namespace slack::web {
 /// The contract of every operation is oauth's: see slack::web::oauth.
 class openid {
 public:
-    explicit openid(client& c) noexcept : client_(&c) {}
+    /// Uses `c`'s implementation (pool, TLS context, options): it keeps working after `c` is
+    /// moved into another client, as long as that one lives. `c` must not be a moved-from client.
+    /// A plain pointer, so that `co_await openid(client).op(...)` holds no temporary with a
+    /// destructor across the suspension (g++ 12).
+    explicit openid(const client& c) noexcept : client_(detail::client_access::impl(c).get()) {}
 
     /// openid.connect.token, grant authorization_code (PKCE optional): a user token and an
     /// id_token. A code used before: `api_errc::invalid_code`. Result: openid_token_response.
     template <boost::asio::completion_token_for<method_signature<openid_connect_token>> CompletionToken = default_token>
     auto token(v2_access_params params, slack::diagnostics& diag, CompletionToken&& completion = {})
     {
-        return detail::async_run<openid_connect_token>(*client_, params, &diag, std::forward<CompletionToken>(completion));
+        return detail::async_run<openid_connect_token>(client_, params, &diag, std::forward<CompletionToken>(completion));
     }
     template <boost::asio::completion_token_for<method_signature<openid_connect_token>> CompletionToken = default_token>
     auto token(v2_access_params params, CompletionToken&& completion = {})
     {
-        return detail::async_run<openid_connect_token>(*client_, params, nullptr,
+        return detail::async_run<openid_connect_token>(client_, params, nullptr,
                                                        std::forward<CompletionToken>(completion));
     }
 
@@ -37,13 +43,13 @@ public:
     template <boost::asio::completion_token_for<method_signature<openid_connect_refresh>> CompletionToken = default_token>
     auto refresh(v2_refresh_params params, slack::diagnostics& diag, CompletionToken&& completion = {})
     {
-        return detail::async_run<openid_connect_refresh>(*client_, params, &diag,
+        return detail::async_run<openid_connect_refresh>(client_, params, &diag,
                                                          std::forward<CompletionToken>(completion));
     }
     template <boost::asio::completion_token_for<method_signature<openid_connect_refresh>> CompletionToken = default_token>
     auto refresh(v2_refresh_params params, CompletionToken&& completion = {})
     {
-        return detail::async_run<openid_connect_refresh>(*client_, params, nullptr,
+        return detail::async_run<openid_connect_refresh>(client_, params, nullptr,
                                                          std::forward<CompletionToken>(completion));
     }
 
@@ -52,18 +58,19 @@ public:
     template <boost::asio::completion_token_for<method_signature<openid_connect_user_info>> CompletionToken = default_token>
     auto user_info(token_params params, slack::diagnostics& diag, CompletionToken&& completion = {})
     {
-        return detail::async_run<openid_connect_user_info>(*client_, params, &diag,
+        return detail::async_run<openid_connect_user_info>(client_, params, &diag,
                                                            std::forward<CompletionToken>(completion));
     }
     template <boost::asio::completion_token_for<method_signature<openid_connect_user_info>> CompletionToken = default_token>
     auto user_info(token_params params, CompletionToken&& completion = {})
     {
-        return detail::async_run<openid_connect_user_info>(*client_, params, nullptr,
+        return detail::async_run<openid_connect_user_info>(client_, params, nullptr,
                                                            std::forward<CompletionToken>(completion));
     }
 
 private:
-    client* client_;
+    detail::client_impl* client_;
 };
+static_assert(std::is_trivially_destructible_v<openid>);
 
 }  // namespace slack::web

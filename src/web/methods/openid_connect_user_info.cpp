@@ -67,6 +67,7 @@ struct method_definition<openid_connect_user_info> {
     static constexpr response_table<user_info_response> table{openid_connect_user_info::name, fields, unusable};
 };
 
+template const response_table<user_info_response>& table_of<openid_connect_user_info>();
 template void start_method<openid_connect_user_info>(std::shared_ptr<client_impl>, const token_params&,
                                                      slack::diagnostics*, method_handler<openid_connect_user_info>);
 
@@ -85,10 +86,21 @@ std::optional<bool> user_info_response::email_verified() const noexcept
 }
 std::optional<std::chrono::system_clock::time_point> user_info_response::date_email_verified() const noexcept
 {
+    namespace chrono = std::chrono;
     const std::optional<std::int64_t> at = integer(slot(field::date_email_verified));
-    if (!at)
+    // Seconds as documented, but milliseconds are seen too: 10^11 seconds would be the year 5138,
+    // 10^11 milliseconds is 1973, before Slack existed.
+    constexpr std::int64_t milliseconds_from = 100'000'000'000;
+    // What the clock holds (its ticks are nanoseconds: until 2262); beyond, or before 1970, the
+    // value is nonsense, and converting it would overflow.
+    constexpr std::int64_t latest_second =
+        chrono::duration_cast<chrono::seconds>(chrono::system_clock::duration::max()).count();
+    if (!at || *at < 0)
         return std::nullopt;
-    return std::chrono::system_clock::time_point(std::chrono::seconds(*at));
+    const chrono::milliseconds since_epoch(*at >= milliseconds_from ? *at : *at * 1000);
+    if (since_epoch.count() / 1000 >= latest_second)
+        return std::nullopt;
+    return chrono::system_clock::time_point(chrono::duration_cast<chrono::system_clock::duration>(since_epoch));
 }
 std::string_view user_info_response::name() const noexcept { return text(slot(field::name)); }
 std::string_view user_info_response::given_name() const noexcept { return text(slot(field::given_name)); }

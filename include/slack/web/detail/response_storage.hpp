@@ -33,7 +33,8 @@ struct value_slot {
 };
 
 /// A string whose text never sits inline (small-string storage), so that views into it survive
-/// a move of the response, also after a copy.
+/// a move of the response, also after a copy: a short string would otherwise be copied into the
+/// moved-to object's own inline buffer.
 struct heap_text {
     std::string text;
     heap_text() = default;
@@ -41,13 +42,17 @@ struct heap_text {
     heap_text& operator=(const heap_text& other);
     heap_text(heap_text&&) noexcept = default;
     heap_text& operator=(heap_text&&) noexcept = default;
+    /// Takes `s`, first moved out of its inline buffer if it sits there.
+    void assign(std::string&& s);
+    /// Room enough that the text never sits inline.
+    static constexpr std::size_t least_capacity = 32;
 };
 
 /// The part of a response that does not depend on its fields.
 class response_base {
 public:
     /// The response body as received: a JSON object, fields added by Slack later included.
-    std::string_view body() const noexcept { return body_; }
+    std::string_view body() const noexcept { return body_.text; }
     /// `body()` parsed (on each call). To use it, include <boost/json/object.hpp>.
     boost::json::object raw() const;
     /// `warning` codes and `response_metadata.warnings`.
@@ -73,8 +78,8 @@ protected:
 private:
     friend struct response_table_builder;
 
-    std::string body_;  // never inline: the builder reserves room, so moves keep the slots valid
-    heap_text text_;    // values that had escapes, unescaped, one after another (usually empty)
+    heap_text body_;  // never inline, also in a copy: moves keep body() and the slots' views valid
+    heap_text text_;  // values that had escapes, unescaped, one after another (usually empty)
     std::vector<std::string> warnings_;
     std::vector<std::string> messages_;
     std::chrono::system_clock::time_point received_at_{};

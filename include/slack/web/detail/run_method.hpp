@@ -1,5 +1,5 @@
 #pragma once
-// The initiation every typed operation shares: `async_run<Method>(client, params, diag, token)`.
+// The initiation every typed operation shares: `async_run<Method>(client_impl, params, diag, token)`.
 // A method's traits name its params and response; the work is compiled in the method's source
 // (start_method, explicitly instantiated there) and in src/web/call.cpp.
 #include <slack/diagnostics.hpp>
@@ -41,12 +41,14 @@ struct initiate_method {
     }
 };
 
-/// Runs `Method` on `c`.
+/// Runs `Method` on a client's implementation (which family objects point to, see oauth): the
+/// operation shares it from here on.
 template <class Method, class CompletionToken>
-auto async_run(client& c, const typename Method::params& params, slack::diagnostics* diag, CompletionToken&& token)
+auto async_run(client_impl* client, const typename Method::params& params, slack::diagnostics* diag,
+               CompletionToken&& token)
 {
-    return boost::asio::async_initiate<CompletionToken, method_signature<Method>>(
-        initiate_method<Method>{client_access::impl(c)}, token, params, diag);
+    return boost::asio::async_initiate<CompletionToken, method_signature<Method>>(initiate_method<Method>{share(*client)},
+                                                                                  token, params, diag);
 }
 
 }  // namespace detail

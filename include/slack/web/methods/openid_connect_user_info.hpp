@@ -29,6 +29,9 @@ public:
     std::string_view enterprise_id() const noexcept;         ///< https://slack.com/enterprise_id
     std::string_view email() const noexcept;
     std::optional<bool> email_verified() const noexcept;
+    /// When the email was verified: sent in seconds since 1970, sometimes in milliseconds (a
+    /// value of 10^11 or more is read as such). nullopt when absent, negative, or beyond what
+    /// system_clock holds (2262).
     std::optional<std::chrono::system_clock::time_point> date_email_verified() const noexcept;
     std::string_view name() const noexcept;
     std::string_view given_name() const noexcept;
