@@ -357,9 +357,13 @@ BOOST_AUTO_TEST_CASE(openid_token_and_user_info)
     BOOST_TEST(text(info, "https://slack.com/team_id") == "T0MOCKTEAM");
     BOOST_TEST(text(info, "https://slack.com/team_name") == "Mock Team");
     BOOST_TEST(text(info, "https://slack.com/team_domain") == "mock-team");
-    for (const char* key : {"email", "name", "picture", "given_name", "family_name", "locale",
-                            "https://slack.com/user_image_72", "https://slack.com/team_image_230"})
+    for (const char* key : {"email", "name", "picture", "given_name", "family_name", "locale"})
         BOOST_TEST(text(info, key).size() > 0u, key);
+    // Every image size methods.json documents.
+    for (const char* size : {"24", "32", "48", "72", "192", "512", "1024"})
+        BOOST_TEST(text(info, std::string("https://slack.com/user_image_") + size).starts_with("https://"), size);
+    for (const char* size : {"34", "44", "68", "88", "102", "132", "230"})
+        BOOST_TEST(text(info, std::string("https://slack.com/team_image_") + size).starts_with("https://"), size);
     BOOST_TEST(info.at("email_verified").as_bool());
     BOOST_TEST(info.at("date_email_verified").is_int64());
     BOOST_TEST(info.at("https://slack.com/team_image_default").as_bool());
@@ -449,6 +453,7 @@ BOOST_AUTO_TEST_CASE(uninstall_revokes_every_token_of_the_installation)
     BOOST_TEST(server.token_active(bot.access_token));
     const json::object r = call("apps.uninstall", client(), bearer);
     BOOST_REQUIRE_MESSAGE(is_ok(r), error_of(r));
+    BOOST_TEST((r.contains("uninstalled") && r.at("uninstalled") == true));  // Slack's output schema requires it
     BOOST_TEST(error_of(auth_test(bot.access_token)) == "token_revoked");
     BOOST_TEST(error_of(auth_test(secret(second, "access_token"))) == "token_revoked");
     BOOST_TEST(error_of(refresh("oauth.v2.access", secret(second, "refresh_token"))) == "invalid_refresh_token");
@@ -535,7 +540,8 @@ BOOST_AUTO_TEST_CASE(magic_words_script_every_methods_credential)
     BOOST_TEST(text(call("openid.connect.userInfo", "", "Bearer mock-payload-success"), "sub") == "U0R7JM");
     BOOST_TEST(is_ok(call("auth.revoke", "", "Bearer mock-delay-10")));
     BOOST_TEST(error_of(call("auth.revoke", "", "Bearer mock-delay-10")) == "token_revoked");  // spent
-    BOOST_TEST(is_ok(call("apps.uninstall", client(), "Bearer mock-payload-success")));
+    const json::object uninstalled = call("apps.uninstall", client(), "Bearer mock-payload-success");
+    BOOST_TEST((is_ok(uninstalled) && uninstalled.contains("uninstalled") && uninstalled.at("uninstalled") == true));
     BOOST_TEST(error_of(auth_test("mock-nonsense")) == "invalid_auth");
 }
 
