@@ -2,7 +2,8 @@
 
 namespace slack::mock::detail {
 
-std::optional<outgoing_reply> check_client(const mock_state& state, const method_call& call, bool bearer_in_header)
+std::optional<outgoing_reply> check_client(const mock_state& state, method_call& call, secret_rule rule,
+                                           bool bearer_in_header)
 {
     std::string id(call.params.get("client_id")), secret(call.params.get("client_secret"));
     const bool basic = call.authorization.substr(0, 6) == "Basic ";
@@ -10,10 +11,12 @@ std::optional<outgoing_reply> check_client(const mock_state& state, const method
         return slack_error("invalid_auth");
     if (id != state.options.client_id)
         return slack_error("invalid_client_id");
-    // A PKCE public client has no secret: its code_verifier proves the code is its own (the code
-    // grant checks it against the code's challenge).
-    if (secret.empty() && !call.params.get("code_verifier").empty())
+    // A PKCE public client has no secret; whether PKCE applies depends on the code or refresh
+    // token, which the grant checks.
+    if (secret.empty() && rule == secret_rule::pkce_may_replace) {
+        call.public_client = true;
         return std::nullopt;
+    }
     if (secret != state.options.client_secret)
         return slack_error("bad_client_secret");
     return std::nullopt;
@@ -24,9 +27,9 @@ std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_vie
     if (!is_magic(credential))
         return std::nullopt;
     code_state& script = state.codes.magic(magic.name, credential);
-    auto window = state.rate_limited_until.find(magic.name);  // no allocation on the load tests' path
-    if (window == state.rate_limited_until.end())
-        window = state.rate_limited_until.emplace(std::string(magic.name), clock::time_point{}).first;
+    auto window = state.rate_windows.find(magic.name);  // no allocation on the load tests' path
+    if (window == state.rate_windows.end())
+        window = state.rate_windows.emplace(std::string(magic.name), rate_window{}).first;
     return magic_answer(credential, script, magic, window->second);
 }
 

@@ -22,7 +22,7 @@ struct mock_state {
     const server_options& options;
     code_store codes;
     token_store tokens;
-    std::map<std::string, clock::time_point, std::less<>> rate_limited_until;  ///< per method: Slack limits each apart
+    std::map<std::string, rate_window, std::less<>> rate_windows;  ///< per method: Slack limits each apart
 };
 
 /// One call to `/api/METHOD`.
@@ -33,11 +33,17 @@ struct method_call {
     std::string_view body;
     const parameters& params;        ///< the form's fields (empty for a JSON body)
     std::string& credential;         ///< out: the single-use credential or bearer token the call carried
+    bool public_client = false;      ///< out (check_client): no secret came; the grant must be PKCE's
 };
+
+/// Whether a method lets PKCE stand in for the client secret: only the code and refresh grants
+/// may, and they then require it (code_grant, refresh_grant).
+enum class secret_rule { required, pkce_may_replace };
 
 /// The client-credential checks (Basic header, else form fields). With `bearer_in_header`, an
 /// Authorization header that is not Basic is the call's bearer token, not an error.
-std::optional<outgoing_reply> check_client(const mock_state& state, const method_call& call, bool bearer_in_header = false);
+std::optional<outgoing_reply> check_client(const mock_state& state, method_call& call,
+                                           secret_rule rule = secret_rule::required, bool bearer_in_header = false);
 
 /// The bearer token of `call` (also recorded as its credential), or the answer Slack gives:
 /// not_authed, invalid_auth, token_expired, token_revoked. `magic`: magic tokens script the answer.
