@@ -149,7 +149,7 @@ json::object user_info_answer(const mock_state& state, const installation& owner
     json::object out = identity_claims(state, owner);
     out["ok"] = true;
     out["picture"] = images + "512.png";
-    for (const char* size : {"24", "32", "48", "72", "192", "512"})
+    for (const char* size : {"24", "32", "48", "72", "192", "512", "1024"})
         out[std::string("https://slack.com/user_image_") + size] = images + size + ".png";
     for (const char* size : {"34", "44", "68", "88", "102", "132", "230"})
         out[std::string("https://slack.com/team_image_") + size] =

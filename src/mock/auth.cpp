@@ -6,6 +6,13 @@ namespace slack::mock::detail {
 
 namespace json = boost::json;
 
+namespace {
+
+// Slack's output schema for apps.uninstall requires `uninstalled`.
+json::object uninstalled() { return {{"ok", true}, {"uninstalled", true}}; }
+
+}  // namespace
+
 outgoing_reply auth_test(mock_state& state, method_call& call)
 {
     std::string token;
@@ -43,18 +50,18 @@ outgoing_reply auth_revoke(mock_state& state, method_call& call)
 outgoing_reply apps_uninstall(mock_state& state, method_call& call)
 {
     // The Authorization header may carry the bearer token; the client credentials then come as fields.
-    if (auto refused = check_client(state, call, true))
+    if (auto refused = check_client(state, call, secret_rule::required, true))
         return *refused;
     std::string token;
     const magic_method magic{.name = call.method,
                              .spent_error = "token_revoked",
                              .unknown_error = "invalid_auth",
                              .reusable_example = "success",
-                             .success = [] { return json::object{{"ok", true}}; }};
+                             .success = [] { return uninstalled(); }};
     if (auto refused = check_bearer(state, call, magic, token))
         return *refused;
     state.tokens.find(token)->owner->uninstalled = true;  // every token of it, access and refresh
-    return json_reply(json::object{{"ok", true}});
+    return json_reply(uninstalled());
 }
 
 }  // namespace slack::mock::detail

@@ -69,9 +69,11 @@ outgoing_reply authorize_page(mock_state& state, authorize_flow flow, std::strin
         return error_page("The request is not a valid query string.");
     if (fields->get("client_id") != state.options.client_id)
         return error_page("Invalid client_id parameter.");
-    const std::string_view redirect_uri = fields->get("redirect_uri");
+    // Slack falls back to the app's configured Redirect URL; the exchange then sends none.
+    const std::string_view sent_uri = fields->get("redirect_uri");
+    const std::string_view redirect_uri = sent_uri.empty() ? std::string_view(state.options.redirect_url) : sent_uri;
     if (redirect_uri.empty())
-        return error_page("Missing redirect_uri parameter.");
+        return error_page("No redirect_uri parameter was given, and no Redirect URL is configured for this app.");
     const auto target = urls::parse_uri(redirect_uri);
     if (!target)
         return error_page("Invalid redirect_uri parameter.");
@@ -84,7 +86,7 @@ outgoing_reply authorize_page(mock_state& state, authorize_flow flow, std::strin
     const std::string_view user_state = fields->get("state");
     if (state.options.decline_authorize || asks_to_decline(*fields))
         return redirect_to(*target, {{"error", "access_denied"}, {"state", user_state}});
-    code_options minted{.redirect_uri = redirect_uri, .code_challenge = challenge, .scope = fields->get("scope")};
+    code_options minted{.redirect_uri = sent_uri, .code_challenge = challenge, .scope = fields->get("scope")};
     if (flow == authorize_flow::openid) {
         minted.method = "openid.connect.token";
         minted.nonce = fields->get("nonce");  // Slack puts it in the id_token, for the app to compare

@@ -42,28 +42,43 @@ const method_entry* find_method(std::string_view name)
 
 constexpr std::string_view form_type = "application/x-www-form-urlencoded";
 
+// A boolean form field: true/1 or false/0; empty keeps `out`. False if it is neither.
+bool read_flag(std::string_view value, bool& out)
+{
+    if (value == "true" || value == "1")
+        out = true;
+    else if (value == "false" || value == "0")
+        out = false;
+    else if (!value.empty())
+        return false;
+    return true;
+}
+
 }  // namespace
 
 outgoing_reply oauth_app::handle(const incoming_request& request, std::string& credential)
 {
-    if (request.target == "/mock/codes" && request.method == "POST")
-        return mint_code_over_http(request.body);
-    if (request.target == "/mock/tokens" && request.method == "POST")
-        return mint_tokens_over_http(request.body);
     const std::size_t query_start = request.target.find('?');
+    const std::string_view path = request.target.substr(0, query_start);
+    const std::string_view query = query_start == std::string_view::npos ? "" : request.target.substr(query_start + 1);
+    if (path == "/mock/codes" && request.method == "POST")
+        return mint_code_over_http(request.body);
+    if (path == "/mock/tokens" && request.method == "POST")
+        return mint_tokens_over_http(request.body);
     if (request.method == "GET")
-        if (const auto flow = authorize_flow_of(request.target.substr(0, query_start)))
-            return authorize_page(state_, *flow,
-                                  query_start == std::string_view::npos ? "" : request.target.substr(query_start + 1));
-    if (request.target.substr(0, 5) != "/api/")
+        if (const auto flow = authorize_flow_of(path))
+            return authorize_page(state_, *flow, query);
+    if (path.substr(0, 5) != "/api/")
         return html_reply(404);
-    const method_entry* entry = find_method(request.target.substr(5));
+    const method_entry* entry = find_method(path.substr(5));
     if (!entry)
         return slack_error("unknown_method");
-    if (request.method != "POST")
+    // Like Slack, a GET takes its arguments from the query string alone.
+    const bool get = request.method == "GET";
+    if (!get && request.method != "POST")
         return slack_error("invalid_post_type");
-    const std::string_view type = request.content_type.substr(0, request.content_type.find(';'));
-    const bool bodiless = type.empty() && request.body.empty() && !entry->needs_body;
+    const std::string_view type = get ? "" : request.content_type.substr(0, request.content_type.find(';'));
+    const bool bodiless = get || (type.empty() && request.body.empty() && !entry->needs_body);
     if (type.empty() && !bodiless)
         return slack_error("missing_post_type");
     if (!bodiless && type != form_type && !(entry->takes_json && type == "application/json"))
@@ -72,14 +87,12 @@ outgoing_reply oauth_app::handle(const incoming_request& request, std::string& c
     constexpr std::string_view bearer = "Bearer ";
     const std::string_view token =
         request.authorization.substr(0, bearer.size()) == bearer ? request.authorization.substr(bearer.size()) : "";
-    if (const clock::time_point window_end = state_.window_end(entry->name, token); clock::now() < window_end) {
-        const auto left = std::chrono::ceil<std::chrono::seconds>(window_end - clock::now());
-        outgoing_reply reply = rate_limited_reply();
-        reply.retry_after = std::to_string(left.count());
-        return reply;
-    }
-    std::optional<parameters> params = type == form_type ? parameters::from_form(request.body) : parameters{};
-    if (!params)
+    if (const rate_window* window = state_.find_window(entry->name, token))
+        if (auto limited = window_answer(*window))
+            return *limited;
+    // Slack reads arguments from the query string as well as the body; the body's win.
+    std::optional<parameters> params = parameters::from_form(query);
+    if (!params || (type == form_type && !params->add_form(request.body)))
         return slack_error("invalid_form_data");
     method_call call{.method = entry->name,
                      .authorization = request.authorization,
@@ -92,7 +105,9 @@ outgoing_reply oauth_app::handle(const incoming_request& request, std::string& c
 
 minted_tokens oauth_app::mint_tokens(const token_options& options)
 {
-    return state_.tokens.mint(state_.tokens.install(), options.kind, options.rotating, options.scope);
+    const auto owner = state_.tokens.install();
+    owner->public_client = options.public_client;
+    return state_.tokens.mint(owner, options.kind, options.rotating, options.scope);
 }
 
 outgoing_reply oauth_app::mint_code_over_http(std::string_view body)
@@ -125,14 +140,13 @@ outgoing_reply oauth_app::mint_tokens_over_http(std::string_view body)
     if (!fields)
         return slack_error("invalid_form_data");
     token_options options;
-    const std::string_view kind = fields->get("kind"), rotating = fields->get("rotating");
+    const std::string_view kind = fields->get("kind");
     if (kind == "user")
         options.kind = token_kind::user;
     else if (!kind.empty() && kind != "bot")
         return slack_error("invalid_arguments");
-    if (rotating == "false" || rotating == "0")
-        options.rotating = false;
-    else if (!rotating.empty() && rotating != "true" && rotating != "1")
+    if (!read_flag(fields->get("rotating"), options.rotating) ||
+        !read_flag(fields->get("public_client"), options.public_client))
         return slack_error("invalid_arguments");
     if (fields->has("scope"))
         options.scope = fields->get("scope");

@@ -70,7 +70,7 @@ constexpr std::array examples{
     example{"oauth.v2.exchange", "success",
      R"json({"ok":true,"app_id":"A0XXXXXXX","token_type":"bot","scope":"chat:write","bot_user_id":"U0XXXXXXX","access_token":"xoxe.xoxb-1-...","expires_in":43200,"refresh_token":"xoxe-1-...","team":{"id":"T0XXXXXXX","name":"Example"},"enterprise":null})json"},
     example{"apps.uninstall", "success",
-     R"json({"ok":true})json"},
+     R"json({"ok":true,"uninstalled":true})json"},
 };
 
 }  // namespace

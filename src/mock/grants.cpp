@@ -32,16 +32,27 @@ outgoing_reply code_grant(mock_state& state, method_call& call, std::string_view
     const std::string& code = call.credential;
     if (code.empty())
         return slack_error("invalid_code");
+    // Without a secret only PKCE proves the client, and a verifier is the proof.
+    const bool verifier_sent = call.params.has("code_verifier");
+    if (call.public_client && !verifier_sent)
+        return slack_error("bad_client_secret");
+    // An installation made through PKCE belongs to a public client: its refreshes need no secret.
+    auto install = [&](const code_state& granted_code, bool pkce) {
+        const auto owner = state.tokens.install();
+        owner->public_client = pkce;
+        return answer(granted_code, owner);
+    };
     const code_options defaults{};
     const code_state magic_code{.method = std::string(call.method),
                                 .scope = std::string(defaults.scope),
                                 .user_scope = std::string(defaults.user_scope)};
-    // Magic codes script the answer: their redirect URI and verifier are not checked.
+    // Magic codes script the answer: their redirect URI and verifier are not checked (a verifier
+    // stands for one that matches).
     const magic_method magic{.name = call.method,
                              .spent_error = "invalid_code",
                              .unknown_error = "invalid_code",
                              .reusable_example = reusable_example,
-                             .success = [&] { return answer(magic_code); }};
+                             .success = [&] { return install(magic_code, verifier_sent); }};
     if (auto scripted = answer_if_magic(state, code, magic))
         return *scripted;
 
@@ -50,13 +61,15 @@ outgoing_reply code_grant(mock_state& state, method_call& call, std::string_view
     if (lookup.refused)
         return *lookup.refused;
     code_state* found = lookup.code;
+    const bool pkce = !found->code_challenge.empty();
+    if (call.public_client && !pkce)
+        return slack_error("bad_client_secret");  // a verifier proves nothing for a code bound to no challenge
     const std::string_view verifier = call.params.get("code_verifier");
-    if (found->code_challenge.empty() ? call.params.has("code_verifier")
-                                      : verifier.empty() || pkce_s256(verifier) != found->code_challenge)
+    if (pkce ? verifier.empty() || pkce_s256(verifier) != found->code_challenge : verifier_sent)
         return slack_error("invalid_code_verifier");
     found->used = true;
     const code_state spent = *found;  // minting below may not touch codes, but keep no pointer across it
-    return json_reply(answer(spent));
+    return json_reply(install(spent, pkce));
 }
 
 outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_view reusable_example,
@@ -73,6 +86,7 @@ outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_v
                              .success = [&] {
                                  const token_kind fresh_kind = kind.value_or(token_kind::bot);
                                  auto owner = state.tokens.install();
+                                 owner->public_client = call.public_client;  // a magic word stands for any refresh token
                                  const std::string scope = fresh_kind == token_kind::bot ? "chat:write" : "identify";
                                  const granted g{fresh_kind, state.tokens.mint(owner, fresh_kind, true, scope, origin),
                                                  scope, true};
@@ -86,6 +100,9 @@ outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_v
     if (!state.options.token_rotation || !found || !found->is_refresh || found->origin != origin ||
         (kind && found->kind != *kind) || found->revoked || found->owner->uninstalled)
         return slack_error("invalid_refresh_token");
+    // Slack: refreshes need the secret, except a PKCE public client's.
+    if (call.public_client && !found->owner->public_client)
+        return slack_error("bad_client_secret");
     const auto now = clock::now();
     if (found->first_used && now > *found->first_used + state.options.refresh_grace)
         return slack_error("invalid_refresh_token");  // used, and its grace period is over

@@ -1,16 +1,21 @@
 #pragma once
 // The two grants that oauth.v2.access, oauth.v2.user.access and openid.connect.token share:
 // authorization_code (a code minted for the method, redirect URI, PKCE, single use) and
-// refresh_token (rotation on, a known refresh token within its grace period).
+// refresh_token (rotation on, a known refresh token within its grace period). Without a client
+// secret (a PKCE public client) both require PKCE: a code bound to a challenge, or a refresh
+// token of an installation made that way.
 #include "mock/answers.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace slack::mock::detail {
 
-/// Mints and shapes the answer for a code that passed every check (a magic code: as if minted with code_options{}).
-using code_answer = std::function<boost::json::object(const code_state& code)>;
+/// Mints `owner`'s tokens and shapes the answer for a code that passed every check (a magic
+/// code: as if minted with code_options{}).
+using code_answer =
+    std::function<boost::json::object(const code_state& code, const std::shared_ptr<installation>& owner)>;
 /// Shapes the answer for a refresh that minted `grant` for `owner`.
 using refresh_answer = std::function<boost::json::object(const installation& owner, const granted& grant)>;
 
@@ -25,7 +30,8 @@ code_lookup find_unspent_code(mock_state& state, const method_call& call, std::s
 outgoing_reply code_grant(mock_state& state, method_call& call, std::string_view reusable_example,
                           const code_answer& answer);
 
-/// Accepts refresh tokens minted with `origin` (and of `kind` only, if given).
+/// Accepts refresh tokens minted with `origin` (and of `kind` only, if given); from a public
+/// client (no secret), only those of an installation made through PKCE.
 outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_view reusable_example,
                              token_origin origin, std::optional<token_kind> kind, const refresh_answer& answer);
 

@@ -3,10 +3,12 @@
 #include "mock/examples.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <ctime>
 #include <optional>
 #include <vector>
@@ -42,7 +44,7 @@ unsigned number(const std::vector<std::string_view>& words, std::size_t index, u
     return value;
 }
 
-std::string http_date_after(unsigned seconds)
+std::string http_date_after(std::int64_t seconds)
 {
     // Rounded up: a client that honours the date never comes back inside the window.
     const std::time_t at = std::time(nullptr) + seconds + 1;
@@ -53,6 +55,14 @@ std::string http_date_after(unsigned seconds)
     return buffer;
 }
 
+// A 429 whose Retry-After says `seconds`, as a number or as an HTTP-date.
+outgoing_reply limited_for(std::int64_t seconds, bool http_date)
+{
+    outgoing_reply reply = rate_limited_reply();
+    reply.retry_after = http_date ? http_date_after(seconds) : std::to_string(seconds);
+    return reply;
+}
+
 outgoing_reply text_reply(std::string_view body)
 {
     outgoing_reply reply;
@@ -60,12 +70,23 @@ outgoing_reply text_reply(std::string_view body)
     return reply;
 }
 
+// Slack's documented failures refuse a request before acting on it: serving one spends nothing.
+bool is_failure(std::string_view payload)
+{
+    json::parse_options options;
+    options.allow_invalid_utf8 = true;  // the latin1 example, a success
+    boost::system::error_code ec;
+    const json::value parsed = json::parse(payload, ec, {}, options);
+    const json::value* ok = !ec && parsed.is_object() ? parsed.as_object().if_contains("ok") : nullptr;
+    return ok && ok->is_bool() && !ok->as_bool();
+}
+
 }  // namespace
 
 bool is_magic(std::string_view credential) { return credential.substr(0, magic_prefix.size()) == magic_prefix; }
 
 outgoing_reply magic_answer(std::string_view credential, code_state& state, const magic_method& method,
-                            clock::time_point& rate_limited_until)
+                            rate_window& window)
 {
     ++state.attempts;
     if (state.used && !method.spent_error.empty())
@@ -88,7 +109,7 @@ outgoing_reply magic_answer(std::string_view credential, code_state& state, cons
     if (what == "payload") {
         if (words.size() > 1)
             if (const std::optional<std::string_view> text = example_payload(method.name, words[1])) {
-                state.used = true;
+                state.used = !is_failure(*text);
                 return text_reply(*text);
             }
         return succeed();
@@ -101,19 +122,15 @@ outgoing_reply magic_answer(std::string_view credential, code_state& state, cons
         return json_reply(body);
     }
     if (what == "ratelimit" || what == "ratelimitdate" || what == "ratelimitbare") {
-        const bool bare = what == "ratelimitbare";
-        const unsigned times = number(words, 1, 1);
-        const unsigned seconds = bare ? 1 : number(words, 2, 1);
-        if (state.attempts > times)
+        if (state.attempts > number(words, 1, 1))
             return succeed();
-        outgoing_reply reply = rate_limited_reply();
-        if (what == "ratelimit")
-            reply.retry_after = std::to_string(seconds);
-        else if (what == "ratelimitdate")
-            reply.retry_after = http_date_after(seconds);
+        // Bare: no Retry-After announces a window, so none is opened, and no 429 of it has one.
+        if (what == "ratelimitbare")
+            return rate_limited_reply();
         // Like Slack, the limit holds for the method, not just this credential.
-        rate_limited_until = clock::now() + std::chrono::seconds(seconds);
-        return reply;
+        const unsigned seconds = number(words, 2, 1);
+        window = {clock::now() + std::chrono::seconds(seconds), what == "ratelimitdate"};
+        return limited_for(seconds, window.http_date);
     }
     if (what == "status") {
         if (state.attempts > number(words, 2, 1))
@@ -163,6 +180,14 @@ outgoing_reply magic_answer(std::string_view credential, code_state& state, cons
     }
     // An unknown word: the method's answer to an unknown credential.
     return slack_error(method.unknown_error);
+}
+
+std::optional<outgoing_reply> window_answer(const rate_window& window)
+{
+    const auto now = clock::now();
+    if (now >= window.until)
+        return std::nullopt;
+    return limited_for(std::chrono::ceil<std::chrono::seconds>(window.until - now).count(), window.http_date);
 }
 
 }  // namespace slack::mock::detail

@@ -7,6 +7,7 @@
 #include <boost/json/object.hpp>
 
 #include <functional>
+#include <optional>
 #include <string_view>
 
 namespace slack::mock::detail {
@@ -20,11 +21,21 @@ struct magic_method {
     std::function<boost::json::object()> success;  ///< a real success, as for a valid credential
 };
 
+/// A method's rate-limit window (Slack limits each method apart): until when every request to
+/// it gets a 429, its Retry-After in the form of the word that opened it.
+struct rate_window {
+    clock::time_point until{};
+    bool http_date = false;
+};
+
 bool is_magic(std::string_view credential);
 
 /// The scripted answer to one more attempt with magic `credential`. `state` counts its attempts
-/// and whether it is spent; ratelimit words open `rate_limited_until`, the method's window.
+/// and whether it is spent; ratelimit words open `window`, the method's.
 outgoing_reply magic_answer(std::string_view credential, code_state& state, const magic_method& method,
-                            clock::time_point& rate_limited_until);
+                            rate_window& window);
+
+/// The 429 a request to a method gets while its window is open; nullopt once it is closed.
+std::optional<outgoing_reply> window_answer(const rate_window& window);
 
 }  // namespace slack::mock::detail

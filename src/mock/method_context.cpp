@@ -4,7 +4,8 @@
 
 namespace slack::mock::detail {
 
-std::optional<outgoing_reply> check_client(const mock_state& state, const method_call& call, bool bearer_in_header)
+std::optional<outgoing_reply> check_client(const mock_state& state, method_call& call, secret_rule rule,
+                                           bool bearer_in_header)
 {
     std::string id(call.params.get("client_id")), secret(call.params.get("client_secret"));
     const bool basic = call.authorization.substr(0, 6) == "Basic ";
@@ -12,10 +13,12 @@ std::optional<outgoing_reply> check_client(const mock_state& state, const method
         return slack_error("invalid_auth");
     if (id != state.options.client_id)
         return slack_error("invalid_client_id");
-    // A PKCE public client has no secret: its code_verifier proves the code is its own (the code
-    // grant checks it against the code's challenge).
-    if (secret.empty() && !call.params.get("code_verifier").empty())
+    // A PKCE public client has no secret; whether PKCE applies depends on the code or refresh
+    // token, which the grant checks.
+    if (secret.empty() && rule == secret_rule::pkce_may_replace) {
+        call.public_client = true;
         return std::nullopt;
+    }
     if (secret != state.options.client_secret)
         return slack_error("bad_client_secret");
     return std::nullopt;
@@ -33,23 +36,23 @@ const std::string& mock_state::window_key(std::string_view method, std::string_v
     return window_key_;
 }
 
-clock::time_point mock_state::window_end(std::string_view method, std::string_view bearer_token)
+const rate_window* mock_state::find_window(std::string_view method, std::string_view bearer_token)
 {
-    const auto found = rate_limited_until.find(window_key(method, bearer_token));
-    return found == rate_limited_until.end() ? clock::time_point{} : found->second;
+    const auto found = rate_windows.find(window_key(method, bearer_token));
+    return found == rate_windows.end() ? nullptr : &found->second;
 }
 
-clock::time_point& mock_state::window(std::string_view method, std::string_view bearer_token)
+rate_window& mock_state::window(std::string_view method, std::string_view bearer_token)
 {
     const std::string& key = window_key(method, bearer_token);
-    if (const auto found = rate_limited_until.find(key); found != rate_limited_until.end())
+    if (const auto found = rate_windows.find(key); found != rate_windows.end())
         return found->second;
-    if (rate_limited_until.size() >= prune_windows_at_) {  // every magic word makes one: keep them bounded
+    if (rate_windows.size() >= prune_windows_at_) {  // every magic word makes one: keep them bounded
         const clock::time_point now = clock::now();
-        std::erase_if(rate_limited_until, [&](const auto& entry) { return entry.second <= now; });
-        prune_windows_at_ = std::max<std::size_t>(1024, 2 * rate_limited_until.size());
+        std::erase_if(rate_windows, [&](const auto& entry) { return entry.second.until <= now; });
+        prune_windows_at_ = std::max<std::size_t>(1024, 2 * rate_windows.size());
     }
-    return rate_limited_until.emplace(key, clock::time_point{}).first->second;
+    return rate_windows.emplace(key, rate_window{}).first->second;
 }
 
 std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_view credential, const magic_method& magic,

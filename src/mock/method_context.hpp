@@ -23,13 +23,13 @@ struct mock_state {
     code_store codes;
     token_store tokens;
     /// Rate-limit windows by window_key(): Slack limits per app, per workspace and per method.
-    std::map<std::string, clock::time_point, std::less<>> rate_limited_until;
+    std::map<std::string, rate_window, std::less<>> rate_windows;
     /// The window of `method` for whoever made the request: a bearer token's installation (each
     /// stands for a workspace here), an unknown token's own (a magic word is a workspace of its
     /// own), else the app's. Made on first use; windows that ended are dropped as others come.
-    clock::time_point& window(std::string_view method, std::string_view bearer_token);
-    /// When that window ends (a past time when there is none), without making one.
-    clock::time_point window_end(std::string_view method, std::string_view bearer_token);
+    rate_window& window(std::string_view method, std::string_view bearer_token);
+    /// That window if there is one, without making one.
+    const rate_window* find_window(std::string_view method, std::string_view bearer_token);
 
 private:
     const std::string& window_key(std::string_view method, std::string_view bearer_token);
@@ -45,11 +45,17 @@ struct method_call {
     std::string_view body;
     const parameters& params;        ///< the form's fields (empty for a JSON body)
     std::string& credential;         ///< out: the single-use credential or bearer token the call carried
+    bool public_client = false;      ///< out (check_client): no secret came; the grant must be PKCE's
 };
+
+/// Whether a method lets PKCE stand in for the client secret: only the code and refresh grants
+/// may, and they then require it (code_grant, refresh_grant).
+enum class secret_rule { required, pkce_may_replace };
 
 /// The client-credential checks (Basic header, else form fields). With `bearer_in_header`, an
 /// Authorization header that is not Basic is the call's bearer token, not an error.
-std::optional<outgoing_reply> check_client(const mock_state& state, const method_call& call, bool bearer_in_header = false);
+std::optional<outgoing_reply> check_client(const mock_state& state, method_call& call,
+                                           secret_rule rule = secret_rule::required, bool bearer_in_header = false);
 
 /// The bearer token of `call` (also recorded as its credential), or the answer Slack gives:
 /// not_authed, invalid_auth, token_expired, token_revoked. `magic`: magic tokens script the answer.

@@ -33,12 +33,11 @@ json::object refreshed_answer(const mock_state& state, const installation& owner
 
 outgoing_reply oauth_v2_access(mock_state& state, method_call& call)
 {
-    if (auto refused = check_client(state, call))
+    if (auto refused = check_client(state, call, secret_rule::pkce_may_replace))
         return *refused;
     switch (grant_of(call)) {
     case grant::code:
-        return code_grant(state, call, v2_reusable(state), [&](const code_state& code) {
-            const auto owner = state.tokens.install();
+        return code_grant(state, call, v2_reusable(state), [&](const code_state& code, const auto& owner) {
             // Only user scopes (Sign in with Slack, the v2 way): no bot token at all.
             std::optional<granted> bot, user;
             if (!code.scope.empty())
@@ -57,12 +56,11 @@ outgoing_reply oauth_v2_access(mock_state& state, method_call& call)
 
 outgoing_reply oauth_v2_user_access(mock_state& state, method_call& call)
 {
-    if (auto refused = check_client(state, call))
+    if (auto refused = check_client(state, call, secret_rule::pkce_may_replace))
         return *refused;
     switch (grant_of(call)) {
     case grant::code:
-        return code_grant(state, call, "success", [&](const code_state& code) {
-            const auto owner = state.tokens.install();
+        return code_grant(state, call, "success", [&](const code_state& code, const auto& owner) {
             const std::string& scope = code.user_scope.empty() ? code.scope : code.user_scope;
             return flat_user_answer(state, *owner, grant_tokens(state, owner, token_kind::user, scope), false);
         });
@@ -81,7 +79,7 @@ outgoing_reply oauth_v2_exchange(mock_state& state, method_call& call)
     // The token comes as a `token` field or, as slack::web::oauth::v2_exchange sends it, in a
     // Bearer header; the client credentials then come as fields.
     call.credential = bearer_token(call.authorization, call.params);
-    if (auto refused = check_client(state, call, true))
+    if (auto refused = check_client(state, call, secret_rule::required, true))
         return *refused;
     const std::string& legacy = call.credential;
     if (legacy.empty())

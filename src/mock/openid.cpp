@@ -6,12 +6,11 @@ namespace slack::mock::detail {
 
 outgoing_reply openid_connect_token(mock_state& state, method_call& call)
 {
-    if (auto refused = check_client(state, call))
+    if (auto refused = check_client(state, call, secret_rule::pkce_may_replace))
         return *refused;
     switch (grant_of(call)) {
     case grant::code:
-        return code_grant(state, call, "success", [&](const code_state& code) {
-            const auto owner = state.tokens.install();
+        return code_grant(state, call, "success", [&](const code_state& code, const auto& owner) {
             const bool rotating = state.options.token_rotation;
             const std::string& scope = code.user_scope.empty() ? code.scope : code.user_scope;
             const granted g{token_kind::user,

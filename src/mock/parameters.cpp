@@ -12,13 +12,20 @@ namespace urls = boost::urls;
 
 std::optional<parameters> parameters::from_form(std::string_view body)
 {
-    auto parsed = urls::parse_query(body);
-    if (!parsed)
-        return std::nullopt;
     parameters out;
-    for (urls::param p : urls::params_view(parsed->buffer(), urls::encoding_opts(true)))
-        out.values_.emplace_back(std::move(p.key), std::move(p.value));
+    if (!out.add_form(body))
+        return std::nullopt;
     return out;
+}
+
+bool parameters::add_form(std::string_view form)
+{
+    auto parsed = urls::parse_query(form);
+    if (!parsed)
+        return false;
+    for (urls::param p : urls::params_view(parsed->buffer(), urls::encoding_opts(true)))
+        values_.emplace_back(std::move(p.key), std::move(p.value));
+    return true;
 }
 
 std::string_view parameters::get(std::string_view key) const

@@ -15,6 +15,9 @@ class parameters {
 public:
     /// nullopt when `body` is not a valid form.
     static std::optional<parameters> from_form(std::string_view body);
+    /// Adds the fields of `form` after those held (get() then finds theirs); false, adding
+    /// nothing, when it is not a valid form.
+    bool add_form(std::string_view form);
 
     /// The last value given for `key`, empty if none.
     std::string_view get(std::string_view key) const;

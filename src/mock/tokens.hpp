@@ -22,6 +22,7 @@ struct installation {
     std::string bot_id;
     std::deque<std::string> active[2];  ///< rotating access tokens per token_kind, oldest first
     bool uninstalled = false;           ///< apps.uninstall: every token of it is revoked
+    bool public_client = false;         ///< made through PKCE: its refresh tokens need no client secret
 };
 
 /// Where a token came from: OpenID tokens are refreshed by openid.connect.token only, and only

@@ -62,14 +62,21 @@ struct authorize_fixture : mock_fixture {
     install::state_signer signer{state_secret};
 };
 
+/// The default server_options with `edit` applied.
+template <class Edit>
+mock::server_options options_with(Edit edit)
+{
+    mock::server_options o;
+    edit(o);
+    return o;
+}
+
 struct declining_fixture : authorize_fixture {
-    static mock::server_options declining()
-    {
-        mock::server_options o;
-        o.decline_authorize = true;
-        return o;
-    }
-    declining_fixture() : authorize_fixture(declining()) {}
+    declining_fixture() : authorize_fixture(options_with([](mock::server_options& o) { o.decline_authorize = true; })) {}
+};
+
+struct configured_fixture : authorize_fixture {
+    configured_fixture() : authorize_fixture(options_with([](mock::server_options& o) { o.redirect_url = redirect; })) {}
 };
 
 using v2_result = boost::system::result<web::v2_access_response>;
@@ -185,6 +192,9 @@ BOOST_AUTO_TEST_CASE(unknown_or_missing_client_id_and_missing_redirect_uri_are_e
     }
     BOOST_TEST(page({.client_id = "9999.0000", .redirect_uri = redirect}).body.find("Invalid client_id") !=
                std::string::npos);
+    // No redirect_uri and no Redirect URL configured: the page says both.
+    BOOST_TEST(page({.client_id = id(), .scope = "commands"}).body.find("no Redirect URL is configured") !=
+               std::string::npos);
     // Only S256: a challenge with another method.
     const raw_reply plain = send(*this, http::verb::get,
                                  "/oauth/v2/authorize?client_id=" + std::string(id()) +
@@ -263,6 +273,33 @@ BOOST_AUTO_TEST_CASE(the_decline_option_answers_access_denied_on_both_pages)
         {.client_id = id(), .redirect_uri = redirect, .state = "S3"}, server.base_url())));
     BOOST_TEST((install::authorize_error(openid) == slack::install_errc::access_denied));
     BOOST_TEST(openid.code.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(mock_authorize_configured, configured_fixture)
+
+BOOST_AUTO_TEST_CASE(without_redirect_uri_the_configured_redirect_url_is_used)
+{
+    const install::redirect_query back =
+        follow(open(install::authorize_url({.client_id = id(), .scope = "commands", .state = "S4"}, server.base_url())));
+    BOOST_TEST(back.state == "S4");
+    // The page was sent no redirect_uri, so the exchange needs none.
+    web::client client(ioc.get_executor(), tls, options);
+    slack::diagnostics diag;
+    const v2_result installed = once<v2_result>([&](auto h) {
+        web::oauth(client).v2_access({.client_id = id(), .client_secret = secret(), .code = back.code}, diag, h);
+    });
+    BOOST_TEST(installed.has_value());
+
+    const install::redirect_query signed_in =
+        follow(open(install::openid_authorize_url({.client_id = id(), .state = "S5"}, server.base_url())));
+    BOOST_TEST(!signed_in.code.empty());
+    BOOST_TEST(signed_in.state == "S5");
+    // A redirect_uri that is sent still counts.
+    const raw_reply elsewhere = open(install::authorize_url(
+        {.client_id = id(), .scope = "commands", .redirect_uri = "http://localhost:3000/cb"}, server.base_url()));
+    BOOST_TEST(elsewhere.location.starts_with("http://localhost:3000/cb?code="));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -188,6 +188,68 @@ BOOST_AUTO_TEST_CASE(pkce_needs_the_verifier_whose_s256_is_the_challenge)
     BOOST_TEST(is_ok(exchange_code("oauth.v2.access", plain)));
 }
 
+BOOST_AUTO_TEST_CASE(a_pkce_public_client_refreshes_with_its_client_id_alone)
+{
+    const std::string id = "client_id=" + enc(server.options().client_id);
+    auto refresh_without_secret = [&](const std::string& method, const std::string& refresh_token) {
+        return call(method, id + "&grant_type=refresh_token&refresh_token=" + enc(refresh_token));
+    };
+    // Installed through PKCE without a secret; its refresh token, and the next one, need none.
+    const std::string code = server.mint_code({.code_challenge = "P6e8LW7d_uaCqGPhlkD9szXKwUwYFdy2QCjkcdRotEk"});
+    const json::object installed =
+        call("oauth.v2.access", id + "&code=" + enc(code) + "&code_verifier=dBjftJeZ4CVP-mJ92K9qzTpY8kB4rq7Gtw8BtR8q6bo");
+    BOOST_REQUIRE_MESSAGE(is_ok(installed), error_of(installed));
+    const json::object refreshed = refresh_without_secret("oauth.v2.access", secret(installed, "refresh_token"));
+    BOOST_REQUIRE_MESSAGE(is_ok(refreshed), error_of(refreshed));
+    BOOST_TEST(is_ok(refresh_without_secret("oauth.v2.access", secret(refreshed, "refresh_token"))));
+    BOOST_TEST(is_ok(refresh_without_secret("oauth.v2.access", server.mint_tokens({.public_client = true}).refresh_token)));
+
+    // Sign in with Slack through PKCE, the same.
+    const std::string openid = server.mint_code({.method = "openid.connect.token",
+                                                 .code_challenge = "JeR30v2Rq36d9_adNyut3uISPkJUgNuPkCAHZYvkQic",
+                                                 .scope = "openid"});
+    const json::object signed_in = call("openid.connect.token", id + "&code=" + enc(openid) +
+                                                                    "&code_verifier=a-verifier-long-enough-for-pkce-0123456789abcdef");
+    BOOST_REQUIRE_MESSAGE(is_ok(signed_in), error_of(signed_in));
+    BOOST_TEST(is_ok(refresh_without_secret("openid.connect.token", secret(signed_in, "refresh_token"))));
+
+    // A refresh token not minted through PKCE still needs the secret, and a wrong secret is wrong.
+    const mock::minted_tokens confidential = server.mint_tokens({});
+    BOOST_TEST(error_of(refresh_without_secret("oauth.v2.access", confidential.refresh_token)) == "bad_client_secret");
+    const json::object plain = exchange_code("oauth.v2.access", server.mint_code(mock::code_options{}));
+    BOOST_REQUIRE_MESSAGE(is_ok(plain), error_of(plain));
+    BOOST_TEST(error_of(refresh_without_secret("oauth.v2.access", secret(plain, "refresh_token"))) == "bad_client_secret");
+    BOOST_TEST(error_of(call("oauth.v2.access", id + "&client_secret=wrong&grant_type=refresh_token&refresh_token=" +
+                                                    enc(secret(installed, "refresh_token")))) == "bad_client_secret");
+    BOOST_TEST(is_ok(refresh("oauth.v2.access", confidential.refresh_token)));  // not spent by the refusal
+}
+
+BOOST_AUTO_TEST_CASE(a_code_verifier_replaces_the_secret_only_for_a_code_bound_to_a_challenge)
+{
+    const std::string no_secret = "client_id=" + enc(server.options().client_id) +
+                                  "&code_verifier=dBjftJeZ4CVP-mJ92K9qzTpY8kB4rq7Gtw8BtR8q6bo";
+    const mock::minted_tokens bot = server.mint_tokens({});
+    BOOST_TEST(error_of(call("apps.uninstall", no_secret, "Bearer " + bot.access_token)) == "bad_client_secret");
+    BOOST_TEST(server.token_active(bot.access_token));
+    const mock::minted_tokens legacy = server.mint_tokens({.rotating = false});
+    BOOST_TEST(error_of(call("oauth.v2.exchange", no_secret + "&token=" + enc(legacy.access_token))) ==
+               "bad_client_secret");
+    const std::string classic = server.mint_code("");
+    BOOST_TEST(error_of(call("oauth.access", no_secret + "&code=" + enc(classic))) == "bad_client_secret");
+    const std::string plain = server.mint_code(mock::code_options{});
+    BOOST_TEST(error_of(call("oauth.v2.access", no_secret + "&code=" + enc(plain))) == "bad_client_secret");
+    BOOST_TEST(error_of(call("oauth.v2.access", no_secret + "&grant_type=refresh_token&refresh_token=" +
+                                                    enc(bot.refresh_token))) == "bad_client_secret");
+    // A magic code stands for one bound to the verifier's challenge; without a verifier, the secret is due.
+    BOOST_TEST(is_ok(call("oauth.v2.access", no_secret + "&code=mock-reusable")));
+    BOOST_TEST(error_of(call("oauth.v2.access", "client_id=" + enc(server.options().client_id) + "&code=mock-reusable")) ==
+               "bad_client_secret");
+    // None of the refusals spent anything.
+    BOOST_TEST(is_ok(exchange_code("oauth.v2.access", plain)));
+    BOOST_TEST(is_ok(exchange_code("oauth.access", classic)));
+    BOOST_TEST(is_ok(call("oauth.v2.exchange", client() + "&token=" + enc(legacy.access_token))));
+}
+
 BOOST_AUTO_TEST_CASE(refresh_returns_a_new_pair_and_the_used_token_dies_after_the_grace)
 {
     methods_mock fx(with_grace(200ms));
@@ -357,9 +419,13 @@ BOOST_AUTO_TEST_CASE(openid_token_and_user_info)
     BOOST_TEST(text(info, "https://slack.com/team_id") == "T0MOCKTEAM");
     BOOST_TEST(text(info, "https://slack.com/team_name") == "Mock Team");
     BOOST_TEST(text(info, "https://slack.com/team_domain") == "mock-team");
-    for (const char* key : {"email", "name", "picture", "given_name", "family_name", "locale",
-                            "https://slack.com/user_image_72", "https://slack.com/team_image_230"})
+    for (const char* key : {"email", "name", "picture", "given_name", "family_name", "locale"})
         BOOST_TEST(text(info, key).size() > 0u, key);
+    // Every image size methods.json documents.
+    for (const char* size : {"24", "32", "48", "72", "192", "512", "1024"})
+        BOOST_TEST(text(info, std::string("https://slack.com/user_image_") + size).starts_with("https://"), size);
+    for (const char* size : {"34", "44", "68", "88", "102", "132", "230"})
+        BOOST_TEST(text(info, std::string("https://slack.com/team_image_") + size).starts_with("https://"), size);
     BOOST_TEST(info.at("email_verified").as_bool());
     BOOST_TEST(info.at("date_email_verified").is_int64());
     BOOST_TEST(info.at("https://slack.com/team_image_default").as_bool());
@@ -403,7 +469,7 @@ BOOST_AUTO_TEST_CASE(auth_test_says_what_a_token_is)
     BOOST_TEST(is_ok(json::parse(send(*this, http::verb::post, "/api/auth.test", {}, {}, "Bearer " + bot.access_token)
                                      .body)
                          .as_object()));
-    BOOST_TEST(server.requests().back().code == bot.access_token);
+    BOOST_TEST((server.requests().back().code == bot.access_token));
     BOOST_TEST(server.exchanges(bot.access_token) == 3u);
 }
 
@@ -449,6 +515,7 @@ BOOST_AUTO_TEST_CASE(uninstall_revokes_every_token_of_the_installation)
     BOOST_TEST(server.token_active(bot.access_token));
     const json::object r = call("apps.uninstall", client(), bearer);
     BOOST_REQUIRE_MESSAGE(is_ok(r), error_of(r));
+    BOOST_TEST((r.contains("uninstalled") && r.at("uninstalled") == true));  // Slack's output schema requires it
     BOOST_TEST(error_of(auth_test(bot.access_token)) == "token_revoked");
     BOOST_TEST(error_of(auth_test(secret(second, "access_token"))) == "token_revoked");
     BOOST_TEST(error_of(refresh("oauth.v2.access", secret(second, "refresh_token"))) == "invalid_refresh_token");
@@ -499,6 +566,45 @@ BOOST_AUTO_TEST_CASE(rate_limit_windows_hold_per_method)
     BOOST_TEST(is_ok(auth_test("mock-reusable")));
 }
 
+BOOST_AUTO_TEST_CASE(ratelimitbare_429s_never_carry_retry_after)
+{
+    const std::string form = client() + "&code=mock-ratelimitbare-2-b";
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const raw_reply limited = send(*this, http::verb::post, "/api/oauth.v2.access", form_type, form);
+        BOOST_TEST(limited.status == 429u);
+        BOOST_TEST(limited.retry_after.empty());
+    }
+    // No Retry-After announces a window, so none holds the method ...
+    BOOST_TEST(error_of(exchange_code("oauth.v2.access", "mock-error-x-after-bare")) == "x");
+    // ... and the word succeeds after its K attempts.
+    BOOST_TEST(is_ok(exchange_code("oauth.v2.access", "mock-ratelimitbare-2-b")));
+}
+
+BOOST_AUTO_TEST_CASE(a_ratelimitdate_window_answers_with_http_dates)
+{
+    const raw_reply limited =
+        send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-ratelimitdate-1-30-w");
+    BOOST_TEST(limited.status == 429u);
+    BOOST_TEST(limited.retry_after.ends_with(" GMT"));
+    const raw_reply also =
+        send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-error-x-in-window");
+    BOOST_TEST(also.status == 429u);
+    BOOST_TEST(also.retry_after.ends_with(" GMT"));
+}
+
+BOOST_AUTO_TEST_CASE(a_payload_error_spends_nothing)
+{
+    // Slack refused the request before acting on it: the same word answers the same again.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        BOOST_TEST(error_of(exchange_code("oauth.v2.access", "mock-payload-error")) == "invalid_client_id");
+        BOOST_TEST(error_of(exchange_code("oauth.access", "mock-payload-error")) == "invalid_client_id");
+        BOOST_TEST(error_of(call("auth.revoke", "", "Bearer mock-payload-error")) == "invalid_auth");
+    }
+    // A documented success is still spent.
+    BOOST_TEST(is_ok(exchange_code("oauth.v2.access", "mock-payload-success")));
+    BOOST_TEST(error_of(exchange_code("oauth.v2.access", "mock-payload-success")) == "invalid_code");
+}
+
 BOOST_AUTO_TEST_CASE(magic_words_script_every_methods_credential)
 {
     // The code of a code grant.
@@ -535,7 +641,8 @@ BOOST_AUTO_TEST_CASE(magic_words_script_every_methods_credential)
     BOOST_TEST(text(call("openid.connect.userInfo", "", "Bearer mock-payload-success"), "sub") == "U0R7JM");
     BOOST_TEST(is_ok(call("auth.revoke", "", "Bearer mock-delay-10")));
     BOOST_TEST(error_of(call("auth.revoke", "", "Bearer mock-delay-10")) == "token_revoked");  // spent
-    BOOST_TEST(is_ok(call("apps.uninstall", client(), "Bearer mock-payload-success")));
+    const json::object uninstalled = call("apps.uninstall", client(), "Bearer mock-payload-success");
+    BOOST_TEST((is_ok(uninstalled) && uninstalled.contains("uninstalled") && uninstalled.at("uninstalled") == true));
     BOOST_TEST(error_of(auth_test("mock-nonsense")) == "invalid_auth");
 }
 
@@ -565,6 +672,13 @@ BOOST_AUTO_TEST_CASE(codes_and_tokens_minted_over_http)
     BOOST_TEST(starts(legacy, "access_token", "xoxb-"));
     BOOST_TEST(secret(legacy, "refresh_token").empty());
     BOOST_TEST(error_of(json::parse(send(*this, http::verb::post, "/mock/tokens", form_type, "kind=app").body)
+                            .as_object()) == "invalid_arguments");
+    const json::object public_client =
+        json::parse(send(*this, http::verb::post, "/mock/tokens", form_type, "public_client=true").body).as_object();
+    BOOST_TEST(is_ok(call("oauth.v2.access", "client_id=" + enc(server.options().client_id) +
+                                                 "&grant_type=refresh_token&refresh_token=" +
+                                                 enc(secret(public_client, "refresh_token")))));
+    BOOST_TEST(error_of(json::parse(send(*this, http::verb::post, "/mock/tokens", form_type, "public_client=maybe").body)
                             .as_object()) == "invalid_arguments");
 }
 

@@ -41,6 +41,9 @@ struct server_options {
     /// The authorize pages answer as if the user declined: `error=access_denied` (per request:
     /// a scope or user_scope containing `mock-decline`).
     bool decline_authorize = false;
+    /// The app's configured Redirect URL: where the authorize pages send a request that has no
+    /// redirect_uri (Slack's fallback); empty: none, and such a request gets an error page.
+    std::string redirect_url{};
 };
 
 /// What a server holds, each part within its server_options bound (a single entry larger
@@ -72,6 +75,8 @@ struct token_options {
     token_kind kind = token_kind::bot;
     bool rotating = true;  ///< false: a legacy long-lived token (what oauth.v2.exchange migrates)
     std::string_view scope = "chat:write";
+    /// Installed by a PKCE public client: its refresh token refreshes with the client id alone.
+    bool public_client = false;
 };
 
 struct minted_tokens {
@@ -123,7 +128,7 @@ public:
     /// std::invalid_argument for a method that takes no code.
     std::string mint_code(const code_options& options);
     /// A new installation's tokens, as if the app had been installed. Same as `POST /mock/tokens`
-    /// with form fields `kind=bot|user`, `rotating=true|false`, `scope`.
+    /// with form fields `kind=bot|user`, `rotating=true|false`, `scope`, `public_client=true|false`.
     minted_tokens mint_tokens(const token_options& options = {});
     /// Whether `access_token` is known, not expired and not revoked.
     bool token_active(std::string_view access_token) const;
