@@ -18,7 +18,7 @@ struct form_field {
     std::string_view value{};
 };
 
-/// The form fields of client.call(): a view of form_fields from a braced list, an array, a vector
+/// The form fields of client.call(): a view of fields from a braced list, an array, a vector
 /// or a span. A view (trivially destructible, see call_params): a braced list's fields live until
 /// the end of the full-expression, which is long enough, since initiation copies them, also when
 /// a deferred operation is awaited in that same expression.
