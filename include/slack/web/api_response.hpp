@@ -4,7 +4,6 @@
 
 #include <concepts>
 #include <cstddef>
-#include <initializer_list>
 #include <span>
 #include <string_view>
 #include <type_traits>
@@ -18,27 +17,62 @@ struct form_field {
     std::string_view value{};
 };
 
-/// The form fields of client.call(): a view of fields from a braced list, an array, a vector
-/// or a span. A view (trivially destructible, see call_params): a braced list's fields live until
-/// the end of the full-expression, which is long enough, since initiation copies them, also when
-/// a deferred operation is awaited in that same expression.
+/// The form fields of client.call(): up to max_braced written in the call,
+/// `{.form = {{"channel", "C1"}, {"text", "hi"}}}`, or a view of an array, a vector or a span.
+/// Trivially destructible, like every parameter (see call_params). Not an initializer_list: g++ 12
+/// cannot keep an initializer_list's array in a coroutine frame ("array used as initializer"), so
+/// braced fields are copied in here, one constructor per count.
 class form_fields {
 public:
+    static constexpr std::size_t max_braced = 8;
+
     constexpr form_fields() noexcept = default;
-    constexpr form_fields(std::initializer_list<form_field> fields) noexcept : fields_(fields.begin(), fields.size()) {}
+    constexpr form_fields(form_field a) noexcept : braced_{a}, braced_size_(1) {}
+    constexpr form_fields(form_field a, form_field b) noexcept : braced_{a, b}, braced_size_(2) {}
+    constexpr form_fields(form_field a, form_field b, form_field c) noexcept : braced_{a, b, c}, braced_size_(3) {}
+    constexpr form_fields(form_field a, form_field b, form_field c, form_field d) noexcept
+        : braced_{a, b, c, d}, braced_size_(4)
+    {
+    }
+    constexpr form_fields(form_field a, form_field b, form_field c, form_field d, form_field e) noexcept
+        : braced_{a, b, c, d, e}, braced_size_(5)
+    {
+    }
+    constexpr form_fields(form_field a, form_field b, form_field c, form_field d, form_field e, form_field f) noexcept
+        : braced_{a, b, c, d, e, f}, braced_size_(6)
+    {
+    }
+    constexpr form_fields(form_field a, form_field b, form_field c, form_field d, form_field e, form_field f,
+                          form_field g) noexcept
+        : braced_{a, b, c, d, e, f, g}, braced_size_(7)
+    {
+    }
+    constexpr form_fields(form_field a, form_field b, form_field c, form_field d, form_field e, form_field f,
+                          form_field g, form_field h) noexcept
+        : braced_{a, b, c, d, e, f, g, h}, braced_size_(8)
+    {
+    }
+    /// A view of fields kept elsewhere: they must stay alive until the call is initiated.
     template <class Fields>
         requires std::convertible_to<Fields&&, std::span<const form_field>>
-    constexpr form_fields(Fields&& fields) noexcept : fields_(std::forward<Fields>(fields))
+    constexpr form_fields(Fields&& fields) noexcept : viewed_(std::forward<Fields>(fields))
     {
     }
 
-    constexpr const form_field* begin() const noexcept { return fields_.data(); }
-    constexpr const form_field* end() const noexcept { return fields_.data() + fields_.size(); }
-    constexpr std::size_t size() const noexcept { return fields_.size(); }
-    constexpr bool empty() const noexcept { return fields_.empty(); }
+    /// Where the fields are: braced ones in this object, so that a copy sees its own.
+    constexpr std::span<const form_field> fields() const noexcept
+    {
+        return braced_size_ != 0 ? std::span<const form_field>(braced_, braced_size_) : viewed_;
+    }
+    constexpr const form_field* begin() const noexcept { return fields().data(); }
+    constexpr const form_field* end() const noexcept { return fields().data() + fields().size(); }
+    constexpr std::size_t size() const noexcept { return fields().size(); }
+    constexpr bool empty() const noexcept { return size() == 0; }
 
 private:
-    std::span<const form_field> fields_{};
+    form_field braced_[max_braced]{};
+    std::size_t braced_size_ = 0;
+    std::span<const form_field> viewed_{};
 };
 
 /// What client.call() sends. Views: the strings and the fields must stay alive until the call is
