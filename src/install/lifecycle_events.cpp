@@ -69,12 +69,12 @@ asio::awaitable<error_code> apply(store::installation_store& store, const lifecy
             removals.push_back(key_of(revoked->enterprise_id, revoked->team_id, revoked->is_enterprise_install));
     }
     if (remove_all) {
-        auto operation = store.remove_all(std::move(whole));
+        auto operation = store.remove_all(whole);
         if (const error_code failed = co_await await_removal(operation, removed))
             co_return failed;
     }
-    for (store::installation_key& key : removals) {
-        auto operation = store.remove(std::move(key));
+    for (const store::installation_key& key : removals) {
+        auto operation = store.remove(key);
         if (const error_code failed = co_await await_removal(operation, removed))
             co_return failed;
     }

@@ -10,6 +10,7 @@
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 #include <boost/url/parse.hpp>
 
@@ -29,11 +30,13 @@
 
 namespace asio = boost::asio;
 namespace web = slack::web;
+using namespace std::chrono_literals;
 using access_result = boost::system::result<web::access_response>;
 
 // From README.md (readme_example_N.cpp, made by CMake from the README's C++ blocks).
 asio::awaitable<void> install(web::oauth& oauth, std::string code, std::string secret);
 asio::awaitable<void> install_app(web::client& client, std::string code, std::string secret);
+asio::awaitable<void> remember(web::client& client, slack::store::installation_store& store, std::string bot_token);
 
 namespace {
 
@@ -113,6 +116,18 @@ asio::awaitable<void> method_shapes(web::client& client, slack::mock::server& mo
     const web::form_field fields[] = {{"foo", "bar"}};
     auto echoed = co_await client.call("api.test", {.form = fields}, "xoxb-shapes");
     check(echoed.has_value() && echoed->ok(), "co_await client.call(method, {.form}, token)");
+    // Form fields braced in the call: the list lives to the end of the expression, and initiation
+    // (at co_await, with deferred) copies it.
+    auto braced = co_await client.call("api.test", {.form = {{"channel", "C1"}, {"text", "hi"}}}, "xoxb-shapes");
+    check(braced.has_value() && braced->body().find(R"("args":{"channel":"C1","text":"hi"})") != std::string_view::npos,
+          "co_await client.call(method, {.form = {{...}, {...}}}, token)");
+    braced = co_await client.call("api.test", {.form = {{"channel", std::string("C2")}}}, {}, diag, asio::deferred);
+    check(braced.has_value() && braced->body().find(R"("channel":"C2")") != std::string_view::npos,
+          "co_await client.call(method, {.form = {{..., temporary}}}, {}, diag, deferred)");
+    const std::vector<web::form_field> field_vector = {{"channel", "C3"}};
+    braced = co_await client.call("api.test", {.form = field_vector});
+    check(braced.has_value() && braced->body().find(R"("channel":"C3")") != std::string_view::npos,
+          "co_await client.call(method, {.form = vector})");
     auto json = co_await client.call("api.test", {.json = R"({"a":"b"})", .idempotent = true}, {}, diag, asio::deferred);
     check(json.has_value() && json->body().find("\"a\"") != std::string_view::npos, "co_await client.call({.json}, diag, deferred)");
 
@@ -149,6 +164,36 @@ asio::awaitable<boost::system::error_code> list_shape(store::installation_store&
         after = std::move(*page->next);
     }
     co_return boost::system::error_code();
+}
+
+// Owning values named in statements of their own, then passed by name: what the refused
+// temporaries' compile errors say to write (refused_shapes.cpp has the refused ones).
+asio::awaitable<void> named_owning_shapes(store::installation_store& store, slack::install::token_provider& tokens)
+{
+    store::installation named{.team_id = "T2NAMED", .bot = store::token_grant{.token = "xoxb-named", .user_id = "U2"}};
+    auto saved = co_await store.save(named);
+    check(saved.has_value(), "co_await store.save(named)");
+    saved = co_await store.save(named, asio::use_awaitable);
+    check(saved.has_value(), "co_await store.save(named, use_awaitable)");
+    const store::installation_key key{.team_id = "T2NAMED"};
+    auto found = co_await store.find(key);
+    check(found.has_value() && found->has_value() && (*found)->bot, "co_await store.find(named key)");
+    const std::int64_t revision = found && *found && (*found)->bot ? (*found)->bot->revision : 0;
+    found = co_await store.find({.team_id = "T2NAMED"});
+    check(found.has_value() && found->has_value(), "co_await store.find({.team_id})");
+    store::token_grant grant{.token = "xoxb-named-2", .user_id = "U2"};
+    auto replaced = co_await store.replace_grant(key, store::grant_kind::bot, revision, grant);
+    check(replaced.has_value() && *replaced, "co_await store.replace_grant(key, kind, revision, named grant)");
+    auto token = co_await tokens.token(key);
+    check(token.has_value() && *token == "xoxb-named-2", "co_await tokens.token(named key)");
+    auto leased = co_await store.try_lease(key, store::grant_kind::bot, std::string("owner ") + "temporary", 1s);
+    check(leased.has_value() && *leased, "co_await store.try_lease(key, kind, std::string temporary, duration)");
+    auto released = co_await store.release_lease(key, store::grant_kind::bot, "owner temporary");
+    check(released.has_value(), "co_await store.release_lease(key, kind, literal)");
+    auto first_use = co_await store.consume_nonce("shapes nonce", std::chrono::system_clock::now() + 1h);
+    check(first_use.has_value() && *first_use, "co_await store.consume_nonce(literal, expiry)");
+    auto removed = co_await store.remove(key);
+    check(removed.has_value() && *removed == 1, "co_await store.remove(named key)");
 }
 
 // The install headers' comments, as written there: authorize_url.hpp, installer.hpp,
@@ -191,6 +236,7 @@ asio::awaitable<void> install_shapes(web::client& client, slack::mock::server& m
     slack::install::token_provider tokens(client, store, {.client_id = id, .client_secret = secret});
     auto token = co_await tokens.token({.team_id = "T0MOCKTEAM"});  // result<std::string>
     check(token.has_value() && done && *token == done->bot->token, "co_await tokens.token({.team_id})");
+    co_await named_owning_shapes(store, tokens);
 
     const std::string signing_secret = "shapes signing secret";
     slack::install::lifecycle_events events(executor, store, signing_secret);
@@ -287,9 +333,13 @@ int main()
     bool readme_app_done = false;
     asio::co_spawn(ioc, install_app(client, mock.mint_code(slack::mock::code_options{}), a.secret),
                    [&](std::exception_ptr) { readme_app_done = true; });
+    slack::store::memory_store readme_store(ioc.get_executor());
+    bool readme_views_done = false;
+    asio::co_spawn(ioc, remember(client, readme_store, mock.mint_tokens().access_token),
+                   [&](std::exception_ptr) { readme_views_done = true; });
 
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (!(awaited && methods_done && install_done && sign_in_done && by_callback && by_callback_no_diag && readme_done && readme_app_done &&
+    while (!(awaited && methods_done && install_done && sign_in_done && by_callback && by_callback_no_diag && readme_done && readme_app_done && readme_views_done &&
              future.wait_for(std::chrono::seconds(0)) == std::future_status::ready) &&
            std::chrono::steady_clock::now() < deadline) {
         std::cout.rdbuf(readme_output.rdbuf());  // only install() prints while the loop runs handlers
@@ -312,6 +362,8 @@ int main()
     check(printed.find("bot installed in Mock Team") != std::string::npos, "README app example: installed");
     check(printed.find("token of U") != std::string::npos, "README app example: auth.test");
     check(printed.find("api.test answered {\"ok\":true") != std::string::npos, "README app example: client.call");
+    check(printed.find(R"(api.test echoed {"ok":true,"args":{"channel":"C1","text":"hi"}})") != std::string::npos,
+          "README g++ 12 example: saved, token read back, braced form fields sent");
 
     // The README's function again, rate limited without Retry-After (and not retried): its
     // branch must not read the empty diag.retry_after (UB; _GLIBCXX_ASSERTIONS stops on it).

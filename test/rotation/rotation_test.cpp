@@ -88,7 +88,7 @@ struct rotation_fixture : mock_fixture {
     {
         auto store = store::open_store(ioc.get_executor(), spec).value();
         std::optional<store::store_result<std::optional<store::installation>>> found;
-        store->find(store::installation_key{.enterprise_id = {}, .team_id = team, .user_id = {}},
+        store->find({.team_id = team},
                     [&](auto r) { found.emplace(std::move(r)); });
         run_until([&] { return found.has_value(); }, 20s);
         BOOST_REQUIRE(found->has_value() && found->value().has_value() && found->value()->bot.has_value());

@@ -305,9 +305,9 @@ void invalid_keys_are_refused(const backend& b)
     BOOST_TEST(error_of(c.run(c.store->remove(nothing))) == store_errc::invalid_key);
     BOOST_TEST(error_of(c.run(c.store->remove_all(nothing))) == store_errc::invalid_key);
     BOOST_TEST(error_of(c.run(c.store->replace_grant(nothing, grant_kind::bot, 1, grant))) == store_errc::invalid_key);
-    BOOST_TEST(error_of(c.run(c.store->replace_grant(key("E1", "T1"), grant_kind::user, 1, grant))) == store_errc::invalid_key);  // which user?
+    BOOST_TEST(error_of(c.run(c.store->replace_grant({"E1", "T1"}, grant_kind::user, 1, grant))) == store_errc::invalid_key);  // which user?
     BOOST_TEST(error_of(c.run(c.store->try_lease(nothing, grant_kind::bot, "A", 1min))) == store_errc::invalid_key);
-    BOOST_TEST(error_of(c.run(c.store->try_lease(key("E1", "T1"), grant_kind::user, "A", 1min))) == store_errc::invalid_key);
+    BOOST_TEST(error_of(c.run(c.store->try_lease({"E1", "T1"}, grant_kind::user, "A", 1min))) == store_errc::invalid_key);
     BOOST_TEST(error_of(c.run(c.store->release_lease(nothing, grant_kind::bot, "A"))) == store_errc::invalid_key);
     BOOST_TEST(!c.find(key("E1", "T1")).has_value());  // nothing was written
 }
@@ -485,9 +485,9 @@ void racing_replace_grant_has_one_winner(const backend& b)
     // Both read revision 1 and refresh; both writes are in flight at once. (Moved, never copied: in
     // Boost 1.81 result<bool> copied from a non-const lvalue is a new result holding bool(r).)
     std::optional<store_result<bool>> first_won, second_won;
-    first.store->replace_grant(key("E1", "T1"), grant_kind::bot, 1, bot_grant("first"),
+    first.store->replace_grant({"E1", "T1"}, grant_kind::bot, 1, bot_grant("first"),
                                [&](store_result<bool> r) { first_won.emplace(std::move(r)); });
-    second.store->replace_grant(key("E1", "T1"), grant_kind::bot, 1, bot_grant("second"),
+    second.store->replace_grant({"E1", "T1"}, grant_kind::bot, 1, bot_grant("second"),
                                 [&](store_result<bool> r) { second_won.emplace(std::move(r)); });
     BOOST_TEST_REQUIRE(run_until(b.io, [&] { return first_won && second_won; }));
     const bool first_wins = value(std::move(*first_won));
@@ -672,14 +672,14 @@ void completion_is_on_the_handlers_executor_never_inline(const backend& b)
     };
     const installation install = workspace("E1", "T1");
     check("save", [&](auto handler) { c.store->save(install, std::move(handler)); });
-    check("find", [&](auto handler) { c.store->find(key("E1", "T1"), std::move(handler)); });
-    check("find, refused", [&](auto handler) { c.store->find(installation_key{}, std::move(handler)); });
+    check("find", [&](auto handler) { c.store->find({"E1", "T1"}, std::move(handler)); });
+    check("find, refused", [&](auto handler) { c.store->find({}, std::move(handler)); });
     check("replace_grant", [&](auto handler) {
-        c.store->replace_grant(key("E1", "T1"), grant_kind::bot, 1, bot_grant("x"), std::move(handler));
+        c.store->replace_grant({"E1", "T1"}, grant_kind::bot, 1, bot_grant("x"), std::move(handler));
     });
     check("consume_nonce", [&](auto handler) { c.store->consume_nonce("n", in(1min), std::move(handler)); });
     check("release_lease", [&](auto handler) {
-        c.store->release_lease(key("E1", "T1"), grant_kind::bot, "A", std::move(handler));
+        c.store->release_lease({"E1", "T1"}, grant_kind::bot, "A", std::move(handler));
     });
 }
 
@@ -750,7 +750,7 @@ void a_wrong_key_cannot_open_sealed_tokens(const backend& b)
     client c = open_client(b, first_key());
     c.save(workspace("E1", "T1"));
     client wrong = open_client(b, second_key());
-    BOOST_TEST(error_of(wrong.run(wrong.store->find(key("E1", "T1")))) == store_errc::decryption_failed);
+    BOOST_TEST(error_of(wrong.run(wrong.store->find({"E1", "T1"}))) == store_errc::decryption_failed);
 }
 
 void sealed_tokens_need_a_key(const backend& b)
@@ -758,7 +758,7 @@ void sealed_tokens_need_a_key(const backend& b)
     client c = open_client(b, first_key());
     c.save(workspace("E1", "T1"));
     client keyless = open_client(b, std::nullopt);
-    BOOST_TEST(error_of(keyless.run(keyless.store->find(key("E1", "T1")))) == store_errc::encryption_required);
+    BOOST_TEST(error_of(keyless.run(keyless.store->find({"E1", "T1"}))) == store_errc::encryption_required);
 }
 
 void tokens_stored_in_the_clear_read_with_a_key(const backend& b)
@@ -769,7 +769,7 @@ void tokens_stored_in_the_clear_read_with_a_key(const backend& b)
     client sealed = open_client(b, first_key());  // encryption turned on later: old rows still read
     check_installation(*require_found(sealed, key("E1", "T1")), want);
     sealed.save(want);  // and are sealed when written again
-    BOOST_TEST(error_of(clear.run(clear.store->find(key("E1", "T1")))) == store_errc::encryption_required);
+    BOOST_TEST(error_of(clear.run(clear.store->find({"E1", "T1"}))) == store_errc::encryption_required);
 }
 
 }  // namespace slack::store::conformance

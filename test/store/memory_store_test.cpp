@@ -19,15 +19,15 @@ private:
     void do_save(installation i, store_handler<void> h) override { database_->save(std::move(i), std::move(h)); }
     void do_find(installation_key k, store_handler<std::optional<installation>> h) override
     {
-        database_->find(std::move(k), std::move(h));
+        database_->find(k, std::move(h));
     }
     void do_remove(installation_key k, store_handler<std::size_t> h) override
     {
-        database_->remove(std::move(k), std::move(h));
+        database_->remove(k, std::move(h));
     }
     void do_remove_all(installation_key k, store_handler<std::size_t> h) override
     {
-        database_->remove_all(std::move(k), std::move(h));
+        database_->remove_all(k, std::move(h));
     }
     void do_list(installation_key after, std::size_t limit, store_handler<installation_page> h) override
     {
@@ -36,20 +36,20 @@ private:
     void do_replace_grant(installation_key k, grant_kind kind, std::int64_t revision, token_grant g,
                           store_handler<bool> h) override
     {
-        database_->replace_grant(std::move(k), kind, revision, std::move(g), std::move(h));
+        database_->replace_grant(k, kind, revision, std::move(g), std::move(h));
     }
     void do_try_lease(installation_key k, grant_kind kind, std::string owner, std::chrono::milliseconds duration,
                       store_handler<bool> h) override
     {
-        database_->try_lease(std::move(k), kind, std::move(owner), duration, std::move(h));
+        database_->try_lease(k, kind, owner, duration, std::move(h));
     }
     void do_release_lease(installation_key k, grant_kind kind, std::string owner, store_handler<void> h) override
     {
-        database_->release_lease(std::move(k), kind, std::move(owner), std::move(h));
+        database_->release_lease(k, kind, owner, std::move(h));
     }
     void do_consume_nonce(std::string nonce, time_point expires_at, store_handler<bool> h) override
     {
-        database_->consume_nonce(std::move(nonce), expires_at, std::move(h));
+        database_->consume_nonce(nonce, expires_at, std::move(h));
     }
 
     std::shared_ptr<memory_store> database_;

@@ -135,13 +135,13 @@ asio::awaitable<T> ok(asio::awaitable<store_result<T>> operation)
 
 asio::awaitable<void> must_save(installation_store& store, installation i)
 {
-    co_await ok(store.save(std::move(i), use));
+    co_await ok(store.save(i, use));
 }
 
 // The installation under `k`, which must be there.
 asio::awaitable<installation> must_find(installation_store& store, installation_key k)
 {
-    auto found = co_await ok(store.find(std::move(k), use));
+    auto found = co_await ok(store.find(k, use));
     BOOST_REQUIRE((found.has_value()));
     co_return std::move(*found);
 }
@@ -587,10 +587,10 @@ BOOST_AUTO_TEST_CASE(malformed_keys_are_refused_without_a_server)
     auto note = [&](auto r) { errors.push_back(r ? boost::system::error_code() : r.error()); };
     installation nameless;  // neither team nor enterprise
     store.save(nameless, note);
-    store.find(installation_key{}, note);
-    store.remove(installation_key{}, note);
-    store.remove_all(installation_key{}, note);
-    store.try_lease(installation_key{}, grant_kind::bot, "a", milliseconds(1000), note);
+    store.find({}, note);
+    store.remove({}, note);
+    store.remove_all({}, note);
+    store.try_lease({}, grant_kind::bot, "a", milliseconds(1000), note);
     io.run_for(std::chrono::seconds(5));
     BOOST_REQUIRE_EQUAL(errors.size(), 5u);
     for (const auto& ec : errors)

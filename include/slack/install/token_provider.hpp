@@ -77,8 +77,8 @@ public:
     /// whose outcome is unknown is client_errc::outcome_unknown, and the next request re-reads
     /// the store before anything else). A failed refresh reaches every caller waiting for it;
     /// the old token is never handed out in its place.
-    /// `key` is a view (g++ 12 miscompiles owning braced temporaries inside co_await): its ids
-    /// are copied before this returns.
+    /// `key` is a view, copied before this returns: braced ids are safe in co_await, and a temporary
+    /// installation_key (which g++ 12 miscompiles there) does not compile. Name it, or pass ids.
     template <boost::asio::completion_token_for<token_signature> CompletionToken = web::default_token>
     auto token(store::installation_key_view key, store::grant_kind kind = store::grant_kind::bot,
                CompletionToken&& completion = {})

@@ -11,14 +11,15 @@ namespace slack::store {
 
 using time_point = std::chrono::system_clock::time_point;
 
-/// One token of an installation (the bot's, or a user's) and what goes with it.
+/// One token of an installation (the bot's, or a user's) and what goes with it. Every member has
+/// a default, so that designated initializers may name only some (g++'s -Wextra).
 struct token_grant {
-    std::string token;                    ///< xoxb-/xoxp-, or xoxe.xoxb-/xoxe.xoxp- when rotating.
-    std::string refresh_token;            ///< xoxe-1-...: only with token rotation.
-    std::optional<time_point> expires_at; ///< Only with token rotation.
-    std::string scopes;                   ///< Comma-separated, as Slack sends them.
-    std::string bot_id;                   ///< B...: the bot's id (bot token only; may be empty).
-    std::string user_id;                  ///< The bot user (U...) or the installing user.
+    std::string token{};                    ///< xoxb-/xoxp-, or xoxe.xoxb-/xoxe.xoxp- when rotating.
+    std::string refresh_token{};            ///< xoxe-1-...: only with token rotation.
+    std::optional<time_point> expires_at{}; ///< Only with token rotation.
+    std::string scopes{};                   ///< Comma-separated, as Slack sends them.
+    std::string bot_id{};                   ///< B...: the bot's id (bot token only; may be empty).
+    std::string user_id{};                  ///< The bot user (U...) or the installing user.
     /// Set by the store: bumped by every write of this grant. A refresh writes its new pair only
     /// if the revision it read is still the stored one (see installation_store::replace_grant).
     std::int64_t revision = 0;
@@ -26,27 +27,33 @@ struct token_grant {
 
 /// An app's incoming webhook, when the install asked for one.
 struct webhook {
-    std::string url;
-    std::string channel;
-    std::string channel_id;
-    std::string configuration_url;
+    std::string url{};
+    std::string channel{};
+    std::string channel_id{};
+    std::string configuration_url{};
 };
 
 /// One installation. An org-wide install (Enterprise Grid) has `is_enterprise_install` set and no
 /// team id; a workspace install has a team id, and an enterprise id when the workspace is in one.
 struct installation {
-    std::string app_id;
-    std::string enterprise_id;
-    std::string enterprise_name;
-    std::string team_id;
-    std::string team_name;
+    std::string app_id{};
+    std::string enterprise_id{};
+    std::string enterprise_name{};
+    std::string team_id{};
+    std::string team_name{};
     bool is_enterprise_install = false;
-    std::optional<token_grant> bot;   ///< The bot token (an install with bot scopes).
-    std::optional<token_grant> user;  ///< The installing (or looked-up) user's token, if user scopes were granted.
-    std::string user_id;              ///< The installing user (authed_user.id).
-    std::optional<webhook> incoming_webhook;
+    std::optional<token_grant> bot{};   ///< The bot token (an install with bot scopes).
+    std::optional<token_grant> user{};  ///< The installing (or looked-up) user's token, if user scopes were granted.
+    std::string user_id{};              ///< The installing user (authed_user.id).
+    std::optional<webhook> incoming_webhook{};
     time_point installed_at{};
 };
+
+namespace detail {
+/// False, but only once instantiated: a static_assert in a refused overload then names the fix.
+template <class>
+inline constexpr bool refused = false;
+}  // namespace detail
 
 /// An installation_key as the store's operations take it, `co_await store.find({e, t, u})`: views,
 /// trivially destructible, because g++ 12 miscompiles a braced temporary with a destructor inside
@@ -61,14 +68,27 @@ struct installation_key_view {
 /// A lookup with an enterprise id also finds that enterprise's org-wide install when there is no
 /// install for the team itself. `user_id` asks for that user's token as well.
 struct installation_key {
-    std::string enterprise_id;
-    std::string team_id;
-    std::string user_id;
+    std::string enterprise_id{};
+    std::string team_id{};
+    std::string user_id{};
 
     friend bool operator==(const installation_key&, const installation_key&) = default;
 
-    /// So that a key passes to the store's operations as it is.
-    operator installation_key_view() const noexcept { return {enterprise_id, team_id, user_id}; }
+    /// So that a named key passes to the store's operations as it is.
+    operator installation_key_view() const& noexcept { return {enterprise_id, team_id, user_id}; }
+    /// A temporary key is refused: its view would dangle, and g++ 12 miscompiles a braced one
+    /// inside co_await (`co_await store.find(installation_key{...})` frees memory it never
+    /// allocated). A template, so that the message names the fix.
+    template <class Refused = void>
+    operator installation_key_view() const&& noexcept
+    {
+        static_assert(detail::refused<Refused>,
+                      "a temporary slack::store::installation_key: g++ 12 miscompiles it inside co_await, and a "
+                      "view of it dangles. Pass the ids braced, e.g. store.find({.enterprise_id = e, .team_id = "
+                      "t}), or name the key first: slack::store::installation_key key{...}; co_await "
+                      "store.find(key);");
+        return {};
+    }
 };
 
 /// The ids a view names, copied.

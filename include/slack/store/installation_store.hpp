@@ -17,6 +17,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -41,13 +43,28 @@ using store_signature = void(store_result<T>);
 template <class T>
 using store_handler = boost::asio::any_completion_handler<store_signature<T>>;
 
+namespace detail {
+struct no_initiation {
+    template <class... Args>
+    void operator()(Args&&...) const
+    {
+    }
+};
+/// A token whose initiation yields something (deferred, use_awaitable...), which the caller may
+/// co_await in the same expression; a callback yields nothing.
+template <class CompletionToken, class Signature>
+concept yields_operation = !std::is_void_v<decltype(boost::asio::async_initiate<CompletionToken, Signature>(
+    no_initiation{}, std::declval<CompletionToken&>()))>;
+}  // namespace detail
+
 /// An installation store. Operations may run concurrently; each completes on the completion
 /// handler's associated executor (else the store's). Arguments are copied at initiation, so
 /// views and temporaries may die as soon as the call returns, even with `deferred`.
-/// Keys are taken as installation_key_view, so `co_await store.find({e, t, u})` is safe with g++ 12
-/// (not `find(installation_key{e, t, u})`: that braced temporary is what g++ 12 miscompiles). An
-/// installation or a grant is not a view: name it in a statement of its own before co_await
-/// (`co_await store.save(installation{...})` is miscompiled too, see docs/stores.md).
+/// g++ 12 miscompiles a braced temporary with a destructor inside co_await (docs/stores.md), so
+/// keys are views (`co_await store.find({e, t, u})` is safe) and the owning temporaries it would
+/// miscompile do not compile: a temporary installation_key anywhere, and with a token that can be
+/// awaited (the default, use_awaitable...) a temporary installation or token_grant. Name those
+/// first: `installation i{...}; co_await store.save(i);`. Strings are views too.
 /// Errors: slack::store_errc (unavailable, query_failed, corrupt_row, decryption_failed,
 /// invalid_key, closed...). The store must outlive its operations.
 ///
@@ -62,8 +79,18 @@ public:
     /// Saves `i` under key_of(i), replacing what was there, and its user grant (if any) under
     /// i.user_id. Yields nothing. Grants' revisions are bumped.
     template <class CompletionToken = boost::asio::deferred_t>
-    auto save(installation i, CompletionToken&& token = {})
+    auto save(const installation& i, CompletionToken&& token = {})
     {
+        return initiate<void>(&installation_store::do_save, token, i);
+    }
+    /// A temporary (or moved) installation: moved in, with a callback; refused with a token that
+    /// can be awaited in the same expression, where g++ 12 would miscompile it.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto save(installation&& i, CompletionToken&& token = {})
+    {
+        static_assert(!detail::yields_operation<CompletionToken, store_signature<void>>,
+                      "a temporary slack::store::installation: g++ 12 miscompiles it inside co_await. Name it "
+                      "first: slack::store::installation i{...}; co_await store.save(i);");
         return initiate<void>(&installation_store::do_save, token, std::move(i));
     }
 
@@ -117,9 +144,21 @@ public:
     /// revision is still `expected_revision`. Yields true when written; false when another writer
     /// got there first (a newer pair is stored: re-read it) or the grant is gone.
     template <class CompletionToken = boost::asio::deferred_t>
-    auto replace_grant(installation_key_view key, grant_kind kind, std::int64_t expected_revision, token_grant grant,
-                       CompletionToken&& token = {})
+    auto replace_grant(installation_key_view key, grant_kind kind, std::int64_t expected_revision,
+                       const token_grant& grant, CompletionToken&& token = {})
     {
+        return initiate<bool>(&installation_store::do_replace_grant, token, to_key(key), kind, expected_revision, grant);
+    }
+    /// A temporary (or moved) grant: moved in, with a callback; refused with a token that can be
+    /// awaited in the same expression, where g++ 12 would miscompile it.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto replace_grant(installation_key_view key, grant_kind kind, std::int64_t expected_revision,
+                       token_grant&& grant, CompletionToken&& token = {})
+    {
+        static_assert(!detail::yields_operation<CompletionToken, store_signature<bool>>,
+                      "a temporary slack::store::token_grant: g++ 12 miscompiles it inside co_await. Name it "
+                      "first: slack::store::token_grant grant{...}; co_await store.replace_grant(key, kind, "
+                      "revision, grant);");
         return initiate<bool>(&installation_store::do_replace_grant, token, to_key(key), kind, expected_revision,
                               std::move(grant));
     }
@@ -130,28 +169,29 @@ public:
     /// org-wide install's lease when that is what it finds, and a bot lease ignores key.user_id.
     /// A user lease needs key.user_id (else invalid_key).
     template <class CompletionToken = boost::asio::deferred_t>
-    auto try_lease(installation_key_view key, grant_kind kind, std::string owner, std::chrono::milliseconds duration,
-                   CompletionToken&& token = {})
+    auto try_lease(installation_key_view key, grant_kind kind, std::string_view owner,
+                   std::chrono::milliseconds duration, CompletionToken&& token = {})
     {
-        return initiate<bool>(&installation_store::do_try_lease, token, to_key(key), kind, std::move(owner),
+        return initiate<bool>(&installation_store::do_try_lease, token, to_key(key), kind, std::string(owner),
                               duration);
     }
 
     /// Gives the lease back if `owner` holds it (the lease try_lease took for the same key and kind).
     /// Yields nothing.
     template <class CompletionToken = boost::asio::deferred_t>
-    auto release_lease(installation_key_view key, grant_kind kind, std::string owner, CompletionToken&& token = {})
+    auto release_lease(installation_key_view key, grant_kind kind, std::string_view owner,
+                       CompletionToken&& token = {})
     {
-        return initiate<void>(&installation_store::do_release_lease, token, to_key(key), kind, std::move(owner));
+        return initiate<void>(&installation_store::do_release_lease, token, to_key(key), kind, std::string(owner));
     }
 
     /// Records that the single-use value `nonce` (an OAuth state's, an event's signature) is
     /// used, until `expires_at`. Yields true the first time; false if it was already used
     /// (a replay), from any process sharing the database. Expired records are pruned.
     template <class CompletionToken = boost::asio::deferred_t>
-    auto consume_nonce(std::string nonce, time_point expires_at, CompletionToken&& token = {})
+    auto consume_nonce(std::string_view nonce, time_point expires_at, CompletionToken&& token = {})
     {
-        return initiate<bool>(&installation_store::do_consume_nonce, token, std::move(nonce), expires_at);
+        return initiate<bool>(&installation_store::do_consume_nonce, token, std::string(nonce), expires_at);
     }
 
 protected:
