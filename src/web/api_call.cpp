@@ -76,6 +76,24 @@ const char* check(std::string_view method, const call_params& params)
     return nullptr;
 }
 
+// What a call of a method that spends a single-use credential spends, by its name: client.call()
+// must keep the single-use rule as the typed methods do (never re-sent after an unknown outcome).
+spend_rule spends_of(std::string_view method, const call_params& params)
+{
+    const bool refresh = std::any_of(params.form.begin(), params.form.end(),
+                                     [](const form_field& f) { return f.name == "refresh_token"; });
+    if (method == "oauth.access")
+        return {single_use::code, api_errc::code_already_used};
+    if (method == "oauth.v2.access" || method == "oauth.v2.user.access" || method == "openid.connect.token")
+        return refresh ? spend_rule{single_use::refresh_token, api_errc::invalid_refresh_token}
+                       : spend_rule{single_use::code, api_errc::invalid_code};
+    if (method == "oauth.v2.exchange")
+        return {single_use::legacy_token, api_errc::token_already_exchanged};
+    if (method == "auth.revoke" || method == "apps.uninstall")
+        return {single_use::bearer_token, api_errc::token_revoked};
+    return {};
+}
+
 }  // namespace
 
 void start_api_call(std::shared_ptr<client_impl> client, std::string_view method, const call_params& params,
@@ -87,6 +105,7 @@ void start_api_call(std::shared_ptr<client_impl> client, std::string_view method
         request.method_name = method;
         request.idempotent = params.idempotent;
         request.rate_key = params.rate_key;
+        request.spends = spends_of(method, params);
         if (!token.empty())
             request.set_bearer_token(token);
         if (!params.json.empty()) {

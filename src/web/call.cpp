@@ -199,6 +199,7 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
         const clock::time_point attempt_deadline = std::min(deadline, after(client.options.attempt_timeout));
         attempt_result reply = co_await client.pool.send(exchange, attempt_deadline);
         if (reply.gate_closed) {  // nothing was sent: back to the gate, as the same (started) attempt
+            diag.attempts = attempt - 1;
             --attempt;
             continue;
         }
@@ -270,7 +271,9 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
         // spent is never sent again, whatever the policy answers.
         if (decision.retry && unknown && request.spends.credential != single_use::nothing)
             decision = {false, milliseconds(0), "outcome unknown; the request spends a single-use credential"};
-        if (decision.retry && !take_retry_tokens(client, ec))
+        // A wait Slack asked for is paced by the gate, not a sign of an outage: it costs no budget,
+        // so one workspace's 429s cannot spend the retries of the others.
+        if (decision.retry && !(rate_limited && answer.retry_after) && !take_retry_tokens(client, ec))
             decision = {false, milliseconds(0), "retry budget empty"};
         if (!decision.retry) {
             if (unknown && ec != client_errc::outcome_unknown) {

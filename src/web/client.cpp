@@ -12,6 +12,8 @@
 
 #include <openssl/crypto.h>
 
+#include <stdexcept>
+
 namespace slack::web {
 namespace detail {
 namespace {
@@ -170,9 +172,11 @@ client::client(executor_type executor, std::shared_ptr<boost::asio::ssl::context
 {
 }
 
-std::shared_ptr<detail::client_impl> detail::share(client_impl& impl)
+std::shared_ptr<detail::client_impl> detail::share(client_impl* impl)
 {
-    return impl.shared_from_this();
+    if (!impl)  // a programming error, not a call's outcome: like using any moved-from object
+        throw std::logic_error("slack::web: an operation on a family object made from a moved-from client");
+    return impl->shared_from_this();
 }
 
 client::client(client&&) noexcept = default;

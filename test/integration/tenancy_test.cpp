@@ -258,6 +258,30 @@ BOOST_AUTO_TEST_CASE(a_call_opening_a_connection_while_a_429_arrives_does_not_se
     BOOST_TEST(requests_with_token(server, limited) == 3u);  // the 429, then one success each
 }
 
+BOOST_AUTO_TEST_CASE(one_workspace_rate_limits_do_not_spend_the_retry_budget_of_the_others)
+{
+    // A budget for one retry: workspace A's waits for Retry-After must not spend it.
+    options.budget = web::retry_budget{5, 5, 10, 0};
+    web::client client(ioc.get_executor(), tls, options);
+    std::optional<auth_result> a1, a2, b;
+    slack::diagnostics diag_b;
+    asio::co_spawn(
+        ioc,
+        [&]() -> asio::awaitable<void> {
+            a1.emplace(co_await web::auth(client).test({.token = "mock-ratelimit-1-0-budget-a1", .rate_key = "TA"}));
+            a2.emplace(co_await web::auth(client).test({.token = "mock-ratelimit-1-0-budget-a2", .rate_key = "TA"}));
+            // B's 503 needs the one retry the budget holds.
+            b.emplace(co_await web::auth(client).test({.token = "mock-status-503-1-budget-b", .rate_key = "TB"}, diag_b));
+        },
+        asio::detached);
+    run_until([&] { return b.has_value(); });
+    BOOST_TEST(a1->has_value());
+    BOOST_TEST(a2->has_value());
+    BOOST_TEST_MESSAGE("B: " << why(*b) << ", " << diag_b.client_message);
+    BOOST_TEST(b->has_value());
+    BOOST_TEST(diag_b.attempts == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(no_policy_can_send_a_single_use_code_twice)
 {
     std::vector<slack::attempt_info> asked;
@@ -275,6 +299,22 @@ BOOST_AUTO_TEST_CASE(no_policy_can_send_a_single_use_code_twice)
     // The policy is told what the attempt means, and what caused it.
     BOOST_TEST((asked[0].error == client_errc::outcome_unknown));
     BOOST_TEST((asked[0].underlying == client_errc::connection_closed));
+}
+
+BOOST_AUTO_TEST_CASE(client_call_of_a_spending_method_keeps_the_single_use_rule)
+{
+    options.retry = [](const slack::attempt_info&) { return slack::retry_decision{true, 0ms, "always"}; };
+    web::client client(ioc.get_executor(), tls, options);
+    const std::string code = "mock-close-untyped";
+    const std::string& id = server.options().client_id;
+    const std::string& secret = server.options().client_secret;
+    std::optional<call_result> r;
+    client.call("oauth.v2.access", {.form = {{"client_id", id}, {"client_secret", secret}, {"code", code}}}, {},
+                [&](call_result out) { r.emplace(std::move(out)); });
+    run_until([&] { return r.has_value(); });
+    BOOST_REQUIRE(!r->has_value());
+    BOOST_TEST((r->error() == client_errc::outcome_unknown));
+    BOOST_TEST(server.exchanges(code) == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(the_retries_md_policy_does_not_resend_a_code)

@@ -161,9 +161,12 @@ tenant_summary run_tenant_phase(std::size_t calls, std::size_t in_flight, std::s
         found.add("tenants: " + std::to_string(done) + " of " + std::to_string(calls) + " calls ended");
     // Every request the mock saw: the learning calls, the clean and limited calls with their
     // retries. A malformed token never reached it.
-    for (const slack::mock::recorded_request& r : mock.requests())
+    for (const slack::mock::recorded_request& r : mock.requests()) {
         if (r.code.find_first_of(std::string_view("\r\n \t\x7f\0", 6)) != std::string::npos)
             found.add("tenants: a malformed token reached the mock");
+        if (r.target != "/api/auth.test")  // the smuggled auth.revoke, had it gone out
+            found.add("tenants: a request the phase never made reached the mock: " + r.target);
+    }
     mock.stop();
     ioc.run_for(2s);  // closed connections finish; bounded
     return summary;

@@ -57,7 +57,7 @@ inline constexpr bool refused = false;
 
 /// An installation_key as the store's operations take it, `co_await store.find({e, t, u})`: views,
 /// trivially destructible, because g++ 12 miscompiles a braced temporary with a destructor inside
-/// a co_await expression (toolchain.md). The operation copies the ids before it returns.
+/// a co_await expression (the README's "g++ 12 and views"). The operation copies the ids before it returns.
 struct installation_key_view {
     std::string_view enterprise_id{};
     std::string_view team_id{};

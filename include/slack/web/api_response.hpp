@@ -4,6 +4,7 @@
 
 #include <concepts>
 #include <cstddef>
+#include <ranges>
 #include <span>
 #include <string_view>
 #include <type_traits>
@@ -53,8 +54,12 @@ public:
     {
     }
     /// A view of fields kept elsewhere: they must stay alive until the call is initiated.
+    /// Not another form_fields (its copy must see its own braced fields), and not a temporary
+    /// container (it would be gone, and inside co_await g++ 12 miscompiles it): name it first.
     template <class Fields>
-        requires std::convertible_to<Fields&&, std::span<const form_field>>
+        requires(!std::same_as<std::remove_cvref_t<Fields>, form_fields> &&
+                 (std::is_lvalue_reference_v<Fields> || std::ranges::borrowed_range<Fields>) &&
+                 std::convertible_to<Fields&&, std::span<const form_field>>)
     constexpr form_fields(Fields&& fields) noexcept : viewed_(std::forward<Fields>(fields))
     {
     }

@@ -22,6 +22,8 @@ public:
     /// A plain pointer, so that `co_await apps(client).op(...)` holds no temporary with a
     /// destructor across the suspension (g++ 12).
     explicit apps(const client& c) noexcept : client_(detail::client_access::impl(c).get()) {}
+    /// Deleted: a temporary client would be gone before the first call.
+    explicit apps(const client&&) = delete;
 
     /// apps.uninstall: removes the app from the token's workspace; every token of that
     /// installation is revoked. The token goes in the Authorization header, the app's credentials

@@ -24,6 +24,8 @@ public:
     /// A plain pointer, so that `co_await auth(client).op(...)` holds no temporary with a
     /// destructor across the suspension (g++ 12).
     explicit auth(const client& c) noexcept : client_(detail::client_access::impl(c).get()) {}
+    /// Deleted: a temporary client would be gone before the first call.
+    explicit auth(const client&&) = delete;
 
     /// auth.test: checks a token and says whose it is. Idempotent (retried like any safe call).
     /// Result: auth_test_response. Errors: `not_authed`, `invalid_auth`, `token_expired` (refresh

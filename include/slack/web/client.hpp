@@ -96,8 +96,9 @@ public:
     /// fields or a JSON body, and `token` (empty: none) as `Authorization: Bearer`, never as a
     /// field. Same contract as the typed operations (see slack::web::oauth): completion signature
     /// `void(boost::system::result<api_response>)`, errors, diagnostics, retries, cancellation.
-    /// The rate-limit gate is the method's. A call is not idempotent unless `params.idempotent`
-    /// says so: after an unknown outcome it is not retried.
+    /// The rate-limit gate is the method's, for `params.rate_key` (else for the token). A call is
+    /// not idempotent unless `params.idempotent` says so: after an unknown outcome it is not
+    /// retried (and a method that spends a code or token is never re-sent, whatever the policy).
     /// Invalid arguments (`client_errc::invalid_argument`): an empty or malformed method name,
     /// both form and json, a json that is not an object, a form field named `token`.
     template <boost::asio::completion_token_for<call_signature> CompletionToken = default_token>
@@ -126,7 +127,8 @@ struct client_access {
     static const std::shared_ptr<client_impl>& impl(const client& c) noexcept { return c.impl_; }
 };
 /// A shared pointer to an implementation a client owns (compiled: client_impl is incomplete here).
-std::shared_ptr<client_impl> share(client_impl& impl);
+/// Throws std::logic_error for null (a family object made from a moved-from client).
+std::shared_ptr<client_impl> share(client_impl* impl);
 }  // namespace detail
 
 }  // namespace slack::web

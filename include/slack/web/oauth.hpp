@@ -47,6 +47,8 @@ public:
     /// A plain pointer, so that `co_await oauth(client).op(...)` holds no temporary with a
     /// destructor across the suspension (g++ 12).
     explicit oauth(const client& c) noexcept : client_(detail::client_access::impl(c).get()) {}
+    /// Deleted: a temporary client would be gone before the first call.
+    explicit oauth(const client&&) = delete;
 
     /// oauth.access (classic apps): a single-use code for a user token. Result: access_response.
     /// A code used before: `api_errc::code_already_used`.

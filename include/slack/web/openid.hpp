@@ -24,6 +24,8 @@ public:
     /// A plain pointer, so that `co_await openid(client).op(...)` holds no temporary with a
     /// destructor across the suspension (g++ 12).
     explicit openid(const client& c) noexcept : client_(detail::client_access::impl(c).get()) {}
+    /// Deleted: a temporary client would be gone before the first call.
+    explicit openid(const client&&) = delete;
 
     /// openid.connect.token, grant authorization_code (PKCE optional): a user token and an
     /// id_token. A code used before: `api_errc::invalid_code`. Result: openid_token_response.

@@ -47,7 +47,7 @@ template <class Method, class CompletionToken>
 auto async_run(client_impl* client, const typename Method::params& params, slack::diagnostics* diag,
                CompletionToken&& token)
 {
-    return boost::asio::async_initiate<CompletionToken, method_signature<Method>>(initiate_method<Method>{share(*client)},
+    return boost::asio::async_initiate<CompletionToken, method_signature<Method>>(initiate_method<Method>{share(client)},
                                                                                   token, params, diag);
 }
 
