@@ -199,7 +199,6 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
         const clock::time_point attempt_deadline = std::min(deadline, after(client.options.attempt_timeout));
         attempt_result reply = co_await client.pool.send(exchange, attempt_deadline);
         if (reply.gate_closed) {  // nothing was sent: back to the gate, as the same (started) attempt
-            diag.attempts = attempt - 1;
             --attempt;
             continue;
         }
