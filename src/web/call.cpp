@@ -129,11 +129,11 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
                                       response_fields& fields)
 {
     const call_reporter report(client, request.method());
-    if (client.endpoint_error) {
+    if (client.options_error) {
         if (client.options_problem)
             diag.client_message = client.options_problem;
-        report(call_event::kind::failed, 0, client.endpoint_error);
-        co_return error_code(client.endpoint_error);
+        report(call_event::kind::failed, 0, client.options_error);
+        co_return error_code(client.options_error);
     }
     const clock::time_point deadline = after(client.options.timeout);
     using credentials_kind = api_request::credentials_kind;

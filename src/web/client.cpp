@@ -67,15 +67,15 @@ client_impl::client_impl(boost::asio::any_io_executor executor_in, std::shared_p
                          client_options opts)
     : executor(opts.thread_safe ? executor_type(boost::asio::make_strand(executor_in)) : executor_in),
       options(std::move(opts)),
-      endpoint(parse_endpoint(options, endpoint_error)),
+      endpoint(parse_endpoint(options, options_error)),
       pool(executor, std::move(tls), endpoint, options),
       retry_tokens(options.budget.capacity),
       prune_at_(min_gates_before_pruning),
       fingerprint_key_(crypto::random_bytes(32)),
       generator_(std::random_device{}())
 {
-    if (!endpoint_error && options.max_connections == 0) {
-        endpoint_error = client_errc::invalid_argument;
+    if (!options_error && options.max_connections == 0) {
+        options_error = client_errc::invalid_argument;
         options_problem = "client_options::max_connections is 0: no call could ever be sent";
     }
 }

@@ -67,6 +67,48 @@ struct threaded_mock {
     std::thread thread;
 };
 
+// A thread_safe client on an io_context run by two threads of its own (each for at most `run`),
+// stopped and joined when it goes out of scope.
+struct two_thread_client {
+    two_thread_client(const threaded_mock& mock, std::size_t max_connections, std::chrono::seconds run)
+        : client(ioc.get_executor(), std::make_shared<asio::ssl::context>(mock.tls()), options_for(mock, max_connections)),
+          runner_a([this, run] { ioc.run_for(run); }),
+          runner_b([this, run] { ioc.run_for(run); })
+    {
+    }
+    ~two_thread_client() { stop(); }
+    /// Before the test's own variables go: its handlers may refer to them.
+    void stop()
+    {
+        work.reset();
+        ioc.stop();
+        if (runner_a.joinable())
+            runner_a.join();
+        if (runner_b.joinable())
+            runner_b.join();
+    }
+    static web::client_options options_for(const threaded_mock& mock, std::size_t max_connections)
+    {
+        web::client_options o = mock.options();
+        o.thread_safe = true;
+        o.max_connections = max_connections;
+        return o;
+    }
+    /// Polls `done` from this thread until it holds or `limit` passes.
+    template <class Predicate>
+    static void wait_for(Predicate done, std::chrono::seconds limit)
+    {
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        while (!done() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(10ms);
+    }
+
+    asio::io_context ioc{2};
+    asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(ioc);
+    web::client client;
+    std::thread runner_a, runner_b;
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(concurrency)
@@ -94,15 +136,8 @@ BOOST_AUTO_TEST_CASE(use_future_works_with_the_io_context_on_another_thread)
 BOOST_AUTO_TEST_CASE(thread_safe_client_on_a_multithreaded_io_context)
 {
     threaded_mock mock;
-    auto tls = std::make_shared<asio::ssl::context>(mock.tls());
-    web::client_options options = mock.options();
-    options.thread_safe = true;
-    options.max_connections = 3;
-    asio::io_context client_ioc(2);
-    web::client client(client_ioc.get_executor(), tls, options);
-    auto client_work = asio::make_work_guard(client_ioc);
-    std::thread runner_a([&] { client_ioc.run_for(30s); });
-    std::thread runner_b([&] { client_ioc.run_for(30s); });
+    two_thread_client on_two(mock, 3, 30s);
+    web::client& client = on_two.client;
 
     constexpr int calls = 40;
     std::atomic<int> succeeded{0}, completed{0};
@@ -116,16 +151,10 @@ BOOST_AUTO_TEST_CASE(thread_safe_client_on_a_multithreaded_io_context)
         if (i % 2)
             start_call(i);  // from this thread, which does not run the io_context
         else
-            asio::post(client_ioc, [&, i] { start_call(i); });  // from the io_context's threads
+            asio::post(on_two.ioc, [&, i] { start_call(i); });  // from the io_context's threads
     }
-    const auto deadline = std::chrono::steady_clock::now() + 20s;
-    while (completed < calls && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(10ms);
-
-    client_work.reset();
-    client_ioc.stop();
-    runner_a.join();
-    runner_b.join();
+    two_thread_client::wait_for([&] { return completed == calls; }, 20s);
+    on_two.stop();
     BOOST_TEST(completed.load() == calls);
     BOOST_TEST(succeeded.load() == calls);
 }
@@ -165,15 +194,8 @@ BOOST_AUTO_TEST_CASE(an_idle_pool_leaves_no_work_in_the_io_context)
 BOOST_AUTO_TEST_CASE(calls_cancelled_by_a_racing_timer_on_a_thread_safe_client)
 {
     threaded_mock mock;
-    auto tls = std::make_shared<asio::ssl::context>(mock.tls());
-    web::client_options options = mock.options();
-    options.thread_safe = true;
-    options.max_connections = 4;
-    asio::io_context client_ioc(2);
-    web::client client(client_ioc.get_executor(), tls, options);
-    auto client_work = asio::make_work_guard(client_ioc);
-    std::thread runner_a([&] { client_ioc.run_for(60s); });
-    std::thread runner_b([&] { client_ioc.run_for(60s); });
+    two_thread_client on_two(mock, 4, 60s);
+    web::client& client = on_two.client;
 
     constexpr int rounds = 300;
     std::atomic<int> finished{0}, timer_won{0}, call_won{0};
@@ -188,14 +210,8 @@ BOOST_AUTO_TEST_CASE(calls_cancelled_by_a_racing_timer_on_a_thread_safe_client)
     };
     for (int i = 0; i < rounds; ++i)
         asio::co_spawn(client.get_executor(), round(i), [&](std::exception_ptr) { ++finished; });
-    const auto deadline = std::chrono::steady_clock::now() + 45s;
-    while (finished < rounds && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(10ms);
-
-    client_work.reset();
-    client_ioc.stop();
-    runner_a.join();
-    runner_b.join();
+    two_thread_client::wait_for([&] { return finished == rounds; }, 45s);
+    on_two.stop();
     BOOST_TEST(finished.load() == rounds);
     BOOST_TEST_MESSAGE("call first: " << call_won.load() << ", timer first: " << timer_won.load());
 }
