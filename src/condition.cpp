@@ -2,6 +2,7 @@
 #include <slack/api_errc.hpp>
 #include <slack/client_errc.hpp>
 #include <slack/condition.hpp>
+#include <slack/store/store_errc.hpp>
 
 #include <boost/asio/error.hpp>
 #include <boost/asio/ssl/error.hpp>
@@ -37,6 +38,20 @@ bool client_code_in(client_errc e, condition c)
     }
 }
 
+// A database that cannot be reached now may be reached later (a failover, a restart); a lease
+// held by another process is given back or expires. A lost refresh token is for good.
+bool store_code_in(store_errc e, condition c)
+{
+    switch (e) {
+    case store_errc::unavailable:
+    case store_errc::refresh_busy: return c == condition::transient;
+    case store_errc::reinstall_required: return c == condition::auth;
+    case store_errc::invalid_key:
+    case store_errc::invalid_page_size: return c == condition::invalid_request;
+    default: return false;
+    }
+}
+
 class condition_category_impl final : public boost::system::error_category {
 public:
     const char* name() const noexcept override { return "slack.condition"; }
@@ -60,6 +75,8 @@ public:
             return detail::api_errc_condition(static_cast<api_errc>(code.value())) == value;
         if (code.category() == client_category())
             return client_code_in(static_cast<client_errc>(code.value()), wanted);
+        if (code.category() == store_category())
+            return store_code_in(static_cast<store_errc>(code.value()), wanted);
         return wanted == condition::transient && is_transient_transport(code);
     }
 };

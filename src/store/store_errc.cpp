@@ -22,6 +22,7 @@ struct store_category_impl final : boost::system::error_category {
         case store_errc::refresh_busy: return "another process held the refresh lease for too long";
         case store_errc::closed: return "the installation store was shut down";
         case store_errc::invalid_page_size: return "a page of installations must hold 1 to max_page_size of them";
+        case store_errc::reinstall_required: return "the grant can no longer be refreshed: the workspace must install the app again";
         }
         return "unknown store error";
     }
@@ -50,6 +51,7 @@ const char* to_string(store_errc e) noexcept
     case store_errc::refresh_busy: return "refresh_busy";
     case store_errc::closed: return "closed";
     case store_errc::invalid_page_size: return "invalid_page_size";
+    case store_errc::reinstall_required: return "reinstall_required";
     }
     return "unknown";
 }

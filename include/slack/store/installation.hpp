@@ -23,6 +23,11 @@ struct token_grant {
     /// Set by the store: bumped by every write of this grant. A refresh writes its new pair only
     /// if the revision it read is still the stored one (see installation_store::replace_grant).
     std::int64_t revision = 0;
+    /// Set (by the token provider) when the grant can no longer be refreshed: a refresh whose
+    /// answer was lost twice, or whose re-send Slack refused. Non-empty: every token() for it fails
+    /// with store_errc::reinstall_required and sends nothing, until a new install replaces it.
+    /// Stores keep it as they keep the scopes.
+    std::string reinstall_reason{};
 };
 
 /// An app's incoming webhook, when the install asked for one.

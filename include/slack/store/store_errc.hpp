@@ -19,6 +19,7 @@ enum class store_errc {
     refresh_busy,        ///< Another process held the refresh lease past the provider's wait.
     closed,              ///< The store was shut down.
     invalid_page_size,   ///< list() was asked for no installations, or for more than max_page_size.
+    reinstall_required,  ///< The grant's refresh token was lost (token_grant::reinstall_reason): the workspace must install again.
 };
 
 const boost::system::error_category& store_category() noexcept;
