@@ -20,6 +20,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include <openssl/crypto.h>
+
 #include <list>
 
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"  // g++ 12 false positive on awaitable frames
@@ -97,11 +99,23 @@ struct install_server::impl : std::enable_shared_from_this<impl> {
             co_return begin_install();
         if (req.method() == http::verb::get && path == "/slack/oauth_redirect")
             co_return co_await complete_install(query, req[http::field::cookie]);
-        if (req.method() == http::verb::get && path == "/slack/whoami")
+        if (req.method() == http::verb::get && path == "/slack/whoami") {
+            if (config.admin_token.empty())
+                co_return text(http::status::not_found, "no such page\n");
+            if (!is_admin(req[http::field::authorization]))
+                co_return text(http::status::unauthorized, "whoami needs the admin token\n");
             co_return co_await whoami(query_value(query, "team"));
+        }
         if (req.method() == http::verb::post && path == "/slack/events")
             co_return co_await event(req);
         co_return text(http::status::not_found, "no such page\n");
+    }
+
+    bool is_admin(std::string_view authorization) const
+    {
+        const std::string expected = "Bearer " + config.admin_token;
+        return authorization.size() == expected.size() &&
+               CRYPTO_memcmp(authorization.data(), expected.data(), expected.size()) == 0;
     }
 
     response begin_install()

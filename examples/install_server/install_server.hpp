@@ -2,7 +2,8 @@
 // The small HTTP server a Slack app runs to be installed and to act for its installations:
 //   GET  /slack/install          302 to Slack's authorize page, with the state cookie
 //   GET  /slack/oauth_redirect   completes the install into the store
-//   GET  /slack/whoami?team=T    auth.test with the installation's (rotated) bot token
+//   GET  /slack/whoami?team=T    auth.test with the installation's (rotated) bot token; an operator's
+//                                page: it needs `Authorization: Bearer <admin_token>` (and is off without one)
 //   POST /slack/events           signed Events API requests: url_verification, app_uninstalled, tokens_revoked
 // Plain HTTP on 127.0.0.1: in production it sits behind the TLS terminator of the app's host.
 #include <slack/store/installation_store.hpp>
@@ -26,6 +27,9 @@ struct install_server_config {
     std::string ca_pem{};          ///< An extra CA to trust (the mock's), PEM; empty: the system's only.
     std::string public_url{};      ///< Where browsers reach this server; empty: http://127.0.0.1:<port>.
     unsigned short port = 0;     ///< 0: an ephemeral port.
+    /// The bearer token /slack/whoami requires: who is installed is not for anyone to ask. Empty:
+    /// the page is off (404).
+    std::string admin_token{};
 };
 
 class install_server {

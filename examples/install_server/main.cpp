@@ -45,6 +45,8 @@ int main(int argc, char** argv)
                                           .client_secret = from_environment("SLACK_CLIENT_SECRET"),
                                           .state_secret = from_environment("SLACK_STATE_SECRET"),
                                           .signing_secret = from_environment("SLACK_SIGNING_SECRET")};
+    if (const char* admin = std::getenv("SLACK_ADMIN_TOKEN"))
+        config.admin_token = admin;  // enables /slack/whoami for whoever holds it
     std::string store_path = "installations.db";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i], value = argv[i + 1];

@@ -1,28 +1,37 @@
-// The token provider: a cache in front of the store, one flight per grant in this process, and
-// the refresh protocol (lease, re-read, refresh, compare-and-swap) across processes.
+// The token provider: a bounded cache in front of the store, one lookup per asked key and one
+// refresh per grant in this process, and the refresh protocol across processes (lease, re-read,
+// refresh with one re-send after a lost answer, compare-and-swap, and a write that is retried
+// rather than dropped).
 #include <slack/install/token_provider.hpp>
 
+#include <slack/client_errc.hpp>
+#include <slack/condition.hpp>
 #include <slack/install/installation_from.hpp>
 #include <slack/web/oauth.hpp>
 
 #include <boost/asio/append.hpp>
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/associated_cancellation_slot.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include "crypto/random.hpp"
+#include "install/flight.hpp"
+#include "install/grant_cache.hpp"
 
 #include <openssl/crypto.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
-#include <tuple>
-#include <vector>
+#include <variant>
 
 // g++ 12 pairs an awaitable frame's operator delete with the aligned_alloc inside Asio's frame
 // recycling and warns; the pair is Asio's own and matches.
@@ -36,41 +45,64 @@ using store::grant_kind;
 using store::installation_key;
 using store::token_grant;
 
+std::string_view to_string(token_event::kind k) noexcept
+{
+    switch (k) {
+    case token_event::kind::refreshed: return "refreshed";
+    case token_event::kind::refresh_answer_lost: return "refresh_answer_lost";
+    case token_event::kind::write_failed: return "write_failed";
+    case token_event::kind::written_late: return "written_late";
+    case token_event::kind::pair_superseded: return "pair_superseded";
+    case token_event::kind::marked_for_reinstall: return "marked_for_reinstall";
+    case token_event::kind::reinstall_required: return "reinstall_required";
+    }
+    return "unknown";
+}
+
 namespace detail {
 namespace {
 
-using cache_key = std::tuple<std::string, std::string, std::string, grant_kind>;
-
-cache_key cache_key_of(const installation_key& key, grant_kind kind)
+// A bot grant is the installation's whoever asks: the user id plays no part in finding it.
+grant_id asked_id(const installation_key& key, grant_kind kind)
 {
-    return {key.enterprise_id, key.team_id, key.user_id, kind};
+    return {key.enterprise_id, key.team_id, kind == grant_kind::user ? key.user_id : std::string(), kind};
 }
 
-// Callers waiting for one grant's fetch or refresh.
-struct flight {
-    std::vector<token_handler> waiters;
-};
+installation_key key_of(const grant_id& id) { return {id.enterprise_id, id.team_id, id.user_id}; }
 
-struct cached_grant {
-    std::string token;
-    std::optional<store::time_point> expires_at;
-    bool rejected = false;  // invalidate(): a call said this token is no good
-    std::shared_ptr<flight> in_flight;
-};
-
-// A grant as read from the store, with the key of the row it came from (an org-wide install
-// answers for its workspaces: the lease and the swap must name that row, not the asked key).
+// A grant as read from the store, and which grant it is (an org-wide install answers for each of
+// its workspaces: the lease and the swap name its row, not the asked key).
 struct stored_grant {
-    installation_key row_key;
+    grant_id id;
     token_grant grant;
 };
+
+// What the stored grant calls for.
+enum class next_step { serve, refresh, not_rotating, reinstall_required };
+
+// How one attempt at writing a new pair ended.
+struct write_attempt {
+    enum { written, superseded, failed } what = failed;
+    error_code error{};
+    std::optional<token_grant> newer{};  // superseded: the pair the store holds instead, if any
+};
+
+flight_outcome failure(error_code error, slack::diagnostics diag = {})
+{
+    return {.token = result<std::string>(boost::system::in_place_error, error), .diag = std::move(diag)};
+}
 
 }  // namespace
 
 class token_provider_impl : public std::enable_shared_from_this<token_provider_impl> {
 public:
     token_provider_impl(web::client& c, store::installation_store& s, token_provider_options o)
-        : client(c), store(s), options(std::move(o)), owner(crypto::random_token(12)), executor(c.get_executor())
+        : client(c),
+          store(s),
+          options(std::move(o)),
+          owner_prefix(crypto::random_token(12)),
+          executor(c.get_executor()),
+          cache(options.max_cached_grants)
     {
     }
 
@@ -79,14 +111,16 @@ public:
     web::client& client;
     store::installation_store& store;
     token_provider_options options;
-    const std::string owner;  // this provider's name in the lease table
+    const std::string owner_prefix;  // this provider's part of its lease owners' names
     const asio::any_io_executor executor;
 
     std::mutex mutex;  // guards what follows
-    std::map<cache_key, cached_grant> cache;
+    grant_cache cache;
+    std::map<grant_id, std::shared_ptr<flight>> lookups;  // by asked key
     token_provider_stats stats;
+    std::uint64_t leases_taken = 0;
 
-    // Valid for longer than the margin, and not the token a call just rejected.
+    // Valid for longer than the margin, and not the token a call rejected.
     bool usable(const std::string& token, const std::optional<store::time_point>& expires_at,
                 const std::string& rejected) const
     {
@@ -95,10 +129,95 @@ public:
         return !expires_at || *expires_at - std::chrono::system_clock::now() > options.refresh_margin;
     }
 
-    void count(std::size_t token_provider_stats::*counter)
+    next_step step_for(const token_grant& g, const std::string& rejected) const
+    {
+        if (!g.reinstall_reason.empty())
+            return next_step::reinstall_required;
+        if (usable(g.token, g.expires_at, rejected))
+            return next_step::serve;
+        if (!g.refresh_token.empty())
+            return next_step::refresh;
+        // Nothing to refresh with: a token without expiry is handed back even if a call rejected
+        // it (the caller sees Slack's error again); an expiring one is not.
+        return g.expires_at ? next_step::not_rotating : next_step::serve;
+    }
+
+    void count(std::size_t token_provider_stats::*counter, int by = 1)
     {
         std::lock_guard lock(mutex);
-        ++(stats.*counter);
+        stats.*counter += static_cast<std::size_t>(by);
+    }
+
+    // Each refresh leases under a name of its own, so that one refresh can never release or renew
+    // another's lease, in this process or any other.
+    std::string new_lease_owner()
+    {
+        std::lock_guard lock(mutex);
+        return owner_prefix + '-' + std::to_string(++leases_taken);
+    }
+
+    void emit(token_event::kind what, const grant_id& id, error_code error = {}, unsigned attempt = 0)
+    {
+        if (!options.on_event)
+            return;
+        const token_event event{.what = what,
+                                .enterprise_id = id.enterprise_id,
+                                .team_id = id.team_id,
+                                .user_id = id.user_id,
+                                .grant = id.kind,
+                                .error = error,
+                                .attempt = attempt};
+        try {
+            options.on_event(event);
+        } catch (...) {
+            // A hook must not stop a pair from being written or its waiters from completing.
+        }
+    }
+
+    void complete(std::vector<outcome_handler> waiters, const flight_outcome& outcome)
+    {
+        for (outcome_handler& waiter : waiters)
+            asio::post(executor, asio::append(std::move(waiter), outcome));
+    }
+
+    // Arms the flight's timer for its earliest deadline; the waiters past it leave with timeout.
+    void arm(const std::shared_ptr<flight>& f)
+    {
+        const auto next = f->next_deadline();
+        if (!next)
+            return;
+        f->timer().expires_at(*next);
+        f->timer().async_wait([weak = weak_from_this(), f](error_code ec) {
+            auto self = weak.lock();
+            if (ec || !self)
+                return;  // cancelled: the flight ended
+            std::vector<outcome_handler> expired;
+            {
+                std::lock_guard lock(self->mutex);
+                if (f->outcome())
+                    return;
+                expired = f->expire(flight::clock::now());
+                self->arm(f);
+            }
+            self->complete(std::move(expired), failure(client_errc::timeout));
+        });
+    }
+
+    // Waits for `f`'s outcome (at once if it is already done).
+    asio::awaitable<flight_outcome> join(std::shared_ptr<flight> f)
+    {
+        return asio::async_initiate<const asio::use_awaitable_t<>, void(flight_outcome)>(
+            [this, f](auto handler) {
+                std::unique_lock lock(mutex);
+                if (f->outcome()) {
+                    flight_outcome done = *f->outcome();
+                    lock.unlock();
+                    asio::post(executor, asio::append(std::move(handler), std::move(done)));
+                    return;
+                }
+                f->join(outcome_handler(std::move(handler)));
+            },
+            asio::use_awaitable);
     }
 
     asio::awaitable<result<stored_grant>> read(const installation_key& key, grant_kind kind)
@@ -112,70 +231,136 @@ public:
         std::optional<token_grant>& grant = kind == grant_kind::bot ? (*found)->bot : (*found)->user;
         if (!grant)
             co_return error_code(store_errc::not_found);
-        installation_key row_key = store::key_of(**found);
-        row_key.user_id = kind == grant_kind::user ? key.user_id : std::string();
-        co_return stored_grant{std::move(row_key), std::move(*grant)};
+        const installation_key row = store::key_of(**found);
+        grant_id id{row.enterprise_id, row.team_id, kind == grant_kind::user ? key.user_id : std::string(), kind};
+        co_return stored_grant{std::move(id), std::move(*grant)};
     }
 
-    // Holding the lease: read again, and refresh only if nobody did meanwhile.
-    asio::awaitable<result<token_grant>> refresh_holding_lease(const installation_key& key, grant_kind kind,
-                                                               const std::string& rejected)
-    {
-        auto row = co_await read(key, kind);
-        if (!row)
-            co_return row.error();
-        token_grant& stored = row->grant;
-        if (usable(stored.token, stored.expires_at, rejected))
-            co_return stored;
-        if (stored.refresh_token.empty())
-            co_return error_code(store_errc::not_rotating);
-        count(&token_provider_stats::refreshes);
-        // One workspace's 429 on a refresh must not hold back another's: the rate key is the installation.
-        const std::string& workspace = row->row_key.team_id.empty() ? row->row_key.enterprise_id : row->row_key.team_id;
-        auto answer = co_await web::oauth(client).v2_refresh({.client_id = options.client_id,
-                                                              .client_secret = options.client_secret,
-                                                              .refresh_token = stored.refresh_token,
-                                                              .rate_key = workspace});
-        if (!answer)
-            co_return answer.error();
-        token_grant fresh = grant_from_refresh(*answer, stored);
-        auto written = co_await store.replace_grant(row->row_key, kind, stored.revision, fresh);
-        if (!written)
-            co_return written.error();
-        if (*written) {
-            fresh.revision = stored.revision + 1;
-            co_return fresh;
-        }
-        // Someone wrote a newer pair while we held the lease (it had expired): theirs is stored.
-        count(&token_provider_stats::lost_swaps);
-        auto newer = co_await read(key, kind);
-        if (newer && usable(newer->grant.token, newer->grant.expires_at, rejected))
-            co_return newer->grant;
-        co_return fresh;  // ours is valid too: Slack just issued it
-    }
+    // ---- one asked key: read the row, serve it or wait for the grant's refresh ----
 
-    asio::awaitable<result<token_grant>> obtain(installation_key key, grant_kind kind, std::string rejected)
+    static asio::awaitable<void> run_lookup(std::shared_ptr<token_provider_impl> self, grant_id asked,
+                                            std::shared_ptr<flight> f)
     {
-        if (kind == grant_kind::user && key.user_id.empty())
-            co_return error_code(store_errc::invalid_key);
-        const auto give_up_at = std::chrono::steady_clock::now() + options.wait_limit;
-        installation_key lease_key;
-        for (;;) {
-            auto row = co_await read(key, kind);
-            if (!row)
-                co_return row.error();
-            const token_grant& stored = row->grant;
-            if (usable(stored.token, stored.expires_at, rejected))
-                co_return stored;
-            if (stored.refresh_token.empty()) {
-                // Nothing to refresh with: a token without expiry is handed back even if a call
-                // rejected it (the caller sees Slack's error again); an expiring one is not.
-                if (!stored.expires_at)
-                    co_return stored;
-                co_return error_code(store_errc::not_rotating);
+        // However this ends (an exception, a destroyed frame), the waiters complete and the key is free.
+        struct finisher {
+            token_provider_impl& impl;
+            const grant_id& asked;
+            const std::shared_ptr<flight>& f;
+            void operator()(const flight_outcome& outcome)
+            {
+                std::vector<outcome_handler> waiters;
+                {
+                    std::lock_guard lock(impl.mutex);
+                    if (f->outcome())
+                        return;
+                    if (auto it = impl.lookups.find(asked); it != impl.lookups.end() && it->second == f)
+                        impl.lookups.erase(it);
+                    waiters = f->finish(outcome);
+                }
+                impl.complete(std::move(waiters), outcome);
             }
-            lease_key = row->row_key;
-            auto held = co_await store.try_lease(lease_key, kind, owner, options.lease_duration);
+            ~finisher() { (*this)(flight_outcome{}); }
+        } finish{*self, asked, f};
+        flight_outcome outcome = co_await self->look_up(asked);
+        finish(outcome);
+    }
+
+    asio::awaitable<flight_outcome> look_up(const grant_id& asked)
+    {
+        auto row = co_await read(key_of(asked), asked.kind);
+        if (!row)
+            co_return failure(row.error());
+        std::shared_ptr<flight> refresh;
+        bool start = false;
+        std::string rejected;
+        {
+            std::lock_guard lock(mutex);
+            cached_grant& entry = cache.remember(asked, row->id);
+            rejected = entry.rejected;
+            switch (step_for(row->grant, rejected)) {
+            case next_step::serve: {
+                entry.token = row->grant.token;
+                entry.expires_at = row->grant.expires_at;
+                flight_outcome served{.token = row->grant.token};
+                co_return served;
+            }
+            case next_step::not_rotating: co_return failure(store_errc::not_rotating);
+            case next_step::reinstall_required: break;
+            case next_step::refresh:
+                if (!entry.refreshing) {
+                    entry.refreshing = std::make_shared<flight>(executor);
+                    start = true;
+                }
+                refresh = entry.refreshing;
+            }
+        }
+        if (!refresh) {
+            emit(token_event::kind::reinstall_required, row->id);
+            co_return failure(store_errc::reinstall_required);
+        }
+        if (start)
+            asio::co_spawn(executor, run_refresh(shared_from_this(), std::move(*row), refresh, std::move(rejected)),
+                           asio::detached);
+        co_return co_await join(std::move(refresh));
+    }
+
+    // ---- one grant: the refresh protocol ----
+
+    static asio::awaitable<void> run_refresh(std::shared_ptr<token_provider_impl> self, stored_grant first,
+                                             std::shared_ptr<flight> f, std::string rejected)
+    {
+        struct finisher {
+            token_provider_impl& impl;
+            const grant_id id;
+            const std::shared_ptr<flight>& f;
+            void operator()(const flight_outcome& outcome, const std::optional<token_grant>& fresh)
+            {
+                std::vector<outcome_handler> waiters;
+                {
+                    std::lock_guard lock(impl.mutex);
+                    if (f->outcome())
+                        return;
+                    if (cached_grant* entry = impl.cache.grant(id)) {
+                        if (fresh) {
+                            entry->token = fresh->token;
+                            entry->expires_at = fresh->expires_at;
+                        } else {
+                            entry->token.clear();  // the next request reads the store first
+                            entry->expires_at.reset();
+                        }
+                        entry->refreshing.reset();
+                    }
+                    waiters = f->finish(outcome);
+                }
+                impl.complete(std::move(waiters), outcome);
+            }
+            ~finisher() { (*this)(flight_outcome{}, std::nullopt); }
+        } finish{*self, first.id, f};
+        slack::diagnostics diag;
+        result<token_grant> outcome = co_await self->refresh(first, rejected, diag);
+        if (outcome)
+            finish(flight_outcome{.token = outcome->token, .diag = std::move(diag)}, *outcome);
+        else
+            finish(failure(outcome.error(), std::move(diag)), std::nullopt);
+    }
+
+    // Takes the grant's lease (waiting while another process holds it), then refreshes holding it.
+    asio::awaitable<result<token_grant>> refresh(stored_grant& row, const std::string& rejected, slack::diagnostics& diag)
+    {
+        const grant_id id = row.id;
+        const installation_key key = key_of(id);
+        const std::string owner = new_lease_owner();
+        const auto give_up_at = std::chrono::steady_clock::now() + options.wait_limit;
+        for (;;) {
+            switch (step_for(row.grant, rejected)) {
+            case next_step::serve: co_return row.grant;
+            case next_step::not_rotating: co_return error_code(store_errc::not_rotating);
+            case next_step::reinstall_required:
+                emit(token_event::kind::reinstall_required, id);
+                co_return error_code(store_errc::reinstall_required);
+            case next_step::refresh: break;
+            }
+            auto held = co_await store.try_lease(key, id.kind, owner, options.lease_duration);
             if (!held)
                 co_return held.error();
             if (*held)
@@ -185,62 +370,238 @@ public:
             count(&token_provider_stats::lease_waits);
             asio::steady_timer pause(executor, options.lease_poll);
             co_await pause.async_wait(asio::as_tuple(asio::deferred));
+            auto again = co_await read(key, id.kind);
+            if (!again)
+                co_return again.error();
+            row = std::move(*again);
         }
-        auto outcome = co_await refresh_holding_lease(key, kind, rejected);
-        // A failed release only delays others until the lease expires.
-        co_await store.release_lease(lease_key, kind, owner);
+        bool lease_kept = false;  // by a write still pending, which gives it back when done
+        auto outcome = co_await refresh_holding_lease(id, owner, rejected, diag, lease_kept);
+        if (!lease_kept)
+            co_await store.release_lease(key, id.kind, owner);  // failing only delays others until it expires
         co_return outcome;
     }
 
-    asio::awaitable<void> run_flight(cache_key slot, installation_key key, grant_kind kind, std::string rejected)
+    asio::awaitable<result<token_grant>> refresh_holding_lease(const grant_id& id, const std::string& owner,
+                                                               const std::string& rejected, slack::diagnostics& diag,
+                                                               bool& lease_kept)
     {
-        result<token_grant> outcome = co_await obtain(std::move(key), kind, std::move(rejected));
-        std::vector<token_handler> waiters;
-        {
-            std::lock_guard lock(mutex);
-            cached_grant& entry = cache[slot];
-            entry.rejected = false;
-            if (outcome) {
-                entry.token = outcome->token;
-                entry.expires_at = outcome->expires_at;
-            } else {
-                entry.token.clear();  // the next request reads the store first
-                entry.expires_at.reset();
+        // Another replica may have refreshed between our read and the lease.
+        auto row = co_await read(key_of(id), id.kind);
+        if (!row)
+            co_return row.error();
+        const token_grant stored = std::move(row->grant);
+        switch (step_for(stored, rejected)) {
+        case next_step::serve: co_return stored;
+        case next_step::not_rotating: co_return error_code(store_errc::not_rotating);
+        case next_step::reinstall_required:
+            emit(token_event::kind::reinstall_required, id);
+            co_return error_code(store_errc::reinstall_required);
+        case next_step::refresh: break;
+        }
+        count(&token_provider_stats::refreshes);
+        auto answer = co_await send_refresh(id, stored.refresh_token, owner, diag);
+        if (!answer && answer.error() == condition::outcome_unknown) {
+            // Slack may have rotated already: the pair it sent is lost, and the refresh token we
+            // hold is spent. Inside its grace it yields another pair, so it is sent once more, at once.
+            emit(token_event::kind::refresh_answer_lost, id, answer.error());
+            count(&token_provider_stats::resends);
+            diag.clear();
+            answer = co_await send_refresh(id, stored.refresh_token, owner, diag);
+            if (!answer &&
+                (answer.error() == api_errc::invalid_refresh_token || answer.error() == condition::outcome_unknown))
+                co_return co_await mark_for_reinstall(id, stored, answer.error());
+        }
+        if (!answer)
+            co_return answer.error();
+        const token_grant fresh = grant_from_refresh(*answer, stored);
+        write_attempt written = co_await write_pair(id, stored, fresh);
+        switch (written.what) {
+        case write_attempt::written: emit(token_event::kind::refreshed, id); co_return fresh;
+        case write_attempt::superseded:
+            count(&token_provider_stats::lost_swaps);
+            emit(token_event::kind::pair_superseded, id);
+            if (written.newer && usable(written.newer->token, written.newer->expires_at, rejected))
+                co_return *written.newer;
+            co_return fresh;  // ours is valid too: Slack just issued it
+        case write_attempt::failed: break;
+        }
+        // Slack issued this pair and spent the stored refresh token: dropping it would lose the
+        // installation. The callers get the token now; the write goes on, holding the lease.
+        emit(token_event::kind::write_failed, id, written.error);
+        count(&token_provider_stats::pending_writes);
+        lease_kept = true;
+        asio::co_spawn(executor, retry_write(shared_from_this(), id, stored, fresh, owner), asio::detached);
+        co_return fresh;
+    }
+
+    // oauth.v2.access with the refresh token, renewing the lease while the call runs.
+    asio::awaitable<result<web::v2_access_response>> send_refresh(const grant_id& id, const std::string& refresh_token,
+                                                                  const std::string& owner, slack::diagnostics& diag)
+    {
+        using namespace asio::experimental::awaitable_operators;
+        auto either = co_await (call_refresh(id, refresh_token, diag) || keep_lease(id, owner));
+        if (either.index() == 0)
+            co_return std::get<0>(std::move(either));
+        co_return error_code(asio::error::operation_aborted);  // keep_lease only ends when cancelled
+    }
+
+    asio::awaitable<result<web::v2_access_response>> call_refresh(const grant_id& id, const std::string& refresh_token,
+                                                                  slack::diagnostics& diag)
+    {
+        // One workspace's 429 on a refresh must not hold back another's: the rate key is the installation.
+        const std::string& workspace = id.team_id.empty() ? id.enterprise_id : id.team_id;
+        co_return co_await web::oauth(client).v2_refresh({.client_id = options.client_id,
+                                                          .client_secret = options.client_secret,
+                                                          .refresh_token = refresh_token,
+                                                          .rate_key = workspace},
+                                                         diag);
+    }
+
+    // Renews the lease every third of its duration, so that a slow refresh is never taken over
+    // by another replica that would mint a second pair. Ends when cancelled.
+    asio::awaitable<void> keep_lease(const grant_id& id, const std::string& owner)
+    {
+        const installation_key key = key_of(id);
+        asio::steady_timer timer(executor);
+        for (;;) {
+            timer.expires_after(options.lease_duration / 3);
+            auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+            if (ec)
+                co_return;
+            co_await store.try_lease(key, id.kind, owner, options.lease_duration);
+            if ((co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none)
+                co_return;
+        }
+    }
+
+    // One attempt to store `fresh` over `stored` (the pair its refresh token came from).
+    asio::awaitable<write_attempt> write_pair(const grant_id& id, const token_grant& stored, const token_grant& fresh)
+    {
+        const installation_key key = key_of(id);
+        std::int64_t expected = stored.revision;
+        for (int tries = 0; tries < 3; ++tries) {
+            auto swapped = co_await store.replace_grant(key, id.kind, expected, fresh);
+            if (!swapped)
+                co_return write_attempt{.error = swapped.error()};
+            if (*swapped)
+                co_return write_attempt{.what = write_attempt::written};
+            auto now = co_await read(key, id.kind);
+            if (!now && now.error() == store_errc::not_found)
+                co_return write_attempt{.what = write_attempt::superseded};  // uninstalled meanwhile
+            if (!now)
+                co_return write_attempt{.error = now.error()};
+            if (now->grant.refresh_token != stored.refresh_token)
+                co_return write_attempt{.what = write_attempt::superseded, .newer = std::move(now->grant)};
+            // Still the pair we refreshed from, under a new revision (another replica marked it
+            // for reinstall, say): ours is newer, so it replaces that.
+            expected = now->grant.revision;
+        }
+        co_return write_attempt{.error = store_errc::query_failed};
+    }
+
+    // Writes a pair the store refused, with backoff, until it is stored or a newer pair is.
+    static asio::awaitable<void> retry_write(std::shared_ptr<token_provider_impl> self, grant_id id,
+                                             token_grant stored, token_grant fresh, std::string owner)
+    {
+        const installation_key key = key_of(id);
+        std::chrono::milliseconds delay(100);
+        asio::steady_timer pause(self->executor);
+        for (unsigned attempt = 2;; ++attempt) {
+            pause.expires_after(delay);
+            co_await pause.async_wait(asio::as_tuple(asio::deferred));
+            delay = std::min<std::chrono::milliseconds>(delay * 2, std::chrono::seconds(5));
+            self->count(&token_provider_stats::write_retries);
+            co_await self->store.try_lease(key, id.kind, owner, self->options.lease_duration);
+            const write_attempt written = co_await self->write_pair(id, stored, fresh);
+            if (written.what == write_attempt::written) {
+                self->emit(token_event::kind::written_late, id, {}, attempt);
+                break;
             }
-            waiters = std::move(entry.in_flight->waiters);
-            entry.in_flight.reset();
+            if (written.what == write_attempt::superseded) {
+                self->emit(token_event::kind::pair_superseded, id);
+                break;
+            }
         }
-        for (token_handler& waiter : waiters) {
-            result<std::string> value = outcome ? result<std::string>(outcome->token) : result<std::string>(outcome.error());
-            asio::post(executor, asio::append(std::move(waiter), std::move(value)));
+        self->count(&token_provider_stats::pending_writes, -1);
+        co_await self->store.release_lease(key, id.kind, owner);
+    }
+
+    // The refresh token is lost for good: say so in the row, for every replica.
+    asio::awaitable<result<token_grant>> mark_for_reinstall(const grant_id& id, const token_grant& stored, error_code why)
+    {
+        token_grant marked = stored;
+        marked.reinstall_reason = why == condition::outcome_unknown
+                                      ? "a refresh's answer was lost twice: the refresh token is spent"
+                                      : "a refresh's answer was lost and its re-send was refused: the refresh token is spent";
+        const installation_key key = key_of(id);
+        auto swapped = co_await store.replace_grant(key, id.kind, stored.revision, marked);
+        if (swapped && !*swapped) {
+            // Someone wrote meanwhile: a pair of theirs is better than a mark.
+            auto now = co_await read(key, id.kind);
+            if (now && step_for(now->grant, {}) == next_step::serve)
+                co_return now->grant;
         }
+        if (swapped && *swapped)
+            count(&token_provider_stats::marked_for_reinstall);
+        emit(token_event::kind::marked_for_reinstall, id, why);
+        co_return error_code(store_errc::reinstall_required);
     }
 };
 
 void start_token(const std::shared_ptr<token_provider_impl>& impl, installation_key key, grant_kind kind,
-                 token_handler handler)
+                 slack::diagnostics* diag, token_handler handler)
 {
-    cache_key slot = cache_key_of(key, kind);
-    std::string rejected;
+    // Completions are posted through the provider's executor; each runs on its handler's own.
+    if (kind == grant_kind::user && key.user_id.empty()) {
+        asio::post(impl->executor, asio::append(std::move(handler), result<std::string>(error_code(store_errc::invalid_key))));
+        return;
+    }
+    const grant_id asked = asked_id(key, kind);
+    auto slot = asio::get_associated_cancellation_slot(handler);
+    std::shared_ptr<flight> f;
+    bool start = false;
     {
         std::lock_guard lock(impl->mutex);
-        cached_grant& entry = impl->cache[slot];
-        if (!entry.rejected && !entry.in_flight && impl->usable(entry.token, entry.expires_at, {})) {
+        if (cached_grant* entry = impl->cache.find(asked);
+            entry && impl->usable(entry->token, entry->expires_at, entry->rejected)) {
             ++impl->stats.served_from_memory;
-            asio::post(impl->executor, asio::append(std::move(handler), result<std::string>(entry.token)));
+            asio::post(impl->executor, asio::append(std::move(handler), result<std::string>(entry->token)));
             return;
         }
-        if (entry.in_flight) {
-            entry.in_flight->waiters.push_back(std::move(handler));
-            return;
+        std::shared_ptr<flight>& running = impl->lookups[asked];
+        if (!running) {
+            running = std::make_shared<flight>(impl->executor);
+            start = true;
         }
-        entry.in_flight = std::make_shared<flight>();
-        entry.in_flight->waiters.push_back(std::move(handler));
-        if (entry.rejected)
-            rejected = entry.token;
+        f = running;
+        const bool first_deadline = !f->next_deadline();
+        // The caller does not touch `diag` until its completion, which is posted after this writes it.
+        outcome_handler waiter = [handler = std::move(handler), diag, executor = impl->executor](flight_outcome outcome) mutable {
+            if (diag)
+                *diag = std::move(outcome.diag);
+            asio::post(executor, asio::append(std::move(handler), std::move(outcome.token)));
+        };
+        const std::uint64_t id = f->join(std::move(waiter), flight::clock::now() + impl->options.timeout);
+        if (first_deadline)
+            impl->arm(f);
+        // Leaving a flight changes nothing for the others, so any cancellation type may do it.
+        if (slot.is_connected())
+            slot.assign([weak = std::weak_ptr<token_provider_impl>(impl), f, id](asio::cancellation_type) {
+                auto self = weak.lock();
+                if (!self)
+                    return;
+                std::optional<outcome_handler> left;
+                {
+                    std::lock_guard lock(self->mutex);
+                    left = f->leave(id);
+                }
+                if (left)  // flight_outcome{} holds operation_aborted
+                    asio::post(self->executor, asio::append(std::move(*left), flight_outcome{}));
+            });
     }
-    asio::co_spawn(impl->executor, impl->run_flight(std::move(slot), std::move(key), kind, std::move(rejected)),
-                   asio::detached);
+    if (start)
+        asio::co_spawn(impl->executor, token_provider_impl::run_lookup(impl, asked, std::move(f)), asio::detached);
 }
 
 }  // namespace detail
@@ -256,15 +617,19 @@ token_provider::~token_provider() = default;
 void token_provider::invalidate(store::installation_key_view key, grant_kind kind)
 {
     std::lock_guard lock(impl_->mutex);
-    auto it = impl_->cache.find(detail::cache_key_of(store::to_key(key), kind));
-    if (it != impl_->cache.end())
-        it->second.rejected = true;
+    // Remembered until a different token is cached: a refresh already running when the call
+    // failed may still bring this one back, and it must not be served again.
+    if (detail::cached_grant* entry = impl_->cache.find(detail::asked_id(store::to_key(key), kind)))
+        if (!entry->token.empty())
+            entry->rejected = entry->token;
 }
 
 token_provider_stats token_provider::stats() const
 {
     std::lock_guard lock(impl_->mutex);
-    return impl_->stats;
+    token_provider_stats now = impl_->stats;
+    now.cached_grants = impl_->cache.grants();
+    return now;
 }
 
 }  // namespace slack::install

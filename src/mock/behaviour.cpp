@@ -4,6 +4,7 @@
 #include "mock/methods.hpp"
 
 #include <array>
+#include <charconv>
 #include <stdexcept>
 
 namespace slack::mock::detail {
@@ -65,6 +66,8 @@ outgoing_reply oauth_app::handle(const incoming_request& request, std::string& c
         return mint_code_over_http(request.body);
     if (path == "/mock/tokens" && request.method == "POST")
         return mint_tokens_over_http(request.body);
+    if (path == "/mock/faults" && request.method == "POST")
+        return faults_over_http(request.body);
     if (request.method == "GET")
         if (const auto flow = authorize_flow_of(path))
             return authorize_page(state_, *flow, query);
@@ -153,6 +156,20 @@ outgoing_reply oauth_app::mint_tokens_over_http(std::string_view body)
     const minted_tokens minted = mint_tokens(options);
     return json_reply(json::object{{"ok", true}, {"access_token", minted.access_token},
                                    {"refresh_token", minted.refresh_token}});
+}
+
+outgoing_reply oauth_app::faults_over_http(std::string_view body)
+{
+    const std::optional<parameters> fields = parameters::from_form(body);
+    if (!fields)
+        return slack_error("invalid_form_data");
+    const std::string_view count = fields->get("lose_refresh_answers");
+    std::size_t lost = 0;
+    const auto [end, failed] = std::from_chars(count.data(), count.data() + count.size(), lost);
+    if (count.empty() || failed != std::errc() || end != count.data() + count.size())
+        return slack_error("invalid_arguments");
+    lose_refresh_answers(lost);
+    return json_reply(json::object{{"ok", true}, {"lose_refresh_answers", lost}});
 }
 
 }  // namespace slack::mock::detail

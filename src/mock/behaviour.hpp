@@ -28,6 +28,7 @@ public:
     std::string mint_code(const code_options& options) { return state_.codes.mint(options); }
     minted_tokens mint_tokens(const token_options& options);
     bool token_active(std::string_view access_token) const { return state_.tokens.active(access_token); }
+    void lose_refresh_answers(std::size_t count) { state_.refresh_answers_to_lose = count; }
 
     std::size_t live_codes() const noexcept { return state_.codes.size(); }
     std::size_t code_bytes() const noexcept { return state_.codes.bytes(); }
@@ -37,6 +38,7 @@ public:
 private:
     outgoing_reply mint_code_over_http(std::string_view body);
     outgoing_reply mint_tokens_over_http(std::string_view body);
+    outgoing_reply faults_over_http(std::string_view body);
 
     mock_state state_;
 };

@@ -104,7 +104,7 @@ outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_v
     if (call.public_client && !found->owner->public_client)
         return slack_error("bad_client_secret");
     const auto now = clock::now();
-    if (found->first_used && now > *found->first_used + state.options.refresh_grace)
+    if (found->first_used && now - *found->first_used >= state.options.refresh_grace)
         return slack_error("invalid_refresh_token");  // used, and its grace period is over
     if (!found->first_used)
         found->first_used = now;
@@ -115,6 +115,10 @@ outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_v
     const granted g{found_kind, state.tokens.mint(owner, found_kind, true, scope, origin), scope, true};
     outgoing_reply reply = json_reply(answer(*owner, g));
     reply.delay = state.options.refresh_delay;  // rotated already: a client that dies meanwhile loses the pair
+    if (state.refresh_answers_to_lose > 0) {
+        --state.refresh_answers_to_lose;
+        reply.close_without_reply = true;  // rotated, and the answer lost on the way
+    }
     return reply;
 }
 

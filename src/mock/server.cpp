@@ -250,6 +250,7 @@ std::string server::mint_code(std::string_view redirect_uri)
 }
 std::string server::mint_code(const code_options& options) { return state_->app.mint_code(options); }
 minted_tokens server::mint_tokens(const token_options& options) { return state_->app.mint_tokens(options); }
+void server::lose_refresh_answers(std::size_t count) { state_->app.lose_refresh_answers(count); }
 bool server::token_active(std::string_view access_token) const { return state_->app.token_active(access_token); }
 std::vector<recorded_request> server::requests() const { return state_->log.requests(); }
 std::size_t server::exchanges(std::string_view credential) const { return state_->log.exchanges(credential); }

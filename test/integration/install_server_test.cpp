@@ -30,6 +30,9 @@ using http_response = http::response<http::string_body>;
 namespace {
 
 const std::string signing_secret = "the app's signing secret, for events";
+const std::string admin_token = "an operator's token for the whoami page";
+const std::string admin = "Bearer " + admin_token;
+
 
 // One request, as a browser (or Slack) would send it, over TLS for https:// URLs.
 asio::awaitable<http_response> fetch(asio::ssl::context& tls, std::string url, http::verb verb = http::verb::get,
@@ -79,7 +82,8 @@ struct install_server_fixture : mock_fixture {
                .authorize_base = server.base_url(),
                .ca_pem = server.ca_certificate_pem(),
                .public_url = {},
-               .port = 0})
+               .port = 0,
+               .admin_token = admin_token})
     {
         app.start();
         base = "http://127.0.0.1:" + std::to_string(app.port());
@@ -115,6 +119,8 @@ struct install_server_fixture : mock_fixture {
                     {"Content-Type", "application/json"}});
     }
 
+    http_response who_is(std::string url) { return get(std::move(url), http::verb::get, {}, {}, {{"Authorization", admin}}); }
+
     // The browser's part of an install: start, approve on Slack's page, come back with the cookie.
     http_response install()
     {
@@ -149,18 +155,30 @@ BOOST_FIXTURE_TEST_CASE(an_install_works_then_a_signed_uninstall_removes_it, ins
     BOOST_TEST(installed.body() == "installed in T0MOCKTEAM\n");
     BOOST_TEST(std::string(installed[http::field::set_cookie]).find("Max-Age=0") != std::string::npos);
 
-    const http_response who = get(base + "/slack/whoami?team=T0MOCKTEAM");
+    const http_response who = who_is(base + "/slack/whoami?team=T0MOCKTEAM");
     BOOST_TEST(who.result() == http::status::ok);
     BOOST_TEST(who.body().find(R"("team_id":"T0MOCKTEAM")") != std::string::npos);
 
     const http_response forged = event(uninstalled, "not the signing secret");
     BOOST_TEST(forged.result() == http::status::unauthorized);
-    BOOST_TEST(get(base + "/slack/whoami?team=T0MOCKTEAM").result() == http::status::ok);  // still installed
+    BOOST_TEST(who_is(base + "/slack/whoami?team=T0MOCKTEAM").result() == http::status::ok);  // still installed
 
     const http_response removed = event(uninstalled, signing_secret);
     BOOST_TEST(removed.result() == http::status::ok);
-    BOOST_TEST(get(base + "/slack/whoami?team=T0MOCKTEAM").result() == http::status::not_found);
+    BOOST_TEST(who_is(base + "/slack/whoami?team=T0MOCKTEAM").result() == http::status::not_found);
     BOOST_TEST(event(uninstalled, signing_secret).result() == http::status::unauthorized);  // a replay
+}
+
+// Who is installed is an operator's question: the page needs the admin token, and made-up teams
+// asked for by someone who holds it still leave nothing behind in the token provider's memory.
+BOOST_FIXTURE_TEST_CASE(whoami_needs_the_admin_token, install_server_fixture)
+{
+    BOOST_TEST(install().result() == http::status::ok);
+    BOOST_TEST(get(base + "/slack/whoami?team=T0MOCKTEAM").result() == http::status::unauthorized);
+    BOOST_TEST(get(base + "/slack/whoami?team=T0MOCKTEAM", http::verb::get, {}, {}, {{"Authorization", "Bearer wrong"}})
+                   .result() == http::status::unauthorized);
+    BOOST_TEST(who_is(base + "/slack/whoami?team=T0MOCKTEAM").result() == http::status::ok);
+    BOOST_TEST(who_is(base + "/slack/whoami?team=TNOSUCHTEAM").result() == http::status::not_found);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_replayed_redirect_or_another_browser_installs_nothing_more, install_server_fixture)

@@ -280,6 +280,32 @@ BOOST_AUTO_TEST_CASE(refresh_returns_a_new_pair_and_the_used_token_dies_after_th
     BOOST_TEST(fx.server.exchanges(first.refresh_token) == 3u);
 }
 
+// A refresh whose answer is lost has still rotated: the refresh token is spent, and with no
+// grace a second use is refused at once.
+BOOST_AUTO_TEST_CASE(a_lost_refresh_answer_spends_the_token_and_a_zero_grace_refuses_it_again)
+{
+    methods_mock fx(with_grace(0ms));
+    const mock::minted_tokens first = fx.server.mint_tokens({.kind = mock::token_kind::bot});
+    fx.server.lose_refresh_answers(1);
+    const raw_reply lost = send(fx, http::verb::post, "/api/oauth.v2.access", form_type,
+                                fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(first.refresh_token));
+    BOOST_TEST(lost.status == 0u);  // no answer at all
+    BOOST_TEST(fx.server.exchanges(first.refresh_token) == 1u);
+    BOOST_TEST(error_of(fx.refresh("oauth.v2.access", first.refresh_token)) == "invalid_refresh_token");
+    // The count is used up: the next refresh of a fresh pair is answered.
+    const mock::minted_tokens second = fx.server.mint_tokens({.kind = mock::token_kind::bot});
+    BOOST_TEST(is_ok(fx.refresh("oauth.v2.access", second.refresh_token)));
+    // Over HTTP, as an outside process would script it.
+    const raw_reply scripted = send(fx, http::verb::post, "/mock/faults", form_type, "lose_refresh_answers=1");
+    BOOST_TEST(scripted.body == R"({"ok":true,"lose_refresh_answers":1})");
+    const raw_reply bad = send(fx, http::verb::post, "/mock/faults", form_type, "lose_refresh_answers=x");
+    BOOST_TEST(slack_error(bad) == "invalid_arguments");
+    const mock::minted_tokens third = fx.server.mint_tokens({.kind = mock::token_kind::bot});
+    const raw_reply lost_again = send(fx, http::verb::post, "/api/oauth.v2.access", form_type,
+                                      fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(third.refresh_token));
+    BOOST_TEST(lost_again.status == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(at_most_two_access_tokens_are_active)
 {
     const mock::minted_tokens first = server.mint_tokens({});

@@ -69,12 +69,19 @@ struct rotation_fixture : mock_fixture {
         fs::remove_all(directory, ignored);
     }
 
-    // Saves an installation of `team` whose bot token has expired, with `refresh_token`.
-    void install_expired(const std::string& spec, const std::string& token, const std::string& refresh_token)
+    // Saves an installation of `team` (or an org-wide one of `enterprise`) whose bot token has
+    // expired, with `refresh_token`.
+    void install_expired(const std::string& spec, const std::string& token, const std::string& refresh_token,
+                         const std::string& enterprise = {})
     {
         auto store = store::open_store(ioc.get_executor(), spec).value();
         store::installation i;
-        i.team_id = team;
+        if (enterprise.empty()) {
+            i.team_id = team;
+        } else {
+            i.enterprise_id = enterprise;
+            i.is_enterprise_install = true;
+        }
         i.bot = store::token_grant{.token = token, .refresh_token = refresh_token,
                                    .expires_at = std::chrono::system_clock::now() - std::chrono::seconds(5),
                                    .scopes = "chat:write", .bot_id = {}, .user_id = "U0BOT", .revision = 0};
@@ -84,26 +91,28 @@ struct rotation_fixture : mock_fixture {
         BOOST_REQUIRE(saved->has_value());
     }
 
-    store::token_grant stored_bot(const std::string& spec)
+    store::token_grant stored_bot(const std::string& spec, const std::string& enterprise = {})
     {
         auto store = store::open_store(ioc.get_executor(), spec).value();
         std::optional<store::store_result<std::optional<store::installation>>> found;
-        store->find({.team_id = team},
+        store->find({.enterprise_id = enterprise, .team_id = enterprise.empty() ? team : std::string()},
                     [&](auto r) { found.emplace(std::move(r)); });
         run_until([&] { return found.has_value(); }, 20s);
         BOOST_REQUIRE(found->has_value() && found->value().has_value() && found->value()->bot.has_value());
         return *found->value()->bot;
     }
 
-    worker& spawn(const std::string& spec, int callers, int lease_ms)
+    worker& spawn(const std::string& spec, int callers, int lease_ms, const std::string& teams = team,
+                  const std::string& enterprise = {})
     {
         worker w;
         w.output = directory / ("worker-" + std::to_string(workers.size()) + ".out");
         const std::string api_url = server.api_url(), ca = (directory / "ca.pem").string(),
                           count = std::to_string(callers), lease = std::to_string(lease_ms), out = w.output.string();
         std::vector<const char*> argv = {ROTATION_WORKER_PATH, "--api-url", api_url.c_str(), "--ca-file", ca.c_str(),
-                                         "--store", spec.c_str(), "--team", team.c_str(), "--callers", count.c_str(),
-                                         "--lease-ms", lease.c_str(), nullptr};
+                                         "--store", spec.c_str(), "--team", teams.c_str(), "--enterprise",
+                                         enterprise.c_str(), "--callers", count.c_str(), "--lease-ms", lease.c_str(),
+                                         nullptr};
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -134,15 +143,16 @@ struct rotation_fixture : mock_fixture {
         return std::all_of(workers.begin(), workers.end(), [](const worker& w) { return w.ended(); });
     }
 
-    // Four processes of fifty callers each, the token expired: one refresh in all.
-    void storm(const std::string& spec)
+    // Four processes of fifty callers each, the token expired: one refresh in all. With an
+    // enterprise, the install is org-wide and the callers ask by three of its workspaces.
+    void storm(const std::string& spec, const std::string& enterprise = {})
     {
         const mock::minted_tokens minted = server.mint_tokens();
-        install_expired(spec, minted.access_token, minted.refresh_token);
+        install_expired(spec, minted.access_token, minted.refresh_token, enterprise);
         for (int n = 0; n < 4; ++n)
-            spawn(spec, 50, 5000);
+            spawn(spec, 50, 5000, enterprise.empty() ? team : "T1,T2,T3", enterprise);
         serve_until([&] { return all_ended(); });
-        const store::token_grant after = stored_bot(spec);
+        const store::token_grant after = stored_bot(spec, enterprise);
         BOOST_TEST(after.token != minted.access_token);
         BOOST_TEST(server.token_active(after.token));
         BOOST_TEST(server.exchanges(minted.refresh_token) == 1u);
@@ -179,7 +189,47 @@ struct rotation_fixture : mock_fixture {
         const store::token_grant after = stored_bot(spec);
         BOOST_TEST(after.token != minted.access_token);
         BOOST_TEST(server.token_active(after.token));
-        BOOST_TEST(after.revision == 2);
+    }
+
+    // The database stops while a refresh's answer is on its way, and starts again later: the
+    // pair is handed to the callers at once and written when the database is back.
+    void database_down_during_refresh(const fs::path& server_dir)
+    {
+        const std::string spec = "postgresql:" + run_postgres("start", server_dir);
+        const mock::minted_tokens minted = server.mint_tokens();
+        install_expired(spec, minted.access_token, minted.refresh_token);
+        worker& w = spawn(spec, 5, 5000);
+        serve_until([&] { return server.exchanges(minted.refresh_token) == 1; }, 30s);
+        run_postgres("stop", server_dir);
+        // The answer comes (the mock holds it 4 s), the write fails, the callers get the token.
+        serve_until([&] { return w.text().find("callers done") != std::string::npos || w.ended(); }, 30s);
+        BOOST_TEST(!w.ended(), "the worker did not wait for its pair to be written:\n" << w.text());
+        run_postgres("restart", server_dir);
+        serve_until([&] { return w.ended(); }, 60s);
+        BOOST_TEST(WEXITSTATUS(w.status) == 0, "the worker failed:\n" << w.text());
+        const store::token_grant after = stored_bot(spec);
+        BOOST_TEST(after.token != minted.access_token);
+        BOOST_TEST(server.token_active(after.token));
+        BOOST_TEST(w.text().find("token " + token_fingerprint(after.token) + " 5\n") != std::string::npos,
+                   "the worker was not given the token that was stored:\n" << w.text());
+        BOOST_TEST(server.exchanges(minted.refresh_token) == 1u);
+        run_postgres("stop", server_dir);
+    }
+
+    // scripts/postgres COMMAND DIR: yields what it printed (the connection string).
+    static std::string run_postgres(const std::string& command, const fs::path& dir)
+    {
+        const std::string line = std::string(SLACK_SOURCE_DIR) + "/scripts/postgres " + command + " '" + dir.string() + "'";
+        FILE* out = ::popen(line.c_str(), "r");
+        BOOST_REQUIRE(out);
+        std::string text;
+        char buffer[512];
+        while (std::fgets(buffer, sizeof buffer, out))
+            text += buffer;
+        BOOST_REQUIRE_MESSAGE(::pclose(out) == 0, "scripts/postgres " << command << " failed");
+        while (!text.empty() && text.back() == '\n')
+            text.pop_back();
+        return text;
     }
 
     fs::path directory;
@@ -210,6 +260,35 @@ BOOST_FIXTURE_TEST_CASE(four_processes_on_sqlite_refresh_once, rotation_fixture)
 BOOST_FIXTURE_TEST_CASE(a_killed_refresher_on_sqlite_is_taken_over_after_its_lease, rotation_fixture)
 {
     holder_dies("sqlite:" + (directory / "installations.db").string());
+}
+
+// One grant asked for by three workspaces of an org-wide install, in four processes: one refresh.
+BOOST_FIXTURE_TEST_CASE(an_org_wide_install_on_postgresql_is_refreshed_once_by_every_workspace, rotation_fixture)
+{
+    postgresql_fixture database;
+    storm("postgresql:" + database.conninfo, "E0MOCKORG");
+}
+
+BOOST_FIXTURE_TEST_CASE(an_org_wide_install_on_sqlite_is_refreshed_once_by_every_workspace, rotation_fixture)
+{
+    storm("sqlite:" + (directory / "installations.db").string(), "E0MOCKORG");
+}
+
+// A server of its own, since it is stopped mid-test (the shared one serves other tests).
+BOOST_FIXTURE_TEST_CASE(a_pair_refreshed_while_postgresql_is_down_is_written_when_it_returns, rotation_fixture)
+{
+    const fs::path server_dir = fs::path("/tmp") / ("slack-pg-down-" + std::to_string(::getpid()));
+    struct stop_on_exit {
+        fs::path dir;
+        ~stop_on_exit()
+        {
+            const std::string line = std::string(SLACK_SOURCE_DIR) + "/scripts/postgres stop '" + dir.string() + "'";
+            [[maybe_unused]] const int ignored = std::system(line.c_str());
+            std::error_code e;
+            fs::remove_all(dir, e);
+        }
+    } cleanup{server_dir};
+    database_down_during_refresh(server_dir);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

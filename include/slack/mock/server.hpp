@@ -31,7 +31,7 @@ struct server_options {
     std::size_t max_token_bytes = 4 * 1024 * 1024;             ///< Tokens are remembered within this, the oldest forgotten first.
     bool token_rotation = true;                                ///< The app has token rotation on.
     std::chrono::seconds access_token_lifetime{43200};         ///< expires_in of rotating access tokens.
-    std::chrono::milliseconds refresh_grace{10000};            ///< A used refresh token still works this long.
+    std::chrono::milliseconds refresh_grace{10000};            ///< A used refresh token still works this long (0: never again).
     /// A refresh of a minted token is answered this late, after the pair is rotated (a client
     /// killed meanwhile has spent its refresh token and lost the new pair).
     std::chrono::milliseconds refresh_delay{0};
@@ -130,6 +130,11 @@ public:
     /// A new installation's tokens, as if the app had been installed. Same as `POST /mock/tokens`
     /// with form fields `kind=bot|user`, `rotating=true|false`, `scope`, `public_client=true|false`.
     minted_tokens mint_tokens(const token_options& options = {});
+    /// The next `count` refreshes of refresh tokens the mock issued (not magic words) rotate the
+    /// pair, then close the connection without answering: the client has spent its refresh token and
+    /// lost the new pair. Replaces an earlier count. Same as `POST /mock/faults` with form field
+    /// `lose_refresh_answers=COUNT`.
+    void lose_refresh_answers(std::size_t count);
     /// Whether `access_token` is known, not expired and not revoked.
     bool token_active(std::string_view access_token) const;
 
