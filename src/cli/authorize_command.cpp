@@ -74,7 +74,7 @@ int run_authorize_url(const std::vector<std::string_view>& args)
     const install::issued_state issued = signer->issue();
     std::string challenge;
     if (in.pkce)
-        challenge = signer->pkce_for(issued).challenge;
+        challenge = issued.pkce.challenge;
     const install::authorize_params params{.client_id = in.client_id,
                                            .scope = in.scope,
                                            .user_scope = in.user_scope,

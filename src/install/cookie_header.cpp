@@ -1,7 +1,5 @@
 #include "install/cookie_header.hpp"
 
-#include "crypto/hmac.hpp"
-
 namespace slack::install::detail {
 
 namespace {
@@ -17,9 +15,9 @@ std::string_view trim(std::string_view text) noexcept
 
 }  // namespace
 
-bool has_cookie_value(std::string_view header, std::string_view name, std::string_view expected) noexcept
+std::vector<std::string_view> cookie_values(std::string_view header, std::string_view name)
 {
-    bool found = false;
+    std::vector<std::string_view> values;
     while (!header.empty()) {
         const std::size_t end = header.find(';');
         const std::string_view pair = trim(header.substr(0, end));
@@ -30,9 +28,9 @@ bool has_cookie_value(std::string_view header, std::string_view name, std::strin
         std::string_view value = trim(pair.substr(equals + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"')  // a quoted value (RFC 6265)
             value = value.substr(1, value.size() - 2);
-        found = crypto::constant_time_equal(value, expected) || found;
+        values.push_back(value);
     }
-    return found;
+    return values;
 }
 
 bool is_cookie_name(std::string_view name) noexcept

@@ -23,7 +23,7 @@
 
 namespace slack::install::detail {
 
-/// A new attempt: the state and its cookie, and the PKCE pair derived from it (empty without PKCE).
+/// A new attempt: the state and its cookie, and the PKCE pair derived from the cookie (empty without PKCE).
 struct new_attempt {
     issued_state issued;
     web::pkce_pair pkce;
@@ -43,14 +43,14 @@ public:
     new_attempt attempt() const
     {
         issued_state issued = signer.issue();
-        web::pkce_pair pkce = options.pkce ? signer.pkce_for(issued) : web::pkce_pair{};
+        web::pkce_pair pkce = options.pkce ? issued.pkce : web::pkce_pair{};
         return {std::move(issued), std::move(pkce)};
     }
 
     /// The verifier to send with the code of a verified state (empty without PKCE).
     web::pkce_pair pkce_for(const verified_state& state) const
     {
-        return options.pkce ? signer.pkce_for(state) : web::pkce_pair{};
+        return options.pkce ? state.pkce : web::pkce_pair{};
     }
 
     /// The code grant for a checked redirect, oauth.v2.access's and openid.connect.token's alike.

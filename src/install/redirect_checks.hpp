@@ -15,7 +15,7 @@ namespace slack::install::detail {
 /// A redirect that passed every check: its state is spent, its code not yet.
 struct checked_redirect {
     std::string code;
-    verified_state state;  ///< Its nonce gives the PKCE verifier and OpenID's nonce.
+    verified_state state;  ///< Its PKCE verifier and OpenID nonce, from the cookie.
 };
 
 /// In this order: the query (code_missing), the state (state_signer::verify: state_*), its single

@@ -1,6 +1,7 @@
-// Signed OAuth states. The MAC covers the whole payload; the replay key and the PKCE verifier
-// are MACs of the nonce under labels ("replay:", "pkce:"), so neither can be computed from the
-// state without the secret, and none equals another (a payload starts with byte 1, not a letter).
+// Signed OAuth states bound to a cookie secret. The state's MAC covers its whole payload; the
+// cookie's binding, the replay key, the PKCE verifier and the OpenID nonce are MACs of the cookie
+// secret under labels ("cookie:", "replay:", "pkce:", "nonce:"), so none can be computed without
+// both secrets, nor from another (and no payload, which starts with byte 2, looks like a label).
 #include <slack/install/state.hpp>
 
 #include "crypto/base64.hpp"
@@ -18,9 +19,11 @@ namespace slack::install {
 
 namespace {
 
-constexpr unsigned char format_version = 1;
-constexpr std::size_t nonce_bytes = 16;
-constexpr std::size_t payload_bytes = 1 + 8 + nonce_bytes;
+constexpr unsigned char format_version = 2;  // 1 carried a nonce that was also the cookie
+constexpr std::size_t cookie_secret_bytes = 32;
+constexpr std::size_t cookie_text_size = 43;  // base64url of 32 bytes
+constexpr std::size_t binding_bytes = 16;     // 128 bits of MAC: the state keeps its 78 characters
+constexpr std::size_t payload_bytes = 1 + 8 + binding_bytes;
 constexpr std::size_t mac_bytes = 32;  // HMAC-SHA256
 constexpr std::size_t min_secret_bytes = 32;
 constexpr std::chrono::seconds allowed_clock_skew = std::chrono::minutes(1);
@@ -32,13 +35,13 @@ std::int64_t seconds_since_epoch(time_point t)
     return std::chrono::floor<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
-std::string make_payload(std::int64_t created, std::string_view nonce)
+std::string make_payload(std::int64_t created, std::string_view binding)
 {
     std::string payload(1, static_cast<char>(format_version));
     const auto bits = static_cast<std::uint64_t>(created);
     for (int shift = 56; shift >= 0; shift -= 8)
         payload += static_cast<char>((bits >> shift) & 0xff);
-    payload += nonce;
+    payload += binding;
     return payload;
 }
 
@@ -61,6 +64,15 @@ std::optional<std::string> decode_part(std::string_view part)
 
 boost::system::result<verified_state> refuse(install_errc e) { return {boost::system::in_place_error, e}; }
 
+// The PKCE pair whose verifier is base64url(`mac`) (43 characters, as RFC 7636 allows).
+web::pkce_pair pkce_of(std::string_view mac)
+{
+    web::pkce_pair pair;
+    pair.verifier = crypto::base64url(mac);
+    pair.challenge = web::pkce_challenge(pair.verifier);
+    return pair;
+}
+
 }  // namespace
 
 state_signer::state_signer(std::string secret, std::chrono::seconds lifetime, std::string cookie_name)
@@ -78,12 +90,16 @@ state_signer::~state_signer() { OPENSSL_cleanse(secret_.data(), secret_.size());
 
 issued_state state_signer::issue(time_point now) const
 {
-    const std::string nonce = crypto::random_bytes(nonce_bytes);
-    const std::string payload = make_payload(seconds_since_epoch(now), nonce);
+    std::string cookie_secret = crypto::random_bytes(cookie_secret_bytes);
+    const std::string payload = make_payload(seconds_since_epoch(now), binding_of(cookie_secret));
     issued_state issued;
     issued.state = crypto::base64url(payload) + '.' + crypto::base64url(crypto::hmac_sha256(secret_, payload));
-    issued.nonce = crypto::base64url(nonce);
-    issued.set_cookie = cookie_with(issued.nonce, lifetime_);
+    issued.nonce = crypto::base64url(derived("nonce:", cookie_secret));
+    issued.pkce = pkce_of(derived("pkce:", cookie_secret));
+    std::string cookie = crypto::base64url(cookie_secret);
+    issued.set_cookie = cookie_with(cookie, lifetime_);
+    OPENSSL_cleanse(cookie_secret.data(), cookie_secret.size());
+    OPENSSL_cleanse(cookie.data(), cookie.size());
     return issued;
 }
 
@@ -108,32 +124,51 @@ boost::system::result<verified_state> state_signer::verify(std::string_view stat
     if (current - created > lifetime_.count() || created - current > allowed_clock_skew.count())
         return refuse(install_errc::state_expired);
 
-    verified_state verified;
-    verified.nonce = crypto::base64url(std::string_view(*payload).substr(1 + 8));
-    if (!detail::has_cookie_value(cookie_header, cookie_name_, verified.nonce))
+    std::optional<std::string> cookie_secret = bound_cookie(cookie_header, std::string_view(*payload).substr(1 + 8));
+    if (!cookie_secret)
         return refuse(install_errc::state_browser_mismatch);
-    verified.replay_key = crypto::hex(crypto::hmac_sha256(secret_, "replay:" + verified.nonce));
+    verified_state verified;
+    verified.replay_key = crypto::hex(derived("replay:", *cookie_secret));
     verified.expires_at = time_point(std::chrono::seconds(created)) + lifetime_;
+    verified.nonce = crypto::base64url(derived("nonce:", *cookie_secret));
+    verified.pkce = pkce_of(derived("pkce:", *cookie_secret));
+    OPENSSL_cleanse(cookie_secret->data(), cookie_secret->size());
     return verified;
 }
 
 std::string state_signer::clearing_cookie() const { return cookie_with("", std::chrono::seconds(0)); }
 
+// Secure, Path=/ and no Domain: what a `__Host-` name asks for.
 std::string state_signer::cookie_with(std::string_view value, std::chrono::seconds max_age) const
 {
     return cookie_name_ + '=' + std::string(value) + "; Path=/; Max-Age=" + std::to_string(max_age.count()) +
            "; Secure; HttpOnly; SameSite=Lax";
 }
 
-web::pkce_pair state_signer::pkce_for(const issued_state& state) const { return pkce_for_nonce(state.nonce); }
-web::pkce_pair state_signer::pkce_for(const verified_state& state) const { return pkce_for_nonce(state.nonce); }
-
-web::pkce_pair state_signer::pkce_for_nonce(std::string_view nonce) const
+std::string state_signer::derived(std::string_view label, std::string_view cookie_secret) const
 {
-    web::pkce_pair pair;
-    pair.verifier = crypto::base64url(crypto::hmac_sha256(secret_, "pkce:" + std::string(nonce)));
-    pair.challenge = web::pkce_challenge(pair.verifier);
-    return pair;
+    std::string message(label);
+    message += cookie_secret;
+    std::string mac = crypto::hmac_sha256(secret_, message);
+    OPENSSL_cleanse(message.data(), message.size());
+    return mac;
+}
+
+std::string state_signer::binding_of(std::string_view cookie_secret) const
+{
+    return derived("cookie:", cookie_secret).substr(0, binding_bytes);
+}
+
+std::optional<std::string> state_signer::bound_cookie(std::string_view cookie_header, std::string_view binding) const
+{
+    for (const std::string_view value : detail::cookie_values(cookie_header, cookie_name_)) {
+        if (value.size() != cookie_text_size)
+            continue;
+        std::optional<std::string> cookie_secret = decode_part(value);
+        if (cookie_secret && crypto::constant_time_equal(binding_of(*cookie_secret), binding))
+            return cookie_secret;
+    }
+    return std::nullopt;
 }
 
 }  // namespace slack::install

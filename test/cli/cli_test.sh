@@ -304,7 +304,7 @@ for part in client_id=123.456 scope=chat%3Awrite%2Ccommands redirect_uri=https%3
             'state=[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*' 'code_challenge=[A-Za-z0-9_-]\{43\}' code_challenge_method=S256; do
   echo "$authorize_url" | grep -q "[?&]$part\(&\|$\)" || fail "authorize-url: no $part in $authorize_url"
 done
-cookie=$(sed -n 's/^Set-Cookie: \(slack_oauth_state=[A-Za-z0-9_-]\{22\};.*\)/\1/p' "$work/out")
+cookie=$(sed -n 's/^Set-Cookie: \(__Host-slack_oauth_state=[A-Za-z0-9_-]\{43\};.*\)/\1/p' "$work/out")
 [ -n "$cookie" ] || fail "authorize-url: no Set-Cookie line: $(cat "$work/out")"
 if grep -q -e "$state_secret" "$work/out" "$work/err"; then fail "authorize-url shows the state secret"; fi
 got=$(authorize --scope chat:write --redirect-uri https://example.com/cb)

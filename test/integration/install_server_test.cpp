@@ -191,7 +191,7 @@ BOOST_FIXTURE_TEST_CASE(a_replayed_redirect_or_another_browser_installs_nothing_
     const http_response again = get(back, http::verb::get, cookie);
     BOOST_TEST(again.result() == http::status::bad_request);
     BOOST_TEST(again.body().find("already used") != std::string::npos, again.body());
-    BOOST_TEST(get(back, http::verb::get, "slack_oauth_state=someone-else").result() == http::status::bad_request);
+    BOOST_TEST(get(back, http::verb::get, "__Host-slack_oauth_state=someone-else").result() == http::status::bad_request);
 }
 
 BOOST_FIXTURE_TEST_CASE(url_verification_is_answered_with_its_challenge, install_server_fixture)

@@ -130,6 +130,21 @@ BOOST_FIXTURE_TEST_CASE(a_callback_from_another_browser_spends_nothing, installe
     BOOST_TEST(complete(installs, back.query, back.cookie).has_value());  // the right browser still can
 }
 
+// Whoever sees an unspent redirect URL (access logs, history) cannot make its cookie from it.
+BOOST_FIXTURE_TEST_CASE(a_cookie_made_from_the_redirect_url_is_refused, installer_fixture)
+{
+    const auto back = approve(installs.begin());
+    const std::string state = back.query.substr(back.query.find("state=") + 6);
+    const std::string payload = state.substr(0, state.find('.'));
+    const std::string cookie_name(install::default_state_cookie);
+    for (const std::string& guess : {payload.substr(payload.size() - 22), payload, state, back.code})
+        BOOST_TEST(complete(installs, back.query, cookie_name + "=" + guess).error() ==
+                       install::install_errc::state_browser_mismatch,
+                   guess);
+    BOOST_TEST(server.exchanges(back.code) == 0u);
+    BOOST_TEST(complete(installs, back.query, back.cookie).has_value());
+}
+
 BOOST_FIXTURE_TEST_CASE(forged_expired_and_missing_states_are_refused_with_their_codes, installer_fixture)
 {
     const auto back = approve(installs.begin());

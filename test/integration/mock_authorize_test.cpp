@@ -99,7 +99,7 @@ BOOST_FIXTURE_TEST_SUITE(mock_authorize, authorize_fixture)
 BOOST_AUTO_TEST_CASE(an_install_with_pkce_from_authorize_url_to_tokens)
 {
     const install::issued_state issued = signer.issue();
-    const web::pkce_pair pkce = signer.pkce_for(issued);
+    const web::pkce_pair pkce = issued.pkce;
     const std::string url = install::authorize_url({.client_id = id(),
                                                     .scope = "chat:write,commands",
                                                     .user_scope = "search:read",
@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(an_install_with_pkce_from_authorize_url_to_tokens)
     const install::state_signer replica(state_secret);
     const auto verified = replica.verify(back.state, "theme=dark; " + issued.set_cookie.substr(0, issued.set_cookie.find(';')));
     BOOST_REQUIRE(verified.has_value());
-    const web::pkce_pair derived = replica.pkce_for(*verified);
+    const web::pkce_pair derived = verified->pkce;
 
     web::client client(ioc.get_executor(), tls, options);
     slack::diagnostics diag;

@@ -1,5 +1,6 @@
 // Signed OAuth states: the round trip, each refusal in the order verify() checks them, the
-// cookie, the replay key and the PKCE pair derived from a state.
+// cookie (which nothing in the URL can rebuild), the replay key and the PKCE pair and nonce
+// derived from the cookie.
 #include <slack/install/state.hpp>
 
 #include "crypto/base64.hpp"
@@ -22,7 +23,15 @@ const install::time_point start = install::time_point(std::chrono::seconds(1'800
 
 install::state_signer signer() { return install::state_signer(test_secret); }
 
-std::string cookie_for(const install::issued_state& issued) { return "slack_oauth_state=" + issued.nonce; }
+const std::string cookie_name = "__Host-slack_oauth_state";
+
+// The cookie's value, as Set-Cookie gave it, and the Cookie header the browser sends back.
+std::string cookie_value(const install::issued_state& issued)
+{
+    const std::size_t equals = issued.set_cookie.find('=');
+    return issued.set_cookie.substr(equals + 1, issued.set_cookie.find(';') - equals - 1);
+}
+std::string cookie_for(const install::issued_state& issued) { return cookie_name + "=" + cookie_value(issued); }
 
 // The state's two parts, decoded.
 struct state_parts {
@@ -55,10 +64,12 @@ BOOST_AUTO_TEST_CASE(an_issued_state_verifies_with_its_cookie)
     BOOST_TEST(issued.state.size() == 78u);  // 34 + '.' + 43
     BOOST_TEST(issued.state.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") ==
                std::string::npos);
-    BOOST_TEST(issued.nonce.size() == 22u);
+    BOOST_TEST(cookie_value(issued).size() == 43u);  // 32 random bytes
+    BOOST_TEST(issued.nonce.size() == 43u);
     const auto verified = s.verify(issued.state, cookie_for(issued), start + 5min);
     BOOST_REQUIRE(verified.has_value());
     BOOST_TEST(verified->nonce == issued.nonce);
+    BOOST_TEST(verified->pkce.verifier == issued.pkce.verifier);
     BOOST_TEST((verified->expires_at == start + 10min));
 }
 
@@ -74,17 +85,21 @@ BOOST_AUTO_TEST_CASE(the_cookie_is_found_among_others_and_quoted)
     const auto s = signer();
     const auto issued = s.issue(start);
     BOOST_TEST(s.verify(issued.state, "a=b; " + cookie_for(issued) + "; c=d", start).has_value());
-    BOOST_TEST(s.verify(issued.state, "a=b;slack_oauth_state=\"" + issued.nonce + "\"", start).has_value());
+    BOOST_TEST(s.verify(issued.state, "a=b;" + cookie_name + "=\"" + cookie_value(issued) + "\"", start).has_value());
     // Two cookies of the name (set for two paths): either may be this attempt's.
-    BOOST_TEST(s.verify(issued.state, "slack_oauth_state=old; " + cookie_for(issued), start).has_value());
+    BOOST_TEST(s.verify(issued.state, cookie_name + "=old; " + cookie_for(issued), start).has_value());
+    BOOST_TEST(s.verify(issued.state, cookie_for(s.issue(start)) + "; " + cookie_for(issued), start).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(set_cookie_and_clearing_cookie_attributes)
 {
     const auto issued = signer().issue(start);
+    // __Host-: browsers keep it only when Secure, for Path=/ and without Domain, as here.
+    BOOST_TEST(signer().cookie_name() == cookie_name);
     BOOST_TEST(issued.set_cookie ==
-               "slack_oauth_state=" + issued.nonce + "; Path=/; Max-Age=600; Secure; HttpOnly; SameSite=Lax");
-    BOOST_TEST(signer().clearing_cookie() == "slack_oauth_state=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
+               cookie_for(issued) + "; Path=/; Max-Age=600; Secure; HttpOnly; SameSite=Lax");
+    BOOST_TEST(signer().clearing_cookie() == cookie_name + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
+    BOOST_TEST(issued.set_cookie.find("Domain") == std::string::npos);
     const install::state_signer custom(test_secret, 5min, "install_nonce");
     BOOST_TEST(custom.issue(start).set_cookie.starts_with("install_nonce="));
     BOOST_TEST(custom.issue(start).set_cookie.find("; Max-Age=300;") != std::string::npos);
@@ -100,9 +115,10 @@ BOOST_AUTO_TEST_CASE(empty_is_missing_and_wrong_shapes_are_malformed)
     for (const std::string& bad : {std::string("abc"), good.substr(0, 34), good + ".x", good.substr(1), "." + good,
                                    good + "A", std::string(200, 'A') + "." + good.substr(35), std::string("a+b.c/d")})
         BOOST_TEST(refusal(s.verify(bad, "", start)) == install_errc::state_malformed, bad);
-    // Another version byte, even correctly signed, is not a format this build reads.
+    // Another version byte, even correctly signed, is not a format this build reads: version 1's
+    // states (whose cookie was in the URL) are refused.
     state_parts parts = split(good);
-    parts.payload[0] = 2;
+    parts.payload[0] = 1;
     parts.mac = crypto::hmac_sha256(test_secret, parts.payload);
     BOOST_TEST(refusal(s.verify(join(parts), "", start)) == install_errc::state_malformed);
 }
@@ -128,7 +144,7 @@ BOOST_AUTO_TEST_CASE(tampering_or_another_secret_is_forged)
     const auto issued = s.issue(start);
 
     state_parts payload_changed = split(issued.state);
-    payload_changed.payload[1 + 8] ^= 1;  // the nonce's first byte
+    payload_changed.payload[1 + 8] ^= 1;  // the cookie binding's first byte
     BOOST_TEST(refusal(s.verify(join(payload_changed), cookie_for(issued), start)) == install_errc::state_forged);
 
     state_parts older = split(issued.state);
@@ -165,9 +181,12 @@ BOOST_AUTO_TEST_CASE(a_missing_or_foreign_cookie_is_a_browser_mismatch)
     BOOST_TEST(refusal(s.verify(issued.state, "", start)) == mismatch);
     BOOST_TEST(refusal(s.verify(issued.state, "a=b", start)) == mismatch);
     BOOST_TEST(refusal(s.verify(issued.state, cookie_for(another), start)) == mismatch);
-    BOOST_TEST(refusal(s.verify(issued.state, "other_cookie=" + issued.nonce, start)) == mismatch);
-    BOOST_TEST(refusal(s.verify(issued.state, "slack_oauth_state=" + issued.nonce + "x", start)) == mismatch);
-    BOOST_TEST(refusal(s.verify(issued.state, "slack_oauth_state=", start)) == mismatch);
+    BOOST_TEST(refusal(s.verify(issued.state, "other_cookie=" + cookie_value(issued), start)) == mismatch);
+    BOOST_TEST(refusal(s.verify(issued.state, cookie_for(issued) + "x", start)) == mismatch);
+    BOOST_TEST(refusal(s.verify(issued.state, cookie_for(issued).substr(0, cookie_for(issued).size() - 1), start)) == mismatch);
+    BOOST_TEST(refusal(s.verify(issued.state, cookie_name + "=", start)) == mismatch);
+    // The name without its prefix is another cookie (one a subdomain could have set).
+    BOOST_TEST(refusal(s.verify(issued.state, "slack_oauth_state=" + cookie_value(issued), start)) == mismatch);
     // Forgery is found before the cookie is looked at.
     BOOST_TEST(refusal(s.verify(another.state.substr(0, 35) + issued.state.substr(35), cookie_for(another), start)) ==
                install_errc::state_forged);
@@ -183,25 +202,62 @@ BOOST_AUTO_TEST_CASE(replay_key_is_stable_per_state_and_hides_the_nonce)
     BOOST_TEST(key.find_first_not_of("0123456789abcdef") == std::string::npos);
     BOOST_TEST(key == s.verify(first.state, cookie_for(first), start + 1min).value().replay_key);
     BOOST_TEST(key != s.verify(second.state, cookie_for(second), start).value().replay_key);
-    BOOST_TEST(key.find(first.nonce) == std::string::npos);
+    BOOST_TEST(key.find(crypto::hex(crypto::from_base64url(cookie_value(first)).value())) == std::string::npos);
     BOOST_TEST(first.nonce != second.nonce);
 }
 
-BOOST_AUTO_TEST_CASE(pkce_pair_is_derived_from_the_state)
+// Whoever sees the authorize URL (an access log, a browser's history) learns the state, the
+// challenge and the OpenID nonce; none of them, nor any part of the state, is the cookie.
+BOOST_AUTO_TEST_CASE(a_cookie_rebuilt_from_the_url_is_refused)
 {
     const auto s = signer();
     const auto issued = s.issue(start);
-    const web::pkce_pair at_redirect = s.pkce_for(issued);
-    const web::pkce_pair at_callback = install::state_signer(test_secret).pkce_for(
-        s.verify(issued.state, cookie_for(issued), start).value());
-    BOOST_TEST((at_redirect.verifier == at_callback.verifier));
-    BOOST_TEST(at_redirect.challenge == at_callback.challenge);
+    const state_parts parts = split(issued.state);
+    const std::string dot = issued.state.substr(0, issued.state.find('.'));
+    for (const std::string& guess :
+         {crypto::base64url(parts.payload.substr(1 + 8)), crypto::base64url(parts.payload.substr(1)), dot,
+          crypto::base64url(parts.payload), crypto::base64url(parts.mac), issued.state, issued.nonce,
+          issued.pkce.challenge, crypto::base64url(crypto::hmac_sha256(test_secret, parts.payload.substr(1 + 8)))})
+        BOOST_TEST(refusal(s.verify(issued.state, cookie_name + "=" + guess, start)) ==
+                       install_errc::state_browser_mismatch,
+                   guess);
+    BOOST_TEST(s.verify(issued.state, cookie_for(issued), start).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_cookie_of_another_attempt_is_refused_even_with_the_same_secret)
+{
+    const auto s = signer();
+    const auto mine = s.issue(start);
+    const auto theirs = s.issue(start);
+    BOOST_TEST(cookie_value(mine) != cookie_value(theirs));
+    BOOST_TEST(refusal(s.verify(mine.state, cookie_for(theirs), start)) == install_errc::state_browser_mismatch);
+    BOOST_TEST(refusal(s.verify(theirs.state, cookie_for(mine), start)) == install_errc::state_browser_mismatch);
+    // Another signer's cookie (another app, another secret) does not fit either.
+    const install::state_signer other("another-secret-of-32-bytes-or-more!!");
+    const auto foreign = other.issue(start);
+    BOOST_TEST(refusal(s.verify(mine.state, cookie_for(foreign), start)) == install_errc::state_browser_mismatch);
+}
+
+BOOST_AUTO_TEST_CASE(pkce_pair_and_nonce_are_derived_from_the_cookie)
+{
+    const auto s = signer();
+    const auto issued = s.issue(start);
+    const web::pkce_pair at_redirect = issued.pkce;
+    const auto verified = install::state_signer(test_secret).verify(issued.state, cookie_for(issued), start).value();
+    BOOST_TEST((at_redirect.verifier == verified.pkce.verifier));
+    BOOST_TEST(at_redirect.challenge == verified.pkce.challenge);
+    BOOST_TEST(issued.nonce == verified.nonce);
     BOOST_TEST(at_redirect.verifier.size() == 43u);  // RFC 7636: 43 to 128 characters
     BOOST_TEST(at_redirect.challenge == web::pkce_challenge(at_redirect.verifier));
-    BOOST_TEST((at_redirect.verifier != s.pkce_for(s.issue(start)).verifier));
-    const install::state_signer other("another-secret-of-32-bytes-or-more!!");
-    BOOST_TEST((other.pkce_for(issued).verifier != at_redirect.verifier));
+    BOOST_TEST((at_redirect.verifier != s.issue(start).pkce.verifier));
+    // Keyed by the state secret: the cookie alone does not give them.
+    const std::string cookie_secret = crypto::from_base64url(cookie_value(issued)).value();
+    BOOST_TEST(at_redirect.verifier != crypto::base64url(crypto::hmac_sha256("another-secret-of-32-bytes-or-more!!",
+                                                                             "pkce:" + cookie_secret)));
+    BOOST_TEST(at_redirect.verifier == crypto::base64url(crypto::hmac_sha256(test_secret, "pkce:" + cookie_secret)));
+    BOOST_TEST(issued.nonce == crypto::base64url(crypto::hmac_sha256(test_secret, "nonce:" + cookie_secret)));
     BOOST_TEST(issued.state.find(at_redirect.verifier) == std::string::npos);
+    BOOST_TEST(at_redirect.verifier != issued.nonce);
 }
 
 BOOST_AUTO_TEST_CASE(bad_configuration_throws_without_quoting_the_secret)

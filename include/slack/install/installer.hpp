@@ -1,6 +1,6 @@
 #pragma once
 // The install flow of one Slack app, both ends: where to send the user (the authorize URL with a
-// signed state, its cookie, and a PKCE challenge derived from the state), and the callback that
+// signed state, its cookie, and a PKCE challenge derived from the cookie), and the callback that
 // checks the redirect, exchanges the code with oauth.v2.access and saves the installation.
 //
 //     slack::install::installer installs(client, store, signer, {.client_id = id, .client_secret = secret,
@@ -30,7 +30,7 @@ struct installer_options {
     std::string scope{};          ///< Bot scopes, comma-separated.
     std::string user_scope{};     ///< User scopes, comma-separated.
     std::string redirect_uri{};   ///< Sent on the authorize URL and again to oauth.v2.access.
-    bool pkce = true;           ///< Send an S256 challenge (derived from the state: nothing to store).
+    bool pkce = true;           ///< Send an S256 challenge (derived from the state's cookie: nothing to store).
     std::string authorize_base = "https://slack.com";  ///< https://slack-gov.com for GovSlack; the mock's URL in tests.
 };
 

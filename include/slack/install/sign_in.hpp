@@ -1,6 +1,6 @@
 #pragma once
 // Sign in with Slack (OpenID Connect), both ends: where to send the user (the OpenID authorize
-// URL with a signed state, the state's nonce and a PKCE challenge derived from the state), and
+// URL with a signed state, and a nonce and a PKCE challenge derived from the state's cookie), and
 // the callback that checks the redirect, exchanges the code with openid.connect.token and checks
 // the id_token (id_token.hpp: issuer, audience, expiry, nonce; its signature is not verified,
 // since it comes straight from Slack's token endpoint over verified TLS).
@@ -39,7 +39,7 @@ struct sign_in_options {
     std::string client_secret{};                   ///< Wiped when the sign_in is destroyed.
     std::string scope = "openid,email,profile";    ///< OpenID scopes, comma-separated.
     std::string redirect_uri{};                    ///< Sent on the authorize URL and again to openid.connect.token.
-    bool pkce = true;                              ///< Send an S256 challenge (derived from the state).
+    bool pkce = true;                              ///< Send an S256 challenge (derived from the state's cookie).
     std::string authorize_base = "https://slack.com";  ///< https://slack-gov.com for GovSlack; the mock's URL in tests.
     std::string issuer = std::string(slack_issuer);    ///< The id_token's `iss`: https://slack-gov.com for GovSlack.
 };
@@ -67,14 +67,14 @@ public:
     sign_in& operator=(sign_in&&) noexcept;
     ~sign_in();
 
-    /// A new sign-in attempt; `team` preselects a workspace. The URL's `nonce` is the state's.
+    /// A new sign-in attempt; `team` preselects a workspace. The URL's `nonce` is the attempt's (issued_state::nonce).
     install_start begin(std::string_view team = {}) const;
 
     /// Completes an attempt from its redirect, in this order, as installer::complete: the state
     /// (install_errc::state_*), its single use in the store (state_replayed), the redirect's own
     /// error (access_denied, authorize_failed); then the code is exchanged (openid.connect.token
     /// with the PKCE verifier: Slack's and the client's errors pass through) and the id_token
-    /// checked against the client_id, the issuer and the state's nonce (install_errc::id_token_*).
+    /// checked against the client_id, the issuer and the attempt's nonce (install_errc::id_token_*).
     /// Yields the user; stores nothing. Answer the browser with state_signer::clearing_cookie()
     /// either way. Completion on the handler's executor (else the client's); nothing to cancel
     /// but the call.

@@ -1,17 +1,21 @@
 #pragma once
 // The OAuth `state`: signed, bound to the browser by a cookie, short-lived, and single use
 // through the installation store. Nothing is kept per attempt: any replica that shares the
-// secret verifies any state, and derives the attempt's PKCE verifier from it.
+// secret verifies any state, and derives the attempt's PKCE verifier from its cookie.
 //
-// Format: base64url(payload) "." base64url(HMAC-SHA256(secret, payload)), where payload is a
-// version byte (1), the creation time (seconds since the epoch, 8 bytes big-endian) and a
-// 16-byte random nonce. The cookie holds the nonce (base64url, 22 characters).
+// The cookie holds a random secret of its own (32 bytes, base64url: 43 characters) that never
+// appears in a URL. The state is base64url(payload) "." base64url(HMAC-SHA256(secret, payload)),
+// where payload is a version byte (2), the creation time (seconds since the epoch, 8 bytes
+// big-endian) and the cookie's binding: the first 16 bytes of HMAC(secret, "cookie:" + cookie
+// secret). Who sees the state (or the whole authorize URL) cannot make its cookie; the PKCE
+// verifier, the OpenID nonce and the replay key are MACs of the cookie secret.
 #include <slack/install/install_errc.hpp>
 #include <slack/web/pkce.hpp>
 
 #include <boost/system/result.hpp>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,16 +27,28 @@ using time_point = std::chrono::system_clock::time_point;
 struct issued_state {
     std::string state;       ///< The `state` of the authorize URL.
     std::string set_cookie;  ///< The value of a `Set-Cookie` header for the response that redirects to Slack.
-    std::string nonce;       ///< The attempt's nonce (base64url): also fit for OpenID Connect's `nonce`.
+    /// OpenID Connect's `nonce` for the authorize URL: base64url(HMAC(secret, "nonce:" + cookie
+    /// secret)), 43 characters. Public (it travels in the URL and the id_token).
+    std::string nonce;
+    /// The attempt's PKCE pair: verifier base64url(HMAC(secret, "pkce:" + cookie secret)) (43
+    /// characters), challenge its S256. Put only the challenge in the URL.
+    web::pkce_pair pkce;
 };
 
-/// A state that passed every check verify() makes. It is not yet spent: consume `replay_key`
-/// with installation_store::consume_nonce(replay_key, expires_at) before using the code.
+/// A state that passed every check verify() makes, with what its cookie gives. It is not yet
+/// spent: consume `replay_key` with installation_store::consume_nonce(replay_key, expires_at)
+/// before using the code.
 struct verified_state {
-    std::string replay_key;  ///< hex(HMAC(secret, "replay:" + nonce)): what the store keeps, not the nonce itself.
+    std::string replay_key;  ///< hex(HMAC(secret, "replay:" + cookie secret)): what the store keeps.
     time_point expires_at;   ///< Creation time + lifetime: after it, the state is refused anyway.
-    std::string nonce;       ///< As in issued_state: compare it with the id_token's `nonce` claim (OpenID).
+    std::string nonce;       ///< As issued: compare it with the id_token's `nonce` claim (OpenID).
+    web::pkce_pair pkce;     ///< As issued: send its verifier with the code.
 };
+
+/// The `__Host-` prefix makes browsers keep the cookie only if it is Secure, for Path=/ and
+/// without Domain (so a sibling subdomain cannot plant or overwrite it), as every cookie the
+/// signer writes is.
+inline constexpr std::string_view default_state_cookie = "__Host-slack_oauth_state";
 
 class state_signer {
 public:
@@ -41,40 +57,37 @@ public:
     /// Throws std::invalid_argument when the secret is shorter, `lifetime` is not positive, or
     /// `cookie_name` is not a cookie name. The message names the problem, never the secret.
     explicit state_signer(std::string secret, std::chrono::seconds lifetime = std::chrono::minutes(10),
-                          std::string cookie_name = "slack_oauth_state");
+                          std::string cookie_name = std::string(default_state_cookie));
     state_signer(const state_signer&) = default;
     state_signer(state_signer&&) noexcept = default;
     state_signer& operator=(const state_signer&) = default;
     state_signer& operator=(state_signer&&) noexcept = default;
     ~state_signer();  ///< Wipes the secret.
 
-    /// A fresh state and its cookie (Max-Age = the lifetime; Secure, HttpOnly, SameSite=Lax so
-    /// that it comes back on Slack's redirect). Throws std::runtime_error if the system has no
-    /// randomness.
+    /// A fresh state and its cookie: a new random cookie secret (Max-Age = the lifetime; Path=/,
+    /// Secure, HttpOnly, SameSite=Lax so that it comes back on Slack's top-level redirect; no
+    /// Domain). Throws std::runtime_error if the system has no randomness.
     issued_state issue(time_point now = std::chrono::system_clock::now()) const;
 
     /// Checks, in this order: `state` empty (state_missing); its format (state_malformed); its
     /// MAC, in constant time (state_forged); its age: over the lifetime, or more than a minute
     /// ahead of `now` (state_expired); a cookie named cookie_name() in `cookie_header` (the
-    /// request's whole Cookie header) equal to its nonce (state_browser_mismatch). Does not
-    /// spend it: see verified_state.
+    /// request's whole Cookie header) whose secret the state's binding names, checked in constant
+    /// time (state_browser_mismatch: no such cookie, or another attempt's). Does not spend it:
+    /// see verified_state.
     boost::system::result<verified_state> verify(std::string_view state, std::string_view cookie_header,
                                                  time_point now = std::chrono::system_clock::now()) const;
 
     /// A `Set-Cookie` value that deletes the state cookie (Max-Age=0): send it on the callback's answer.
     std::string clearing_cookie() const;
 
-    /// The attempt's PKCE pair, derived from its nonce: verifier base64url(HMAC(secret, "pkce:" +
-    /// nonce)) (43 characters), challenge its S256. The same for the issued and the verified
-    /// state, so nothing needs storing between the redirect and the callback.
-    web::pkce_pair pkce_for(const issued_state& state) const;
-    web::pkce_pair pkce_for(const verified_state& state) const;
-
     std::chrono::seconds lifetime() const noexcept { return lifetime_; }
     const std::string& cookie_name() const noexcept { return cookie_name_; }
 
 private:
-    web::pkce_pair pkce_for_nonce(std::string_view nonce) const;
+    std::string derived(std::string_view label, std::string_view cookie_secret) const;
+    std::string binding_of(std::string_view cookie_secret) const;
+    std::optional<std::string> bound_cookie(std::string_view cookie_header, std::string_view binding) const;
     std::string cookie_with(std::string_view value, std::chrono::seconds max_age) const;
 
     std::string secret_;
