@@ -3,6 +3,7 @@
 // miscompiles by-value arguments with destructors that live across a co_await.
 #include <slack/install/lifecycle_events.hpp>
 
+#include "install/replay_window.hpp"
 #include "install/signature_timestamp.hpp"
 
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -98,9 +99,10 @@ asio::awaitable<lifecycle_result> handle_event(event_settings settings, std::str
     if (!event)
         co_return fail(event.error());
 
-    // The signature is "v0=" + hex: unique per timestamp and body, and useless past the window.
+    // The signature is "v0=" + hex: unique per timestamp and body, and useless once the window
+    // has surely closed (replay_window.hpp).
     const std::int64_t sent = detail::parse_signature_timestamp(timestamp).value();  // verified above
-    const store::time_point expires_at = store::time_point(std::chrono::seconds(sent)) + settings.window;
+    const store::time_point expires_at = detail::remember_until(sent, settings.window);
     if (co_await cancelled())
         co_return fail(asio::error::operation_aborted);
     auto consume = settings.store.consume_nonce("event:" + signature.substr(3), expires_at);

@@ -8,6 +8,7 @@
 #include "crypto/hmac.hpp"
 #include "crypto/random.hpp"
 #include "install/cookie_header.hpp"
+#include "install/replay_window.hpp"
 
 #include <openssl/crypto.h>
 
@@ -26,7 +27,6 @@ constexpr std::size_t binding_bytes = 16;     // 128 bits of MAC: the state keep
 constexpr std::size_t payload_bytes = 1 + 8 + binding_bytes;
 constexpr std::size_t mac_bytes = 32;  // HMAC-SHA256
 constexpr std::size_t min_secret_bytes = 32;
-constexpr std::chrono::seconds allowed_clock_skew = std::chrono::minutes(1);
 // base64url of the payload (34) + '.' + base64url of the MAC (43); anything longer is not ours.
 constexpr std::size_t max_state_size = 128;
 
@@ -121,7 +121,7 @@ boost::system::result<verified_state> state_signer::verify(std::string_view stat
 
     const std::int64_t created = created_of(*payload);
     const std::int64_t current = seconds_since_epoch(now);
-    if (current - created > lifetime_.count() || created - current > allowed_clock_skew.count())
+    if (current - created > lifetime_.count() || created - current > detail::clock_skew_allowance.count())
         return refuse(install_errc::state_expired);
 
     std::optional<std::string> cookie_secret = bound_cookie(cookie_header, std::string_view(*payload).substr(1 + 8));
@@ -129,7 +129,7 @@ boost::system::result<verified_state> state_signer::verify(std::string_view stat
         return refuse(install_errc::state_browser_mismatch);
     verified_state verified;
     verified.replay_key = crypto::hex(derived("replay:", *cookie_secret));
-    verified.expires_at = time_point(std::chrono::seconds(created)) + lifetime_;
+    verified.expires_at = detail::remember_until(created, lifetime_);
     verified.nonce = crypto::base64url(derived("nonce:", *cookie_secret));
     verified.pkce = pkce_of(derived("pkce:", *cookie_secret));
     OPENSSL_cleanse(cookie_secret->data(), cookie_secret->size());

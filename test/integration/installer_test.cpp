@@ -120,6 +120,26 @@ BOOST_FIXTURE_TEST_CASE(a_replayed_callback_is_refused_even_by_another_replica, 
     BOOST_TEST(server.exchanges(back.code) == 1u);
 }
 
+// A state is accepted for the whole second its lifetime ends in: the record that it was spent
+// must outlive that second. Issued a lifetime ago, at the start of a second, and used twice.
+BOOST_FIXTURE_TEST_CASE(a_replay_in_the_states_last_second_is_refused, installer_fixture)
+{
+    slack::test::wait_for_the_start_of_a_second();
+    const install::issued_state old = signer.issue(std::chrono::system_clock::now() - signer.lifetime());
+    const std::string redirect_uri = installer_options().redirect_uri;
+    const std::string code = server.mint_code(mock::code_options{.method = "oauth.v2.access",
+                                                                 .redirect_uri = redirect_uri,
+                                                                 .code_challenge = old.pkce.challenge,
+                                                                 .scope = "chat:write,commands",
+                                                                 .user_scope = {}});
+    const std::string query = "code=" + code + "&state=" + old.state;
+    const std::string cookie = old.set_cookie.substr(0, old.set_cookie.find(';'));
+    const install_result first = complete(installs, query, cookie);
+    BOOST_REQUIRE_MESSAGE(first.has_value(), first.error().message());
+    BOOST_TEST(complete(installs, query, cookie).error() == install::install_errc::state_replayed);
+    BOOST_TEST(server.exchanges(code) == 1u);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_callback_from_another_browser_spends_nothing, installer_fixture)
 {
     const auto back = approve(installs.begin());

@@ -204,6 +204,25 @@ BOOST_AUTO_TEST_CASE(a_replayed_request_changes_nothing)
     BOOST_TEST(!has({"", "T1", ""}));
 }
 
+// A request signed exactly `window` ago is accepted for the rest of that second: a replay in it
+// must be refused too (the record outlives it). Done at the start of a second, so both are in it.
+BOOST_AUTO_TEST_CASE(a_replay_in_the_windows_last_second_is_refused)
+{
+    save(workspace_install("", "T1", "U1"));
+    slack::test::wait_for_the_start_of_a_second();
+    const std::string timestamp = now_timestamp(-install::default_signature_window);
+    const std::string body = uninstalled_body("T1");
+    const std::string signature = install::sign_request(signing_secret, timestamp, body);
+    const auto first = deliver_signed(timestamp, signature, body);
+    BOOST_REQUIRE_MESSAGE(first.has_value(), first.error().message());
+    BOOST_TEST(first->removed == 2u);
+    save(workspace_install("", "T1", "U1"));  // a reinstall, which the captured event must not undo
+    const auto replayed = deliver_signed(timestamp, signature, body);
+    BOOST_REQUIRE(replayed.has_error());
+    BOOST_TEST(replayed.error() == install::install_errc::event_replayed);
+    BOOST_TEST(has({"", "T1", ""}));
+}
+
 BOOST_AUTO_TEST_CASE(a_signed_malformed_body_changes_nothing)
 {
     save(workspace_install("", "T1", "U1"));

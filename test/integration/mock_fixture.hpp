@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <optional>
+#include <thread>
 
 namespace slack::test {
 
@@ -77,6 +78,19 @@ inline access_result access_once(asio::io_context& ioc, web::client& client, web
 }
 
 inline mock::server_options default_mock_options() { return mock::server_options{}; }
+
+/// Sleeps until the system clock is at most 100 ms into a second: for tests that must do
+/// something inside one second (the last second of a validity window).
+inline void wait_for_the_start_of_a_second()
+{
+    for (;;) {
+        const auto now = std::chrono::system_clock::now().time_since_epoch();
+        const auto into = now - std::chrono::floor<std::chrono::seconds>(now);
+        if (into < 100ms)
+            return;
+        std::this_thread::sleep_for(std::chrono::seconds(1) - into);
+    }
+}
 
 struct mock_fixture {
     explicit mock_fixture(mock::server_options mock_options = default_mock_options())

@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(an_issued_state_verifies_with_its_cookie)
     BOOST_REQUIRE(verified.has_value());
     BOOST_TEST(verified->nonce == issued.nonce);
     BOOST_TEST(verified->pkce.verifier == issued.pkce.verifier);
-    BOOST_TEST((verified->expires_at == start + 10min));
+    BOOST_TEST((verified->expires_at == start + 10min + 61s));  // replay_record_outlives_the_last_accepted_instant
 }
 
 BOOST_AUTO_TEST_CASE(any_replica_with_the_same_secret_verifies_it)
@@ -170,6 +170,20 @@ BOOST_AUTO_TEST_CASE(past_its_lifetime_or_from_the_future_is_expired)
     BOOST_TEST(s.verify(ahead.state, cookie_for(ahead), start).has_value());  // a minute of clock skew
     const auto too_far = s.issue(start + 61s);
     BOOST_TEST(refusal(s.verify(too_far.state, cookie_for(too_far), start)) == install_errc::state_expired);
+}
+
+// verify() counts whole seconds: a state is accepted until a second after creation + lifetime,
+// and its spent record (gone, for every store, once expires_at <= now) must last past that.
+BOOST_AUTO_TEST_CASE(replay_record_outlives_the_last_accepted_instant)
+{
+    const auto s = signer();
+    const auto issued = s.issue(start);
+    const install::time_point last_accepted = start + 600s + 999ms;
+    const auto verified = s.verify(issued.state, cookie_for(issued), last_accepted);
+    BOOST_REQUIRE(verified.has_value());
+    BOOST_TEST((verified->expires_at > last_accepted));
+    BOOST_TEST((verified->expires_at >= start + 600s + 1s + 60s));  // and a minute of clock skew
+    BOOST_TEST(refusal(s.verify(issued.state, cookie_for(issued), start + 601s)) == install_errc::state_expired);
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_or_foreign_cookie_is_a_browser_mismatch)

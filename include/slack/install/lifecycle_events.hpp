@@ -56,8 +56,8 @@ public:
 
     /// Handles one request, in this order: its signature (verify_request_signature; a forged or
     /// stale request changes nothing); its body (parse_event); single use, by
-    /// store.consume_nonce("event:" + signature hex, timestamp + window) (a replay changes
-    /// nothing); then app_uninstalled: store.remove_all of the team, or of the whole enterprise
+    /// store.consume_nonce("event:" + signature hex, timestamp + window + 61 s: past the last
+    /// second the window accepts it, and a minute of clock skew) (a replay changes nothing); then app_uninstalled: store.remove_all of the team, or of the whole enterprise
     /// for an org-wide install; tokens_revoked: store.remove of each user's grant, and for any
     /// bot id the installation itself (a revoked bot token leaves nothing worth keeping; its user
     /// grants go with it). url_verification and other events change nothing.

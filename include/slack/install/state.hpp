@@ -40,7 +40,10 @@ struct issued_state {
 /// before using the code.
 struct verified_state {
     std::string replay_key;  ///< hex(HMAC(secret, "replay:" + cookie secret)): what the store keeps.
-    time_point expires_at;   ///< Creation time + lifetime: after it, the state is refused anyway.
+    /// Until when the store must remember it spent: creation time + lifetime + 1 s (verify()
+    /// accepts it until then, as it counts whole seconds) + a minute (the clock skew allowed
+    /// between replicas and the store). Never earlier: a record that goes first lets it be replayed.
+    time_point expires_at;
     std::string nonce;       ///< As issued: compare it with the id_token's `nonce` claim (OpenID).
     web::pkce_pair pkce;     ///< As issued: send its verifier with the code.
 };
