@@ -127,16 +127,20 @@ asio::awaitable<int> list(store::installation_store& store)
     co_return exit_success;
 }
 
+int not_found(const store::installation_key& key)
+{
+    std::cerr << "error: not_found: no installation under this key" << (key.user_id.empty() ? "" : " for this user")
+              << "\n";
+    return exit_slack_error;
+}
+
 asio::awaitable<int> show(store::installation_store& store, const store::installation_key& key)
 {
     auto found = co_await store.find(key);
     if (!found)
         co_return report_store_error(found.error());
-    if (!*found) {
-        std::cerr << "error: not_found: no installation under this key" << (key.user_id.empty() ? "" : " for this user")
-                  << "\n";
-        co_return exit_slack_error;
-    }
+    if (!*found)
+        co_return not_found(key);
     print_installation(std::cout, **found);
     co_return exit_success;
 }
@@ -146,6 +150,8 @@ asio::awaitable<int> remove(store::installation_store& store, const store::insta
     auto removed = co_await store.remove(key);
     if (!removed)
         co_return report_store_error(removed.error());
+    if (*removed == 0)
+        co_return not_found(key);
     std::cout << "deleted " << *removed << " row" << (*removed == 1 ? "" : "s") << "\n";
     co_return exit_success;
 }
@@ -213,15 +219,17 @@ std::string installations_help()
            "          expiry (UTC, ISO 8601), revision, webhook channel. Tokens only masked\n"
            "          (xoxb-…WXYZ), refresh tokens only as set or none. Not found: exit 1.\n"
            "  delete  deletes it and its user grants (with --user, only that user's grant); prints\n"
-           "          how many rows went (0: there was none).\n"
+           "          how many rows went. Not found: exit 1.\n"
            "  import  saves a bot grant from the environment (--token-env, and for a rotating token\n"
            "          --refresh-token-env and --expires-in), replacing what was under the key: for\n"
            "          tests and migrations. It takes no --user.\n"
-           "list takes only --store and --key-env.\n" +
+           "list takes only --store and --key-env. Only import creates a store: the others open an\n"
+           "existing one (a missing SQLite file: exit 3, naming it).\n" +
            describe_inputs(accepted_for("help")) +
            "  the variables --key-env, --token-env and --refresh-token-env name\n"
            "Exit status: 0 success, 1 not found or the store refused (corrupt_row, decryption_failed...),\n"
-           "2 usage, 3 the store cannot be reached (unavailable) or no answer in 60 s.\n";
+           "2 usage, 3 the store cannot be reached (unavailable, or a missing SQLite file) or no answer\n"
+           "in 60 s.\n";
 }
 
 int run_installations(const std::vector<std::string_view>& args)
@@ -244,9 +252,12 @@ int run_installations(const std::vector<std::string_view>& args)
             key = key_of(in);
         if (action == "import")
             to_save = imported(in);
-        store = open_cli_store(ioc.get_executor(), in);
+        store = open_cli_store(ioc.get_executor(), in,
+                               action == "import" ? store_opening::create : store_opening::existing);
     } catch (const usage_error& e) {
         return report_usage_error("installations", e);
+    } catch (const store_missing& e) {
+        return report_store_missing(e);
     }
     auto work = [&]() -> asio::awaitable<int> {
         if (action == "list")

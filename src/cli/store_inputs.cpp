@@ -4,11 +4,13 @@
 #include "cli/report.hpp"
 
 #include <slack/store/open_store.hpp>
+#include <slack/store/store_errc.hpp>
 #include <slack/store/token_key.hpp>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <optional>
 
@@ -23,10 +25,19 @@ store::installation_key key_of(const call_inputs& in)
     return {in.enterprise, in.team, in.user};
 }
 
-std::unique_ptr<store::installation_store> open_cli_store(asio::any_io_executor executor, const call_inputs& in)
+std::unique_ptr<store::installation_store> open_cli_store(asio::any_io_executor executor, const call_inputs& in,
+                                                          store_opening opening)
 {
     if (in.store.empty())
         throw usage_error("--store is required (sqlite:PATH, postgresql://..., postgresql:key=value...)");
+    // sqlite_store creates a missing file; a PostgreSQL database is never created by connecting.
+    constexpr std::string_view sqlite_prefix = "sqlite:";
+    if (opening == store_opening::existing && in.store.starts_with(sqlite_prefix)) {
+        const std::string path = in.store.substr(sqlite_prefix.size());
+        std::error_code ignored;
+        if (!path.empty() && !std::filesystem::exists(path, ignored))
+            throw store_missing("no SQLite database at " + path + " (only installations import creates one)");
+    }
     std::optional<store::token_key> key;
     if (!in.key_env.empty()) {
         if (!is_variable_name(in.key_env))
@@ -43,6 +54,12 @@ std::unique_ptr<store::installation_store> open_cli_store(asio::any_io_executor 
     if (!opened)  // the spec may hold a password: not shown
         throw usage_error("--store wants sqlite:PATH, postgresql://... or postgresql:key=value...");
     return std::move(*opened);
+}
+
+int report_store_missing(const store_missing& e)
+{
+    std::cerr << "error: " << to_string(store_errc::unavailable) << ": " << e.what() << "\n";
+    return exit_status_for(store_errc::unavailable);
 }
 
 int report_store_error(const boost::system::error_code& ec)

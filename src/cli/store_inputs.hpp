@@ -10,9 +10,9 @@
 #include <boost/asio/io_context.hpp>
 
 #include <chrono>
-
 #include <functional>
 #include <memory>
+#include <stdexcept>
 
 namespace slack::cli {
 
@@ -23,10 +23,26 @@ inline constexpr std::string_view store_options[] = {"--team", "--enterprise", "
 /// enterprise.
 store::installation_key key_of(const call_inputs& in);
 
+/// Whether a command may create the store it opens. Only one that writes an installation does:
+/// a command that reads (or deletes, or refreshes what is there) on a mistyped path would
+/// otherwise create an empty database and report that it holds nothing.
+enum class store_opening { existing, create };
+
+/// A store opened as existing is not there (a SQLite file that does not exist). Its message
+/// names the file.
+struct store_missing : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 /// Opens the store --store names, with the key in $(--key-env) if given. usage_error (naming no
-/// value, never the key) for a missing or malformed spec or key.
+/// value, never the key) for a missing or malformed spec or key; store_missing for an existing
+/// store that is not there.
 std::unique_ptr<store::installation_store> open_cli_store(boost::asio::any_io_executor executor,
-                                                          const call_inputs& in);
+                                                          const call_inputs& in, store_opening opening);
+
+/// Prints "error: unavailable: ..." naming the missing store; returns its exit status (that of
+/// store_errc::unavailable: the store cannot be reached).
+int report_store_missing(const store_missing& e);
 
 /// Prints "error: NAME: MESSAGE" for a store's error on stderr; returns its exit status.
 int report_store_error(const boost::system::error_code& ec);

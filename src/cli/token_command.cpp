@@ -43,7 +43,8 @@ std::string token_help()
            "Prints a valid token of the installation under the key: the bot's, or with --user that user's.\n"
            "A rotating token with less than 2 hours left is refreshed first (oauth.v2.access, with the\n"
            "app's client id and secret) and the new pair written to the store. The token is all that\n"
-           "goes to stdout (one line); errors go to stderr, and never show a token.\n" +
+           "goes to stdout (one line); errors go to stderr, and never show a token. The store must\n"
+           "exist: a missing SQLite file is not created (exit 3, naming it).\n" +
            describe_inputs(token_options()) +
            "  the variable --key-env names\n"
            "Exit status: 0 success, 1 not found, not rotating (expired without a refresh token), the\n"
@@ -62,9 +63,11 @@ int run_token(const std::vector<std::string_view>& args)
     try {
         in = read_inputs(args, {.accepted = accepted});
         key = key_of(in);
-        store = open_cli_store(ioc.get_executor(), in);
+        store = open_cli_store(ioc.get_executor(), in, store_opening::existing);
     } catch (const usage_error& e) {
         return report_usage_error("token", e);
+    } catch (const store_missing& e) {
+        return report_store_missing(e);
     }
     std::optional<web::client> client = make_client(ioc.get_executor(), in);
     if (!client)

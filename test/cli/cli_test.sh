@@ -396,8 +396,18 @@ expect_store 0 "delete" installations delete --team T0MOCKTEAM --store "$db"
 expect_out '^deleted 1 row$' "delete"
 expect_store 1 "show after delete" installations show --team T0MOCKTEAM --store "$db"
 expect_err '^error: not_found: ' "show after delete"
-expect_store 0 "delete again" installations delete --team T0MOCKTEAM --store "$db"
-expect_out '^deleted 0 rows$' "delete again"
+expect_store 1 "delete again" installations delete --team T0MOCKTEAM --store "$db"
+expect_err '^error: not_found: ' "delete again"
+[ -s "$work/out" ] && fail "delete again: printed $(cat "$work/out")"
+expect_store 1 "delete a user without a grant" installations delete --team T0LEGACY --user U0NOBODY --store "$db"
+# Only import creates a store: the others refuse a missing SQLite file by name, and leave none.
+for command in "installations list" "installations show --team T1" "installations delete --team T1" "token --team T1"; do
+  # shellcheck disable=SC2086  # the command's words
+  expect_store 3 "$command on a missing store" $command --store "sqlite:$work/TYPO.db"
+  expect_err "^error: unavailable: no SQLite database at $work/TYPO.db" "$command on a missing store"
+  [ -e "$work/TYPO.db" ] && fail "$command on a missing store created it"
+  rm -f "$work/TYPO.db"
+done
 # sealed at rest with --key-env; a wrong or missing key is refused without showing it
 export CLI_KEY=$(openssl rand -base64 32)
 sealed=sqlite:$work/sealed.db
