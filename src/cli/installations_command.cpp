@@ -48,8 +48,8 @@ std::string masked(const std::string& token)
     const std::string kind = dash == std::string::npos || dash > 10 ? std::string() : token.substr(0, dash + 1);
     constexpr std::size_t shown = 4;
     if (token.size() < kind.size() + 3 * shown)  // too short to show any of it safely
-        return kind + "…";
-    return kind + "…" + token.substr(token.size() - shown);
+        return printable(kind) + "…";
+    return printable(kind) + "…" + printable(token.substr(token.size() - shown));
 }
 
 std::string iso_utc(store::time_point t)
@@ -68,32 +68,35 @@ void print_grant(std::ostream& out, std::string_view name, const store::token_gr
     out << p << "token: " << masked(g.token) << "\n"
         << p << "refresh_token: " << (g.refresh_token.empty() ? "none" : "set (not shown)") << "\n"
         << p << "expires_at: " << (g.expires_at ? iso_utc(*g.expires_at) : "never") << "\n"
-        << p << "scopes: " << g.scopes << "\n"
-        << p << "user_id: " << g.user_id << "\n";
+        << p << "scopes: " << printable(g.scopes) << "\n"
+        << p << "user_id: " << printable(g.user_id) << "\n";
     if (name == "bot")
-        out << "bot_id: " << g.bot_id << "\n";
+        out << "bot_id: " << printable(g.bot_id) << "\n";
     out << p << "revision: " << g.revision << "\n";
 }
 
 void print_installation(std::ostream& out, const store::installation& i)
 {
-    out << "team_id: " << i.team_id << "\n"
-        << "team_name: " << i.team_name << "\n"
-        << "enterprise_id: " << i.enterprise_id << "\n"
-        << "enterprise_name: " << i.enterprise_name << "\n"
+    out << "team_id: " << printable(i.team_id) << "\n"
+        << "team_name: " << printable(i.team_name) << "\n"
+        << "enterprise_id: " << printable(i.enterprise_id) << "\n"
+        << "enterprise_name: " << printable(i.enterprise_name) << "\n"
         << "is_enterprise_install: " << (i.is_enterprise_install ? "true" : "false") << "\n"
-        << "app_id: " << i.app_id << "\n"
-        << "installer: " << i.user_id << "\n"
+        << "app_id: " << printable(i.app_id) << "\n"
+        << "installer: " << printable(i.user_id) << "\n"
         << "installed_at: " << iso_utc(i.installed_at) << "\n";
     if (i.bot)
         print_grant(out, "bot", *i.bot);
     if (i.user)
         print_grant(out, "user", *i.user);
     if (i.incoming_webhook)  // its URL is a credential: only the channel
-        out << "webhook_channel: " << i.incoming_webhook->channel << " (" << i.incoming_webhook->channel_id << ")\n";
+        out << "webhook_channel: " << printable(i.incoming_webhook->channel) << " ("
+            << printable(i.incoming_webhook->channel_id) << ")\n";
 }
 
-// One line per installation, columns separated by tabs; no token, not even masked.
+// Every value from the store goes through printable() (show) or tsv_field() (list): a stored name
+// must not write to the terminal. One line per installation, columns separated by tabs; no token,
+// not even masked.
 void print_listed(std::ostream& out, const store::installation& i)
 {
     out << tsv_field(i.enterprise_id) << '\t' << tsv_field(i.team_id) << '\t' << (i.is_enterprise_install ? "org" : "team")
@@ -213,8 +216,7 @@ std::string installations_help()
            "  list    prints a header line, then one line per installation in key order, tab-separated:\n"
            "          enterprise, team ('-' when none), kind (org for an org-wide install, else team),\n"
            "          app, installer, installed_at, bot_expires_at (never, or none without a bot\n"
-           "          grant), user_grant (yes or no), team_name; \\, tab, newline and CR in a value are\n"
-           "          written \\\\, \\t, \\n and \\r. No tokens. The count goes to stderr.\n"
+           "          grant), user_grant (yes or no), team_name. No tokens. The count goes to stderr.\n"
            "  show    prints its fields: ids, names, enterprise install, app id, installer, scopes,\n"
            "          expiry (UTC, ISO 8601), revision, webhook channel. Tokens only masked\n"
            "          (xoxb-…WXYZ), refresh tokens only as set or none. Not found: exit 1.\n"
@@ -223,6 +225,9 @@ std::string installations_help()
            "  import  saves a bot grant from the environment (--token-env, and for a rotating token\n"
            "          --refresh-token-env and --expires-in), replacing what was under the key: for\n"
            "          tests and migrations. It takes no --user.\n"
+           "In list and show, control characters in a stored value are written out: \\, tab, newline\n"
+           "and CR as \\\\, \\t, \\n and \\r, other control bytes and DEL as \\xHH, U+0080-U+009F as\n"
+           "\\u00HH, bytes that are not UTF-8 as \\xHH.\n"
            "list takes only --store and --key-env. Only import creates a store: the others open an\n"
            "existing one (a missing SQLite file: exit 3, naming it).\n" +
            describe_inputs(accepted_for("help")) +

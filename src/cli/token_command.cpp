@@ -6,6 +6,7 @@
 #include "cli/report.hpp"
 #include "cli/runner.hpp"
 #include "cli/store_inputs.hpp"
+#include "cli/tsv.hpp"
 
 #include <slack/install/token_provider.hpp>
 
@@ -81,7 +82,7 @@ int run_token(const std::vector<std::string_view>& args)
         auto token = co_await std::move(fetch);
         if (!token)
             co_return report_store_error(token.error());
-        std::cout << *token << "\n";
+        std::cout << printable(*token) << "\n";  // as stored for any real token, which has no control byte
         co_return exit_success;
     };
     return run_to_end(ioc, work, run_limit);

@@ -1,13 +1,17 @@
 #pragma once
-// One field of the CLI's tab-separated output: a value from a store (a workspace's name, say)
-// must not add a column or a line.
+// Text from a store, printed by the CLI: a value (a workspace's name, say) must not add a column
+// or a line, nor reach the terminal as a control sequence (ESC, CSI...) that rewrites the screen.
 #include <string>
 #include <string_view>
 
 namespace slack::cli {
 
-/// "-" for an empty value; else the value with backslash, tab, newline and carriage return
-/// written as \\, \t, \n and \r.
+/// `value` with every control character written out: backslash, tab, newline and carriage return
+/// as \\, \t, \n and \r; the other C0 controls and DEL as \xHH; the C1 controls (U+0080 to
+/// U+009F) as \u00HH; a byte that is not part of valid UTF-8 as \xHH. Other UTF-8 text is kept.
+std::string printable(std::string_view value);
+
+/// A field of tab-separated output: "-" for an empty value, else printable(value).
 std::string tsv_field(std::string_view value);
 
 }  // namespace slack::cli

@@ -408,6 +408,23 @@ for command in "installations list" "installations show --team T1" "installation
   [ -e "$work/TYPO.db" ] && fail "$command on a missing store created it"
   rm -f "$work/TYPO.db"
 done
+# A stored value with control characters (ESC sequences, DEL, U+009B, a byte that is not UTF-8)
+# is written out by show and list, never sent to the terminal.
+hostile=$'T0\e]0;owned\a\e[2J\x7f\xc2\x9b\x9bZ'
+escaped='T0\x1b]0;owned\x07\x1b[2J\x7f\u009b\x9bZ'
+expect_store 0 "import a hostile key" installations import --team "$hostile" --token-env CLI_LEGACY \
+  --scope $'chat:write\e[8m' --store "$db"
+no_controls() { # what, file
+  if LC_ALL=C tr -d '\n\t' <"$2" | LC_ALL=C grep -q -e '[[:cntrl:]]' -e $'\x9b'; then fail "$1 prints a control character"; fi
+}
+expect_store 0 "show a hostile key" installations show --team "$hostile" --store "$db"
+no_controls "show" "$work/out"
+grep -qxF "team_id: $escaped" "$work/out" || fail "show: team_id not written out: $(cat -v "$work/out")"
+grep -qxF 'bot_scopes: chat:write\x1b[8m' "$work/out" || fail "show: scopes not written out: $(cat -v "$work/out")"
+expect_store 0 "list a hostile key" installations list --store "$db"
+no_controls "list" "$work/out"
+grep -qF "$(printf '\t')$escaped$(printf '\t')team$(printf '\t')" "$work/out" || fail "list: team not written out: $(cat -v "$work/out")"
+expect_store 0 "delete a hostile key" installations delete --team "$hostile" --store "$db"
 # sealed at rest with --key-env; a wrong or missing key is refused without showing it
 export CLI_KEY=$(openssl rand -base64 32)
 sealed=sqlite:$work/sealed.db
