@@ -4,6 +4,7 @@
 // pair, the code grant's parameters, and how their callback coroutine runs and completes.
 #include "install/redirect_checks.hpp"
 
+#include <slack/diagnostics.hpp>
 #include <slack/install/callback.hpp>
 #include <slack/install/state.hpp>
 #include <slack/store/installation_store.hpp>
@@ -11,6 +12,8 @@
 #include <slack/web/methods/oauth_v2_access.hpp>
 
 #include <boost/asio/append.hpp>
+#include <boost/asio/associated_cancellation_slot.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/post.hpp>
 
@@ -70,23 +73,38 @@ public:
     Options options;
 };
 
-/// Runs `impl->complete(query, cookies)` on the client's executor and posts its result to
+/// The diagnostics a callback fills: the caller's, or one of its own when it passed none.
+/// Cleared as the callback starts, so that a refusal before the exchange leaves nothing stale.
+class callback_diagnostics {
+public:
+    explicit callback_diagnostics(slack::diagnostics* given) : target_(given ? given : &own_) { target_->clear(); }
+    callback_diagnostics(const callback_diagnostics&) = delete;
+    callback_diagnostics& operator=(const callback_diagnostics&) = delete;
+    slack::diagnostics& get() noexcept { return *target_; }
+
+private:
+    slack::diagnostics own_;
+    slack::diagnostics* target_;
+};
+
+/// Runs `impl->complete(query, cookies, diag)` on the client's executor and posts its result to
 /// `handler` (never from inside the initiating call; on the handler's own executor if it has
-/// one), keeping `impl` alive until then.
+/// one), keeping `impl` alive until then. The handler's cancellation slot reaches the coroutine
+/// (terminal cancellation: co_spawn's default filter) and through it every operation it awaits.
 template <class Impl, class Signature>
-void start_callback(const std::shared_ptr<Impl>& impl, std::string query, std::string cookies,
+void start_callback(const std::shared_ptr<Impl>& impl, std::string query, std::string cookies, slack::diagnostics* diag,
                     boost::asio::any_completion_handler<Signature> handler)
 {
-    auto work = impl->complete(std::move(query), std::move(cookies));
+    auto work = impl->complete(std::move(query), std::move(cookies), diag);
     using outcome = typename decltype(work)::value_type;
     const auto executor = impl->client.get_executor();
-    boost::asio::co_spawn(executor, std::move(work),
-                          [impl, executor, handler = std::move(handler)](std::exception_ptr failure,
-                                                                         outcome result) mutable {
-                              if (failure)
-                                  std::rethrow_exception(failure);
-                              boost::asio::post(executor, boost::asio::append(std::move(handler), std::move(result)));
-                          });
+    auto slot = boost::asio::get_associated_cancellation_slot(handler);
+    auto complete = [impl, executor, handler = std::move(handler)](std::exception_ptr failure, outcome result) mutable {
+        if (failure)
+            std::rethrow_exception(failure);
+        boost::asio::post(executor, boost::asio::append(std::move(handler), std::move(result)));
+    };
+    boost::asio::co_spawn(executor, std::move(work), boost::asio::bind_cancellation_slot(slot, std::move(complete)));
 }
 
 }  // namespace slack::install::detail

@@ -3,6 +3,7 @@
 // miscompiles by-value arguments with destructors that live across a co_await.
 #include <slack/install/lifecycle_events.hpp>
 
+#include "install/cancelled.hpp"
 #include "install/replay_window.hpp"
 #include "install/signature_timestamp.hpp"
 
@@ -25,6 +26,8 @@ using boost::system::error_code;
 
 namespace {
 
+using detail::cancelled;
+
 lifecycle_result fail(error_code ec) { return {boost::system::in_place_error, ec}; }
 
 // The store's key of the workspace (or, org-wide, the enterprise) an event names.
@@ -32,12 +35,6 @@ store::installation_key key_of(const std::string& enterprise_id, const std::stri
                                const std::string& user_id = {})
 {
     return {enterprise_id, org_wide ? std::string() : team_id, user_id};
-}
-
-asio::awaitable<bool> cancelled()
-{
-    const asio::cancellation_state state = co_await asio::this_coro::cancellation_state;
-    co_return state.cancelled() != asio::cancellation_type::none;
 }
 
 // Runs a store removal the caller started (deferred, a local of its frame), unless cancelled,

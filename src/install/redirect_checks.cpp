@@ -1,6 +1,10 @@
 #include "install/redirect_checks.hpp"
 
+#include "install/cancelled.hpp"
+
 #include <slack/install/redirect_query.hpp>
+
+#include <boost/asio/error.hpp>
 
 // See token_provider.cpp: a false positive of g++ 12 on awaitable frames.
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
@@ -20,11 +24,15 @@ boost::asio::awaitable<result<checked_redirect>> check_redirect(const state_sign
     auto state = signer.verify(redirect->state, cookie_header);
     if (!state)
         co_return state.error();
+    if (co_await cancelled())
+        co_return error_code(boost::asio::error::operation_aborted);
     // Started apart from the co_await (g++ 12 and by-value strings across a suspension).
     auto spend = store.consume_nonce(state->replay_key, state->expires_at);
     auto first_use = co_await std::move(spend);
     if (!first_use)
         co_return first_use.error();
+    if (co_await cancelled())  // spent, but the code is not exchanged
+        co_return error_code(boost::asio::error::operation_aborted);
     if (!*first_use)
         co_return error_code(install_errc::state_replayed);
     if (const error_code declined = authorize_error(*redirect))

@@ -21,6 +21,8 @@ struct checked_redirect {
 /// In this order: the query (code_missing), the state (state_signer::verify: state_*), its single
 /// use (store.consume_nonce: state_replayed, or the store's error), then the redirect's own
 /// error (access_denied, authorize_failed). A forged, expired or foreign request spends nothing.
+/// The coroutine's cancellation is checked before the store's wait (operation_aborted, nothing
+/// spent) and after it (operation_aborted, the state spent); the store's operation sees it too.
 /// `query` and `cookie_header` must outlive the awaitable.
 boost::asio::awaitable<boost::system::result<checked_redirect>> check_redirect(const state_signer& signer,
                                                                                store::installation_store& store,

@@ -2,10 +2,14 @@
 // challenge) and the callback (redirect_checks.hpp; then openid.connect.token and the id_token).
 #include <slack/install/sign_in.hpp>
 
+#include "install/cancelled.hpp"
 #include "install/flow_parts.hpp"
 
 #include <slack/install/authorize_url.hpp>
 #include <slack/web/openid.hpp>
+
+#include <boost/asio/error.hpp>
+#include <boost/asio/this_coro.hpp>
 
 // See token_provider.cpp: a false positive of g++ 12 on awaitable frames.
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
@@ -21,13 +25,18 @@ class sign_in_impl : public flow_parts<sign_in_options> {
 public:
     using flow_parts::flow_parts;
 
-    asio::awaitable<result<signed_in_user>> complete(std::string query, std::string cookies)
+    asio::awaitable<result<signed_in_user>> complete(std::string query, std::string cookies, slack::diagnostics* given)
     {
+        co_await asio::this_coro::throw_if_cancelled(false);
+        callback_diagnostics diag(given);
         auto checked = co_await check_redirect(signer, store, query, cookies);
         if (!checked)
             co_return checked.error();
         const web::pkce_pair pkce = pkce_for(checked->state);
-        auto answer = co_await web::openid(client).token(code_grant(*checked, pkce));
+        // The call checks the cancellation it sees before each step; one that came earlier is ours.
+        if (co_await cancelled())
+            co_return boost::system::error_code(asio::error::operation_aborted);
+        auto answer = co_await web::openid(client).token(code_grant(*checked, pkce), diag.get());
         if (!answer)
             co_return answer.error();
         auto claims = check_id_token(answer->id_token(), {.client_id = options.client_id,
@@ -43,7 +52,7 @@ public:
     }
 };
 
-template void start_callback(const std::shared_ptr<sign_in_impl>&, std::string, std::string,
+template void start_callback(const std::shared_ptr<sign_in_impl>&, std::string, std::string, slack::diagnostics*,
                              asio::any_completion_handler<sign_in_signature>);
 
 }  // namespace detail

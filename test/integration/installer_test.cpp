@@ -5,6 +5,9 @@
 #include <slack/install/installer.hpp>
 #include <slack/store/memory_store.hpp>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/url/parse.hpp>
 
 using namespace slack;
@@ -61,6 +64,26 @@ struct installer_fixture : mock_fixture {
         with.complete({.query = query, .cookie_header = cookie}, [&](install_result r) { out.emplace(std::move(r)); });
         run_until([&] { return out.has_value(); });
         return std::move(*out);
+    }
+
+    // complete() with diagnostics and a cancellation slot, run until it completes.
+    install_result complete(std::string_view query, std::string_view cookie, slack::diagnostics& diag,
+                            boost::asio::cancellation_slot slot)
+    {
+        std::optional<install_result> out;
+        installs.complete({.query = query, .cookie_header = cookie}, diag,
+                          boost::asio::bind_cancellation_slot(slot, [&](install_result r) { out.emplace(std::move(r)); }));
+        run_until([&] { return out.has_value(); });
+        return std::move(*out);
+    }
+
+    // A redirect that brings `code` (a magic word of the mock) with a valid state and cookie.
+    redirect with_code(std::string code)
+    {
+        redirect r = approve(installs.begin());
+        r.query = "code=" + code + r.query.substr(r.query.find("&state="));
+        r.code = std::move(code);
+        return r;
     }
 
     std::optional<store::installation> stored()
@@ -198,6 +221,57 @@ BOOST_FIXTURE_TEST_CASE(a_wrong_pkce_verifier_is_slacks_error, installer_fixture
     const install_result r = complete(without_pkce, back.query, back.cookie);
     BOOST_REQUIRE(r.has_error());
     BOOST_TEST(r.error() == api_errc::invalid_code_verifier);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_unknown_slack_error_reaches_the_callers_diagnostics, installer_fixture)
+{
+    const auto back = with_code("mock-error-brand_new_thing");
+    slack::diagnostics diag;
+    diag.client_message = "stale";  // cleared when complete() starts
+    const install_result r = complete(back.query, back.cookie, diag, {});
+    BOOST_REQUIRE(r.has_error());
+    BOOST_TEST(r.error() == api_errc::unknown_error);
+    BOOST_TEST(diag.error == "brand_new_thing");  // Slack's exact words
+    BOOST_TEST(diag.http_status == 200u);
+    BOOST_TEST(diag.client_message.empty());
+}
+
+// The signal reaches the operation through the client's executor, so the state may be spent by
+// then; the code never is.
+BOOST_FIXTURE_TEST_CASE(a_cancellation_as_the_callback_starts_sends_nothing, installer_fixture)
+{
+    const auto back = approve(installs.begin());
+    boost::asio::cancellation_signal signal;
+    slack::diagnostics diag;
+    std::optional<install_result> out;
+    installs.complete({.query = back.query, .cookie_header = back.cookie}, diag,
+                      boost::asio::bind_cancellation_slot(signal.slot(), [&](install_result r) { out.emplace(std::move(r)); }));
+    signal.emit(boost::asio::cancellation_type::terminal);
+    run_until([&] { return out.has_value(); });
+    BOOST_REQUIRE(out->has_error());
+    BOOST_TEST(out->error() == boost::asio::error::operation_aborted);
+    BOOST_TEST(server.exchanges(back.code) == 0u);
+    BOOST_TEST(!stored().has_value());
+}
+
+// Slack holds the exchange's answer for 5 s; a terminal cancellation 200 ms in ends complete()
+// at once. The request was written, so the code may be spent: outcome_unknown, as the call says.
+BOOST_FIXTURE_TEST_CASE(a_cancellation_during_a_slow_exchange_completes_at_once, installer_fixture)
+{
+    const auto back = with_code("mock-delay-5000");
+    boost::asio::cancellation_signal signal;
+    boost::asio::steady_timer timer(ioc, 200ms);
+    timer.async_wait([&](boost::system::error_code) { signal.emit(boost::asio::cancellation_type::terminal); });
+    slack::diagnostics diag;
+    const auto started = std::chrono::steady_clock::now();
+    const install_result r = complete(back.query, back.cookie, diag, signal.slot());
+    const auto took = std::chrono::steady_clock::now() - started;
+    BOOST_TEST_INFO_SCOPE("took " << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms");
+    BOOST_REQUIRE(r.has_error());
+    BOOST_TEST((took < 2s));
+    BOOST_TEST(r.error() == client_errc::outcome_unknown);
+    BOOST_TEST(diag.underlying == boost::asio::error::operation_aborted);
+    BOOST_TEST(!stored().has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

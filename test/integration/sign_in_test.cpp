@@ -7,6 +7,8 @@
 #include <slack/install/sign_in.hpp>
 #include <slack/store/memory_store.hpp>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/url/parse.hpp>
 
 using namespace slack;
@@ -209,6 +211,37 @@ BOOST_AUTO_TEST_CASE(the_pkce_verifier_derived_from_the_state_is_sent)
     const sign_in_result r = complete(without_pkce, browse(sign_ins.begin()));
     BOOST_REQUIRE(r.has_error());
     BOOST_TEST(r.error() == api_errc::invalid_code_verifier);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_slack_error_reaches_the_callers_diagnostics)
+{
+    const install::install_start start = sign_ins.begin();
+    const redirect back{"code=mock-error-brand_new_thing&state=" + param(start.location, "state"), cookie_of(start)};
+    slack::diagnostics diag;
+    std::optional<sign_in_result> out;
+    sign_ins.complete({.query = back.query, .cookie_header = back.cookie}, diag,
+                      [&](sign_in_result r) { out.emplace(std::move(r)); });
+    run_until([&] { return out.has_value(); });
+    BOOST_REQUIRE(out->has_error());
+    BOOST_TEST(out->error() == api_errc::unknown_error);
+    BOOST_TEST(diag.error == "brand_new_thing");
+}
+
+BOOST_AUTO_TEST_CASE(a_cancellation_as_the_callback_starts_sends_nothing)
+{
+    const install::install_start start = sign_ins.begin();
+    const redirect back = browse(start);
+    boost::asio::cancellation_signal signal;
+    std::optional<sign_in_result> out;
+    sign_ins.complete({.query = back.query, .cookie_header = back.cookie},
+                      boost::asio::bind_cancellation_slot(signal.slot(), [&](sign_in_result r) { out.emplace(std::move(r)); }));
+    signal.emit(boost::asio::cancellation_type::terminal);
+    run_until([&] { return out.has_value(); });
+    BOOST_REQUIRE(out->has_error());
+    BOOST_TEST(out->error() == boost::asio::error::operation_aborted);
+    const std::string code = back.query.substr(5, back.query.find('&') - 5);  // "code=C&state=S"
+    BOOST_REQUIRE(back.query.starts_with("code="));
+    BOOST_TEST(server.exchanges(code) == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

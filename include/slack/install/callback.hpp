@@ -1,6 +1,8 @@
 #pragma once
 // The two ends of a browser's trip to Slack and back, as installer and sign_in take them: where to
 // send it (install_start) and what its redirect brought (install_callback).
+#include <slack/diagnostics.hpp>
+
 #include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/async_result.hpp>
 
@@ -28,22 +30,23 @@ static_assert(std::is_trivially_destructible_v<install_callback>);
 namespace detail {
 
 /// Runs the callback of `impl` (installer_impl, sign_in_impl) and completes `handler`: compiled
-/// in src/install/ (flow_parts.hpp), instantiated in each flow's source.
+/// in src/install/ (flow_parts.hpp), instantiated in each flow's source. `diag` may be null.
 template <class Impl, class Signature>
 void start_callback(const std::shared_ptr<Impl>& impl, std::string query, std::string cookie_header,
-                    boost::asio::any_completion_handler<Signature> handler);
+                    slack::diagnostics* diag, boost::asio::any_completion_handler<Signature> handler);
 
 /// The initiation of installer::complete and sign_in::complete: the callback's views copied into
 /// strings, then handed with the type-erased handler to start_callback.
 template <class Signature, class Impl, class CompletionToken>
-auto initiate_callback(const std::shared_ptr<Impl>& impl, install_callback callback, CompletionToken&& token)
+auto initiate_callback(const std::shared_ptr<Impl>& impl, install_callback callback, slack::diagnostics* diag,
+                       CompletionToken&& token)
 {
     return boost::asio::async_initiate<CompletionToken, Signature>(
-        [impl](auto handler, std::string query, std::string cookies) {
-            start_callback<Impl, Signature>(impl, std::move(query), std::move(cookies),
+        [impl](auto handler, std::string query, std::string cookies, slack::diagnostics* diag) {
+            start_callback<Impl, Signature>(impl, std::move(query), std::move(cookies), diag,
                                             boost::asio::any_completion_handler<Signature>(std::move(handler)));
         },
-        token, std::string(callback.query), std::string(callback.cookie_header));
+        token, std::string(callback.query), std::string(callback.cookie_header), diag);
 }
 
 }  // namespace detail

@@ -8,6 +8,7 @@
 //     auto start = installs.begin();            // redirect to start.location, send start.set_cookie
 //     auto done = co_await installs.complete({.query = query, .cookie_header = cookies});
 //     // done: result<store::installation>
+#include <slack/diagnostics.hpp>
 #include <slack/install/callback.hpp>
 #include <slack/install/state.hpp>
 #include <slack/store/installation_store.hpp>
@@ -42,7 +43,7 @@ class installer_impl;
 
 class installer {
 public:
-    /// `client`, `store` and `signer` must outlive the installer and its operations.
+    /// `client`, `store` and `signer` must outlive the installer and its operations (complete()).
     installer(web::client& client, store::installation_store& store, const state_signer& signer,
               installer_options options);
     installer(installer&&) noexcept;
@@ -56,14 +57,41 @@ public:
     /// malformed, forged, expired, other browser: install_errc::state_*), then spent in the store
     /// (used before, by any replica sharing the store: state_replayed), then the redirect's own
     /// error (install_errc::access_denied when the user declined, authorize_failed), then the
-    /// code is exchanged (oauth.v2.access with the PKCE verifier: Slack's and the client's
-    /// errors pass through) and the installation saved (the store's errors). Yields the saved
-    /// installation. Answer the browser with state_signer::clearing_cookie() either way.
-    /// Completion on the handler's executor (else the client's); nothing to cancel but the call.
+    /// code is exchanged (oauth.v2.access with the PKCE verifier) and the installation saved.
+    /// Yields the saved installation. Answer the browser with state_signer::clearing_cookie()
+    /// either way.
+    /// - Handler: `void(boost::system::result<store::installation>)`; the default token is
+    ///   `deferred`, so `co_await installs.complete({...})` yields the result. Never throws for
+    ///   a refusal or an error.
+    /// - Executor: runs on the client's executor; the handler runs on its associated executor,
+    ///   else the client's, never inside the initiating call.
+    /// - Lifetimes: `callback`'s views are copied when complete() is called. `diag` must stay
+    ///   alive until the handler runs. The installer may be destroyed meanwhile (the operation
+    ///   keeps what it shares with it); the client, the store and the signer may not.
+    /// - Cancellation: terminal, through the handler's cancellation slot. Checked before and
+    ///   after the store spends the state and before the exchange (operation_aborted; after the
+    ///   state is spent, it stays spent), and passed to the store's operation and to the call
+    ///   (before a byte is written: operation_aborted, the code unspent; after: outcome_unknown,
+    ///   `diag.underlying` operation_aborted). Once the exchange has succeeded the save is not
+    ///   cancelled: the tokens Slack issued for the spent code would be lost; it is bounded by
+    ///   the store's own timeouts.
+    /// - Errors: install_errc (state_*, access_denied, authorize_failed, code_missing); Slack's
+    ///   and the client's from oauth.v2.access (api_errc, client_errc, Asio/SSL codes; Slack's
+    ///   exact `error` string, also one slack::api_errc does not know, in `diag.error`); the
+    ///   store's (store_errc); asio::error::operation_aborted.
+    /// - `diag`: cleared when the operation starts; says what the exchange's call saw (Slack's
+    ///   words, HTTP status, attempts), as web::oauth's methods do.
+    template <boost::asio::completion_token_for<install_signature> CompletionToken = web::default_token>
+    auto complete(install_callback callback, slack::diagnostics& diag, CompletionToken&& token = {})
+    {
+        return detail::initiate_callback<install_signature>(impl_, callback, &diag, std::forward<CompletionToken>(token));
+    }
+    /// complete() without diagnostics.
     template <boost::asio::completion_token_for<install_signature> CompletionToken = web::default_token>
     auto complete(install_callback callback, CompletionToken&& token = {})
     {
-        return detail::initiate_callback<install_signature>(impl_, callback, std::forward<CompletionToken>(token));
+        return detail::initiate_callback<install_signature>(impl_, callback, nullptr,
+                                                            std::forward<CompletionToken>(token));
     }
 
 private:

@@ -15,6 +15,7 @@
 // used for installation_store::consume_nonce only (the state's single use across replicas);
 // saving the user's token as an installation would replace the team's row, and with it the
 // bot's grant. Keep the user's tokens where your app keeps its sessions, if it needs them.
+#include <slack/diagnostics.hpp>
 #include <slack/install/callback.hpp>
 #include <slack/install/id_token.hpp>
 #include <slack/install/state.hpp>
@@ -60,7 +61,7 @@ class sign_in_impl;
 
 class sign_in {
 public:
-    /// `client`, `store` and `signer` must outlive the sign_in and its operations.
+    /// `client`, `store` and `signer` must outlive the sign_in and its operations (complete()).
     sign_in(web::client& client, store::installation_store& store, const state_signer& signer,
             sign_in_options options);
     sign_in(sign_in&&) noexcept;
@@ -73,15 +74,32 @@ public:
     /// Completes an attempt from its redirect, in this order, as installer::complete: the state
     /// (install_errc::state_*), its single use in the store (state_replayed), the redirect's own
     /// error (access_denied, authorize_failed); then the code is exchanged (openid.connect.token
-    /// with the PKCE verifier: Slack's and the client's errors pass through) and the id_token
-    /// checked against the client_id, the issuer and the attempt's nonce (install_errc::id_token_*).
-    /// Yields the user; stores nothing. Answer the browser with state_signer::clearing_cookie()
-    /// either way. Completion on the handler's executor (else the client's); nothing to cancel
-    /// but the call.
+    /// with the PKCE verifier) and the id_token checked against the client_id, the issuer and
+    /// the attempt's nonce (install_errc::id_token_*). Yields the user; stores nothing. Answer
+    /// the browser with state_signer::clearing_cookie() either way.
+    /// - Handler: `void(boost::system::result<signed_in_user>)`; the default token is `deferred`.
+    /// - Executor: runs on the client's executor; the handler runs on its associated executor,
+    ///   else the client's, never inside the initiating call.
+    /// - Lifetimes: `callback`'s views are copied when complete() is called; `diag` must stay
+    ///   alive until the handler runs. The sign_in may be destroyed meanwhile; the client, the
+    ///   store and the signer may not.
+    /// - Cancellation: terminal, through the handler's cancellation slot, as installer::complete
+    ///   (there is no save): operation_aborted before the exchange, the call's own rules during it.
+    /// - Errors: install_errc (state_*, access_denied, authorize_failed, code_missing,
+    ///   id_token_*); Slack's and the client's from openid.connect.token (Slack's exact `error`
+    ///   string in `diag.error`); the store's; asio::error::operation_aborted.
+    /// - `diag`: cleared when the operation starts; says what the exchange's call saw.
+    template <boost::asio::completion_token_for<sign_in_signature> CompletionToken = web::default_token>
+    auto complete(install_callback callback, slack::diagnostics& diag, CompletionToken&& token = {})
+    {
+        return detail::initiate_callback<sign_in_signature>(impl_, callback, &diag, std::forward<CompletionToken>(token));
+    }
+    /// complete() without diagnostics.
     template <boost::asio::completion_token_for<sign_in_signature> CompletionToken = web::default_token>
     auto complete(install_callback callback, CompletionToken&& token = {})
     {
-        return detail::initiate_callback<sign_in_signature>(impl_, callback, std::forward<CompletionToken>(token));
+        return detail::initiate_callback<sign_in_signature>(impl_, callback, nullptr,
+                                                            std::forward<CompletionToken>(token));
     }
 
 private:
