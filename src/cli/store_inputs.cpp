@@ -62,9 +62,9 @@ int report_store_missing(const store_missing& e)
     return exit_status_for(store_errc::unavailable);
 }
 
-int report_store_error(const boost::system::error_code& ec)
+int report_store_error(const boost::system::error_code& ec, const slack::diagnostics& diag)
 {
-    std::cerr << error_line(ec, {}) << "\n";
+    std::cerr << error_line(ec, diag) << "\n";
     return exit_status_for(ec);
 }
 

@@ -3,6 +3,7 @@
 // --user), the store they open (--store, --key-env), and running their work on it to its end.
 #include "cli/inputs.hpp"
 
+#include <slack/diagnostics.hpp>
 #include <slack/store/installation_store.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -44,8 +45,9 @@ std::unique_ptr<store::installation_store> open_cli_store(boost::asio::any_io_ex
 /// store_errc::unavailable: the store cannot be reached).
 int report_store_missing(const store_missing& e);
 
-/// Prints "error: NAME: MESSAGE" for a store's error on stderr; returns its exit status.
-int report_store_error(const boost::system::error_code& ec);
+/// Prints "error: NAME: MESSAGE" for a store's error (or, with `diag`, a refresh's: NAME is then
+/// Slack's exact string) on stderr; returns its exit status.
+int report_store_error(const boost::system::error_code& ec, const slack::diagnostics& diag = {});
 
 /// Runs `work` on a fresh io_context until it ends, and returns the status it gives. Every store
 /// operation is bounded by the store itself (SQLite's busy timeout, PostgreSQL's connect and

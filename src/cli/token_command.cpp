@@ -78,10 +78,11 @@ int run_token(const std::vector<std::string_view>& args)
     const store::grant_kind kind = key.user_id.empty() ? store::grant_kind::bot : store::grant_kind::user;
     auto work = [&]() -> asio::awaitable<int> {
         // The key is copied in a statement of its own: no temporary with a destructor in the co_await.
-        auto fetch = tokens.token(key, kind, asio::deferred);
+        slack::diagnostics diag;  // a refresh's: Slack's exact error string, also one api_errc does not know
+        auto fetch = tokens.token(key, kind, diag, asio::deferred);
         auto token = co_await std::move(fetch);
         if (!token)
-            co_return report_store_error(token.error());
+            co_return report_store_error(token.error(), diag);
         std::cout << printable(*token) << "\n";  // as stored for any real token, which has no control byte
         co_return exit_success;
     };

@@ -377,6 +377,13 @@ expect_store 0 "import bad refresh" installations import --team T0BADREFRESH --t
   --refresh-token-env CLI_BAD_REFRESH --expires-in 0 --store "$db"
 got=$(token_cmd --team T0BADREFRESH)
 [ "$got" = 1 ] && grep -q '^error: invalid_refresh_token: ' "$work/err" || fail "token refresh refused: exit $got; $(cat "$work/err")"
+# An error string Slack invented after this library: printed as Slack wrote it, as refresh does.
+export CLI_NEW_ERROR=mock-error-brand_new_thing
+expect_store 0 "import an unknown refresh error" installations import --team T0NEWERROR --token-env CLI_BOT \
+  --refresh-token-env CLI_NEW_ERROR --expires-in 0 --store "$db"
+got=$(token_cmd --team T0NEWERROR)
+[ "$got" = 1 ] && grep -q '^error: brand_new_thing: ' "$work/err" || fail "token unknown Slack error: exit $got; $(cat "$work/err")"
+expect_store 0 "delete T0NEWERROR" installations delete --team T0NEWERROR --store "$db"
 got=$(store token --store "$db" --team T0BADREFRESH --api-url https://127.0.0.1:1/api/ --retry none)
 [ "$got" = 3 ] || fail "token transport failure: exit $got, wanted 3; $(cat "$work/err")"
 if grep -q -e "$CLI_BOT" -e "$secret" "$work/out" "$work/err"; then fail "token error shows a token or the secret"; fi
