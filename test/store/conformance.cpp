@@ -185,6 +185,7 @@ void check_grant(const std::optional<token_grant>& got, const std::optional<toke
         BOOST_TEST(got->scopes == want->scopes);
         BOOST_TEST(got->bot_id == want->bot_id);
         BOOST_TEST(got->user_id == want->user_id);
+        BOOST_TEST(got->reinstall_reason == want->reinstall_reason);
         BOOST_TEST(got->revision == revision);
     }
 }
@@ -461,6 +462,45 @@ void replace_grant_of_a_user_grant(const backend& b)
     check_grant(found->bot, bot_grant("T1"), "the untouched bot grant", 1);
     BOOST_TEST(!c.replace(key("E1", "T1", "U1"), grant_kind::user, 1, user_grant("stale", "U1")));
     check_grant(require_found(c, key("E1", "T1", "U1"))->user, user_grant("rotated", "U1"), "kept", 2);
+}
+
+void a_grant_marked_for_reinstall_keeps_its_reason(const backend& b)
+{
+    client c = open_client(b);
+    client other = open_client(b);
+    c.save(workspace("E1", "T1"));
+    // The token provider marks a grant by writing it back, same tokens, with a reason.
+    const std::optional<installation> stored = require_found(c, key("E1", "T1", "U1"));
+    token_grant bot = *stored->bot;
+    bot.reinstall_reason = "the refresh's answer was lost twice";
+    token_grant user = *stored->user;
+    user.reinstall_reason = "Slack refused the re-sent refresh token";
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, stored->bot->revision, bot));
+    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, stored->user->revision, user));
+
+    const std::optional<installation> marked = require_found(other, key("E1", "T1", "U1"));
+    check_grant(marked->bot, bot, "the marked bot grant", stored->bot->revision + 1);
+    check_grant(marked->user, user, "the marked user grant", stored->user->revision + 1);
+    const installation_page page = other.list({}, 10);
+    BOOST_TEST_REQUIRE(page.installations.size() == 1u);
+    check_grant(page.installations[0].bot, bot, "the listed bot grant", stored->bot->revision + 1);
+    check_grant(page.installations[0].user, user, "the listed user grant", stored->user->revision + 1);
+
+    // A new install replaces the marked grants, reasons and all.
+    const installation reinstalled = workspace("E1", "T1");
+    c.save(reinstalled);
+    const std::optional<installation> found = require_found(other, key("E1", "T1", "U1"));
+    BOOST_TEST(found->bot->reinstall_reason == "");
+    BOOST_TEST(found->user->reinstall_reason == "");
+
+    // A reason saved with an installation is kept as well, in a workspace and an org-wide install.
+    installation saved_marked = org_wide("E2");
+    saved_marked.bot->reinstall_reason = "bot reason";
+    saved_marked.user->reinstall_reason = "user reason";
+    c.save(saved_marked);
+    const std::optional<installation> org = require_found(other, key("E2", "T5"));
+    BOOST_TEST(org->bot->reinstall_reason == "bot reason");
+    BOOST_TEST(org->user->reinstall_reason == "user reason");
 }
 
 void replace_grant_of_what_is_not_there(const backend& b)

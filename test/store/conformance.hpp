@@ -113,6 +113,7 @@ backend backend_of(Fixture& fixture)
     X(replace_grant_is_a_compare_and_swap)                                                                \
     X(replace_grant_of_a_user_grant)                                                                      \
     X(replace_grant_of_what_is_not_there)                                                                 \
+    X(a_grant_marked_for_reinstall_keeps_its_reason)                                                      \
     X(racing_replace_grant_has_one_winner)                                                                \
     X(a_lease_is_exclusive_until_released)                                                                \
     X(a_lease_belongs_to_its_grant)                                                                       \

@@ -211,7 +211,38 @@ BOOST_AUTO_TEST_CASE(a_new_file_is_in_wal_mode_at_the_current_schema)
     BOOST_TEST_REQUIRE(wait(io, store->find(the_key)).has_value());
     raw_file file(path);
     BOOST_TEST(file.values("PRAGMA journal_mode") == std::vector<std::string>{"wal"});
-    BOOST_TEST(file.values("SELECT version FROM slack_schema_version") == std::vector<std::string>{"1"});
+    BOOST_TEST(file.values("SELECT version FROM slack_schema_version") == std::vector<std::string>{"2"});
+}
+
+BOOST_AUTO_TEST_CASE(a_version_1_file_is_migrated_and_keeps_reinstall_reasons)
+{
+    {
+        auto store = open();
+        BOOST_TEST_REQUIRE(wait(io, store->save(saved_install)).has_value());
+    }
+    {  // the file as version 1 left it: no reinstall_reason columns
+        raw_file file(path);
+        file.execute("ALTER TABLE slack_installations DROP COLUMN bot_reinstall_reason");
+        file.execute("ALTER TABLE slack_user_grants DROP COLUMN reinstall_reason");
+        file.execute("UPDATE slack_schema_version SET version = 1");
+    }
+    auto store = open();
+    const installation_key user_key{"E1", "T1", "U1"};
+    auto found = wait(io, store->find(user_key));
+    BOOST_TEST_REQUIRE(found.has_value());
+    BOOST_TEST_REQUIRE(found->has_value());
+    BOOST_TEST((*found)->bot->reinstall_reason == "");
+    BOOST_TEST((*found)->user->reinstall_reason == "");
+    BOOST_TEST(raw_file(path).values("SELECT version FROM slack_schema_version") == std::vector<std::string>{"2"});
+
+    token_grant marked = *(*found)->user;
+    marked.reinstall_reason = "lost";
+    auto replaced = wait(io, store->replace_grant(user_key, grant_kind::user, marked.revision, marked));
+    BOOST_TEST_REQUIRE(replaced.has_value());
+    BOOST_TEST(*replaced);
+    auto again = wait(io, store->find(user_key));
+    BOOST_TEST_REQUIRE(again.has_value());
+    BOOST_TEST((*again)->user->reinstall_reason == "lost");
 }
 
 BOOST_AUTO_TEST_CASE(a_row_that_does_not_read_back_is_corrupt)

@@ -70,8 +70,8 @@ concept yields_operation = !std::is_void_v<decltype(boost::asio::async_initiate<
 ///
 /// What every backend keeps (test/store/conformance.hpp checks each backend against it): times to
 /// the millisecond (floored); an org-wide install under its enterprise alone (its team_id reads
-/// back empty); of a user grant its token, refresh token, expiry, scopes and revision (its user_id
-/// reads back as the user it is stored under, its bot_id empty).
+/// back empty); of a user grant its token, refresh token, expiry, scopes, revision and reinstall
+/// reason (its user_id reads back as the user it is stored under, its bot_id empty).
 class installation_store {
 public:
     virtual ~installation_store() = default;

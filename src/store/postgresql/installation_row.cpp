@@ -11,7 +11,8 @@ const char* const installation_columns = R"(
     i.installer_user_id, i.has_bot, i.bot_token, i.bot_refresh_token, i.bot_expires_at, i.bot_scopes,
     i.bot_id, i.bot_user_id, i.bot_revision, i.has_webhook, i.webhook_url, i.webhook_channel,
     i.webhook_channel_id, i.webhook_configuration_url, i.installed_at,
-    g.user_id, g.token, g.refresh_token, g.expires_at, g.scopes, g.revision
+    g.user_id, g.token, g.refresh_token, g.expires_at, g.scopes, g.revision,
+    i.bot_reinstall_reason, g.reinstall_reason
 )";
 
 namespace {
@@ -25,6 +26,7 @@ enum column : int {
     bot_id, bot_user_id, bot_revision, has_webhook, webhook_url, webhook_channel,
     webhook_channel_id, webhook_configuration_url, installed_at,
     grant_user_id, grant_token, grant_refresh_token, grant_expires_at, grant_scopes, grant_revision,
+    bot_reinstall_reason, grant_reinstall_reason,
 };
 
 // Reads one row's cells, keeping the first failure (corrupt_row, or a token that does not
@@ -100,6 +102,7 @@ boost::system::result<installation> read_installation(const query_result& rows, 
         bot.bot_id = row.text(bot_id);
         bot.user_id = row.text(bot_user_id);
         bot.revision = row.integer(bot_revision);
+        bot.reinstall_reason = row.text(bot_reinstall_reason);
     }
     if (row.boolean(has_webhook))
         i.incoming_webhook = webhook{row.text(webhook_url), row.text(webhook_channel), row.text(webhook_channel_id),
@@ -113,6 +116,7 @@ boost::system::result<installation> read_installation(const query_result& rows, 
         user.expires_at = row.optional_time(grant_expires_at);
         user.scopes = row.text(grant_scopes);
         user.revision = row.integer(grant_revision);
+        user.reinstall_reason = row.text(grant_reinstall_reason);
     }
     if (row.failure())
         return row.failure();

@@ -18,6 +18,7 @@ UPDATE slack_installations AS i SET
     bot_scopes = $10::text,
     bot_id = $11::text,
     bot_user_id = $12::text,
+    bot_reinstall_reason = $13::text,
     bot_revision = i.bot_revision + 1
 FROM (SELECT team_id FROM slack_installations
       WHERE enterprise_id = $1::text AND team_id IN ($2::text, $3::text)
@@ -31,6 +32,7 @@ UPDATE slack_user_grants AS g SET
     refresh_token = CASE WHEN g.team_id = $2::text THEN $7::text ELSE $8::text END,
     expires_at = $9::bigint,
     scopes = $10::text,
+    reinstall_reason = $12::text,
     revision = g.revision + 1
 FROM (SELECT team_id FROM slack_installations
       WHERE enterprise_id = $1::text AND team_id IN ($2::text, $3::text)
@@ -63,6 +65,7 @@ operation<bool> replace_grant(const session& s, installation_key key, grant_kind
         p.text(grant.bot_id).text(grant.user_id);
     else
         p.text(key.user_id);
+    p.text(grant.reinstall_reason);
     auto updated = co_await s.run(bot ? replace_bot_statement : replace_user_statement, p);
     if (!updated)
         co_return failed<bool>(updated.error());

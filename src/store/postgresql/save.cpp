@@ -15,11 +15,11 @@ WITH saved_installation AS (
         enterprise_id, team_id, app_id, enterprise_name, team_name, is_enterprise_install,
         installer_user_id, has_bot, bot_token, bot_refresh_token, bot_expires_at, bot_scopes,
         bot_id, bot_user_id, bot_revision, has_webhook, webhook_url, webhook_channel,
-        webhook_channel_id, webhook_configuration_url, installed_at)
+        webhook_channel_id, webhook_configuration_url, installed_at, bot_reinstall_reason)
     VALUES ($1::text, $2::text, $3::text, $4::text, $5::text, $6::boolean,
         $7::text, $8::boolean, $9::text, $10::text, $11::bigint, $12::text,
         $13::text, $14::text, CASE WHEN $8::boolean THEN 1 END, $15::boolean, $16::text, $17::text,
-        $18::text, $19::text, $20::bigint)
+        $18::text, $19::text, $20::bigint, $26::text)
     ON CONFLICT (enterprise_id, team_id) DO UPDATE SET
         app_id = excluded.app_id,
         enterprise_name = excluded.enterprise_name,
@@ -33,6 +33,7 @@ WITH saved_installation AS (
         bot_scopes = excluded.bot_scopes,
         bot_id = excluded.bot_id,
         bot_user_id = excluded.bot_user_id,
+        bot_reinstall_reason = excluded.bot_reinstall_reason,
         bot_revision = CASE WHEN excluded.has_bot THEN
             CASE WHEN old.has_bot THEN old.bot_revision + 1 ELSE 1 END END,
         has_webhook = excluded.has_webhook,
@@ -44,14 +45,16 @@ WITH saved_installation AS (
     RETURNING 1
 ), saved_user_grant AS (
     INSERT INTO slack_user_grants AS old (
-        enterprise_id, team_id, user_id, token, refresh_token, expires_at, scopes, revision, installed_at)
-    SELECT $1::text, $2::text, $7::text, $22::text, $23::text, $24::bigint, $25::text, 1, $20::bigint
+        enterprise_id, team_id, user_id, token, refresh_token, expires_at, scopes, revision, installed_at,
+        reinstall_reason)
+    SELECT $1::text, $2::text, $7::text, $22::text, $23::text, $24::bigint, $25::text, 1, $20::bigint, $27::text
     WHERE $21::boolean
     ON CONFLICT (enterprise_id, team_id, user_id) DO UPDATE SET
         token = excluded.token,
         refresh_token = excluded.refresh_token,
         expires_at = excluded.expires_at,
         scopes = excluded.scopes,
+        reinstall_reason = excluded.reinstall_reason,
         revision = old.revision + 1,
         installed_at = excluded.installed_at
     RETURNING 1
@@ -102,6 +105,8 @@ operation<void> save_installation(const session& s, installation i)
             to_stored(s.key, user.refresh_token, column_place{key.enterprise_id, key.team_id, i.user_id, "refresh_token"}));
     p.time(user.expires_at);
     text_if(p, has_user_grant, user.scopes);
+    text_if(p, has_bot, bot.reinstall_reason);
+    text_if(p, has_user_grant, user.reinstall_reason);
 
     auto saved = co_await s.run(save_statement, p);
     if (!saved)

@@ -8,7 +8,7 @@
 namespace slack::store::postgresql {
 
 /// The version of the schema this code reads and writes.
-inline constexpr int schema_version = 2;
+inline constexpr int schema_version = 3;
 
 /// Brings the database to schema_version: in one transaction holding an advisory lock, so that
 /// processes starting at once migrate one after the other, it reads slack_schema_version and

@@ -26,6 +26,7 @@ enum : int {
     bot_scopes,
     bot_id,
     bot_user_id,
+    bot_reinstall_reason,
     bot_revision,
     has_bot,
     has_webhook,
@@ -41,7 +42,7 @@ enum : int {
 constexpr std::array<std::string_view, col::count> names = {
     "enterprise_id", "team_id", "app_id", "enterprise_name", "team_name", "is_enterprise_install",
     "installer_user_id", "bot_token", "bot_refresh_token", "bot_expires_at", "bot_scopes", "bot_id",
-    "bot_user_id", "bot_revision", "has_bot", "has_webhook", "webhook_url", "webhook_channel",
+    "bot_user_id", "bot_reinstall_reason", "bot_revision", "has_bot", "has_webhook", "webhook_url", "webhook_channel",
     "webhook_channel_id", "webhook_configuration_url", "installed_at",
 };
 
@@ -72,7 +73,10 @@ detail::column_place place_of(const installation_key& row_key, int column)
     return {row_key.enterprise_id, row_key.team_id, {}, names[static_cast<std::size_t>(column)]};
 }
 
-// Binds the bot grant's columns from bot_token to bot_user_id.
+// The bot grant's columns a write sets, bot_token to this one; its revision follows them.
+constexpr int last_grant_column = col::bot_reinstall_reason;
+
+// Binds the bot grant's columns from bot_token to last_grant_column.
 void bind_bot_columns(execution& e, int first_parameter, const installation_key& row_key, const token_grant& bot,
                       const std::optional<token_key>& key)
 {
@@ -83,7 +87,8 @@ void bind_bot_columns(execution& e, int first_parameter, const installation_key&
         .bind(parameter_of(col::bot_expires_at), bot.expires_at)
         .bind(parameter_of(col::bot_scopes), bot.scopes)
         .bind(parameter_of(col::bot_id), bot.bot_id)
-        .bind(parameter_of(col::bot_user_id), bot.user_id);
+        .bind(parameter_of(col::bot_user_id), bot.user_id)
+        .bind(parameter_of(col::bot_reinstall_reason), bot.reinstall_reason);
 }
 
 }  // namespace
@@ -133,6 +138,7 @@ installation read(const execution& row, const std::optional<token_key>& key)
         bot.scopes = row.text(col::bot_scopes);
         bot.bot_id = row.text(col::bot_id);
         bot.user_id = row.text(col::bot_user_id);
+        bot.reinstall_reason = row.text(col::bot_reinstall_reason);
         bot.revision = row.integer(col::bot_revision);
     }
     if (row.flag(col::has_webhook)) {
@@ -202,14 +208,14 @@ void bind_upsert(execution& e, const installation& i, const std::optional<token_
 
 const std::string& replace_bot()
 {
-    // ?1 ?2: the row's key; ?3-?8: the grant's columns, bot_token to bot_user_id; ?9: the revision.
+    // ?1 ?2: the row's key; ?3-?9: the grant's columns, bot_token to last_grant_column; ?10: the revision.
     static const std::string sql = [] {
         std::string out = "UPDATE slack_installations SET ";
-        for (int column = col::bot_token; column <= col::bot_user_id; ++column)
+        for (int column = col::bot_token; column <= last_grant_column; ++column)
             out += std::string(names[static_cast<std::size_t>(column)]) + " = " + parameter(column - col::bot_token + 2) +
                    ", ";
         out += "bot_revision = bot_revision + 1"
-               " WHERE enterprise_id = ?1 AND team_id = ?2 AND has_bot = 1 AND bot_revision = ?9";
+               " WHERE enterprise_id = ?1 AND team_id = ?2 AND has_bot = 1 AND bot_revision = ?10";
         return out;
     }();
     return sql;
@@ -220,7 +226,7 @@ void bind_replace_bot(execution& e, const installation_key& row_key, std::int64_
 {
     e.bind(1, row_key.enterprise_id).bind(2, row_key.team_id);
     bind_bot_columns(e, 3, row_key, grant, key);
-    e.bind(9, expected_revision);
+    e.bind(3 + last_grant_column - col::bot_token + 1, expected_revision);
 }
 
 }  // namespace slack::store::sqlite::installation_rows

@@ -7,7 +7,7 @@
 namespace slack::store::sqlite {
 
 /// The schema version this library writes.
-inline constexpr int schema_version = 1;
+inline constexpr int schema_version = 2;
 
 /// Creates the tables of a new file, or applies the steps a file lacks, in one BEGIN IMMEDIATE
 /// transaction (so that processes opening one new file at once create it once). Throws failure:

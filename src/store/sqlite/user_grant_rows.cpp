@@ -11,32 +11,36 @@ detail::column_place place_of(const place& at, std::string_view column)
     return {at.row_key.enterprise_id, at.row_key.team_id, at.user_id, column};
 }
 
-// ?4-?7: what a write of the grant sets.
+// ?4-?8: what a write of the grant sets.
 void bind_grant(execution& e, const place& at, const token_grant& grant, const std::optional<token_key>& key)
 {
     e.bind(4, detail::to_stored(key, grant.token, place_of(at, "token")))
         .bind(5, detail::to_stored(key, grant.refresh_token, place_of(at, "refresh_token")))
         .bind(6, grant.expires_at)
-        .bind(7, grant.scopes);
+        .bind(7, grant.scopes)
+        .bind(8, grant.reinstall_reason);
 }
 
 }  // namespace
 
-const std::string_view select = "SELECT token, refresh_token, expires_at, scopes, revision FROM slack_user_grants"
+const std::string_view select = "SELECT token, refresh_token, expires_at, scopes, revision, reinstall_reason"
+                                " FROM slack_user_grants"
                                 " WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3";
 
 const std::string_view upsert =
     "INSERT INTO slack_user_grants"
-    " (enterprise_id, team_id, user_id, token, refresh_token, expires_at, scopes, revision, installed_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8)"
+    " (enterprise_id, team_id, user_id, token, refresh_token, expires_at, scopes, reinstall_reason, revision,"
+    " installed_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9)"
     " ON CONFLICT (enterprise_id, team_id, user_id) DO UPDATE SET"
     " token = excluded.token, refresh_token = excluded.refresh_token, expires_at = excluded.expires_at,"
-    " scopes = excluded.scopes, revision = slack_user_grants.revision + 1, installed_at = excluded.installed_at";
+    " scopes = excluded.scopes, reinstall_reason = excluded.reinstall_reason,"
+    " revision = slack_user_grants.revision + 1, installed_at = excluded.installed_at";
 
 const std::string_view replace =
     "UPDATE slack_user_grants SET token = ?4, refresh_token = ?5, expires_at = ?6, scopes = ?7,"
-    " revision = revision + 1"
-    " WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3 AND revision = ?8";
+    " reinstall_reason = ?8, revision = revision + 1"
+    " WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3 AND revision = ?9";
 
 const std::string_view delete_one =
     "DELETE FROM slack_user_grants WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3";
@@ -55,6 +59,7 @@ token_grant read(const execution& row, const place& at, const std::optional<toke
     grant.expires_at = row.optional_time(2);
     grant.scopes = row.text(3);
     grant.revision = row.integer(4);
+    grant.reinstall_reason = row.text(5);
     grant.user_id = std::string(at.user_id);  // a user grant's user is the one it is stored under
     return grant;
 }
@@ -64,7 +69,7 @@ void bind_upsert(execution& e, const place& at, const token_grant& grant, time_p
 {
     bind_place(e, at);
     bind_grant(e, at, grant, key);
-    e.bind(8, installed_at);
+    e.bind(9, installed_at);
 }
 
 void bind_replace(execution& e, const place& at, std::int64_t expected_revision, const token_grant& grant,
@@ -72,7 +77,7 @@ void bind_replace(execution& e, const place& at, std::int64_t expected_revision,
 {
     bind_place(e, at);
     bind_grant(e, at, grant, key);
-    e.bind(8, expected_revision);
+    e.bind(9, expected_revision);
 }
 
 }  // namespace slack::store::sqlite::user_grant_rows
