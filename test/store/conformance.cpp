@@ -171,8 +171,11 @@ std::string time_text(time_point t)
     return time_text(std::optional<time_point>(t));
 }
 
+// A revision a case does not know: one the store drew (a save's), checked only to be set.
+constexpr std::int64_t drawn_revision = 0;
+
 void check_grant(const std::optional<token_grant>& got, const std::optional<token_grant>& want,
-                 std::string_view which, std::int64_t revision)
+                 std::string_view which, std::int64_t revision = drawn_revision)
 {
     BOOST_TEST_CONTEXT(which)
     {
@@ -186,13 +189,16 @@ void check_grant(const std::optional<token_grant>& got, const std::optional<toke
         BOOST_TEST(got->bot_id == want->bot_id);
         BOOST_TEST(got->user_id == want->user_id);
         BOOST_TEST(got->reinstall_reason == want->reinstall_reason);
-        BOOST_TEST(got->revision == revision);
+        if (revision == drawn_revision)
+            BOOST_TEST(got->revision > 0);
+        else
+            BOOST_TEST(got->revision == revision);
     }
 }
 
 // Every field; the revisions as the store set them.
-void check_installation(const installation& got, const installation& want, std::int64_t bot_revision = 1,
-                        std::int64_t user_revision = 1)
+void check_installation(const installation& got, const installation& want, std::int64_t bot_revision = drawn_revision,
+                        std::int64_t user_revision = drawn_revision)
 {
     BOOST_TEST(got.app_id == want.app_id);
     BOOST_TEST(got.enterprise_id == want.enterprise_id);
@@ -322,8 +328,8 @@ void a_team_falls_back_to_its_enterprise_install(const backend& b)
     const std::optional<installation> fallback = require_found(c, key("E1", "T2"));
     BOOST_TEST(fallback->is_enterprise_install);
     BOOST_TEST(fallback->team_id == "");
-    check_grant(fallback->user, user_grant("ORG", "U1"), "the org-wide install's user grant", 1);
-    check_grant(require_found(c, key("E1", "T2", "U1"))->user, user_grant("ORG", "U1"), "looked up by user", 1);
+    check_grant(fallback->user, user_grant("ORG", "U1"), "the org-wide install's user grant");
+    check_grant(require_found(c, key("E1", "T2", "U1"))->user, user_grant("ORG", "U1"), "looked up by user");
     BOOST_TEST(!c.find(key("", "T2")).has_value());  // without an enterprise, nothing to fall back to
     BOOST_TEST(require_found(c, key("E1", ""))->is_enterprise_install);
 }
@@ -341,39 +347,45 @@ void user_grants_are_found_by_user(const backend& b)
 
     const std::optional<installation> by_u1 = require_found(c, key("E1", "T1", "U1"));
     BOOST_TEST(by_u1->user_id == "U1");
-    check_grant(by_u1->user, user_grant("first", "U1"), "U1's grant", 1);
+    check_grant(by_u1->user, user_grant("first", "U1"), "U1's grant");
     const std::optional<installation> by_u2 = require_found(c, key("E1", "T1", "U2"));
     BOOST_TEST(by_u2->user_id == "U2");
-    check_grant(by_u2->user, user_grant("second", "U2"), "U2's grant", 1);
+    check_grant(by_u2->user, user_grant("second", "U2"), "U2's grant");
     const std::optional<installation> by_installer = require_found(c, key("E1", "T1"));
     BOOST_TEST(by_installer->user_id == "U2");  // the installing user is the latest save's
-    check_grant(by_installer->user, user_grant("second", "U2"), "the installing user's grant", 1);
+    check_grant(by_installer->user, user_grant("second", "U2"), "the installing user's grant");
     BOOST_TEST(!c.find(key("E1", "T1", "U3")).has_value());  // the install is there, U3's grant is not
 
     installation bot_only = first;  // saved again without a user grant: the stored grants stay
     bot_only.user.reset();
     c.save(bot_only);
-    check_grant(require_found(c, key("E1", "T1", "U1"))->user, user_grant("first", "U1"), "U1's grant, kept", 1);
+    check_grant(require_found(c, key("E1", "T1", "U1"))->user, user_grant("first", "U1"), "U1's grant, kept",
+                by_u1->user->revision);
 }
 
-void saving_again_replaces_and_bumps_revisions(const backend& b)
+void saving_again_replaces_and_gives_new_revisions(const backend& b)
 {
     client c = open_client(b);
     c.save(workspace("E1", "T1"));
+    const std::optional<installation> first = require_found(c, key("E1", "T1"));
     installation again = workspace("E1", "T1");
     again.team_name = "Renamed";
     again.bot = bot_grant("again");
     again.user = user_grant("again", "U1");
     again.incoming_webhook.reset();
     c.save(again);
-    check_installation(*require_found(c, key("E1", "T1")), again, 2, 2);
+    const std::optional<installation> second = require_found(c, key("E1", "T1"));
+    check_installation(*second, again);
+    BOOST_TEST(second->bot->revision != first->bot->revision);
+    BOOST_TEST(second->user->revision != first->user->revision);
 
     installation without_bot = again;
     without_bot.bot.reset();
     c.save(without_bot);
     const std::optional<installation> found = require_found(c, key("E1", "T1"));
     BOOST_TEST(!found->bot.has_value());
-    BOOST_TEST(found->user->revision == 3);
+    BOOST_TEST(found->user->revision != second->user->revision);
+    BOOST_TEST(found->user->revision != first->user->revision);
 }
 
 void remove_takes_exactly_what_the_key_names(const backend& b)
@@ -434,34 +446,68 @@ void replace_grant_is_a_compare_and_swap(const backend& b)
 {
     client c = open_client(b);
     c.save(workspace("E1", "T1"));
+    const std::optional<installation> saved = require_found(c, key("E1", "T1"));
+    const std::int64_t r = saved->bot->revision;
     const token_grant rotated = bot_grant("rotated");
-    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, 1, rotated));
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, r, rotated));
     std::optional<installation> found = require_found(c, key("E1", "T1"));
-    check_grant(found->bot, rotated, "the rotated bot grant", 2);
-    check_grant(found->user, user_grant("T1", "U1"), "the untouched user grant", 1);
+    check_grant(found->bot, rotated, "the rotated bot grant", r + 1);
+    check_grant(found->user, user_grant("T1", "U1"), "the untouched user grant", saved->user->revision);
 
-    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("stale")));  // revision 1 is gone
-    check_grant(require_found(c, key("E1", "T1"))->bot, rotated, "the newer pair, kept", 2);
-    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, 2, bot_grant("third")));
-    check_grant(require_found(c, key("E1", "T1"))->bot, bot_grant("third"), "the third pair", 3);
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, r, bot_grant("stale")));  // revision r is gone
+    check_grant(require_found(c, key("E1", "T1"))->bot, rotated, "the newer pair, kept", r + 1);
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, r + 1, bot_grant("third")));
+    check_grant(require_found(c, key("E1", "T1"))->bot, bot_grant("third"), "the third pair", r + 2);
 
     c.save(org_wide("E9"));  // a team's key reaches the org-wide install's grant, as find does
-    BOOST_TEST(c.replace(key("E9", "T7"), grant_kind::bot, 1, rotated));
-    check_grant(require_found(c, key("E9", ""))->bot, rotated, "the org-wide bot grant", 2);
+    const std::int64_t org = require_found(c, key("E9", ""))->bot->revision;
+    BOOST_TEST(c.replace(key("E9", "T7"), grant_kind::bot, org, rotated));
+    check_grant(require_found(c, key("E9", ""))->bot, rotated, "the org-wide bot grant", org + 1);
+}
+
+void a_refresh_from_before_a_reinstall_loses_the_swap(const backend& b)
+{
+    client c = open_client(b);
+    c.save(workspace("E1", "T1"));
+    // A refresh reads the grants, then the workspace uninstalls and installs again before it writes.
+    const std::optional<installation> read = require_found(c, key("E1", "T1", "U1"));
+    BOOST_TEST(c.remove(key("E1", "T1")) == 2u);
+    installation reinstalled = workspace("E1", "T1");
+    reinstalled.bot = bot_grant("new-install");
+    reinstalled.user = user_grant("new-install", "U1");
+    c.save(reinstalled);
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, read->bot->revision, bot_grant("old-install")));
+    BOOST_TEST(!c.replace(key("E1", "T1", "U1"), grant_kind::user, read->user->revision,
+                          user_grant("old-install", "U1")));
+    std::optional<installation> found = require_found(c, key("E1", "T1", "U1"));
+    check_grant(found->bot, reinstalled.bot, "the new install's bot grant, kept");
+    check_grant(found->user, reinstalled.user, "the new install's user grant, kept");
+    BOOST_TEST(found->bot->revision != read->bot->revision);
+
+    // The same after remove_all (app_uninstalled), and after a refresh of the old install.
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, found->bot->revision, bot_grant("refreshed")));
+    const std::int64_t refreshed = found->bot->revision + 1;
+    BOOST_TEST(c.remove_all(key("E1", "T1")) == 2u);
+    c.save(reinstalled);
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, refreshed, bot_grant("old-install")));
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, found->bot->revision, bot_grant("old-install")));
+    check_grant(require_found(c, key("E1", "T1"))->bot, reinstalled.bot, "the third install's bot grant, kept");
 }
 
 void replace_grant_of_a_user_grant(const backend& b)
 {
     client c = open_client(b);
     c.save(workspace("E1", "T1"));
+    const std::optional<installation> saved = require_found(c, key("E1", "T1", "U1"));
+    const std::int64_t r = saved->user->revision;
     token_grant rotated = user_grant("rotated", "U-OTHER");
     rotated.bot_id = "B-IGNORED";  // a store keeps neither: the grant is U1's and a user grant has no bot
-    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, 1, rotated));
+    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, r, rotated));
     const std::optional<installation> found = require_found(c, key("E1", "T1", "U1"));
-    check_grant(found->user, user_grant("rotated", "U1"), "the rotated user grant", 2);
-    check_grant(found->bot, bot_grant("T1"), "the untouched bot grant", 1);
-    BOOST_TEST(!c.replace(key("E1", "T1", "U1"), grant_kind::user, 1, user_grant("stale", "U1")));
-    check_grant(require_found(c, key("E1", "T1", "U1"))->user, user_grant("rotated", "U1"), "kept", 2);
+    check_grant(found->user, user_grant("rotated", "U1"), "the rotated user grant", r + 1);
+    check_grant(found->bot, bot_grant("T1"), "the untouched bot grant", saved->bot->revision);
+    BOOST_TEST(!c.replace(key("E1", "T1", "U1"), grant_kind::user, r, user_grant("stale", "U1")));
+    check_grant(require_found(c, key("E1", "T1", "U1"))->user, user_grant("rotated", "U1"), "kept", r + 1);
 }
 
 void a_grant_marked_for_reinstall_keeps_its_reason(const backend& b)
@@ -521,19 +567,20 @@ void racing_replace_grant_has_one_winner(const backend& b)
     client first = open_client(b);
     client second = open_client(b);
     first.save(workspace("E1", "T1"));
+    const std::int64_t read = require_found(first, key("E1", "T1"))->bot->revision;
 
-    // Both read revision 1 and refresh; both writes are in flight at once. (Moved, never copied: in
-    // Boost 1.81 result<bool> copied from a non-const lvalue is a new result holding bool(r).)
+    // Both read the same revision and refresh; both writes are in flight at once. (Moved, never
+    // copied: in Boost 1.81 result<bool> copied from a non-const lvalue is a new result holding bool(r).)
     std::optional<store_result<bool>> first_won, second_won;
-    first.store->replace_grant({"E1", "T1"}, grant_kind::bot, 1, bot_grant("first"),
+    first.store->replace_grant({"E1", "T1"}, grant_kind::bot, read, bot_grant("first"),
                                [&](store_result<bool> r) { first_won.emplace(std::move(r)); });
-    second.store->replace_grant({"E1", "T1"}, grant_kind::bot, 1, bot_grant("second"),
+    second.store->replace_grant({"E1", "T1"}, grant_kind::bot, read, bot_grant("second"),
                                 [&](store_result<bool> r) { second_won.emplace(std::move(r)); });
     BOOST_TEST_REQUIRE(run_until(b.io, [&] { return first_won && second_won; }));
     const bool first_wins = value(std::move(*first_won));
     BOOST_TEST(first_wins != value(std::move(*second_won)));
     check_grant(require_found(second, key("E1", "T1"))->bot, bot_grant(first_wins ? "first" : "second"),
-                "the winner's pair", 2);
+                "the winner's pair", read + 1);
 }
 
 void a_lease_is_exclusive_until_released(const backend& b)
@@ -660,10 +707,10 @@ void listed_installations_are_as_find_gives_them(const backend& b)
         BOOST_TEST_CONTEXT(listed.enterprise_id << "/" << listed.team_id)
         {
             const std::optional<installation> found = require_found(c, key_of(listed));
-            check_installation(listed, *found, found->bot ? found->bot->revision : 0,
-                               found->user ? found->user->revision : 0);
+            check_installation(listed, *found, found->bot ? found->bot->revision : drawn_revision,
+                               found->user ? found->user->revision : drawn_revision);
         }
-    check_grant(page.installations[1].user, user_grant("second", "U2"), "the installing user's grant", 1);
+    check_grant(page.installations[1].user, user_grant("second", "U2"), "the installing user's grant");
     BOOST_TEST(!page.installations[2].user.has_value());
     BOOST_TEST(page.installations[0].is_enterprise_install);
 }
@@ -683,9 +730,11 @@ void a_second_client_sees_the_first_clients_writes(const backend& b)
     client other = open_client(b);
     const installation want = workspace("E1", "T1");
     a.save(want);
-    check_installation(*require_found(other, key("E1", "T1")), want);
-    BOOST_TEST(other.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("rotated")));
-    check_grant(require_found(a, key("E1", "T1"))->bot, bot_grant("rotated"), "rotated by the other", 2);
+    const std::optional<installation> seen = require_found(other, key("E1", "T1"));
+    check_installation(*seen, want);
+    BOOST_TEST(other.replace(key("E1", "T1"), grant_kind::bot, seen->bot->revision, bot_grant("rotated")));
+    check_grant(require_found(a, key("E1", "T1"))->bot, bot_grant("rotated"), "rotated by the other",
+                seen->bot->revision + 1);
     BOOST_TEST(other.remove(key("E1", "T1")) == 2u);
     BOOST_TEST(!a.find(key("E1", "T1")).has_value());
 }
@@ -771,18 +820,21 @@ void sealed_tokens_round_trip(const backend& b)
     client c = open_client(b, first_key());
     const installation want = workspace("E1", "T1");
     c.save(want);
-    check_installation(*require_found(c, key("E1", "T1")), want);
-    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("rotated")));
-    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, 1, user_grant("rotated", "U1")));
+    const std::optional<installation> saved = require_found(c, key("E1", "T1"));
+    check_installation(*saved, want);
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, saved->bot->revision, bot_grant("rotated")));
+    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, saved->user->revision, user_grant("rotated", "U1")));
     const std::optional<installation> found = require_found(c, key("E1", "T1", "U1"));
-    check_grant(found->bot, bot_grant("rotated"), "the sealed, rotated bot grant", 2);
-    check_grant(found->user, user_grant("rotated", "U1"), "the sealed, rotated user grant", 2);
+    check_grant(found->bot, bot_grant("rotated"), "the sealed, rotated bot grant", saved->bot->revision + 1);
+    check_grant(found->user, user_grant("rotated", "U1"), "the sealed, rotated user grant", saved->user->revision + 1);
     client again = open_client(b, first_key());
-    check_installation(*require_found(again, key("E1", "T1")), *found, 2, 2);
+    check_installation(*require_found(again, key("E1", "T1")), *found, found->bot->revision, found->user->revision);
 
     c.save(org_wide("E9"));  // replaced through a team's key, sealed for the org-wide row it lands in
-    BOOST_TEST(c.replace(key("E9", "T7"), grant_kind::bot, 1, bot_grant("org-rotated")));
-    check_grant(require_found(again, key("E9", ""))->bot, bot_grant("org-rotated"), "the sealed org-wide grant", 2);
+    const std::int64_t org = require_found(c, key("E9", ""))->bot->revision;
+    BOOST_TEST(c.replace(key("E9", "T7"), grant_kind::bot, org, bot_grant("org-rotated")));
+    check_grant(require_found(again, key("E9", ""))->bot, bot_grant("org-rotated"), "the sealed org-wide grant",
+                org + 1);
 }
 
 void a_wrong_key_cannot_open_sealed_tokens(const backend& b)

@@ -106,11 +106,12 @@ backend backend_of(Fixture& fixture)
     X(invalid_keys_are_refused)                                                                           \
     X(a_team_falls_back_to_its_enterprise_install)                                                        \
     X(user_grants_are_found_by_user)                                                                      \
-    X(saving_again_replaces_and_bumps_revisions)                                                          \
+    X(saving_again_replaces_and_gives_new_revisions)                                                      \
     X(remove_takes_exactly_what_the_key_names)                                                            \
     X(remove_all_takes_a_team)                                                                            \
     X(remove_all_takes_an_enterprise)                                                                     \
     X(replace_grant_is_a_compare_and_swap)                                                                \
+    X(a_refresh_from_before_a_reinstall_loses_the_swap)                                                   \
     X(replace_grant_of_a_user_grant)                                                                      \
     X(replace_grant_of_what_is_not_there)                                                                 \
     X(a_grant_marked_for_reinstall_keeps_its_reason)                                                      \

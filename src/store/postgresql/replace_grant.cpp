@@ -1,7 +1,9 @@
 // replace_grant: the compare-and-swap of a refresh. One UPDATE whose WHERE holds the revision
-// read: of two replicas refreshing the same grant, the second's UPDATE touches no row.
+// read, and which writes that revision + 1: of two replicas refreshing the same grant, the
+// second's UPDATE touches no row.
 #include "store/postgresql/operations.hpp"
 
+#include "store/revision.hpp"
 #include "store/sealed_columns.hpp"
 
 namespace slack::store::postgresql {
@@ -19,7 +21,7 @@ UPDATE slack_installations AS i SET
     bot_id = $11::text,
     bot_user_id = $12::text,
     bot_reinstall_reason = $13::text,
-    bot_revision = i.bot_revision + 1
+    bot_revision = $14::bigint
 FROM (SELECT team_id FROM slack_installations
       WHERE enterprise_id = $1::text AND team_id IN ($2::text, $3::text)
       ORDER BY team_id = $2::text DESC LIMIT 1) AS target
@@ -33,7 +35,7 @@ UPDATE slack_user_grants AS g SET
     expires_at = $9::bigint,
     scopes = $10::text,
     reinstall_reason = $12::text,
-    revision = g.revision + 1
+    revision = $13::bigint
 FROM (SELECT team_id FROM slack_installations
       WHERE enterprise_id = $1::text AND team_id IN ($2::text, $3::text)
       ORDER BY team_id = $2::text DESC LIMIT 1) AS target
@@ -65,7 +67,7 @@ operation<bool> replace_grant(const session& s, installation_key key, grant_kind
         p.text(grant.bot_id).text(grant.user_id);
     else
         p.text(key.user_id);
-    p.text(grant.reinstall_reason);
+    p.text(grant.reinstall_reason).integer(detail::next_revision(expected_revision));
     auto updated = co_await s.run(bot ? replace_bot_statement : replace_user_statement, p);
     if (!updated)
         co_return failed<bool>(updated.error());

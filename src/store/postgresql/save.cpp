@@ -1,14 +1,15 @@
 // save: the installation row and the installing user's grant, upserted by one statement, each
-// grant's revision bumped.
+// grant with a fresh revision.
 #include "store/postgresql/operations.hpp"
 
+#include "store/revision.hpp"
 #include "store/sealed_columns.hpp"
 
 namespace slack::store::postgresql {
 namespace {
 
-// A grant's revision is 1 when first written and goes up by one with every later write; a bot
-// grant saved over an installation that had none starts again at 1 (as in memory_store).
+// Each grant written gets the fresh revision drawn for it ($28 the bot's, $29 the user's:
+// store/revision.hpp), never one continued from the stored row.
 constexpr const char* save_statement = R"(
 WITH saved_installation AS (
     INSERT INTO slack_installations AS old (
@@ -18,7 +19,7 @@ WITH saved_installation AS (
         webhook_channel_id, webhook_configuration_url, installed_at, bot_reinstall_reason)
     VALUES ($1::text, $2::text, $3::text, $4::text, $5::text, $6::boolean,
         $7::text, $8::boolean, $9::text, $10::text, $11::bigint, $12::text,
-        $13::text, $14::text, CASE WHEN $8::boolean THEN 1 END, $15::boolean, $16::text, $17::text,
+        $13::text, $14::text, $28::bigint, $15::boolean, $16::text, $17::text,
         $18::text, $19::text, $20::bigint, $26::text)
     ON CONFLICT (enterprise_id, team_id) DO UPDATE SET
         app_id = excluded.app_id,
@@ -34,8 +35,7 @@ WITH saved_installation AS (
         bot_id = excluded.bot_id,
         bot_user_id = excluded.bot_user_id,
         bot_reinstall_reason = excluded.bot_reinstall_reason,
-        bot_revision = CASE WHEN excluded.has_bot THEN
-            CASE WHEN old.has_bot THEN old.bot_revision + 1 ELSE 1 END END,
+        bot_revision = excluded.bot_revision,
         has_webhook = excluded.has_webhook,
         webhook_url = excluded.webhook_url,
         webhook_channel = excluded.webhook_channel,
@@ -47,7 +47,7 @@ WITH saved_installation AS (
     INSERT INTO slack_user_grants AS old (
         enterprise_id, team_id, user_id, token, refresh_token, expires_at, scopes, revision, installed_at,
         reinstall_reason)
-    SELECT $1::text, $2::text, $7::text, $22::text, $23::text, $24::bigint, $25::text, 1, $20::bigint, $27::text
+    SELECT $1::text, $2::text, $7::text, $22::text, $23::text, $24::bigint, $25::text, $29::bigint, $20::bigint, $27::text
     WHERE $21::boolean
     ON CONFLICT (enterprise_id, team_id, user_id) DO UPDATE SET
         token = excluded.token,
@@ -55,7 +55,7 @@ WITH saved_installation AS (
         expires_at = excluded.expires_at,
         scopes = excluded.scopes,
         reinstall_reason = excluded.reinstall_reason,
-        revision = old.revision + 1,
+        revision = excluded.revision,
         installed_at = excluded.installed_at
     RETURNING 1
 )
@@ -71,6 +71,10 @@ parameters& text_if(parameters& p, bool present, const std::string& value)
 
 operation<void> save_installation(const session& s, installation i)
 {
+    if (i.bot)
+        i.bot->revision = detail::fresh_revision();
+    if (i.user)
+        i.user->revision = detail::fresh_revision();
     const installation_key key = key_of(i);
     const bool has_bot = i.bot.has_value();
     const bool has_webhook = i.incoming_webhook.has_value();
@@ -107,6 +111,11 @@ operation<void> save_installation(const session& s, installation i)
     text_if(p, has_user_grant, user.scopes);
     text_if(p, has_bot, bot.reinstall_reason);
     text_if(p, has_user_grant, user.reinstall_reason);
+    if (has_bot)
+        p.integer(bot.revision);
+    else
+        p.null();
+    p.integer(user.revision);  // unused without a user grant
 
     auto saved = co_await s.run(save_statement, p);
     if (!saved)

@@ -73,8 +73,8 @@ detail::column_place place_of(const installation_key& row_key, int column)
     return {row_key.enterprise_id, row_key.team_id, {}, names[static_cast<std::size_t>(column)]};
 }
 
-// The bot grant's columns a write sets, bot_token to this one; its revision follows them.
-constexpr int last_grant_column = col::bot_reinstall_reason;
+// The bot grant's columns a write sets: bot_token to this one (the grant's revision is last).
+constexpr int last_grant_column = col::bot_revision;
 
 // Binds the bot grant's columns from bot_token to last_grant_column.
 void bind_bot_columns(execution& e, int first_parameter, const installation_key& row_key, const token_grant& bot,
@@ -88,7 +88,8 @@ void bind_bot_columns(execution& e, int first_parameter, const installation_key&
         .bind(parameter_of(col::bot_scopes), bot.scopes)
         .bind(parameter_of(col::bot_id), bot.bot_id)
         .bind(parameter_of(col::bot_user_id), bot.user_id)
-        .bind(parameter_of(col::bot_reinstall_reason), bot.reinstall_reason);
+        .bind(parameter_of(col::bot_reinstall_reason), bot.reinstall_reason)
+        .bind(parameter_of(col::bot_revision), bot.revision);
 }
 
 }  // namespace
@@ -160,14 +161,9 @@ const std::string& upsert()
             out += (column == 0 ? "" : ", ") + parameter(column);
         out += ") ON CONFLICT (enterprise_id, team_id) DO UPDATE SET ";
         for (int column = col::app_id; column < col::count; ++column) {
-            if (column == col::bot_revision)
-                continue;
             const std::string name(names[static_cast<std::size_t>(column)]);
-            out += name + " = excluded." + name + ", ";
+            out += (column == col::app_id ? "" : ", ") + name + " = excluded." + name;
         }
-        // A saved bot grant's revision continues the stored one's (the insert's parameter says 1).
-        out += "bot_revision = CASE WHEN excluded.has_bot THEN"
-               " (CASE WHEN slack_installations.has_bot THEN slack_installations.bot_revision ELSE 0 END) + 1 END";
         return out;
     }();
     return sql;
@@ -188,7 +184,6 @@ void bind_upsert(execution& e, const installation& i, const std::optional<token_
     bind(col::has_bot, i.bot.has_value());
     if (i.bot) {
         bind_bot_columns(e, col::bot_token + 1, row_key, *i.bot, key);
-        bind(col::bot_revision, std::int64_t{1});
     } else {
         for (int column = col::bot_token; column <= col::bot_revision; ++column)
             bind_null(column);
@@ -208,14 +203,15 @@ void bind_upsert(execution& e, const installation& i, const std::optional<token_
 
 const std::string& replace_bot()
 {
-    // ?1 ?2: the row's key; ?3-?9: the grant's columns, bot_token to last_grant_column; ?10: the revision.
+    // ?1 ?2: the row's key; ?3-?10: the grant's columns, bot_token to last_grant_column (its new
+    // revision); ?11: the revision expected.
     static const std::string sql = [] {
         std::string out = "UPDATE slack_installations SET ";
         for (int column = col::bot_token; column <= last_grant_column; ++column)
             out += std::string(names[static_cast<std::size_t>(column)]) + " = " + parameter(column - col::bot_token + 2) +
-                   ", ";
-        out += "bot_revision = bot_revision + 1"
-               " WHERE enterprise_id = ?1 AND team_id = ?2 AND has_bot = 1 AND bot_revision = ?10";
+                   (column == last_grant_column ? "" : ", ");
+        out += " WHERE enterprise_id = ?1 AND team_id = ?2 AND has_bot = 1 AND bot_revision = " +
+               parameter(last_grant_column - col::bot_token + 3);
         return out;
     }();
     return sql;

@@ -1,3 +1,4 @@
+#include "store/revision.hpp"
 #include "store/sqlite/installation_rows.hpp"
 #include "store/sqlite/operations.hpp"
 #include "store/sqlite/transaction.hpp"
@@ -38,8 +39,13 @@ std::optional<token_grant> find_user_grant(database& db, const user_grant_rows::
 
 }  // namespace
 
-void save(database& db, const installation& i)
+void save(database& db, const installation& saved)
 {
+    installation i = saved;  // with its grants' new revisions
+    if (i.bot)
+        i.bot->revision = detail::fresh_revision();
+    if (i.user)
+        i.user->revision = detail::fresh_revision();
     const installation_key row_key = key_of(i);
     transaction t(db.statements(), transaction::mode::write);
     {
@@ -144,8 +150,9 @@ std::optional<installation_key> found_row_key(database& db, const installation_k
 }
 
 bool replace_grant(database& db, const installation_key& key, grant_kind kind, std::int64_t expected_revision,
-                   const token_grant& grant)
+                   token_grant grant)
 {
+    grant.revision = detail::next_revision(expected_revision);
     // The row is looked up first because a sealed token is bound to the row it is stored in.
     transaction t(db.statements(), transaction::mode::write);
     const std::optional<installation_key> row_key = found_row_key(db, key);

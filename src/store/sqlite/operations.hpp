@@ -20,7 +20,7 @@ installation_page list(database& db, const installation_key& after, std::size_t 
 std::size_t remove(database& db, const installation_key& key);
 std::size_t remove_all(database& db, const installation_key& key);
 bool replace_grant(database& db, const installation_key& key, grant_kind kind, std::int64_t expected_revision,
-                   const token_grant& grant);
+                   token_grant grant);
 
 // leases.cpp
 bool try_lease(database& db, const installation_key& key, grant_kind kind, const std::string& owner,

@@ -11,14 +11,15 @@ detail::column_place place_of(const place& at, std::string_view column)
     return {at.row_key.enterprise_id, at.row_key.team_id, at.user_id, column};
 }
 
-// ?4-?8: what a write of the grant sets.
+// ?4-?9: what a write of the grant sets, its revision last.
 void bind_grant(execution& e, const place& at, const token_grant& grant, const std::optional<token_key>& key)
 {
     e.bind(4, detail::to_stored(key, grant.token, place_of(at, "token")))
         .bind(5, detail::to_stored(key, grant.refresh_token, place_of(at, "refresh_token")))
         .bind(6, grant.expires_at)
         .bind(7, grant.scopes)
-        .bind(8, grant.reinstall_reason);
+        .bind(8, grant.reinstall_reason)
+        .bind(9, grant.revision);
 }
 
 }  // namespace
@@ -31,16 +32,16 @@ const std::string_view upsert =
     "INSERT INTO slack_user_grants"
     " (enterprise_id, team_id, user_id, token, refresh_token, expires_at, scopes, reinstall_reason, revision,"
     " installed_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
     " ON CONFLICT (enterprise_id, team_id, user_id) DO UPDATE SET"
     " token = excluded.token, refresh_token = excluded.refresh_token, expires_at = excluded.expires_at,"
     " scopes = excluded.scopes, reinstall_reason = excluded.reinstall_reason,"
-    " revision = slack_user_grants.revision + 1, installed_at = excluded.installed_at";
+    " revision = excluded.revision, installed_at = excluded.installed_at";
 
 const std::string_view replace =
     "UPDATE slack_user_grants SET token = ?4, refresh_token = ?5, expires_at = ?6, scopes = ?7,"
-    " reinstall_reason = ?8, revision = revision + 1"
-    " WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3 AND revision = ?9";
+    " reinstall_reason = ?8, revision = ?9"
+    " WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3 AND revision = ?10";
 
 const std::string_view delete_one =
     "DELETE FROM slack_user_grants WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3";
@@ -69,7 +70,7 @@ void bind_upsert(execution& e, const place& at, const token_grant& grant, time_p
 {
     bind_place(e, at);
     bind_grant(e, at, grant, key);
-    e.bind(9, installed_at);
+    e.bind(10, installed_at);
 }
 
 void bind_replace(execution& e, const place& at, std::int64_t expected_revision, const token_grant& grant,
@@ -77,7 +78,7 @@ void bind_replace(execution& e, const place& at, std::int64_t expected_revision,
 {
     bind_place(e, at);
     bind_grant(e, at, grant, key);
-    e.bind(9, expected_revision);
+    e.bind(10, expected_revision);
 }
 
 }  // namespace slack::store::sqlite::user_grant_rows

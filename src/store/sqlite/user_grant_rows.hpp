@@ -21,13 +21,13 @@ struct place {
 extern const std::string_view select;
 token_grant read(const execution& row, const place& at, const std::optional<token_key>& key);
 
-/// Inserts or replaces the grant at a place: its revision becomes 1, or the stored one's + 1.
+/// Inserts or replaces the grant at a place, with the grant's revision (store/revision.hpp).
 extern const std::string_view upsert;
 void bind_upsert(execution& e, const place& at, const token_grant& grant, time_point installed_at,
                  const std::optional<token_key>& key);
 
-/// Compare-and-swap: writes the grant at a place only if its revision is `expected_revision`, and
-/// bumps the revision.
+/// Compare-and-swap: writes the grant at a place, with its revision, only if the stored revision
+/// is `expected_revision`.
 extern const std::string_view replace;
 void bind_replace(execution& e, const place& at, std::int64_t expected_revision, const token_grant& grant,
                   const std::optional<token_key>& key);
