@@ -4,6 +4,8 @@
 
 #include "printing.hpp"
 
+#include <slack/store/resealable_store.hpp>
+
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/deferred.hpp>
@@ -76,9 +78,9 @@ client open_client(const backend& b)
     return {b.io, b.open()};
 }
 
-client open_client(const backend& b, std::optional<token_key> key)
+client open_client(const backend& b, std::optional<token_key> key, std::vector<token_key> previous = {})
 {
-    return {b.io, b.open_with_key(std::move(key))};
+    return {b.io, b.open_with_key(std::move(key), std::move(previous))};
 }
 
 token_key first_key()
@@ -853,15 +855,244 @@ void sealed_tokens_need_a_key(const backend& b)
     BOOST_TEST(error_of(keyless.run(keyless.store->find({"E1", "T1"}))) == store_errc::encryption_required);
 }
 
-void tokens_stored_in_the_clear_read_with_a_key(const backend& b)
+namespace {
+
+// The token columns of the tables, and SQL to read or set them behind the store's back. Sealed
+// values are base64 and colons: they go into SQL text as they are.
+struct token_columns {
+    const char* table;
+    const char* token;
+    const char* refresh_token;
+};
+constexpr token_columns bot_columns{"slack_installations", "bot_token", "bot_refresh_token"};
+constexpr token_columns user_columns{"slack_user_grants", "token", "refresh_token"};
+
+// The grant's row: team `team`'s, of U1 among the user grants.
+std::string grant_of(const token_columns& c, const std::string& team)
 {
-    client clear = open_client(b, std::nullopt);
+    return " WHERE team_id = '" + team + "'" + (c.table == bot_columns.table ? "" : " AND user_id = 'U1'");
+}
+
+// The grant's stored token and refresh token.
+std::vector<std::string> stored_pair(const backend& b, const token_columns& c, const std::string& team)
+{
+    std::vector<std::string> pair =
+        b.sql(std::string("SELECT ") + c.token + ", " + c.refresh_token + " FROM " + c.table + grant_of(c, team));
+    BOOST_REQUIRE_EQUAL(pair.size(), 2u);
+    return pair;
+}
+
+void set_column(const backend& b, const token_columns& c, const char* column, const std::string& team,
+                const std::string& value)
+{
+    b.sql(std::string("UPDATE ") + c.table + " SET " + column + " = '" + value + "'" + grant_of(c, team));
+}
+
+void set_pair(const backend& b, const token_columns& c, const std::string& team, const std::vector<std::string>& pair)
+{
+    set_column(b, c, c.token, team, pair.at(0));
+    set_column(b, c, c.refresh_token, team, pair.at(1));
+}
+
+// Every token column's value in the database that is not empty.
+std::vector<std::string> stored_tokens(const backend& b)
+{
+    std::vector<std::string> out;
+    for (const token_columns& c : {bot_columns, user_columns})
+        for (std::string& value : b.sql(std::string("SELECT ") + c.token + ", " + c.refresh_token + " FROM " + c.table))
+            if (!value.empty())
+                out.push_back(std::move(value));
+    return out;
+}
+
+// How many stored values are sealed under `key` (its id after the format's prefix).
+std::size_t sealed_under(const backend& b, const token_key& key)
+{
+    const std::string prefix = "sealed:v2:" + key.id() + ":";
+    std::size_t count = 0;
+    for (const std::string& value : stored_tokens(b))
+        count += value.starts_with(prefix) ? 1 : 0;
+    return count;
+}
+
+resealable_store& resealable(client& c)
+{
+    auto* store = dynamic_cast<resealable_store*>(c.store.get());
+    BOOST_REQUIRE_MESSAGE(store, "a backend that seals tokens is a resealable_store");
+    return *store;
+}
+
+// Reseals the whole store, two installations a page; yields how many grants were sealed anew.
+std::size_t reseal_all(client& c, clear_tokens clear)
+{
+    installation_key after;
+    std::size_t grants = 0;
+    for (;;) {
+        const reseal_page page = value(c.run(resealable(c).reseal(after, 2, clear)));
+        grants += page.grants;
+        if (!page.next)
+            return grants;
+        after = *page.next;
+    }
+}
+
+// Sealed by this library before sealed values named their key (format v1), under first_key(), for
+// row E1/T1: bot_grant("T1")'s token and refresh token, then user_grant("T1", "U1")'s.
+const std::vector<std::string> v1_bot_pair = {
+    "sealed:v1:LVZalTz8PUiQl93++YiGBRgwNUhJ4yMOZPdTNCjnFBB7fQyu5GqEG8X0",
+    "sealed:v1:PrN7+gvIRzAds5xoyQrRSQalkAWBXDw3rT4YARuM0ENI2aUW6qzSptE=",
+};
+const std::vector<std::string> v1_user_pair = {
+    "sealed:v1:xXwqW9Gc+NH9XQpmE5BkvTyU/XeEXlGTFsn7S2RNvP06Ddo8JaB//YOT",
+    "sealed:v1:SVrTs2YZW5VUEb7VGLLSJefc6DrZn+Kw+qKHAD0Ad1ljok2SNCBYaJFZ",
+};
+
+}  // namespace
+
+void a_token_in_the_clear_is_refused_with_a_key(const backend& b)
+{
+    client c = open_client(b, first_key());
+    const installation install = workspace("E1", "T1");
+    // Whoever can write the table but has not the key plants a token, in any of the four columns.
+    for (const token_columns& table : {bot_columns, user_columns})
+        for (const char* column : {table.token, table.refresh_token})
+            BOOST_TEST_CONTEXT(table.table << "." << column)
+            {
+                c.save(install);
+                set_column(b, table, column, "T1", "xoxe.xoxb-1-planted");
+                BOOST_TEST(error_of(c.run(c.store->find({"E1", "T1", "U1"}))) == store_errc::encryption_required);
+                BOOST_TEST(error_of(c.run(c.store->list({}, 10))) == store_errc::encryption_required);
+            }
+    // A store given a key reads no token written without one, until resealed (reseal_seals_...).
+    client keyless = open_client(b, std::nullopt);
+    keyless.save(workspace("E2", "T2"));
+    BOOST_TEST(error_of(c.run(c.store->find({"E2", "T2"}))) == store_errc::encryption_required);
+}
+
+void an_older_sealed_pair_does_not_open_in_a_newer_row(const backend& b)
+{
+    client c = open_client(b, first_key());
+    for (const token_columns& table : {bot_columns, user_columns})
+        BOOST_TEST_CONTEXT(table.table)
+        {
+            const grant_kind kind = table.table == bot_columns.table ? grant_kind::bot : grant_kind::user;
+            const installation_key k = key("E1", "T1", kind == grant_kind::user ? "U1" : "");
+            c.save(workspace("E1", "T1"));
+            const std::vector<std::string> older = stored_pair(b, table, "T1");
+            // Refreshed: the row holds a newer pair. The older one, copied back, does not open.
+            const std::optional<installation> read = require_found(c, k);
+            const std::int64_t revision = kind == grant_kind::bot ? read->bot->revision : read->user->revision;
+            const token_grant newer = kind == grant_kind::bot ? bot_grant("newer") : user_grant("newer", "U1");
+            BOOST_TEST(c.replace(k, kind, revision, newer));
+            set_pair(b, table, "T1", older);
+            BOOST_TEST(error_of(c.run(c.store->find(k))) == store_errc::decryption_failed);
+            // Nor in a new install of the same key.
+            BOOST_TEST(c.remove(key("E1", "T1")) == 2u);
+            c.save(workspace("E1", "T1"));
+            set_pair(b, table, "T1", older);
+            BOOST_TEST(error_of(c.run(c.store->find(k))) == store_errc::decryption_failed);
+        }
+}
+
+void tokens_sealed_before_key_ids_still_read(const backend& b)
+{
+    client c = open_client(b, first_key());
     const installation want = workspace("E1", "T1");
-    clear.save(want);
-    client sealed = open_client(b, first_key());  // encryption turned on later: old rows still read
-    check_installation(*require_found(sealed, key("E1", "T1")), want);
-    sealed.save(want);  // and are sealed when written again
-    BOOST_TEST(error_of(clear.run(clear.store->find({"E1", "T1"}))) == store_errc::encryption_required);
+    c.save(want);
+    set_pair(b, bot_columns, "T1", v1_bot_pair);
+    set_pair(b, user_columns, "T1", v1_user_pair);
+    check_installation(*require_found(c, key("E1", "T1")), want);
+    client rotated = open_client(b, second_key(), {first_key()});  // its key an older one now
+    check_installation(*require_found(rotated, key("E1", "T1")), want);
+    client other = open_client(b, second_key());
+    BOOST_TEST(error_of(other.run(other.store->find({"E1", "T1"}))) == store_errc::decryption_failed);
+}
+
+void rotated_keys_read_old_rows_and_seal_new_writes_under_the_new_key(const backend& b)
+{
+    client before = open_client(b, first_key());
+    const installation first = workspace("E1", "T1");
+    before.save(first);
+    client rotated = open_client(b, second_key(), {first_key()});
+    const std::optional<installation> read = require_found(rotated, key("E1", "T1"));
+    check_installation(*read, first);
+    BOOST_TEST(sealed_under(b, first_key()) == 4u);
+
+    const installation second = workspace("E2", "T2");  // new writes: under the new key
+    rotated.save(second);
+    BOOST_TEST(sealed_under(b, second_key()) == 4u);
+    BOOST_TEST(rotated.replace(key("E1", "T1"), grant_kind::bot, read->bot->revision, bot_grant("rotated")));
+    BOOST_TEST(sealed_under(b, second_key()) == 6u);
+    BOOST_TEST(sealed_under(b, first_key()) == 2u);  // T1's user grant, not written since
+
+    check_grant(require_found(rotated, key("E1", "T1"))->bot, bot_grant("rotated"), "the refreshed grant");
+    client only_new = open_client(b, second_key());
+    check_installation(*require_found(only_new, key("E2", "T2")), second);
+    BOOST_TEST(error_of(only_new.run(only_new.store->find({"E1", "T1"}))) == store_errc::decryption_failed);
+    BOOST_TEST(error_of(before.run(before.store->find({"E2", "T2"}))) == store_errc::decryption_failed);
+}
+
+void reseal_moves_every_grant_to_the_current_key(const backend& b)
+{
+    client before = open_client(b, first_key());
+    installation t1 = workspace("E1", "T1");
+    before.save(t1);
+    installation by_u2 = t1;  // installed again by U2: T1 holds U1's and U2's grants
+    by_u2.user_id = "U2";
+    by_u2.user = user_grant("T1-U2", "U2");
+    before.save(by_u2);
+    set_pair(b, bot_columns, "T1", v1_bot_pair);  // some from before key ids
+    set_pair(b, user_columns, "T1", v1_user_pair);
+    before.save(workspace("E1", "T2"));
+    installation no_bot = workspace("E1", "T3");
+    no_bot.bot.reset();
+    before.save(no_bot);
+    before.save(org_wide("E2"));
+    const std::optional<installation> u1_before = require_found(before, key("E1", "T1", "U1"));
+
+    client rotated = open_client(b, second_key(), {first_key()});
+    BOOST_TEST(reseal_all(rotated, clear_tokens::refuse) == 8u);  // T1: bot, U1, U2; T2: bot, U1; T3: U1; E2: bot, U1
+    const std::size_t stored = stored_tokens(b).size();
+    BOOST_TEST(stored == 16u);
+    BOOST_TEST(sealed_under(b, second_key()) == stored);
+    BOOST_TEST(reseal_all(rotated, clear_tokens::refuse) == 0u);  // all under the current key already
+
+    client only_new = open_client(b, second_key());
+    const std::optional<installation> u1 = require_found(only_new, key("E1", "T1", "U1"));
+    check_grant(u1->bot, bot_grant("T1"), "T1's bot grant", u1_before->bot->revision);  // revisions kept
+    check_grant(u1->user, user_grant("T1", "U1"), "U1's grant", u1_before->user->revision);
+    check_grant(require_found(only_new, key("E1", "T1", "U2"))->user, user_grant("T1-U2", "U2"), "U2's grant");
+    check_installation(*require_found(only_new, key("E1", "T2")), workspace("E1", "T2"));
+    check_installation(*require_found(only_new, key("E1", "T3")), no_bot);
+    installation org = org_wide("E2");
+    org.team_id.clear();
+    check_installation(*require_found(only_new, key("E2", "")), org);
+
+    // A page past the last installation, and page sizes as list's.
+    const reseal_page none = value(rotated.run(resealable(rotated).reseal({"E9", ""}, 10, clear_tokens::refuse)));
+    BOOST_TEST(none.installations == 0u);
+    BOOST_TEST(!none.next.has_value());
+    BOOST_TEST(error_of(rotated.run(resealable(rotated).reseal({}, 0, clear_tokens::refuse))) ==
+               store_errc::invalid_page_size);
+}
+
+void reseal_seals_tokens_in_the_clear_only_when_asked(const backend& b)
+{
+    client keyless = open_client(b, std::nullopt);
+    const installation want = workspace("E1", "T1");
+    keyless.save(want);
+    BOOST_TEST(error_of(keyless.run(resealable(keyless).reseal({}, 10, clear_tokens::seal))) ==
+               store_errc::encryption_required);  // no key to seal with
+
+    client keyed = open_client(b, first_key());
+    BOOST_TEST(error_of(keyed.run(resealable(keyed).reseal({}, 10, clear_tokens::refuse))) ==
+               store_errc::encryption_required);
+    BOOST_TEST(sealed_under(b, first_key()) == 0u);  // nothing written
+    const reseal_page page = value(keyed.run(resealable(keyed).reseal({}, 10, clear_tokens::seal)));
+    BOOST_TEST(page.installations == 1u);
+    BOOST_TEST(page.grants == 2u);
+    BOOST_TEST(sealed_under(b, first_key()) == 4u);
+    check_installation(*require_found(keyed, key("E1", "T1")), want);
 }
 
 }  // namespace slack::store::conformance

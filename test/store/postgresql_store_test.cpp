@@ -260,7 +260,8 @@ BOOST_FIXTURE_TEST_CASE(tokens_are_sealed_at_rest, postgresql_fixture)
         auto user = raw().query("SELECT token FROM slack_user_grants WHERE team_id = 'T1'");
         for (const auto* value : {&bot.at(0).at(0), &bot.at(0).at(1), &user.at(0).at(0)}) {
             BOOST_REQUIRE(value->has_value());
-            BOOST_CHECK_MESSAGE((*value)->starts_with("sealed:v1:"), "a token column is not sealed");
+            BOOST_CHECK_MESSAGE((*value)->starts_with("sealed:v2:" + make_key('k').id() + ":"),
+                                "a token column is not sealed under the key");
             BOOST_CHECK_MESSAGE((*value)->find("xox") == std::string::npos, "a token is stored in the clear");
         }
 

@@ -71,19 +71,21 @@ public:
         BOOST_REQUIRE_MESSAGE(code == SQLITE_OK, sql << ": " << sqlite3_errmsg(db_));
     }
 
-    // Every value of every row, as text.
+    // Every value of every row, as text (NULL as "").
     std::vector<std::string> values(const char* sql)
     {
         sqlite3_stmt* statement = nullptr;
         BOOST_REQUIRE_MESSAGE(sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) == SQLITE_OK,
                               sql << ": " << sqlite3_errmsg(db_));
         std::vector<std::string> out;
-        while (sqlite3_step(statement) == SQLITE_ROW)
+        int code = SQLITE_ROW;
+        while ((code = sqlite3_step(statement)) == SQLITE_ROW)
             for (int column = 0; column < sqlite3_column_count(statement); ++column) {
                 const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
                 out.emplace_back(text ? text : "");
             }
         sqlite3_finalize(statement);
+        BOOST_REQUIRE_MESSAGE(code == SQLITE_DONE, sql << ": " << sqlite3_errstr(code));
         return out;
     }
 
@@ -129,10 +131,11 @@ struct sqlite_fixture {
     scratch_directory directory;
     std::string path = (directory.path() / "installations.db").string();
 
-    std::unique_ptr<installation_store> open(std::optional<token_key> key = {})
+    std::unique_ptr<installation_store> open(std::optional<token_key> key = {}, std::vector<token_key> previous = {})
     {
-        return open_with({.path = path, .encryption_key = std::move(key)});
+        return open_with({.path = path, .encryption_key = std::move(key), .previous_keys = std::move(previous)});
     }
+    std::vector<std::string> sql(const std::string& statement) { return raw_file(path).values(statement.c_str()); }
     std::unique_ptr<sqlite_store> open_with(sqlite_options options)
     {
         return std::make_unique<sqlite_store>(io.get_executor(), std::move(options));
@@ -158,7 +161,7 @@ BOOST_AUTO_TEST_CASE(tokens_are_sealed_in_the_file_with_a_key)
         " UNION ALL SELECT token, refresh_token FROM slack_user_grants");
     BOOST_TEST_REQUIRE(tokens.size() == 4u);
     for (const std::string& stored : tokens) {
-        BOOST_TEST(stored.starts_with("sealed:v1:"));
+        BOOST_TEST(stored.starts_with("sealed:v2:" + test_key().id() + ":"));
         BOOST_CHECK_MESSAGE(stored.find("xox") == std::string::npos, "a token column holds a token in the clear");
     }
     for (const char* suffix : {"", "-wal"}) {  // nor anywhere else in the file or its log

@@ -52,22 +52,23 @@ operation<bool> replace_grant(const session& s, installation_key key, grant_kind
     const std::string user_id = bot ? std::string() : key.user_id;
     const char* const token_column = bot ? "bot_token" : "token";
     const char* const refresh_column = bot ? "bot_refresh_token" : "refresh_token";
-    const column_place own{key.enterprise_id, key.team_id, user_id, token_column};
-    const column_place org_wide{key.enterprise_id, {}, user_id, token_column};
-    const column_place own_refresh{key.enterprise_id, key.team_id, user_id, refresh_column};
-    const column_place org_wide_refresh{key.enterprise_id, {}, user_id, refresh_column};
+    const std::int64_t revision = detail::next_revision(expected_revision);
+    const column_place own{key.enterprise_id, key.team_id, user_id, token_column, revision};
+    const column_place org_wide{key.enterprise_id, {}, user_id, token_column, revision};
+    const column_place own_refresh{key.enterprise_id, key.team_id, user_id, refresh_column, revision};
+    const column_place org_wide_refresh{key.enterprise_id, {}, user_id, refresh_column, revision};
 
     parameters p;
     add_row_lookup(p, key).integer(expected_revision);
-    p.text(detail::to_stored(s.key, grant.token, own)).text(detail::to_stored(s.key, grant.token, org_wide));
-    p.text(detail::to_stored(s.key, grant.refresh_token, own_refresh));
-    p.text(detail::to_stored(s.key, grant.refresh_token, org_wide_refresh));
+    p.text(detail::to_stored(s.keys, grant.token, own)).text(detail::to_stored(s.keys, grant.token, org_wide));
+    p.text(detail::to_stored(s.keys, grant.refresh_token, own_refresh));
+    p.text(detail::to_stored(s.keys, grant.refresh_token, org_wide_refresh));
     p.time(grant.expires_at).text(grant.scopes);
     if (bot)
         p.text(grant.bot_id).text(grant.user_id);
     else
         p.text(key.user_id);
-    p.text(grant.reinstall_reason).integer(detail::next_revision(expected_revision));
+    p.text(grant.reinstall_reason).integer(revision);
     auto updated = co_await s.run(bot ? replace_bot_statement : replace_user_statement, p);
     if (!updated)
         co_return failed<bool>(updated.error());

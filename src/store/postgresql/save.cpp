@@ -90,9 +90,10 @@ operation<void> save_installation(const session& s, installation i)
     parameters p;
     p.text(key.enterprise_id).text(key.team_id).text(i.app_id).text(i.enterprise_name).text(i.team_name);
     p.boolean(i.is_enterprise_install).text(i.user_id).boolean(has_bot);
-    text_if(p, has_bot, to_stored(s.key, bot.token, column_place{key.enterprise_id, key.team_id, {}, "bot_token"}));
-    text_if(p, has_bot,
-            to_stored(s.key, bot.refresh_token, column_place{key.enterprise_id, key.team_id, {}, "bot_refresh_token"}));
+    const column_place bot_place{key.enterprise_id, key.team_id, {}, "bot_token", bot.revision};
+    const column_place bot_refresh_place{key.enterprise_id, key.team_id, {}, "bot_refresh_token", bot.revision};
+    text_if(p, has_bot, to_stored(s.keys, bot.token, bot_place));
+    text_if(p, has_bot, to_stored(s.keys, bot.refresh_token, bot_refresh_place));
     p.time(bot.expires_at);
     text_if(p, has_bot, bot.scopes);
     text_if(p, has_bot, bot.bot_id);
@@ -104,9 +105,10 @@ operation<void> save_installation(const session& s, installation i)
     text_if(p, has_webhook, hook.configuration_url);
     p.integer(unix_milliseconds(i.installed_at));
     p.boolean(has_user_grant);
-    text_if(p, has_user_grant, to_stored(s.key, user.token, column_place{key.enterprise_id, key.team_id, i.user_id, "token"}));
-    text_if(p, has_user_grant,
-            to_stored(s.key, user.refresh_token, column_place{key.enterprise_id, key.team_id, i.user_id, "refresh_token"}));
+    const column_place user_place{key.enterprise_id, key.team_id, i.user_id, "token", user.revision};
+    const column_place user_refresh_place{key.enterprise_id, key.team_id, i.user_id, "refresh_token", user.revision};
+    text_if(p, has_user_grant, to_stored(s.keys, user.token, user_place));
+    text_if(p, has_user_grant, to_stored(s.keys, user.refresh_token, user_refresh_place));
     p.time(user.expires_at);
     text_if(p, has_user_grant, user.scopes);
     text_if(p, has_bot, bot.reinstall_reason);

@@ -10,7 +10,10 @@ database::open_file::open_file(const sqlite_options& options)
     migrate(link, statements);
 }
 
-database::database(sqlite_options options) noexcept : options_(std::move(options)) {}
+database::database(sqlite_options options)
+    : options_(std::move(options)), keys_(options_.encryption_key, options_.previous_keys)
+{
+}
 database::~database() = default;
 
 void database::open()

@@ -1,6 +1,7 @@
 #pragma once
 // The store's side of its SQLite file, used only on the store's worker thread: the connection
-// (opened and migrated on first use), its prepared statements, and the token key.
+// (opened and migrated on first use), its prepared statements, and the token keys.
+#include "store/sealed_columns.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/statement.hpp"
 
@@ -14,7 +15,7 @@ namespace slack::store::sqlite {
 
 class database {
 public:
-    explicit database(sqlite_options options) noexcept;
+    explicit database(sqlite_options options);
     ~database();
 
     database(const database&) = delete;
@@ -28,7 +29,7 @@ public:
     statement_cache& statements() noexcept { return open_->statements; }
     statement& prepared(std::string_view sql) { return open_->statements(sql); }
 
-    const std::optional<token_key>& key() const noexcept { return options_.encryption_key; }
+    const detail::sealing_keys& keys() const noexcept { return keys_; }
 
 private:
     struct open_file {
@@ -39,6 +40,7 @@ private:
     };
 
     sqlite_options options_;
+    detail::sealing_keys keys_;
     std::unique_ptr<open_file> open_;
 };
 

@@ -4,6 +4,7 @@
 #include "store/sqlite/database.hpp"
 
 #include <slack/store/installation_store.hpp>
+#include <slack/store/resealable_store.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -29,6 +30,9 @@ void release_lease(database& db, const installation_key& key, grant_kind kind, c
 
 // nonces.cpp
 bool consume_nonce(database& db, const std::string& nonce, time_point expires_at);
+
+// reseal.cpp
+reseal_page reseal(database& db, const installation_key& after, std::size_t limit, clear_tokens clear);
 
 // installations.cpp: the key of the installation row `key` finds (own, else org-wide), if any.
 std::optional<installation_key> found_row_key(database& db, const installation_key& key);
