@@ -383,6 +383,31 @@ BOOST_FIXTURE_TEST_CASE(a_schema_from_a_newer_version_is_refused, postgresql_fix
     slack::test::run(io, body);
 }
 
+// A replica already running when a newer one migrates stops at its next check.
+BOOST_FIXTURE_TEST_CASE(a_running_store_stops_once_a_newer_version_migrated, postgresql_fixture)
+{
+    auto checking = this->options();
+    checking.schema_check_interval = milliseconds(0);  // before every operation
+    auto running = open(checking);
+    auto lazy_options = this->options();
+    lazy_options.schema_check_interval = std::chrono::hours(1);
+    auto lazy = open(lazy_options);
+    auto body = [&]() -> asio::awaitable<void> {
+        const time_point later = now_ms() + std::chrono::hours(1);
+        co_await ok(running->consume_nonce("n", later, use));
+        co_await ok(lazy->consume_nonce("m", later, use));
+        raw().query("UPDATE slack_schema_version SET version = 4");
+        auto refused = co_await running->consume_nonce("o", later, use);
+        BOOST_TEST(refused.error() == store_errc::schema_too_new);
+        auto again = co_await running->consume_nonce("p", later, use);
+        BOOST_TEST(again.error() == store_errc::schema_too_new);
+        auto not_yet = co_await lazy->consume_nonce("q", later, use);  // not before its interval
+        BOOST_TEST(not_yet.has_value());
+        BOOST_TEST(*raw().query("SELECT version FROM slack_schema_version").at(0).at(0) == "4");
+    };
+    slack::test::run(io, body);
+}
+
 BOOST_FIXTURE_TEST_CASE(more_operations_than_connections_all_complete, postgresql_fixture)
 {
     auto options = this->options();

@@ -208,6 +208,16 @@ BOOST_AUTO_TEST_CASE(a_schema_from_a_newer_version_is_refused)
     BOOST_TEST(error_of(wait(io, store->find(the_key))) == slack::store_errc::schema_too_new);
 }
 
+BOOST_AUTO_TEST_CASE(a_running_store_stops_once_a_newer_version_migrated_the_file)
+{
+    auto store = open();
+    BOOST_TEST_REQUIRE(wait(io, store->save(saved_install)).has_value());
+    // Another process, of a newer release, migrates the file while this store runs.
+    raw_file(path).execute("UPDATE slack_schema_version SET version = 99");
+    BOOST_TEST(error_of(wait(io, store->find(the_key))) == slack::store_errc::schema_too_new);
+    BOOST_TEST(error_of(wait(io, store->save(saved_install))) == slack::store_errc::schema_too_new);
+}
+
 BOOST_AUTO_TEST_CASE(a_new_file_is_in_wal_mode_at_the_current_schema)
 {
     auto store = open();

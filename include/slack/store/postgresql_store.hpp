@@ -44,6 +44,11 @@ struct postgresql_options {
     /// session several server connections, unless it tracks prepared statements (PgBouncer in
     /// transaction mode, before 1.21 or without max_prepared_statements > 0).
     bool prepare_statements = true;
+    /// How often a running store reads the schema's version again (one statement, before an
+    /// operation): once another replica, of a newer version of this library, migrated the
+    /// database, this store's operations fail with schema_too_new instead of writing with an old
+    /// idea of the tables. Zero: before every operation.
+    std::chrono::milliseconds schema_check_interval{5000};
 };
 
 /// The PostgreSQL installation store.

@@ -45,7 +45,8 @@ struct sqlite_options {
 /// Opening: the file is opened on the first operation, in WAL mode, and its schema created or
 /// migrated in one transaction. An operation that cannot open the file fails with
 /// store_errc::unavailable (schema_too_new if a newer version of this library wrote the schema), and
-/// the next operation tries again.
+/// the next operation tries again. Every later operation first reads the schema's version again:
+/// once another process of a newer version migrated the file, operations fail with schema_too_new.
 ///
 /// Errors: unavailable (the file cannot be opened or is not a database), query_failed (a statement
 /// failed, or waited past busy_timeout for a lock), corrupt_row, decryption_failed,

@@ -127,6 +127,14 @@ asio::awaitable<error_code> apply_missing_steps(const session& s)
 
 }  // namespace
 
+asio::awaitable<boost::system::result<std::int64_t>> stored_version(const session& s)
+{
+    auto read = co_await s.run("SELECT coalesce(max(version), 0) FROM slack_schema_version");
+    if (!read)
+        co_return read.error();
+    co_return read->integer(0, 0);
+}
+
 asio::awaitable<error_code> migrate(const session& s)
 {
     auto begun = co_await s.run("BEGIN");

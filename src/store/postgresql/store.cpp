@@ -39,6 +39,7 @@ struct postgresql_store::state {
     detail::sealing_keys keys;
     pg::pool pool;
     bool schema_ready = false;  // this store has seen the schema at pg::schema_version
+    pg::clock::time_point schema_checked_at{};  // when it last did
 };
 
 namespace {
@@ -53,11 +54,23 @@ pg::operation<T> with_connection(state_ptr s, Operation run, Args... args)
     if (!lent)
         co_return pg::failed<T>(lent.error());
     const pg::session session{lent->get(), s->keys, s->options.query_timeout};
+    // Another replica, of a newer version, may have migrated the database since: read the version
+    // again once schema_check_interval has passed, and stop (schema_too_new) if it has.
+    if (s->schema_ready && pg::clock::now() - s->schema_checked_at >= s->options.schema_check_interval) {
+        auto version = co_await pg::stored_version(session);
+        if (!version)
+            co_return pg::failed<T>(version.error());
+        if (*version != pg::schema_version)
+            s->schema_ready = false;  // migrate() below says schema_too_new, or migrates an older one
+        else
+            s->schema_checked_at = pg::clock::now();
+    }
     if (!s->schema_ready) {
         const error_code migrated = co_await pg::migrate(session);
         if (migrated)
             co_return pg::failed<T>(migrated);
         s->schema_ready = true;
+        s->schema_checked_at = pg::clock::now();
     }
     co_return co_await run(session, std::move(args)...);
 }

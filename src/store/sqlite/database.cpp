@@ -19,7 +19,9 @@ database::~database() = default;
 void database::open()
 {
     if (!open_)
-        open_ = std::make_unique<open_file>(options_);
+        open_ = std::make_unique<open_file>(options_);  // migrated, so at this version
+    else
+        check_version(open_->statements);
 }
 
 }  // namespace slack::store::sqlite

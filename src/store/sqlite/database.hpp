@@ -21,7 +21,8 @@ public:
     database(const database&) = delete;
     database& operator=(const database&) = delete;
 
-    /// Opens and migrates the file unless that is done. Throws failure (unavailable,
+    /// Opens and migrates the file unless that is done; else checks that no newer version of this
+    /// library migrated it since (another process may have). Throws failure (unavailable,
     /// schema_too_new...), and the next call tries again: the directory may appear, the lock go.
     void open();
 

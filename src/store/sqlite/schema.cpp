@@ -96,6 +96,12 @@ void record_version(statement_cache& statements, int version)
 
 }  // namespace
 
+void check_version(statement_cache& statements)
+{
+    if (stored_version(statements) > schema_version)
+        throw failure(store_errc::schema_too_new);
+}
+
 void migrate(connection& c, statement_cache& statements)
 {
     transaction t(statements, transaction::mode::write);

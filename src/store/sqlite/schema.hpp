@@ -14,4 +14,8 @@ inline constexpr int schema_version = 2;
 /// schema_too_new when the file's version is newer than this library's.
 void migrate(connection& c, statement_cache& statements);
 
+/// Reads the file's version again (one cached statement): throws failure(schema_too_new) once
+/// another process, of a newer version of this library, migrated the file past this one.
+void check_version(statement_cache& statements);
+
 }  // namespace slack::store::sqlite
