@@ -1,5 +1,6 @@
 #pragma once
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,12 @@ int run_token(const std::vector<std::string_view>& args);
 std::string authorize_url_help();
 std::string installations_help();
 std::string token_help();
+
+// installations reseal (reseal_command.cpp): its run, its paragraph of installations --help, and
+// the options it takes that the other installations actions do not.
+int run_installations_reseal(const std::vector<std::string_view>& args);
+std::string reseal_help();
+std::span<const std::string_view> reseal_only_options();
 
 /// A command as `slack-oauth` lists and runs it.
 struct listed_command {

@@ -21,6 +21,9 @@ struct call_inputs {
     bool pkce = false;
     // the commands on a store: the installation's key, where it is, the variable holding its key
     std::string team, enterprise, user, store, key_env;
+    // older keys still read (rotation); installations reseal: also seal tokens found in the clear
+    std::string previous_keys_env;
+    bool seal_clear = false;
     // installations import: the variables holding the tokens, and seconds left (text, checked there)
     std::string token_env, refresh_token_env, expires_in;
     web::client_options options;

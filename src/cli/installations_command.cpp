@@ -23,7 +23,7 @@ namespace {
 constexpr std::string_view import_options[] = {"--token-env", "--refresh-token-env", "--expires-in", "--scope"};
 constexpr std::chrono::seconds store_limit{60};  // past every store's own bounds (5 s each by default)
 
-constexpr std::string_view list_options[] = {"--store", "--key-env"};
+constexpr std::string_view list_options[] = {"--store", "--key-env", "--previous-keys-env"};
 
 // show and delete take store_options; import also import_options, but no --user (it saves a bot
 // grant); list no key at all.
@@ -34,6 +34,8 @@ std::vector<std::string_view> accepted_for(std::string_view action)
     std::vector<std::string_view> accepted(std::begin(store_options), std::end(store_options));
     if (action == "import" || action == "help")
         accepted.insert(accepted.end(), std::begin(import_options), std::end(import_options));
+    if (action == "help")
+        accepted.insert(accepted.end(), reseal_only_options().begin(), reseal_only_options().end());
     if (action == "import")
         std::erase(accepted, "--user");
     return accepted;
@@ -212,6 +214,7 @@ std::string installations_help()
 {
     return "usage: slack-oauth installations list --store SPEC [--key-env NAME]\n"
            "       slack-oauth installations show|delete|import --team ID --store SPEC [options]\n"
+           "       slack-oauth installations reseal --store SPEC --key-env NAME [--previous-keys-env NAME]\n"
            "The installations in a store (slack::store::open_store), or one of them by its key:\n"
            "  list    prints a header line, then one line per installation in key order, tab-separated:\n"
            "          enterprise, team ('-' when none), kind (org for an org-wide install, else team),\n"
@@ -224,23 +227,26 @@ std::string installations_help()
            "          how many rows went. Not found: exit 1.\n"
            "  import  saves a bot grant from the environment (--token-env, and for a rotating token\n"
            "          --refresh-token-env and --expires-in), replacing what was under the key: for\n"
-           "          tests and migrations. It takes no --user.\n"
+           "          tests and migrations. It takes no --user.\n" +
+           reseal_help() +
            "In list and show, control characters in a stored value are written out: \\, tab, newline\n"
            "and CR as \\\\, \\t, \\n and \\r, other control bytes and DEL as \\xHH, U+0080-U+009F as\n"
            "\\u00HH, bytes that are not UTF-8 as \\xHH.\n"
-           "list takes only --store and --key-env. Only import creates a store: the others open an\n"
-           "existing one (a missing SQLite file: exit 3, naming it).\n" +
+           "list takes only --store, --key-env and --previous-keys-env. Only import creates a store: the\n"
+           "others open an existing one (a missing SQLite file: exit 3, naming it).\n" +
            describe_inputs(accepted_for("help")) +
-           "  the variables --key-env, --token-env and --refresh-token-env name\n"
+           "  the variables --key-env, --previous-keys-env, --token-env and --refresh-token-env name\n"
            "Exit status: 0 success, 1 not found or the store refused (corrupt_row, decryption_failed...),\n"
            "2 usage, 3 the store cannot be reached (unavailable, or a missing SQLite file) or no answer\n"
-           "in 60 s.\n";
+           "in 60 s (reseal: an hour).\n";
 }
 
 int run_installations(const std::vector<std::string_view>& args)
 {
+    if (!args.empty() && args[0] == "reseal")
+        return run_installations_reseal({args.begin() + 1, args.end()});
     if (args.empty() || (args[0] != "list" && args[0] != "show" && args[0] != "delete" && args[0] != "import")) {
-        std::cerr << "usage error: installations wants list, show, delete or import first\n"
+        std::cerr << "usage error: installations wants list, show, delete, import or reseal first\n"
                      "Run 'slack-oauth installations --help' for its options.\n";
         return exit_usage;
     }

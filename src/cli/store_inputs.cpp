@@ -11,8 +11,10 @@
 #include <boost/asio/detached.hpp>
 
 #include <filesystem>
+#include <algorithm>
 #include <iostream>
 #include <optional>
+#include <string>
 
 namespace slack::cli {
 
@@ -23,6 +25,53 @@ store::installation_key key_of(const call_inputs& in)
     if (in.team.empty() && in.enterprise.empty())
         throw usage_error("--team is required (or --enterprise, for an org-wide install)");
     return {in.enterprise, in.team, in.user};
+}
+
+namespace {
+
+// The text of the variable an option names; usage_error when it is not set.
+std::string variable_text(const std::string& name, std::string_view option, std::string_view what)
+{
+    if (!is_variable_name(name))
+        throw usage_error(std::string(option) + " wants a variable name");
+    std::optional<std::string> text = environment(name.c_str());
+    if (!text)
+        throw usage_error("no " + std::string(what) + ": " + name + " is not set");
+    return std::move(*text);
+}
+
+store::token_key decoded_key(std::string_view text, const std::string& what)
+{
+    auto decoded = store::token_key::from_base64(text);
+    if (!decoded)  // the key itself is never shown
+        throw usage_error(what + " is not 32 bytes of base64");
+    return *decoded;
+}
+
+}  // namespace
+
+store_keys keys_of(const call_inputs& in)
+{
+    store_keys keys;
+    if (!in.key_env.empty())
+        keys.current = decoded_key(variable_text(in.key_env, "--key-env", "encryption key"),
+                                   "the encryption key in " + in.key_env);
+    if (in.previous_keys_env.empty())
+        return keys;
+    if (!keys.current)
+        throw usage_error("--previous-keys-env needs --key-env: older keys are read only beside the current one");
+    const std::string text = variable_text(in.previous_keys_env, "--previous-keys-env", "previous keys");
+    std::size_t at = 0;
+    while ((at = text.find_first_not_of(", \t\n", at)) != std::string::npos) {
+        const std::size_t end = std::min(text.find_first_of(", \t\n", at), text.size());
+        keys.previous.push_back(decoded_key(std::string_view(text).substr(at, end - at),
+                                            "key " + std::to_string(keys.previous.size() + 1) + " in " +
+                                                in.previous_keys_env));
+        at = end;
+    }
+    if (keys.previous.empty())
+        throw usage_error(in.previous_keys_env + " holds no key");
+    return keys;
 }
 
 std::unique_ptr<store::installation_store> open_cli_store(asio::any_io_executor executor, const call_inputs& in,
@@ -38,19 +87,8 @@ std::unique_ptr<store::installation_store> open_cli_store(asio::any_io_executor 
         if (!path.empty() && !std::filesystem::exists(path, ignored))
             throw store_missing("no SQLite database at " + path + " (only installations import creates one)");
     }
-    std::optional<store::token_key> key;
-    if (!in.key_env.empty()) {
-        if (!is_variable_name(in.key_env))
-            throw usage_error("--key-env wants a variable name");
-        const std::optional<std::string> text = environment(in.key_env.c_str());
-        if (!text)
-            throw usage_error("no encryption key: " + in.key_env + " is not set");
-        auto decoded = store::token_key::from_base64(*text);
-        if (!decoded)  // the key itself is never shown
-            throw usage_error("the encryption key in " + in.key_env + " is not 32 bytes of base64");
-        key.emplace(*decoded);
-    }
-    auto opened = store::open_store(std::move(executor), in.store, key);
+    store_keys keys = keys_of(in);
+    auto opened = store::open_store(std::move(executor), in.store, std::move(keys.current), std::move(keys.previous));
     if (!opened)  // the spec may hold a password: not shown
         throw usage_error("--store wants sqlite:PATH, postgresql://... or postgresql:key=value...");
     return std::move(*opened);

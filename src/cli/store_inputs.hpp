@@ -5,6 +5,7 @@
 
 #include <slack/diagnostics.hpp>
 #include <slack/store/installation_store.hpp>
+#include <slack/store/token_key.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -14,15 +15,27 @@
 #include <functional>
 #include <memory>
 #include <stdexcept>
+#include <optional>
+#include <vector>
 
 namespace slack::cli {
 
 /// The options every store command takes.
-inline constexpr std::string_view store_options[] = {"--team", "--enterprise", "--user", "--store", "--key-env"};
+inline constexpr std::string_view store_options[] = {"--team", "--enterprise", "--user", "--store", "--key-env",
+                                                     "--previous-keys-env"};
 
 /// The key --team, --enterprise and --user name; usage_error when there is neither a team nor an
 /// enterprise.
 store::installation_key key_of(const call_inputs& in);
+
+/// The keys a store command was given: $(--key-env), and the older keys in $(--previous-keys-env)
+/// (which needs --key-env). usage_error (naming the variable, never a key) when one is missing or
+/// malformed.
+struct store_keys {
+    std::optional<store::token_key> current;
+    std::vector<store::token_key> previous;
+};
+store_keys keys_of(const call_inputs& in);
 
 /// Whether a command may create the store it opens. Only one that writes an installation does:
 /// a command that reads (or deletes, or refreshes what is there) on a mistyped path would
@@ -35,9 +48,9 @@ struct store_missing : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// Opens the store --store names, with the key in $(--key-env) if given. usage_error (naming no
-/// value, never the key) for a missing or malformed spec or key; store_missing for an existing
-/// store that is not there.
+/// Opens the store --store names, with the keys of keys_of(in). usage_error (naming no value,
+/// never a key) for a missing or malformed spec or key; store_missing for an existing store that
+/// is not there.
 std::unique_ptr<store::installation_store> open_cli_store(boost::asio::any_io_executor executor,
                                                           const call_inputs& in, store_opening opening);
 

@@ -2,6 +2,7 @@
 
 #include "store/completion.hpp"
 #include "store/key_rules.hpp"
+#include "store/revision.hpp"
 
 #include <chrono>
 #include <map>
@@ -94,13 +95,13 @@ void memory_store::do_save(installation i, store_handler<void> handler)
         i.user.reset();
         auto& row = state_->installations[team_of(key)];
         if (i.bot) {
-            i.bot->revision = row.bot ? row.bot->revision + 1 : 1;
+            i.bot->revision = detail::fresh_revision();
             keep_milliseconds(*i.bot);
         }
         row = std::move(i);
         if (user && !row.user_id.empty()) {
             auto& stored = state_->user_grants[user_key{key.enterprise_id, key.team_id, row.user_id}];
-            user->revision = stored.revision + 1;
+            user->revision = detail::fresh_revision();
             as_user_grant(*user, row.user_id);
             keep_milliseconds(*user);
             stored = std::move(*user);
@@ -203,7 +204,7 @@ void memory_store::do_replace_grant(installation_key key, grant_kind kind, std::
             token_grant* stored = kind == grant_kind::bot ? (row->bot ? &*row->bot : nullptr)
                                                           : state_->user_grant(*row, key.user_id);
             if (stored && stored->revision == expected_revision) {
-                grant.revision = expected_revision + 1;
+                grant.revision = detail::next_revision(expected_revision);
                 if (kind == grant_kind::user)
                     as_user_grant(grant, key.user_id);
                 keep_milliseconds(grant);

@@ -345,7 +345,8 @@ expect_out "^bot_token: xoxe.xoxb-…${CLI_BOT: -4}$" "show"
 expect_out '^bot_refresh_token: set' "show"
 expect_out '^bot_expires_at: [0-9-]*T[0-9:]*Z$' "show"
 expect_out '^bot_scopes: chat:write$' "show"
-expect_out '^bot_revision: 1$' "show"
+expect_out '^bot_revision: [1-9][0-9]*$' "show"
+installed_revision=$(sed -n 's/^bot_revision: //p' "$work/out")
 if grep -q -e "$CLI_BOT" -e "$CLI_REFRESH" "$work/out" "$work/err"; then fail "show prints a whole token"; fi
 token_cmd() { store token --store "$db" --api-url "$url" --cacert "$work/ca.pem" "$@"; }
 got=$(token_cmd --team T0MOCKTEAM)
@@ -359,7 +360,7 @@ if grep -q -e "$refreshed" -e "$CLI_REFRESH" "$work/err"; then fail "token shows
 got=$(token_cmd --team T0MOCKTEAM)
 [ "$got" = 0 ] && [ "$(cat "$work/out")" = "$refreshed" ] || fail "token again: exit $got, not the stored token"
 expect_store 0 "show after refresh" installations show --team T0MOCKTEAM --store "$db"
-expect_out '^bot_revision: 2$' "show after refresh"
+expect_out "^bot_revision: $((installed_revision + 1))$" "show after refresh"
 got=$(token_cmd --team T0MOCKTEAM --user U0NOBODY)
 [ "$got" = 1 ] && grep -q '^error: not_found: ' "$work/err" || fail "token --user without a grant: exit $got"
 got=$(token_cmd --team T0NOTHERE)
@@ -448,9 +449,36 @@ expect_err '^error: encryption_required: ' "show sealed without the key"
 export CLI_BAD_KEY=not-a-KEY-value
 expect_store 2 "a malformed key" installations show --team T0MOCKTEAM --store "$sealed" --key-env CLI_BAD_KEY
 if grep -q -e "$CLI_BAD_KEY" -e "$CLI_KEY" "$work/out" "$work/err"; then fail "a key is shown"; fi
+# key rotation: a new key, the old one still read, then reseal moves every token to the new key
+export CLI_NEW_KEY=$(openssl rand -base64 32) CLI_OLD_KEYS="$CLI_KEY"
+expect_store 1 "show under a new key alone" installations show --team T0MOCKTEAM --store "$sealed" --key-env CLI_NEW_KEY
+expect_err '^error: decryption_failed: ' "show under a new key alone"
+expect_store 0 "show with the old key as previous" installations show --team T0MOCKTEAM --store "$sealed" \
+  --key-env CLI_NEW_KEY --previous-keys-env CLI_OLD_KEYS
+expect_store 1 "reseal without the old key" installations reseal --store "$sealed" --key-env CLI_NEW_KEY
+expect_err '^error: decryption_failed: ' "reseal without the old key"
+expect_store 0 "reseal" installations reseal --store "$sealed" --key-env CLI_NEW_KEY --previous-keys-env CLI_OLD_KEYS
+expect_out '^resealed 1 grants of 1 installations under key [0-9a-f]\{16\}$' "reseal"
+expect_store 0 "show after reseal" installations show --team T0MOCKTEAM --store "$sealed" --key-env CLI_NEW_KEY
+expect_store 1 "show after reseal, old key" installations show --team T0MOCKTEAM --store "$sealed" --key-env CLI_KEY
+expect_store 0 "reseal again" installations reseal --store "$sealed" --key-env CLI_NEW_KEY
+expect_out '^resealed 0 grants of 1 installations' "reseal again"
+# a store written without a key: its tokens are refused under one until resealed with --seal-clear
+expect_store 1 "reseal of tokens in the clear" installations reseal --store "$db" --key-env CLI_NEW_KEY
+expect_err '^error: encryption_required: ' "reseal of tokens in the clear"
+expect_store 0 "reseal --seal-clear" installations reseal --store "$db" --key-env CLI_NEW_KEY --seal-clear
+expect_store 0 "show after --seal-clear" installations show --team T0LEGACY --store "$db" --key-env CLI_NEW_KEY
+if grep -qa -e "$CLI_LEGACY" "$work"/installs.db*; then fail "reseal --seal-clear left a token in the clear"; fi
+expect_store 2 "reseal without --key-env" installations reseal --store "$sealed"
+expect_store 2 "reseal of a memory store" installations reseal --store memory: --key-env CLI_KEY
+export CLI_BAD_KEYS="$CLI_KEY,not-a-KEY-value"
+expect_store 2 "a malformed previous key" installations reseal --store "$sealed" --key-env CLI_NEW_KEY \
+  --previous-keys-env CLI_BAD_KEYS
+expect_err 'key 2 in CLI_BAD_KEYS is not 32 bytes' "a malformed previous key"
+if grep -q -e "$CLI_NEW_KEY" -e "$CLI_KEY" -e "not-a-KEY" "$work/out" "$work/err"; then fail "a key is shown"; fi
 # usage
 expect_store 2 "installations without an action" installations --store "$db"
-expect_err 'wants list, show, delete or import' "installations without an action"
+expect_err 'wants list, show, delete, import or reseal' "installations without an action"
 expect_store 2 "show without --store" installations show --team T0MOCKTEAM
 expect_store 2 "show without --team" installations show --store "$db"
 expect_store 2 "a bad --store" installations show --team T0MOCKTEAM --store mysql:SECRET-PASSWORD

@@ -176,6 +176,7 @@ struct rotation_fixture : mock_fixture {
         const mock::minted_tokens minted = server.mint_tokens();
         const std::string& slow_refresh = minted.refresh_token;
         install_expired(spec, minted.access_token, slow_refresh);
+        const std::int64_t installed = stored_bot(spec).revision;
         worker& first = spawn(spec, 1, 1500);
         serve_until([&] { return server.exchanges(slow_refresh) == 1; }, 30s);
         ::kill(first.pid, SIGKILL);
@@ -189,6 +190,7 @@ struct rotation_fixture : mock_fixture {
         const store::token_grant after = stored_bot(spec);
         BOOST_TEST(after.token != minted.access_token);
         BOOST_TEST(server.token_active(after.token));
+        BOOST_TEST(after.revision == installed + 1);  // one refresh written
     }
 
     // The database stops while a refresh's answer is on its way, and starts again later: the

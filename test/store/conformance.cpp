@@ -4,6 +4,8 @@
 
 #include "printing.hpp"
 
+#include <slack/store/resealable_store.hpp>
+
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/deferred.hpp>
@@ -76,9 +78,9 @@ client open_client(const backend& b)
     return {b.io, b.open()};
 }
 
-client open_client(const backend& b, std::optional<token_key> key)
+client open_client(const backend& b, std::optional<token_key> key, std::vector<token_key> previous = {})
 {
-    return {b.io, b.open_with_key(std::move(key))};
+    return {b.io, b.open_with_key(std::move(key), std::move(previous))};
 }
 
 token_key first_key()
@@ -171,8 +173,11 @@ std::string time_text(time_point t)
     return time_text(std::optional<time_point>(t));
 }
 
+// A revision a case does not know: one the store drew (a save's), checked only to be set.
+constexpr std::int64_t drawn_revision = 0;
+
 void check_grant(const std::optional<token_grant>& got, const std::optional<token_grant>& want,
-                 std::string_view which, std::int64_t revision)
+                 std::string_view which, std::int64_t revision = drawn_revision)
 {
     BOOST_TEST_CONTEXT(which)
     {
@@ -185,13 +190,17 @@ void check_grant(const std::optional<token_grant>& got, const std::optional<toke
         BOOST_TEST(got->scopes == want->scopes);
         BOOST_TEST(got->bot_id == want->bot_id);
         BOOST_TEST(got->user_id == want->user_id);
-        BOOST_TEST(got->revision == revision);
+        BOOST_TEST(got->reinstall_reason == want->reinstall_reason);
+        if (revision == drawn_revision)
+            BOOST_TEST(got->revision > 0);
+        else
+            BOOST_TEST(got->revision == revision);
     }
 }
 
 // Every field; the revisions as the store set them.
-void check_installation(const installation& got, const installation& want, std::int64_t bot_revision = 1,
-                        std::int64_t user_revision = 1)
+void check_installation(const installation& got, const installation& want, std::int64_t bot_revision = drawn_revision,
+                        std::int64_t user_revision = drawn_revision)
 {
     BOOST_TEST(got.app_id == want.app_id);
     BOOST_TEST(got.enterprise_id == want.enterprise_id);
@@ -321,8 +330,8 @@ void a_team_falls_back_to_its_enterprise_install(const backend& b)
     const std::optional<installation> fallback = require_found(c, key("E1", "T2"));
     BOOST_TEST(fallback->is_enterprise_install);
     BOOST_TEST(fallback->team_id == "");
-    check_grant(fallback->user, user_grant("ORG", "U1"), "the org-wide install's user grant", 1);
-    check_grant(require_found(c, key("E1", "T2", "U1"))->user, user_grant("ORG", "U1"), "looked up by user", 1);
+    check_grant(fallback->user, user_grant("ORG", "U1"), "the org-wide install's user grant");
+    check_grant(require_found(c, key("E1", "T2", "U1"))->user, user_grant("ORG", "U1"), "looked up by user");
     BOOST_TEST(!c.find(key("", "T2")).has_value());  // without an enterprise, nothing to fall back to
     BOOST_TEST(require_found(c, key("E1", ""))->is_enterprise_install);
 }
@@ -340,39 +349,45 @@ void user_grants_are_found_by_user(const backend& b)
 
     const std::optional<installation> by_u1 = require_found(c, key("E1", "T1", "U1"));
     BOOST_TEST(by_u1->user_id == "U1");
-    check_grant(by_u1->user, user_grant("first", "U1"), "U1's grant", 1);
+    check_grant(by_u1->user, user_grant("first", "U1"), "U1's grant");
     const std::optional<installation> by_u2 = require_found(c, key("E1", "T1", "U2"));
     BOOST_TEST(by_u2->user_id == "U2");
-    check_grant(by_u2->user, user_grant("second", "U2"), "U2's grant", 1);
+    check_grant(by_u2->user, user_grant("second", "U2"), "U2's grant");
     const std::optional<installation> by_installer = require_found(c, key("E1", "T1"));
     BOOST_TEST(by_installer->user_id == "U2");  // the installing user is the latest save's
-    check_grant(by_installer->user, user_grant("second", "U2"), "the installing user's grant", 1);
+    check_grant(by_installer->user, user_grant("second", "U2"), "the installing user's grant");
     BOOST_TEST(!c.find(key("E1", "T1", "U3")).has_value());  // the install is there, U3's grant is not
 
     installation bot_only = first;  // saved again without a user grant: the stored grants stay
     bot_only.user.reset();
     c.save(bot_only);
-    check_grant(require_found(c, key("E1", "T1", "U1"))->user, user_grant("first", "U1"), "U1's grant, kept", 1);
+    check_grant(require_found(c, key("E1", "T1", "U1"))->user, user_grant("first", "U1"), "U1's grant, kept",
+                by_u1->user->revision);
 }
 
-void saving_again_replaces_and_bumps_revisions(const backend& b)
+void saving_again_replaces_and_gives_new_revisions(const backend& b)
 {
     client c = open_client(b);
     c.save(workspace("E1", "T1"));
+    const std::optional<installation> first = require_found(c, key("E1", "T1"));
     installation again = workspace("E1", "T1");
     again.team_name = "Renamed";
     again.bot = bot_grant("again");
     again.user = user_grant("again", "U1");
     again.incoming_webhook.reset();
     c.save(again);
-    check_installation(*require_found(c, key("E1", "T1")), again, 2, 2);
+    const std::optional<installation> second = require_found(c, key("E1", "T1"));
+    check_installation(*second, again);
+    BOOST_TEST(second->bot->revision != first->bot->revision);
+    BOOST_TEST(second->user->revision != first->user->revision);
 
     installation without_bot = again;
     without_bot.bot.reset();
     c.save(without_bot);
     const std::optional<installation> found = require_found(c, key("E1", "T1"));
     BOOST_TEST(!found->bot.has_value());
-    BOOST_TEST(found->user->revision == 3);
+    BOOST_TEST(found->user->revision != second->user->revision);
+    BOOST_TEST(found->user->revision != first->user->revision);
 }
 
 void remove_takes_exactly_what_the_key_names(const backend& b)
@@ -433,34 +448,107 @@ void replace_grant_is_a_compare_and_swap(const backend& b)
 {
     client c = open_client(b);
     c.save(workspace("E1", "T1"));
+    const std::optional<installation> saved = require_found(c, key("E1", "T1"));
+    const std::int64_t r = saved->bot->revision;
     const token_grant rotated = bot_grant("rotated");
-    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, 1, rotated));
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, r, rotated));
     std::optional<installation> found = require_found(c, key("E1", "T1"));
-    check_grant(found->bot, rotated, "the rotated bot grant", 2);
-    check_grant(found->user, user_grant("T1", "U1"), "the untouched user grant", 1);
+    check_grant(found->bot, rotated, "the rotated bot grant", r + 1);
+    check_grant(found->user, user_grant("T1", "U1"), "the untouched user grant", saved->user->revision);
 
-    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("stale")));  // revision 1 is gone
-    check_grant(require_found(c, key("E1", "T1"))->bot, rotated, "the newer pair, kept", 2);
-    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, 2, bot_grant("third")));
-    check_grant(require_found(c, key("E1", "T1"))->bot, bot_grant("third"), "the third pair", 3);
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, r, bot_grant("stale")));  // revision r is gone
+    check_grant(require_found(c, key("E1", "T1"))->bot, rotated, "the newer pair, kept", r + 1);
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, r + 1, bot_grant("third")));
+    check_grant(require_found(c, key("E1", "T1"))->bot, bot_grant("third"), "the third pair", r + 2);
 
     c.save(org_wide("E9"));  // a team's key reaches the org-wide install's grant, as find does
-    BOOST_TEST(c.replace(key("E9", "T7"), grant_kind::bot, 1, rotated));
-    check_grant(require_found(c, key("E9", ""))->bot, rotated, "the org-wide bot grant", 2);
+    const std::int64_t org = require_found(c, key("E9", ""))->bot->revision;
+    BOOST_TEST(c.replace(key("E9", "T7"), grant_kind::bot, org, rotated));
+    check_grant(require_found(c, key("E9", ""))->bot, rotated, "the org-wide bot grant", org + 1);
+}
+
+void a_refresh_from_before_a_reinstall_loses_the_swap(const backend& b)
+{
+    client c = open_client(b);
+    c.save(workspace("E1", "T1"));
+    // A refresh reads the grants, then the workspace uninstalls and installs again before it writes.
+    const std::optional<installation> read = require_found(c, key("E1", "T1", "U1"));
+    BOOST_TEST(c.remove(key("E1", "T1")) == 2u);
+    installation reinstalled = workspace("E1", "T1");
+    reinstalled.bot = bot_grant("new-install");
+    reinstalled.user = user_grant("new-install", "U1");
+    c.save(reinstalled);
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, read->bot->revision, bot_grant("old-install")));
+    BOOST_TEST(!c.replace(key("E1", "T1", "U1"), grant_kind::user, read->user->revision,
+                          user_grant("old-install", "U1")));
+    std::optional<installation> found = require_found(c, key("E1", "T1", "U1"));
+    check_grant(found->bot, reinstalled.bot, "the new install's bot grant, kept");
+    check_grant(found->user, reinstalled.user, "the new install's user grant, kept");
+    BOOST_TEST(found->bot->revision != read->bot->revision);
+
+    // The same after remove_all (app_uninstalled), and after a refresh of the old install.
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, found->bot->revision, bot_grant("refreshed")));
+    const std::int64_t refreshed = found->bot->revision + 1;
+    BOOST_TEST(c.remove_all(key("E1", "T1")) == 2u);
+    c.save(reinstalled);
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, refreshed, bot_grant("old-install")));
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, found->bot->revision, bot_grant("old-install")));
+    check_grant(require_found(c, key("E1", "T1"))->bot, reinstalled.bot, "the third install's bot grant, kept");
 }
 
 void replace_grant_of_a_user_grant(const backend& b)
 {
     client c = open_client(b);
     c.save(workspace("E1", "T1"));
+    const std::optional<installation> saved = require_found(c, key("E1", "T1", "U1"));
+    const std::int64_t r = saved->user->revision;
     token_grant rotated = user_grant("rotated", "U-OTHER");
     rotated.bot_id = "B-IGNORED";  // a store keeps neither: the grant is U1's and a user grant has no bot
-    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, 1, rotated));
+    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, r, rotated));
     const std::optional<installation> found = require_found(c, key("E1", "T1", "U1"));
-    check_grant(found->user, user_grant("rotated", "U1"), "the rotated user grant", 2);
-    check_grant(found->bot, bot_grant("T1"), "the untouched bot grant", 1);
-    BOOST_TEST(!c.replace(key("E1", "T1", "U1"), grant_kind::user, 1, user_grant("stale", "U1")));
-    check_grant(require_found(c, key("E1", "T1", "U1"))->user, user_grant("rotated", "U1"), "kept", 2);
+    check_grant(found->user, user_grant("rotated", "U1"), "the rotated user grant", r + 1);
+    check_grant(found->bot, bot_grant("T1"), "the untouched bot grant", saved->bot->revision);
+    BOOST_TEST(!c.replace(key("E1", "T1", "U1"), grant_kind::user, r, user_grant("stale", "U1")));
+    check_grant(require_found(c, key("E1", "T1", "U1"))->user, user_grant("rotated", "U1"), "kept", r + 1);
+}
+
+void a_grant_marked_for_reinstall_keeps_its_reason(const backend& b)
+{
+    client c = open_client(b);
+    client other = open_client(b);
+    c.save(workspace("E1", "T1"));
+    // The token provider marks a grant by writing it back, same tokens, with a reason.
+    const std::optional<installation> stored = require_found(c, key("E1", "T1", "U1"));
+    token_grant bot = *stored->bot;
+    bot.reinstall_reason = "the refresh's answer was lost twice";
+    token_grant user = *stored->user;
+    user.reinstall_reason = "Slack refused the re-sent refresh token";
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, stored->bot->revision, bot));
+    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, stored->user->revision, user));
+
+    const std::optional<installation> marked = require_found(other, key("E1", "T1", "U1"));
+    check_grant(marked->bot, bot, "the marked bot grant", stored->bot->revision + 1);
+    check_grant(marked->user, user, "the marked user grant", stored->user->revision + 1);
+    const installation_page page = other.list({}, 10);
+    BOOST_TEST_REQUIRE(page.installations.size() == 1u);
+    check_grant(page.installations[0].bot, bot, "the listed bot grant", stored->bot->revision + 1);
+    check_grant(page.installations[0].user, user, "the listed user grant", stored->user->revision + 1);
+
+    // A new install replaces the marked grants, reasons and all.
+    const installation reinstalled = workspace("E1", "T1");
+    c.save(reinstalled);
+    const std::optional<installation> found = require_found(other, key("E1", "T1", "U1"));
+    BOOST_TEST(found->bot->reinstall_reason == "");
+    BOOST_TEST(found->user->reinstall_reason == "");
+
+    // A reason saved with an installation is kept as well, in a workspace and an org-wide install.
+    installation saved_marked = org_wide("E2");
+    saved_marked.bot->reinstall_reason = "bot reason";
+    saved_marked.user->reinstall_reason = "user reason";
+    c.save(saved_marked);
+    const std::optional<installation> org = require_found(other, key("E2", "T5"));
+    BOOST_TEST(org->bot->reinstall_reason == "bot reason");
+    BOOST_TEST(org->user->reinstall_reason == "user reason");
 }
 
 void replace_grant_of_what_is_not_there(const backend& b)
@@ -481,19 +569,20 @@ void racing_replace_grant_has_one_winner(const backend& b)
     client first = open_client(b);
     client second = open_client(b);
     first.save(workspace("E1", "T1"));
+    const std::int64_t read = require_found(first, key("E1", "T1"))->bot->revision;
 
-    // Both read revision 1 and refresh; both writes are in flight at once. (Moved, never copied: in
-    // Boost 1.81 result<bool> copied from a non-const lvalue is a new result holding bool(r).)
+    // Both read the same revision and refresh; both writes are in flight at once. (Moved, never
+    // copied: in Boost 1.81 result<bool> copied from a non-const lvalue is a new result holding bool(r).)
     std::optional<store_result<bool>> first_won, second_won;
-    first.store->replace_grant({"E1", "T1"}, grant_kind::bot, 1, bot_grant("first"),
+    first.store->replace_grant({"E1", "T1"}, grant_kind::bot, read, bot_grant("first"),
                                [&](store_result<bool> r) { first_won.emplace(std::move(r)); });
-    second.store->replace_grant({"E1", "T1"}, grant_kind::bot, 1, bot_grant("second"),
+    second.store->replace_grant({"E1", "T1"}, grant_kind::bot, read, bot_grant("second"),
                                 [&](store_result<bool> r) { second_won.emplace(std::move(r)); });
     BOOST_TEST_REQUIRE(run_until(b.io, [&] { return first_won && second_won; }));
     const bool first_wins = value(std::move(*first_won));
     BOOST_TEST(first_wins != value(std::move(*second_won)));
     check_grant(require_found(second, key("E1", "T1"))->bot, bot_grant(first_wins ? "first" : "second"),
-                "the winner's pair", 2);
+                "the winner's pair", read + 1);
 }
 
 void a_lease_is_exclusive_until_released(const backend& b)
@@ -620,10 +709,10 @@ void listed_installations_are_as_find_gives_them(const backend& b)
         BOOST_TEST_CONTEXT(listed.enterprise_id << "/" << listed.team_id)
         {
             const std::optional<installation> found = require_found(c, key_of(listed));
-            check_installation(listed, *found, found->bot ? found->bot->revision : 0,
-                               found->user ? found->user->revision : 0);
+            check_installation(listed, *found, found->bot ? found->bot->revision : drawn_revision,
+                               found->user ? found->user->revision : drawn_revision);
         }
-    check_grant(page.installations[1].user, user_grant("second", "U2"), "the installing user's grant", 1);
+    check_grant(page.installations[1].user, user_grant("second", "U2"), "the installing user's grant");
     BOOST_TEST(!page.installations[2].user.has_value());
     BOOST_TEST(page.installations[0].is_enterprise_install);
 }
@@ -643,9 +732,11 @@ void a_second_client_sees_the_first_clients_writes(const backend& b)
     client other = open_client(b);
     const installation want = workspace("E1", "T1");
     a.save(want);
-    check_installation(*require_found(other, key("E1", "T1")), want);
-    BOOST_TEST(other.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("rotated")));
-    check_grant(require_found(a, key("E1", "T1"))->bot, bot_grant("rotated"), "rotated by the other", 2);
+    const std::optional<installation> seen = require_found(other, key("E1", "T1"));
+    check_installation(*seen, want);
+    BOOST_TEST(other.replace(key("E1", "T1"), grant_kind::bot, seen->bot->revision, bot_grant("rotated")));
+    check_grant(require_found(a, key("E1", "T1"))->bot, bot_grant("rotated"), "rotated by the other",
+                seen->bot->revision + 1);
     BOOST_TEST(other.remove(key("E1", "T1")) == 2u);
     BOOST_TEST(!a.find(key("E1", "T1")).has_value());
 }
@@ -731,18 +822,21 @@ void sealed_tokens_round_trip(const backend& b)
     client c = open_client(b, first_key());
     const installation want = workspace("E1", "T1");
     c.save(want);
-    check_installation(*require_found(c, key("E1", "T1")), want);
-    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("rotated")));
-    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, 1, user_grant("rotated", "U1")));
+    const std::optional<installation> saved = require_found(c, key("E1", "T1"));
+    check_installation(*saved, want);
+    BOOST_TEST(c.replace(key("E1", "T1"), grant_kind::bot, saved->bot->revision, bot_grant("rotated")));
+    BOOST_TEST(c.replace(key("E1", "T1", "U1"), grant_kind::user, saved->user->revision, user_grant("rotated", "U1")));
     const std::optional<installation> found = require_found(c, key("E1", "T1", "U1"));
-    check_grant(found->bot, bot_grant("rotated"), "the sealed, rotated bot grant", 2);
-    check_grant(found->user, user_grant("rotated", "U1"), "the sealed, rotated user grant", 2);
+    check_grant(found->bot, bot_grant("rotated"), "the sealed, rotated bot grant", saved->bot->revision + 1);
+    check_grant(found->user, user_grant("rotated", "U1"), "the sealed, rotated user grant", saved->user->revision + 1);
     client again = open_client(b, first_key());
-    check_installation(*require_found(again, key("E1", "T1")), *found, 2, 2);
+    check_installation(*require_found(again, key("E1", "T1")), *found, found->bot->revision, found->user->revision);
 
     c.save(org_wide("E9"));  // replaced through a team's key, sealed for the org-wide row it lands in
-    BOOST_TEST(c.replace(key("E9", "T7"), grant_kind::bot, 1, bot_grant("org-rotated")));
-    check_grant(require_found(again, key("E9", ""))->bot, bot_grant("org-rotated"), "the sealed org-wide grant", 2);
+    const std::int64_t org = require_found(c, key("E9", ""))->bot->revision;
+    BOOST_TEST(c.replace(key("E9", "T7"), grant_kind::bot, org, bot_grant("org-rotated")));
+    check_grant(require_found(again, key("E9", ""))->bot, bot_grant("org-rotated"), "the sealed org-wide grant",
+                org + 1);
 }
 
 void a_wrong_key_cannot_open_sealed_tokens(const backend& b)
@@ -761,15 +855,244 @@ void sealed_tokens_need_a_key(const backend& b)
     BOOST_TEST(error_of(keyless.run(keyless.store->find({"E1", "T1"}))) == store_errc::encryption_required);
 }
 
-void tokens_stored_in_the_clear_read_with_a_key(const backend& b)
+namespace {
+
+// The token columns of the tables, and SQL to read or set them behind the store's back. Sealed
+// values are base64 and colons: they go into SQL text as they are.
+struct token_columns {
+    const char* table;
+    const char* token;
+    const char* refresh_token;
+};
+constexpr token_columns bot_columns{"slack_installations", "bot_token", "bot_refresh_token"};
+constexpr token_columns user_columns{"slack_user_grants", "token", "refresh_token"};
+
+// The grant's row: team `team`'s, of U1 among the user grants.
+std::string grant_of(const token_columns& c, const std::string& team)
 {
-    client clear = open_client(b, std::nullopt);
+    return " WHERE team_id = '" + team + "'" + (c.table == bot_columns.table ? "" : " AND user_id = 'U1'");
+}
+
+// The grant's stored token and refresh token.
+std::vector<std::string> stored_pair(const backend& b, const token_columns& c, const std::string& team)
+{
+    std::vector<std::string> pair =
+        b.sql(std::string("SELECT ") + c.token + ", " + c.refresh_token + " FROM " + c.table + grant_of(c, team));
+    BOOST_REQUIRE_EQUAL(pair.size(), 2u);
+    return pair;
+}
+
+void set_column(const backend& b, const token_columns& c, const char* column, const std::string& team,
+                const std::string& value)
+{
+    b.sql(std::string("UPDATE ") + c.table + " SET " + column + " = '" + value + "'" + grant_of(c, team));
+}
+
+void set_pair(const backend& b, const token_columns& c, const std::string& team, const std::vector<std::string>& pair)
+{
+    set_column(b, c, c.token, team, pair.at(0));
+    set_column(b, c, c.refresh_token, team, pair.at(1));
+}
+
+// Every token column's value in the database that is not empty.
+std::vector<std::string> stored_tokens(const backend& b)
+{
+    std::vector<std::string> out;
+    for (const token_columns& c : {bot_columns, user_columns})
+        for (std::string& value : b.sql(std::string("SELECT ") + c.token + ", " + c.refresh_token + " FROM " + c.table))
+            if (!value.empty())
+                out.push_back(std::move(value));
+    return out;
+}
+
+// How many stored values are sealed under `key` (its id after the format's prefix).
+std::size_t sealed_under(const backend& b, const token_key& key)
+{
+    const std::string prefix = "sealed:v2:" + key.id() + ":";
+    std::size_t count = 0;
+    for (const std::string& value : stored_tokens(b))
+        count += value.starts_with(prefix) ? 1 : 0;
+    return count;
+}
+
+resealable_store& resealable(client& c)
+{
+    auto* store = dynamic_cast<resealable_store*>(c.store.get());
+    BOOST_REQUIRE_MESSAGE(store, "a backend that seals tokens is a resealable_store");
+    return *store;
+}
+
+// Reseals the whole store, two installations a page; yields how many grants were sealed anew.
+std::size_t reseal_all(client& c, clear_tokens clear)
+{
+    installation_key after;
+    std::size_t grants = 0;
+    for (;;) {
+        const reseal_page page = value(c.run(resealable(c).reseal(after, 2, clear)));
+        grants += page.grants;
+        if (!page.next)
+            return grants;
+        after = *page.next;
+    }
+}
+
+// Sealed by this library before sealed values named their key (format v1), under first_key(), for
+// row E1/T1: bot_grant("T1")'s token and refresh token, then user_grant("T1", "U1")'s.
+const std::vector<std::string> v1_bot_pair = {
+    "sealed:v1:LVZalTz8PUiQl93++YiGBRgwNUhJ4yMOZPdTNCjnFBB7fQyu5GqEG8X0",
+    "sealed:v1:PrN7+gvIRzAds5xoyQrRSQalkAWBXDw3rT4YARuM0ENI2aUW6qzSptE=",
+};
+const std::vector<std::string> v1_user_pair = {
+    "sealed:v1:xXwqW9Gc+NH9XQpmE5BkvTyU/XeEXlGTFsn7S2RNvP06Ddo8JaB//YOT",
+    "sealed:v1:SVrTs2YZW5VUEb7VGLLSJefc6DrZn+Kw+qKHAD0Ad1ljok2SNCBYaJFZ",
+};
+
+}  // namespace
+
+void a_token_in_the_clear_is_refused_with_a_key(const backend& b)
+{
+    client c = open_client(b, first_key());
+    const installation install = workspace("E1", "T1");
+    // Whoever can write the table but has not the key plants a token, in any of the four columns.
+    for (const token_columns& table : {bot_columns, user_columns})
+        for (const char* column : {table.token, table.refresh_token})
+            BOOST_TEST_CONTEXT(table.table << "." << column)
+            {
+                c.save(install);
+                set_column(b, table, column, "T1", "xoxe.xoxb-1-planted");
+                BOOST_TEST(error_of(c.run(c.store->find({"E1", "T1", "U1"}))) == store_errc::encryption_required);
+                BOOST_TEST(error_of(c.run(c.store->list({}, 10))) == store_errc::encryption_required);
+            }
+    // A store given a key reads no token written without one, until resealed (reseal_seals_...).
+    client keyless = open_client(b, std::nullopt);
+    keyless.save(workspace("E2", "T2"));
+    BOOST_TEST(error_of(c.run(c.store->find({"E2", "T2"}))) == store_errc::encryption_required);
+}
+
+void an_older_sealed_pair_does_not_open_in_a_newer_row(const backend& b)
+{
+    client c = open_client(b, first_key());
+    for (const token_columns& table : {bot_columns, user_columns})
+        BOOST_TEST_CONTEXT(table.table)
+        {
+            const grant_kind kind = table.table == bot_columns.table ? grant_kind::bot : grant_kind::user;
+            const installation_key k = key("E1", "T1", kind == grant_kind::user ? "U1" : "");
+            c.save(workspace("E1", "T1"));
+            const std::vector<std::string> older = stored_pair(b, table, "T1");
+            // Refreshed: the row holds a newer pair. The older one, copied back, does not open.
+            const std::optional<installation> read = require_found(c, k);
+            const std::int64_t revision = kind == grant_kind::bot ? read->bot->revision : read->user->revision;
+            const token_grant newer = kind == grant_kind::bot ? bot_grant("newer") : user_grant("newer", "U1");
+            BOOST_TEST(c.replace(k, kind, revision, newer));
+            set_pair(b, table, "T1", older);
+            BOOST_TEST(error_of(c.run(c.store->find(k))) == store_errc::decryption_failed);
+            // Nor in a new install of the same key.
+            BOOST_TEST(c.remove(key("E1", "T1")) == 2u);
+            c.save(workspace("E1", "T1"));
+            set_pair(b, table, "T1", older);
+            BOOST_TEST(error_of(c.run(c.store->find(k))) == store_errc::decryption_failed);
+        }
+}
+
+void tokens_sealed_before_key_ids_still_read(const backend& b)
+{
+    client c = open_client(b, first_key());
     const installation want = workspace("E1", "T1");
-    clear.save(want);
-    client sealed = open_client(b, first_key());  // encryption turned on later: old rows still read
-    check_installation(*require_found(sealed, key("E1", "T1")), want);
-    sealed.save(want);  // and are sealed when written again
-    BOOST_TEST(error_of(clear.run(clear.store->find({"E1", "T1"}))) == store_errc::encryption_required);
+    c.save(want);
+    set_pair(b, bot_columns, "T1", v1_bot_pair);
+    set_pair(b, user_columns, "T1", v1_user_pair);
+    check_installation(*require_found(c, key("E1", "T1")), want);
+    client rotated = open_client(b, second_key(), {first_key()});  // its key an older one now
+    check_installation(*require_found(rotated, key("E1", "T1")), want);
+    client other = open_client(b, second_key());
+    BOOST_TEST(error_of(other.run(other.store->find({"E1", "T1"}))) == store_errc::decryption_failed);
+}
+
+void rotated_keys_read_old_rows_and_seal_new_writes_under_the_new_key(const backend& b)
+{
+    client before = open_client(b, first_key());
+    const installation first = workspace("E1", "T1");
+    before.save(first);
+    client rotated = open_client(b, second_key(), {first_key()});
+    const std::optional<installation> read = require_found(rotated, key("E1", "T1"));
+    check_installation(*read, first);
+    BOOST_TEST(sealed_under(b, first_key()) == 4u);
+
+    const installation second = workspace("E2", "T2");  // new writes: under the new key
+    rotated.save(second);
+    BOOST_TEST(sealed_under(b, second_key()) == 4u);
+    BOOST_TEST(rotated.replace(key("E1", "T1"), grant_kind::bot, read->bot->revision, bot_grant("rotated")));
+    BOOST_TEST(sealed_under(b, second_key()) == 6u);
+    BOOST_TEST(sealed_under(b, first_key()) == 2u);  // T1's user grant, not written since
+
+    check_grant(require_found(rotated, key("E1", "T1"))->bot, bot_grant("rotated"), "the refreshed grant");
+    client only_new = open_client(b, second_key());
+    check_installation(*require_found(only_new, key("E2", "T2")), second);
+    BOOST_TEST(error_of(only_new.run(only_new.store->find({"E1", "T1"}))) == store_errc::decryption_failed);
+    BOOST_TEST(error_of(before.run(before.store->find({"E2", "T2"}))) == store_errc::decryption_failed);
+}
+
+void reseal_moves_every_grant_to_the_current_key(const backend& b)
+{
+    client before = open_client(b, first_key());
+    installation t1 = workspace("E1", "T1");
+    before.save(t1);
+    installation by_u2 = t1;  // installed again by U2: T1 holds U1's and U2's grants
+    by_u2.user_id = "U2";
+    by_u2.user = user_grant("T1-U2", "U2");
+    before.save(by_u2);
+    set_pair(b, bot_columns, "T1", v1_bot_pair);  // some from before key ids
+    set_pair(b, user_columns, "T1", v1_user_pair);
+    before.save(workspace("E1", "T2"));
+    installation no_bot = workspace("E1", "T3");
+    no_bot.bot.reset();
+    before.save(no_bot);
+    before.save(org_wide("E2"));
+    const std::optional<installation> u1_before = require_found(before, key("E1", "T1", "U1"));
+
+    client rotated = open_client(b, second_key(), {first_key()});
+    BOOST_TEST(reseal_all(rotated, clear_tokens::refuse) == 8u);  // T1: bot, U1, U2; T2: bot, U1; T3: U1; E2: bot, U1
+    const std::size_t stored = stored_tokens(b).size();
+    BOOST_TEST(stored == 16u);
+    BOOST_TEST(sealed_under(b, second_key()) == stored);
+    BOOST_TEST(reseal_all(rotated, clear_tokens::refuse) == 0u);  // all under the current key already
+
+    client only_new = open_client(b, second_key());
+    const std::optional<installation> u1 = require_found(only_new, key("E1", "T1", "U1"));
+    check_grant(u1->bot, bot_grant("T1"), "T1's bot grant", u1_before->bot->revision);  // revisions kept
+    check_grant(u1->user, user_grant("T1", "U1"), "U1's grant", u1_before->user->revision);
+    check_grant(require_found(only_new, key("E1", "T1", "U2"))->user, user_grant("T1-U2", "U2"), "U2's grant");
+    check_installation(*require_found(only_new, key("E1", "T2")), workspace("E1", "T2"));
+    check_installation(*require_found(only_new, key("E1", "T3")), no_bot);
+    installation org = org_wide("E2");
+    org.team_id.clear();
+    check_installation(*require_found(only_new, key("E2", "")), org);
+
+    // A page past the last installation, and page sizes as list's.
+    const reseal_page none = value(rotated.run(resealable(rotated).reseal({"E9", ""}, 10, clear_tokens::refuse)));
+    BOOST_TEST(none.installations == 0u);
+    BOOST_TEST(!none.next.has_value());
+    BOOST_TEST(error_of(rotated.run(resealable(rotated).reseal({}, 0, clear_tokens::refuse))) ==
+               store_errc::invalid_page_size);
+}
+
+void reseal_seals_tokens_in_the_clear_only_when_asked(const backend& b)
+{
+    client keyless = open_client(b, std::nullopt);
+    const installation want = workspace("E1", "T1");
+    keyless.save(want);
+    BOOST_TEST(error_of(keyless.run(resealable(keyless).reseal({}, 10, clear_tokens::seal))) ==
+               store_errc::encryption_required);  // no key to seal with
+
+    client keyed = open_client(b, first_key());
+    BOOST_TEST(error_of(keyed.run(resealable(keyed).reseal({}, 10, clear_tokens::refuse))) ==
+               store_errc::encryption_required);
+    BOOST_TEST(sealed_under(b, first_key()) == 0u);  // nothing written
+    const reseal_page page = value(keyed.run(resealable(keyed).reseal({}, 10, clear_tokens::seal)));
+    BOOST_TEST(page.installations == 1u);
+    BOOST_TEST(page.grants == 2u);
+    BOOST_TEST(sealed_under(b, first_key()) == 4u);
+    check_installation(*require_found(keyed, key("E1", "T1")), want);
 }
 
 }  // namespace slack::store::conformance

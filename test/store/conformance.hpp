@@ -6,8 +6,13 @@
 //       static constexpr bool supports_encryption = true;  // optional, false when absent
 //       boost::asio::io_context io;
 //       // A NEW client of this fixture's own fresh, empty database, as a second replica would
-//       // open; with a token key when the backend seals tokens (open(std::nullopt): none).
-//       std::unique_ptr<slack::store::installation_store> open(std::optional<slack::store::token_key> = {});
+//       // open; with a token key when the backend seals tokens (open(std::nullopt): none), and
+//       // older keys still read. A backend that seals is a resealable_store.
+//       std::unique_ptr<slack::store::installation_store> open(std::optional<slack::store::token_key> = {},
+//                                                              std::vector<slack::store::token_key> = {});
+//       // Only with supports_encryption: runs SQL on the database behind the store's back (one
+//       // statement; the tables are the SQL backends' own), yielding every value of every row.
+//       std::vector<std::string> sql(const std::string& statement);
 //   };
 //   SLACK_STORE_CONFORMANCE(my_store_conformance, my_fixture)
 //
@@ -23,6 +28,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace slack::store::conformance {
 
@@ -32,7 +39,10 @@ using store_ptr = std::unique_ptr<installation_store>;
 struct backend {
     boost::asio::io_context& io;
     std::function<store_ptr()> open;
-    std::function<store_ptr(std::optional<token_key>)> open_with_key;  ///< Empty: no encryption.
+    /// The current key, and older keys. Empty: no encryption.
+    std::function<store_ptr(std::optional<token_key>, std::vector<token_key>)> open_with_key;
+    /// SQL on the database behind the store's back. Empty: no encryption.
+    std::function<std::vector<std::string>(const std::string&)> sql;
 };
 
 /// Every io_context run by the suite ends by this, done or not.
@@ -89,9 +99,13 @@ constexpr bool supports_encryption = [] {
 template <class Fixture>
 backend backend_of(Fixture& fixture)
 {
-    backend b{fixture.io, [&fixture] { return fixture.open(); }, {}};
-    if constexpr (supports_encryption<Fixture>)
-        b.open_with_key = [&fixture](std::optional<token_key> key) { return fixture.open(std::move(key)); };
+    backend b{fixture.io, [&fixture] { return fixture.open(); }, {}, {}};
+    if constexpr (supports_encryption<Fixture>) {
+        b.open_with_key = [&fixture](std::optional<token_key> key, std::vector<token_key> previous) {
+            return fixture.open(std::move(key), std::move(previous));
+        };
+        b.sql = [&fixture](const std::string& statement) { return fixture.sql(statement); };
+    }
     return b;
 }
 
@@ -106,13 +120,15 @@ backend backend_of(Fixture& fixture)
     X(invalid_keys_are_refused)                                                                           \
     X(a_team_falls_back_to_its_enterprise_install)                                                        \
     X(user_grants_are_found_by_user)                                                                      \
-    X(saving_again_replaces_and_bumps_revisions)                                                          \
+    X(saving_again_replaces_and_gives_new_revisions)                                                      \
     X(remove_takes_exactly_what_the_key_names)                                                            \
     X(remove_all_takes_a_team)                                                                            \
     X(remove_all_takes_an_enterprise)                                                                     \
     X(replace_grant_is_a_compare_and_swap)                                                                \
+    X(a_refresh_from_before_a_reinstall_loses_the_swap)                                                   \
     X(replace_grant_of_a_user_grant)                                                                      \
     X(replace_grant_of_what_is_not_there)                                                                 \
+    X(a_grant_marked_for_reinstall_keeps_its_reason)                                                      \
     X(racing_replace_grant_has_one_winner)                                                                \
     X(a_lease_is_exclusive_until_released)                                                                \
     X(a_lease_belongs_to_its_grant)                                                                       \
@@ -130,7 +146,12 @@ backend backend_of(Fixture& fixture)
     X(sealed_tokens_round_trip)                                                                           \
     X(a_wrong_key_cannot_open_sealed_tokens)                                                              \
     X(sealed_tokens_need_a_key)                                                                           \
-    X(tokens_stored_in_the_clear_read_with_a_key)
+    X(a_token_in_the_clear_is_refused_with_a_key)                                                         \
+    X(an_older_sealed_pair_does_not_open_in_a_newer_row)                                                  \
+    X(tokens_sealed_before_key_ids_still_read)                                                            \
+    X(rotated_keys_read_old_rows_and_seal_new_writes_under_the_new_key)                                   \
+    X(reseal_moves_every_grant_to_the_current_key)                                                        \
+    X(reseal_seals_tokens_in_the_clear_only_when_asked)
 
 #define SLACK_STORE_CONFORMANCE_DECLARE(name) void name(const backend& b);
 SLACK_STORE_CONFORMANCE_CASES(SLACK_STORE_CONFORMANCE_DECLARE)

@@ -260,7 +260,8 @@ BOOST_FIXTURE_TEST_CASE(tokens_are_sealed_at_rest, postgresql_fixture)
         auto user = raw().query("SELECT token FROM slack_user_grants WHERE team_id = 'T1'");
         for (const auto* value : {&bot.at(0).at(0), &bot.at(0).at(1), &user.at(0).at(0)}) {
             BOOST_REQUIRE(value->has_value());
-            BOOST_CHECK_MESSAGE((*value)->starts_with("sealed:v1:"), "a token column is not sealed");
+            BOOST_CHECK_MESSAGE((*value)->starts_with("sealed:v2:" + make_key('k').id() + ":"),
+                                "a token column is not sealed under the key");
             BOOST_CHECK_MESSAGE((*value)->find("xox") == std::string::npos, "a token is stored in the clear");
         }
 
@@ -296,7 +297,7 @@ BOOST_FIXTURE_TEST_CASE(two_stores_create_the_schema_at_once, postgresql_fixture
     BOOST_TEST(succeeded == 2);
     auto versions = raw().query("SELECT version FROM slack_schema_version");
     BOOST_REQUIRE_EQUAL(versions.size(), 1u);
-    BOOST_TEST(*versions.at(0).at(0) == "2");
+    BOOST_TEST(*versions.at(0).at(0) == "3");
     auto tables = raw().query("SELECT count(*) FROM pg_tables WHERE tablename IN ('slack_installations', "
                               "'slack_user_grants', 'slack_refresh_leases', 'slack_nonces', 'slack_schema_version')");
     BOOST_TEST(*tables.at(0).at(0) == "5");
@@ -311,11 +312,13 @@ BOOST_FIXTURE_TEST_CASE(version_1_is_migrated_and_list_walks_its_index, postgres
         const time_point later = now_ms() + std::chrono::hours(1);
         co_await ok(first->consume_nonce("n", later, use));
         raw().query("DROP INDEX slack_installations_byte_order");
+        raw().query("ALTER TABLE slack_installations DROP COLUMN bot_reinstall_reason");
+        raw().query("ALTER TABLE slack_user_grants DROP COLUMN reinstall_reason");
         raw().query("UPDATE slack_schema_version SET version = 1");
         auto second = open();
         const installation i = workspace("E1", "T1");
         co_await must_save(*second, i);
-        BOOST_TEST(*raw().query("SELECT version FROM slack_schema_version").at(0).at(0) == "2");
+        BOOST_TEST(*raw().query("SELECT version FROM slack_schema_version").at(0).at(0) == "3");
         BOOST_TEST(*raw().query("SELECT count(*) FROM pg_indexes WHERE indexname = 'slack_installations_byte_order'")
                         .at(0).at(0) == "1");
 
@@ -333,18 +336,74 @@ BOOST_FIXTURE_TEST_CASE(version_1_is_migrated_and_list_walks_its_index, postgres
     slack::test::run(io, body);
 }
 
+// A database version 2 made (rows without reinstall_reason columns) is brought to version 3: its
+// rows read as not marked, and a mark is kept.
+BOOST_FIXTURE_TEST_CASE(version_2_is_migrated_and_keeps_reinstall_reasons, postgresql_fixture)
+{
+    auto first = open();
+    auto body = [&]() -> asio::awaitable<void> {
+        const installation i = workspace("E1", "T1");
+        co_await must_save(*first, i);
+        raw().query("ALTER TABLE slack_installations DROP COLUMN bot_reinstall_reason");
+        raw().query("ALTER TABLE slack_user_grants DROP COLUMN reinstall_reason");
+        raw().query("UPDATE slack_schema_version SET version = 2");
+        auto second = open();
+        const installation_key user_key = key("E1", "T1", "U1");
+        auto found = co_await second->find(user_key, use);
+        BOOST_TEST_REQUIRE(found.has_value());
+        BOOST_TEST_REQUIRE(found->has_value());
+        BOOST_TEST((*found)->bot->reinstall_reason == "");
+        BOOST_TEST((*found)->user->reinstall_reason == "");
+        BOOST_TEST(*raw().query("SELECT version FROM slack_schema_version").at(0).at(0) == "3");
+        token_grant marked = *(*found)->bot;
+        marked.reinstall_reason = "lost";
+        auto replaced = co_await second->replace_grant(user_key, grant_kind::bot, marked.revision, marked, use);
+        BOOST_TEST_REQUIRE(replaced.has_value());
+        BOOST_TEST(*replaced);
+        auto again = co_await second->find(user_key, use);
+        BOOST_TEST_REQUIRE(again.has_value());
+        BOOST_TEST((*again)->bot->reinstall_reason == "lost");
+    };
+    slack::test::run(io, body);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_schema_from_a_newer_version_is_refused, postgresql_fixture)
 {
     auto first = open();
     auto body = [&]() -> asio::awaitable<void> {
         const time_point later = now_ms() + std::chrono::hours(1);
         co_await ok(first->consume_nonce("n", later, use));
-        raw().query("UPDATE slack_schema_version SET version = 3");
+        raw().query("UPDATE slack_schema_version SET version = 4");
         auto newer = open();
         auto refused = co_await newer->consume_nonce("m", later, use);
         BOOST_TEST(refused.error() == store_errc::schema_too_new);
         auto version = raw().query("SELECT version FROM slack_schema_version");
-        BOOST_TEST(*version.at(0).at(0) == "3");
+        BOOST_TEST(*version.at(0).at(0) == "4");
+    };
+    slack::test::run(io, body);
+}
+
+// A replica already running when a newer one migrates stops at its next check.
+BOOST_FIXTURE_TEST_CASE(a_running_store_stops_once_a_newer_version_migrated, postgresql_fixture)
+{
+    auto checking = this->options();
+    checking.schema_check_interval = milliseconds(0);  // before every operation
+    auto running = open(checking);
+    auto lazy_options = this->options();
+    lazy_options.schema_check_interval = std::chrono::hours(1);
+    auto lazy = open(lazy_options);
+    auto body = [&]() -> asio::awaitable<void> {
+        const time_point later = now_ms() + std::chrono::hours(1);
+        co_await ok(running->consume_nonce("n", later, use));
+        co_await ok(lazy->consume_nonce("m", later, use));
+        raw().query("UPDATE slack_schema_version SET version = 4");
+        auto refused = co_await running->consume_nonce("o", later, use);
+        BOOST_TEST(refused.error() == store_errc::schema_too_new);
+        auto again = co_await running->consume_nonce("p", later, use);
+        BOOST_TEST(again.error() == store_errc::schema_too_new);
+        auto not_yet = co_await lazy->consume_nonce("q", later, use);  // not before its interval
+        BOOST_TEST(not_yet.has_value());
+        BOOST_TEST(*raw().query("SELECT version FROM slack_schema_version").at(0).at(0) == "4");
     };
     slack::test::run(io, body);
 }

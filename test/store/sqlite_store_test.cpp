@@ -71,19 +71,21 @@ public:
         BOOST_REQUIRE_MESSAGE(code == SQLITE_OK, sql << ": " << sqlite3_errmsg(db_));
     }
 
-    // Every value of every row, as text.
+    // Every value of every row, as text (NULL as "").
     std::vector<std::string> values(const char* sql)
     {
         sqlite3_stmt* statement = nullptr;
         BOOST_REQUIRE_MESSAGE(sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) == SQLITE_OK,
                               sql << ": " << sqlite3_errmsg(db_));
         std::vector<std::string> out;
-        while (sqlite3_step(statement) == SQLITE_ROW)
+        int code = SQLITE_ROW;
+        while ((code = sqlite3_step(statement)) == SQLITE_ROW)
             for (int column = 0; column < sqlite3_column_count(statement); ++column) {
                 const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
                 out.emplace_back(text ? text : "");
             }
         sqlite3_finalize(statement);
+        BOOST_REQUIRE_MESSAGE(code == SQLITE_DONE, sql << ": " << sqlite3_errstr(code));
         return out;
     }
 
@@ -129,10 +131,11 @@ struct sqlite_fixture {
     scratch_directory directory;
     std::string path = (directory.path() / "installations.db").string();
 
-    std::unique_ptr<installation_store> open(std::optional<token_key> key = {})
+    std::unique_ptr<installation_store> open(std::optional<token_key> key = {}, std::vector<token_key> previous = {})
     {
-        return open_with({.path = path, .encryption_key = std::move(key)});
+        return open_with({.path = path, .encryption_key = std::move(key), .previous_keys = std::move(previous)});
     }
+    std::vector<std::string> sql(const std::string& statement) { return raw_file(path).values(statement.c_str()); }
     std::unique_ptr<sqlite_store> open_with(sqlite_options options)
     {
         return std::make_unique<sqlite_store>(io.get_executor(), std::move(options));
@@ -158,7 +161,7 @@ BOOST_AUTO_TEST_CASE(tokens_are_sealed_in_the_file_with_a_key)
         " UNION ALL SELECT token, refresh_token FROM slack_user_grants");
     BOOST_TEST_REQUIRE(tokens.size() == 4u);
     for (const std::string& stored : tokens) {
-        BOOST_TEST(stored.starts_with("sealed:v1:"));
+        BOOST_TEST(stored.starts_with("sealed:v2:" + test_key().id() + ":"));
         BOOST_CHECK_MESSAGE(stored.find("xox") == std::string::npos, "a token column holds a token in the clear");
     }
     for (const char* suffix : {"", "-wal"}) {  // nor anywhere else in the file or its log
@@ -205,13 +208,54 @@ BOOST_AUTO_TEST_CASE(a_schema_from_a_newer_version_is_refused)
     BOOST_TEST(error_of(wait(io, store->find(the_key))) == slack::store_errc::schema_too_new);
 }
 
+BOOST_AUTO_TEST_CASE(a_running_store_stops_once_a_newer_version_migrated_the_file)
+{
+    auto store = open();
+    BOOST_TEST_REQUIRE(wait(io, store->save(saved_install)).has_value());
+    // Another process, of a newer release, migrates the file while this store runs.
+    raw_file(path).execute("UPDATE slack_schema_version SET version = 99");
+    BOOST_TEST(error_of(wait(io, store->find(the_key))) == slack::store_errc::schema_too_new);
+    BOOST_TEST(error_of(wait(io, store->save(saved_install))) == slack::store_errc::schema_too_new);
+}
+
 BOOST_AUTO_TEST_CASE(a_new_file_is_in_wal_mode_at_the_current_schema)
 {
     auto store = open();
     BOOST_TEST_REQUIRE(wait(io, store->find(the_key)).has_value());
     raw_file file(path);
     BOOST_TEST(file.values("PRAGMA journal_mode") == std::vector<std::string>{"wal"});
-    BOOST_TEST(file.values("SELECT version FROM slack_schema_version") == std::vector<std::string>{"1"});
+    BOOST_TEST(file.values("SELECT version FROM slack_schema_version") == std::vector<std::string>{"2"});
+}
+
+BOOST_AUTO_TEST_CASE(a_version_1_file_is_migrated_and_keeps_reinstall_reasons)
+{
+    {
+        auto store = open();
+        BOOST_TEST_REQUIRE(wait(io, store->save(saved_install)).has_value());
+    }
+    {  // the file as version 1 left it: no reinstall_reason columns
+        raw_file file(path);
+        file.execute("ALTER TABLE slack_installations DROP COLUMN bot_reinstall_reason");
+        file.execute("ALTER TABLE slack_user_grants DROP COLUMN reinstall_reason");
+        file.execute("UPDATE slack_schema_version SET version = 1");
+    }
+    auto store = open();
+    const installation_key user_key{"E1", "T1", "U1"};
+    auto found = wait(io, store->find(user_key));
+    BOOST_TEST_REQUIRE(found.has_value());
+    BOOST_TEST_REQUIRE(found->has_value());
+    BOOST_TEST((*found)->bot->reinstall_reason == "");
+    BOOST_TEST((*found)->user->reinstall_reason == "");
+    BOOST_TEST(raw_file(path).values("SELECT version FROM slack_schema_version") == std::vector<std::string>{"2"});
+
+    token_grant marked = *(*found)->user;
+    marked.reinstall_reason = "lost";
+    auto replaced = wait(io, store->replace_grant(user_key, grant_kind::user, marked.revision, marked));
+    BOOST_TEST_REQUIRE(replaced.has_value());
+    BOOST_TEST(*replaced);
+    auto again = wait(io, store->find(user_key));
+    BOOST_TEST_REQUIRE(again.has_value());
+    BOOST_TEST((*again)->user->reinstall_reason == "lost");
 }
 
 BOOST_AUTO_TEST_CASE(a_row_that_does_not_read_back_is_corrupt)

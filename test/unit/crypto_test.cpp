@@ -62,6 +62,30 @@ BOOST_AUTO_TEST_CASE(sealed_tokens_open_only_with_their_key_and_place)
     BOOST_TEST(crypto::open(key, crypto::seal(key, "", "x"), "x").value().empty());
 }
 
+BOOST_AUTO_TEST_CASE(sealed_values_name_their_key)
+{
+    auto key = store::token_key::from_base64(crypto::base64(std::string(32, 'k'))).value();
+    auto other = store::token_key::from_base64(crypto::base64(std::string(32, 'o'))).value();
+    BOOST_TEST(key.id().size() == 16u);
+    BOOST_TEST(key.id().find_first_not_of("0123456789abcdef") == std::string::npos);
+    BOOST_TEST(key.id() != other.id());
+    BOOST_TEST(key.id() == store::token_key(key).id());  // of the key, not of the object
+    const std::string sealed = crypto::seal(key, "xoxb-secret", "T1/bot_token");
+    BOOST_TEST(sealed.starts_with("sealed:v2:" + key.id() + ":"));
+    BOOST_TEST(crypto::key_id_of(sealed) == key.id());
+    BOOST_TEST((crypto::format_of(sealed) == crypto::sealed_format::v2));
+    BOOST_TEST((crypto::format_of("sealed:v1:AAAA") == crypto::sealed_format::v1));
+    BOOST_TEST((crypto::format_of("xoxb-1") == crypto::sealed_format::clear));
+    BOOST_TEST(crypto::key_id_of("sealed:v1:AAAA").empty());
+    // Cut short or without its separator: sealed, no key id, and it does not open.
+    for (const std::string& broken : {std::string("sealed:v2:"), "sealed:v2:" + key.id(),
+                                      "sealed:v2:" + key.id() + "x" + sealed.substr(27)}) {
+        BOOST_TEST(crypto::is_sealed(broken));
+        BOOST_TEST(crypto::key_id_of(broken).empty());
+        BOOST_TEST(crypto::open(key, broken, "T1/bot_token").error() == store_errc::decryption_failed);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(token_keys_are_32_bytes)
 {
     BOOST_TEST(store::token_key::from_base64(crypto::base64(std::string(31, 'k'))).error() == store_errc::invalid_key);

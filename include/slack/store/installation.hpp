@@ -20,8 +20,11 @@ struct token_grant {
     std::string scopes{};                   ///< Comma-separated, as Slack sends them.
     std::string bot_id{};                   ///< B...: the bot's id (bot token only; may be empty).
     std::string user_id{};                  ///< The bot user (U...) or the installing user.
-    /// Set by the store: bumped by every write of this grant. A refresh writes its new pair only
-    /// if the revision it read is still the stored one (see installation_store::replace_grant).
+    /// Set by the store at every write of this grant, never to a value the key's grant had before
+    /// (save() draws a random one, replace_grant() writes the one it swapped + 1). A refresh
+    /// writes its new pair only if the revision it read is still the stored one
+    /// (installation_store::replace_grant), so one that began before an uninstall and a reinstall
+    /// does not overwrite the new install.
     std::int64_t revision = 0;
     /// Set (by the token provider) when the grant can no longer be refreshed: a refresh whose
     /// answer was lost twice, or whose re-send Slack refused. Non-empty: every token() for it fails

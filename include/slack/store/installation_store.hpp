@@ -70,14 +70,15 @@ concept yields_operation = !std::is_void_v<decltype(boost::asio::async_initiate<
 ///
 /// What every backend keeps (test/store/conformance.hpp checks each backend against it): times to
 /// the millisecond (floored); an org-wide install under its enterprise alone (its team_id reads
-/// back empty); of a user grant its token, refresh token, expiry, scopes and revision (its user_id
-/// reads back as the user it is stored under, its bot_id empty).
+/// back empty); of a user grant its token, refresh token, expiry, scopes, revision and reinstall
+/// reason (its user_id reads back as the user it is stored under, its bot_id empty).
 class installation_store {
 public:
     virtual ~installation_store() = default;
 
     /// Saves `i` under key_of(i), replacing what was there, and its user grant (if any) under
-    /// i.user_id. Yields nothing. Grants' revisions are bumped.
+    /// i.user_id. Yields nothing. Each grant written gets a fresh revision, never one its key had
+    /// before (a random draw), so no compare-and-swap that read the old row succeeds on the new.
     template <class CompletionToken = boost::asio::deferred_t>
     auto save(const installation& i, CompletionToken&& token = {})
     {
@@ -140,9 +141,10 @@ public:
         return initiate<installation_page>(&installation_store::do_list, token, to_key(after), limit);
     }
 
-    /// Compare-and-swap: writes `grant` as the `kind` grant under `key` only if the stored grant's
-    /// revision is still `expected_revision`. Yields true when written; false when another writer
-    /// got there first (a newer pair is stored: re-read it) or the grant is gone.
+    /// Compare-and-swap: writes `grant` as the `kind` grant under `key`, at revision
+    /// `expected_revision` + 1, only if the stored grant's revision is still `expected_revision`.
+    /// Yields true when written; false when another writer got there first (a newer pair is
+    /// stored: re-read it), or the grant is gone or was installed anew.
     template <class CompletionToken = boost::asio::deferred_t>
     auto replace_grant(installation_key_view key, grant_kind kind, std::int64_t expected_revision,
                        const token_grant& grant, CompletionToken&& token = {})

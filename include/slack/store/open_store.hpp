@@ -14,13 +14,17 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace slack::store {
 
-/// Error: boost::system::errc::invalid_argument for a string of none of these forms. Opening
-/// connects nothing: a store that cannot be reached says so at its first operation.
+/// `key` seals tokens (the SQL stores' encryption_key); `previous_keys` are older keys whose
+/// tokens still read (their previous_keys). Error: boost::system::errc::invalid_argument for a
+/// string of none of these forms. Opening connects nothing: a store that cannot be reached says so
+/// at its first operation.
 boost::system::result<std::unique_ptr<installation_store>> open_store(boost::asio::any_io_executor executor,
                                                                        std::string_view spec,
-                                                                       std::optional<token_key> key = std::nullopt);
+                                                                       std::optional<token_key> key = std::nullopt,
+                                                                       std::vector<token_key> previous_keys = {});
 
 }  // namespace slack::store

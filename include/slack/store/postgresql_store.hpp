@@ -5,6 +5,7 @@
 // Each operation is one statement, atomic in the database; the schema is created and migrated
 // by the first connection of each store under an advisory lock (docs/stores.md).
 #include <slack/store/installation_store.hpp>
+#include <slack/store/resealable_store.hpp>
 #include <slack/store/token_key.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -14,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace slack::store {
 
@@ -24,9 +26,13 @@ struct postgresql_options {
     std::string connection;
     /// At most this many connections are open; operations beyond them wait, first come first served.
     std::size_t pool_size = 4;
-    /// Seals token and refresh token columns (AES-256-GCM, bound to row and column). Every process
-    /// sharing the database needs the same key.
+    /// Seals token and refresh token columns (AES-256-GCM, bound to row, column and grant
+    /// revision). Every process sharing the database needs the same key. With one, a token stored
+    /// in the clear is refused (store_errc::encryption_required).
     std::optional<token_key> encryption_key;
+    /// Keys that sealed tokens before encryption_key (rotation, docs/security.md): what they sealed
+    /// still reads; nothing is written with them. Ignored without an encryption_key.
+    std::vector<token_key> previous_keys{};
     /// Bounds opening one connection (and setting up its session).
     std::chrono::milliseconds connect_timeout{5000};
     /// Bounds the wait for a free connection, and each statement; the server also stops a
@@ -38,6 +44,11 @@ struct postgresql_options {
     /// session several server connections, unless it tracks prepared statements (PgBouncer in
     /// transaction mode, before 1.21 or without max_prepared_statements > 0).
     bool prepare_statements = true;
+    /// How often a running store reads the schema's version again (one statement, before an
+    /// operation): once another replica, of a newer version of this library, migrated the
+    /// database, this store's operations fail with schema_too_new instead of writing with an old
+    /// idea of the tables. Zero: before every operation.
+    std::chrono::milliseconds schema_check_interval{5000};
 };
 
 /// The PostgreSQL installation store.
@@ -53,7 +64,7 @@ struct postgresql_options {
 /// on: they may quote a statement's parameters, which are tokens.
 ///
 /// Destroy the store after its operations completed and before `ex`'s execution context.
-class postgresql_store final : public installation_store {
+class postgresql_store final : public installation_store, public resealable_store {
 public:
     postgresql_store(boost::asio::any_io_executor ex, postgresql_options options);
     ~postgresql_store() override;
@@ -75,6 +86,8 @@ private:
     void do_release_lease(installation_key key, grant_kind kind, std::string owner,
                           store_handler<void> handler) override;
     void do_consume_nonce(std::string nonce, time_point expires_at, store_handler<bool> handler) override;
+    void do_reseal(installation_key after, std::size_t limit, clear_tokens clear,
+                   store_handler<reseal_page> handler) override;
 
     std::shared_ptr<state> state_;  // shared with running operations
 };

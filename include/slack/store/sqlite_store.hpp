@@ -3,6 +3,7 @@
 // in WAL mode; writers wait up to busy_timeout for each other's locks). Link slack::sqlite_store.
 // This header does not include sqlite3.h.
 #include <slack/store/installation_store.hpp>
+#include <slack/store/resealable_store.hpp>
 #include <slack/store/token_key.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -11,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace slack::store {
 
@@ -19,10 +21,14 @@ namespace slack::store {
 struct sqlite_options {
     /// The database file, created (with its schema) when missing. Its directory must exist.
     std::string path{};
-    /// Seals every token and refresh token at rest (AES-256-GCM, bound to its row and column).
-    /// Every process sharing the file must use the same key. Without one, tokens are stored in the
-    /// clear, and a sealed token read back is store_errc::encryption_required.
+    /// Seals every token and refresh token at rest (AES-256-GCM, bound to its row, column and
+    /// grant revision). Every process sharing the file must use the same key. With one, a token
+    /// stored in the clear is refused (store_errc::encryption_required); without one, tokens are
+    /// stored in the clear, and a sealed token read back is encryption_required.
     std::optional<token_key> encryption_key{};
+    /// Keys that sealed tokens before encryption_key (rotation, docs/security.md): what they sealed
+    /// still reads; nothing is written with them. Ignored without an encryption_key.
+    std::vector<token_key> previous_keys{};
     /// How long a statement waits for another connection's lock before it fails (query_failed).
     std::chrono::milliseconds busy_timeout{5000};
 };
@@ -39,7 +45,8 @@ struct sqlite_options {
 /// Opening: the file is opened on the first operation, in WAL mode, and its schema created or
 /// migrated in one transaction. An operation that cannot open the file fails with
 /// store_errc::unavailable (schema_too_new if a newer version of this library wrote the schema), and
-/// the next operation tries again.
+/// the next operation tries again. Every later operation first reads the schema's version again:
+/// once another process of a newer version migrated the file, operations fail with schema_too_new.
 ///
 /// Errors: unavailable (the file cannot be opened or is not a database), query_failed (a statement
 /// failed, or waited past busy_timeout for a lock), corrupt_row, decryption_failed,
@@ -47,7 +54,7 @@ struct sqlite_options {
 /// may quote a bound value, and values are tokens.
 ///
 /// Cancellation: none; a statement runs to its end (busy_timeout bounds how long it waits).
-class sqlite_store final : public installation_store {
+class sqlite_store final : public installation_store, public resealable_store {
 public:
     /// Starts the worker thread; does not touch the file.
     sqlite_store(boost::asio::any_io_executor ex, sqlite_options options);
@@ -71,6 +78,8 @@ private:
     void do_release_lease(installation_key key, grant_kind kind, std::string owner,
                           store_handler<void> handler) override;
     void do_consume_nonce(std::string nonce, time_point expires_at, store_handler<bool> handler) override;
+    void do_reseal(installation_key after, std::size_t limit, clear_tokens clear,
+                   store_handler<reseal_page> handler) override;
 
     struct state;
     std::unique_ptr<state> state_;

@@ -4,6 +4,7 @@
 #include <boost/system/result.hpp>
 
 #include <array>
+#include <string>
 #include <string_view>
 
 namespace slack::store {
@@ -17,6 +18,11 @@ public:
     token_key(const token_key&) = default;
     token_key& operator=(const token_key&) = default;
     ~token_key();  ///< Wipes the key.
+
+    /// 16 hex digits naming the key (an HMAC of a constant under it: nothing of the key can be
+    /// learnt from it). Every sealed value starts with the id of the key that sealed it, so that
+    /// a store with several keys (rotation, docs/security.md) knows which one opens it.
+    std::string id() const;
 
     /// The raw key, for the store's sealing code.
     const std::array<unsigned char, 32>& bytes() const noexcept { return bytes_; }

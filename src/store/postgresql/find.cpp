@@ -31,7 +31,7 @@ operation<std::optional<installation>> find_installation(const session& s, insta
     // With a user asked for, an installation without that user's grant is not found.
     if (!key.user_id.empty() && !has_user_grant(*rows, 0))
         co_return std::optional<installation>();
-    auto found = read_installation(*rows, 0, key.user_id, s.key);
+    auto found = read_installation(*rows, 0, key.user_id, s.keys);
     if (!found)
         co_return found.error();
     co_return std::optional<installation>(std::move(*found));

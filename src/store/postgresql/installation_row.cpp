@@ -11,7 +11,8 @@ const char* const installation_columns = R"(
     i.installer_user_id, i.has_bot, i.bot_token, i.bot_refresh_token, i.bot_expires_at, i.bot_scopes,
     i.bot_id, i.bot_user_id, i.bot_revision, i.has_webhook, i.webhook_url, i.webhook_channel,
     i.webhook_channel_id, i.webhook_configuration_url, i.installed_at,
-    g.user_id, g.token, g.refresh_token, g.expires_at, g.scopes, g.revision
+    g.user_id, g.token, g.refresh_token, g.expires_at, g.scopes, g.revision,
+    i.bot_reinstall_reason, g.reinstall_reason
 )";
 
 namespace {
@@ -25,14 +26,15 @@ enum column : int {
     bot_id, bot_user_id, bot_revision, has_webhook, webhook_url, webhook_channel,
     webhook_channel_id, webhook_configuration_url, installed_at,
     grant_user_id, grant_token, grant_refresh_token, grant_expires_at, grant_scopes, grant_revision,
+    bot_reinstall_reason, grant_reinstall_reason,
 };
 
 // Reads one row's cells, keeping the first failure (corrupt_row, or a token that does not
 // open) so that the reading code stays a list of fields.
 class row_reader {
 public:
-    row_reader(const query_result& rows, int row, const std::optional<token_key>& key)
-        : rows_(rows), row_(row), key_(key)
+    row_reader(const query_result& rows, int row, const detail::sealing_keys& keys)
+        : rows_(rows), row_(row), keys_(keys)
     {
     }
 
@@ -49,7 +51,7 @@ public:
     }
     std::string token(column c, const detail::column_place& place)
     {
-        return keep(detail::from_stored(key_, rows_.text(row_, c), place), std::string());
+        return keep(detail::from_stored(keys_, rows_.text(row_, c), place), std::string());
     }
 
     const error_code& failure() const noexcept { return failure_; }
@@ -71,17 +73,17 @@ private:
 
     const query_result& rows_;
     int row_;
-    const std::optional<token_key>& key_;
+    const detail::sealing_keys& keys_;
     error_code failure_;
 };
 
 }  // namespace
 
 boost::system::result<installation> read_installation(const query_result& rows, int at, const std::string& wanted_user,
-                                                      const std::optional<token_key>& key)
+                                                      const detail::sealing_keys& keys)
 {
     using detail::column_place;
-    row_reader row(rows, at, key);
+    row_reader row(rows, at, keys);
     installation i;
     i.enterprise_id = row.text(enterprise_id);
     i.team_id = row.text(team_id);
@@ -93,13 +95,15 @@ boost::system::result<installation> read_installation(const query_result& rows, 
     i.installed_at = row.time(installed_at);
     if (row.boolean(has_bot)) {
         token_grant& bot = i.bot.emplace();
-        bot.token = row.token(bot_token, column_place{i.enterprise_id, i.team_id, {}, "bot_token"});
-        bot.refresh_token = row.token(bot_refresh_token, column_place{i.enterprise_id, i.team_id, {}, "bot_refresh_token"});
+        bot.revision = row.integer(bot_revision);  // first: the sealed tokens are bound to it
+        bot.token = row.token(bot_token, column_place{i.enterprise_id, i.team_id, {}, "bot_token", bot.revision});
+        bot.refresh_token =
+            row.token(bot_refresh_token, column_place{i.enterprise_id, i.team_id, {}, "bot_refresh_token", bot.revision});
         bot.expires_at = row.optional_time(bot_expires_at);
         bot.scopes = row.text(bot_scopes);
         bot.bot_id = row.text(bot_id);
         bot.user_id = row.text(bot_user_id);
-        bot.revision = row.integer(bot_revision);
+        bot.reinstall_reason = row.text(bot_reinstall_reason);
     }
     if (row.boolean(has_webhook))
         i.incoming_webhook = webhook{row.text(webhook_url), row.text(webhook_channel), row.text(webhook_channel_id),
@@ -107,12 +111,14 @@ boost::system::result<installation> read_installation(const query_result& rows, 
     if (!rows.is_null(at, grant_user_id)) {
         token_grant& user = i.user.emplace();
         user.user_id = row.text(grant_user_id);
-        user.token = row.token(grant_token, column_place{i.enterprise_id, i.team_id, user.user_id, "token"});
-        user.refresh_token =
-            row.token(grant_refresh_token, column_place{i.enterprise_id, i.team_id, user.user_id, "refresh_token"});
+        user.revision = row.integer(grant_revision);  // first: the sealed tokens are bound to it
+        user.token =
+            row.token(grant_token, column_place{i.enterprise_id, i.team_id, user.user_id, "token", user.revision});
+        user.refresh_token = row.token(
+            grant_refresh_token, column_place{i.enterprise_id, i.team_id, user.user_id, "refresh_token", user.revision});
         user.expires_at = row.optional_time(grant_expires_at);
         user.scopes = row.text(grant_scopes);
-        user.revision = row.integer(grant_revision);
+        user.reinstall_reason = row.text(grant_reinstall_reason);
     }
     if (row.failure())
         return row.failure();

@@ -4,7 +4,7 @@
 #include "store/postgresql/query_result.hpp"
 
 #include <slack/store/installation.hpp>
-#include <slack/store/token_key.hpp>
+#include "store/sealed_columns.hpp"
 
 #include <boost/system/result.hpp>
 
@@ -20,8 +20,9 @@ extern const char* const installation_columns;
 bool has_user_grant(const query_result& rows, int at) noexcept;
 
 /// Row `at`: its user_id is `wanted_user`, or the installing user's when that is empty.
-/// corrupt_row, or decryption_failed for a token that does not open with `key`.
+/// corrupt_row, or decryption_failed / encryption_required for a token that does not open with
+/// `keys` (sealed_columns.hpp).
 boost::system::result<installation> read_installation(const query_result& rows, int at, const std::string& wanted_user,
-                                                      const std::optional<token_key>& key);
+                                                      const detail::sealing_keys& keys);
 
 }  // namespace slack::store::postgresql

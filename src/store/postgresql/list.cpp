@@ -31,7 +31,7 @@ operation<installation_page> list_installations(const session& s, installation_k
             page.next = key_of(page.installations.back());
             break;
         }
-        auto listed = read_installation(*rows, at, {}, s.key);
+        auto listed = read_installation(*rows, at, {}, s.keys);
         if (!listed)
             co_return listed.error();
         page.installations.push_back(std::move(*listed));

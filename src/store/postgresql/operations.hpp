@@ -4,6 +4,7 @@
 #include "store/postgresql/session.hpp"
 
 #include <slack/store/installation_store.hpp>
+#include <slack/store/resealable_store.hpp>
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/system/result.hpp>
@@ -40,6 +41,8 @@ operation<bool> try_lease(const session& s, installation_key key, grant_kind kin
                           std::chrono::milliseconds duration);
 operation<void> release_lease(const session& s, installation_key key, grant_kind kind, std::string owner);
 operation<bool> consume_nonce(const session& s, std::string nonce, time_point expires_at);
+/// Unlike the others, several statements (reseal.cpp says why that is safe).
+operation<reseal_page> reseal(const session& s, installation_key after, std::size_t limit, clear_tokens clear);
 
 /// The row a key finds is its own, else (when it names an enterprise and a team) the
 /// enterprise's org-wide one. Statements that look it up take $1 = the enterprise, $2 = the

@@ -1,7 +1,9 @@
 // replace_grant: the compare-and-swap of a refresh. One UPDATE whose WHERE holds the revision
-// read: of two replicas refreshing the same grant, the second's UPDATE touches no row.
+// read, and which writes that revision + 1: of two replicas refreshing the same grant, the
+// second's UPDATE touches no row.
 #include "store/postgresql/operations.hpp"
 
+#include "store/revision.hpp"
 #include "store/sealed_columns.hpp"
 
 namespace slack::store::postgresql {
@@ -18,7 +20,8 @@ UPDATE slack_installations AS i SET
     bot_scopes = $10::text,
     bot_id = $11::text,
     bot_user_id = $12::text,
-    bot_revision = i.bot_revision + 1
+    bot_reinstall_reason = $13::text,
+    bot_revision = $14::bigint
 FROM (SELECT team_id FROM slack_installations
       WHERE enterprise_id = $1::text AND team_id IN ($2::text, $3::text)
       ORDER BY team_id = $2::text DESC LIMIT 1) AS target
@@ -31,7 +34,8 @@ UPDATE slack_user_grants AS g SET
     refresh_token = CASE WHEN g.team_id = $2::text THEN $7::text ELSE $8::text END,
     expires_at = $9::bigint,
     scopes = $10::text,
-    revision = g.revision + 1
+    reinstall_reason = $12::text,
+    revision = $13::bigint
 FROM (SELECT team_id FROM slack_installations
       WHERE enterprise_id = $1::text AND team_id IN ($2::text, $3::text)
       ORDER BY team_id = $2::text DESC LIMIT 1) AS target
@@ -48,21 +52,23 @@ operation<bool> replace_grant(const session& s, installation_key key, grant_kind
     const std::string user_id = bot ? std::string() : key.user_id;
     const char* const token_column = bot ? "bot_token" : "token";
     const char* const refresh_column = bot ? "bot_refresh_token" : "refresh_token";
-    const column_place own{key.enterprise_id, key.team_id, user_id, token_column};
-    const column_place org_wide{key.enterprise_id, {}, user_id, token_column};
-    const column_place own_refresh{key.enterprise_id, key.team_id, user_id, refresh_column};
-    const column_place org_wide_refresh{key.enterprise_id, {}, user_id, refresh_column};
+    const std::int64_t revision = detail::next_revision(expected_revision);
+    const column_place own{key.enterprise_id, key.team_id, user_id, token_column, revision};
+    const column_place org_wide{key.enterprise_id, {}, user_id, token_column, revision};
+    const column_place own_refresh{key.enterprise_id, key.team_id, user_id, refresh_column, revision};
+    const column_place org_wide_refresh{key.enterprise_id, {}, user_id, refresh_column, revision};
 
     parameters p;
     add_row_lookup(p, key).integer(expected_revision);
-    p.text(detail::to_stored(s.key, grant.token, own)).text(detail::to_stored(s.key, grant.token, org_wide));
-    p.text(detail::to_stored(s.key, grant.refresh_token, own_refresh));
-    p.text(detail::to_stored(s.key, grant.refresh_token, org_wide_refresh));
+    p.text(detail::to_stored(s.keys, grant.token, own)).text(detail::to_stored(s.keys, grant.token, org_wide));
+    p.text(detail::to_stored(s.keys, grant.refresh_token, own_refresh));
+    p.text(detail::to_stored(s.keys, grant.refresh_token, org_wide_refresh));
     p.time(grant.expires_at).text(grant.scopes);
     if (bot)
         p.text(grant.bot_id).text(grant.user_id);
     else
         p.text(key.user_id);
+    p.text(grant.reinstall_reason).integer(revision);
     auto updated = co_await s.run(bot ? replace_bot_statement : replace_user_statement, p);
     if (!updated)
         co_return failed<bool>(updated.error());

@@ -1,25 +1,26 @@
 // save: the installation row and the installing user's grant, upserted by one statement, each
-// grant's revision bumped.
+// grant with a fresh revision.
 #include "store/postgresql/operations.hpp"
 
+#include "store/revision.hpp"
 #include "store/sealed_columns.hpp"
 
 namespace slack::store::postgresql {
 namespace {
 
-// A grant's revision is 1 when first written and goes up by one with every later write; a bot
-// grant saved over an installation that had none starts again at 1 (as in memory_store).
+// Each grant written gets the fresh revision drawn for it ($28 the bot's, $29 the user's:
+// store/revision.hpp), never one continued from the stored row.
 constexpr const char* save_statement = R"(
 WITH saved_installation AS (
     INSERT INTO slack_installations AS old (
         enterprise_id, team_id, app_id, enterprise_name, team_name, is_enterprise_install,
         installer_user_id, has_bot, bot_token, bot_refresh_token, bot_expires_at, bot_scopes,
         bot_id, bot_user_id, bot_revision, has_webhook, webhook_url, webhook_channel,
-        webhook_channel_id, webhook_configuration_url, installed_at)
+        webhook_channel_id, webhook_configuration_url, installed_at, bot_reinstall_reason)
     VALUES ($1::text, $2::text, $3::text, $4::text, $5::text, $6::boolean,
         $7::text, $8::boolean, $9::text, $10::text, $11::bigint, $12::text,
-        $13::text, $14::text, CASE WHEN $8::boolean THEN 1 END, $15::boolean, $16::text, $17::text,
-        $18::text, $19::text, $20::bigint)
+        $13::text, $14::text, $28::bigint, $15::boolean, $16::text, $17::text,
+        $18::text, $19::text, $20::bigint, $26::text)
     ON CONFLICT (enterprise_id, team_id) DO UPDATE SET
         app_id = excluded.app_id,
         enterprise_name = excluded.enterprise_name,
@@ -33,8 +34,8 @@ WITH saved_installation AS (
         bot_scopes = excluded.bot_scopes,
         bot_id = excluded.bot_id,
         bot_user_id = excluded.bot_user_id,
-        bot_revision = CASE WHEN excluded.has_bot THEN
-            CASE WHEN old.has_bot THEN old.bot_revision + 1 ELSE 1 END END,
+        bot_reinstall_reason = excluded.bot_reinstall_reason,
+        bot_revision = excluded.bot_revision,
         has_webhook = excluded.has_webhook,
         webhook_url = excluded.webhook_url,
         webhook_channel = excluded.webhook_channel,
@@ -44,15 +45,17 @@ WITH saved_installation AS (
     RETURNING 1
 ), saved_user_grant AS (
     INSERT INTO slack_user_grants AS old (
-        enterprise_id, team_id, user_id, token, refresh_token, expires_at, scopes, revision, installed_at)
-    SELECT $1::text, $2::text, $7::text, $22::text, $23::text, $24::bigint, $25::text, 1, $20::bigint
+        enterprise_id, team_id, user_id, token, refresh_token, expires_at, scopes, revision, installed_at,
+        reinstall_reason)
+    SELECT $1::text, $2::text, $7::text, $22::text, $23::text, $24::bigint, $25::text, $29::bigint, $20::bigint, $27::text
     WHERE $21::boolean
     ON CONFLICT (enterprise_id, team_id, user_id) DO UPDATE SET
         token = excluded.token,
         refresh_token = excluded.refresh_token,
         expires_at = excluded.expires_at,
         scopes = excluded.scopes,
-        revision = old.revision + 1,
+        reinstall_reason = excluded.reinstall_reason,
+        revision = excluded.revision,
         installed_at = excluded.installed_at
     RETURNING 1
 )
@@ -68,6 +71,10 @@ parameters& text_if(parameters& p, bool present, const std::string& value)
 
 operation<void> save_installation(const session& s, installation i)
 {
+    if (i.bot)
+        i.bot->revision = detail::fresh_revision();
+    if (i.user)
+        i.user->revision = detail::fresh_revision();
     const installation_key key = key_of(i);
     const bool has_bot = i.bot.has_value();
     const bool has_webhook = i.incoming_webhook.has_value();
@@ -83,9 +90,10 @@ operation<void> save_installation(const session& s, installation i)
     parameters p;
     p.text(key.enterprise_id).text(key.team_id).text(i.app_id).text(i.enterprise_name).text(i.team_name);
     p.boolean(i.is_enterprise_install).text(i.user_id).boolean(has_bot);
-    text_if(p, has_bot, to_stored(s.key, bot.token, column_place{key.enterprise_id, key.team_id, {}, "bot_token"}));
-    text_if(p, has_bot,
-            to_stored(s.key, bot.refresh_token, column_place{key.enterprise_id, key.team_id, {}, "bot_refresh_token"}));
+    const column_place bot_place{key.enterprise_id, key.team_id, {}, "bot_token", bot.revision};
+    const column_place bot_refresh_place{key.enterprise_id, key.team_id, {}, "bot_refresh_token", bot.revision};
+    text_if(p, has_bot, to_stored(s.keys, bot.token, bot_place));
+    text_if(p, has_bot, to_stored(s.keys, bot.refresh_token, bot_refresh_place));
     p.time(bot.expires_at);
     text_if(p, has_bot, bot.scopes);
     text_if(p, has_bot, bot.bot_id);
@@ -97,11 +105,19 @@ operation<void> save_installation(const session& s, installation i)
     text_if(p, has_webhook, hook.configuration_url);
     p.integer(unix_milliseconds(i.installed_at));
     p.boolean(has_user_grant);
-    text_if(p, has_user_grant, to_stored(s.key, user.token, column_place{key.enterprise_id, key.team_id, i.user_id, "token"}));
-    text_if(p, has_user_grant,
-            to_stored(s.key, user.refresh_token, column_place{key.enterprise_id, key.team_id, i.user_id, "refresh_token"}));
+    const column_place user_place{key.enterprise_id, key.team_id, i.user_id, "token", user.revision};
+    const column_place user_refresh_place{key.enterprise_id, key.team_id, i.user_id, "refresh_token", user.revision};
+    text_if(p, has_user_grant, to_stored(s.keys, user.token, user_place));
+    text_if(p, has_user_grant, to_stored(s.keys, user.refresh_token, user_refresh_place));
     p.time(user.expires_at);
     text_if(p, has_user_grant, user.scopes);
+    text_if(p, has_bot, bot.reinstall_reason);
+    text_if(p, has_user_grant, user.reinstall_reason);
+    if (has_bot)
+        p.integer(bot.revision);
+    else
+        p.null();
+    p.integer(user.revision);  // unused without a user grant
 
     auto saved = co_await s.run(save_statement, p);
     if (!saved)

@@ -77,8 +77,15 @@ constexpr std::array version_2 = {
         ON slack_installations (enterprise_id COLLATE "C", team_id COLLATE "C"))",
 };
 
+// Version 3: a grant marked as needing a reinstall (token_grant::reinstall_reason); NULL reads as
+// '' (not marked), as in the rows older versions wrote.
+constexpr std::array version_3 = {
+    "ALTER TABLE slack_installations ADD COLUMN bot_reinstall_reason text",
+    "ALTER TABLE slack_user_grants ADD COLUMN reinstall_reason text",
+};
+
 // steps[n] brings version n to n + 1. Append only: a released step never changes.
-constexpr std::array<std::span<const char* const>, schema_version> steps = {version_1, version_2};
+constexpr std::array<std::span<const char* const>, schema_version> steps = {version_1, version_2, version_3};
 
 // Applies what the database lacks, inside the caller's transaction.
 asio::awaitable<error_code> apply_missing_steps(const session& s)
@@ -119,6 +126,14 @@ asio::awaitable<error_code> apply_missing_steps(const session& s)
 }
 
 }  // namespace
+
+asio::awaitable<boost::system::result<std::int64_t>> stored_version(const session& s)
+{
+    auto read = co_await s.run("SELECT coalesce(max(version), 0) FROM slack_schema_version");
+    if (!read)
+        co_return read.error();
+    co_return read->integer(0, 0);
+}
 
 asio::awaitable<error_code> migrate(const session& s)
 {

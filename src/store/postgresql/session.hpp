@@ -1,9 +1,9 @@
 #pragma once
-// What a store operation runs with: the connection lent to it, the key tokens are sealed with,
+// What a store operation runs with: the connection lent to it, the keys tokens are sealed with,
 // and each statement's deadline.
 #include "store/postgresql/connection.hpp"
 
-#include <slack/store/token_key.hpp>
+#include "store/sealed_columns.hpp"
 
 #include <optional>
 
@@ -11,7 +11,7 @@ namespace slack::store::postgresql {
 
 struct session {
     connection& db;
-    const std::optional<token_key>& key;
+    const detail::sealing_keys& keys;
     std::chrono::milliseconds query_timeout;
 
     /// One statement, by now + query_timeout.

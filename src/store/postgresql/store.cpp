@@ -24,6 +24,7 @@ struct postgresql_store::state {
         : executor(std::move(ex)),
           strand(asio::make_strand(executor)),
           options(std::move(o)),
+          keys(options.encryption_key, options.previous_keys),
           pool(strand, pg::connection_settings{options.connection, options.connect_timeout, options.query_timeout,
                                        options.prepare_statements},
                options.pool_size)
@@ -35,8 +36,10 @@ struct postgresql_store::state {
     // need no lock, whatever threads run the executor.
     asio::strand<asio::any_io_executor> strand;
     postgresql_options options;
+    detail::sealing_keys keys;
     pg::pool pool;
     bool schema_ready = false;  // this store has seen the schema at pg::schema_version
+    pg::clock::time_point schema_checked_at{};  // when it last did
 };
 
 namespace {
@@ -50,12 +53,24 @@ pg::operation<T> with_connection(state_ptr s, Operation run, Args... args)
     auto lent = co_await s->pool.acquire(pg::clock::now() + s->options.query_timeout);
     if (!lent)
         co_return pg::failed<T>(lent.error());
-    const pg::session session{lent->get(), s->options.encryption_key, s->options.query_timeout};
+    const pg::session session{lent->get(), s->keys, s->options.query_timeout};
+    // Another replica, of a newer version, may have migrated the database since: read the version
+    // again once schema_check_interval has passed, and stop (schema_too_new) if it has.
+    if (s->schema_ready && pg::clock::now() - s->schema_checked_at >= s->options.schema_check_interval) {
+        auto version = co_await pg::stored_version(session);
+        if (!version)
+            co_return pg::failed<T>(version.error());
+        if (*version != pg::schema_version)
+            s->schema_ready = false;  // migrate() below says schema_too_new, or migrates an older one
+        else
+            s->schema_checked_at = pg::clock::now();
+    }
     if (!s->schema_ready) {
         const error_code migrated = co_await pg::migrate(session);
         if (migrated)
             co_return pg::failed<T>(migrated);
         s->schema_ready = true;
+        s->schema_checked_at = pg::clock::now();
     }
     co_return co_await run(session, std::move(args)...);
 }
@@ -140,6 +155,14 @@ void postgresql_store::do_release_lease(installation_key key, grant_kind kind, s
     if (!detail::usable(key, kind))
         return detail::complete<void>(state_->executor, handler, store_errc::invalid_key);
     start<void>(state_, std::move(handler), &pg::release_lease, std::move(key), kind, std::move(owner));
+}
+
+void postgresql_store::do_reseal(installation_key after, std::size_t limit, clear_tokens clear,
+                                 store_handler<reseal_page> handler)
+{
+    if (!detail::usable_page_size(limit))
+        return detail::complete<reseal_page>(state_->executor, handler, store_errc::invalid_page_size);
+    start<reseal_page>(state_, std::move(handler), &pg::reseal, std::move(after), limit, clear);
 }
 
 void postgresql_store::do_consume_nonce(std::string nonce, time_point expires_at, store_handler<bool> handler)

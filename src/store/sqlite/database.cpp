@@ -10,13 +10,18 @@ database::open_file::open_file(const sqlite_options& options)
     migrate(link, statements);
 }
 
-database::database(sqlite_options options) noexcept : options_(std::move(options)) {}
+database::database(sqlite_options options)
+    : options_(std::move(options)), keys_(options_.encryption_key, options_.previous_keys)
+{
+}
 database::~database() = default;
 
 void database::open()
 {
     if (!open_)
-        open_ = std::make_unique<open_file>(options_);
+        open_ = std::make_unique<open_file>(options_);  // migrated, so at this version
+    else
+        check_version(open_->statements);
 }
 
 }  // namespace slack::store::sqlite

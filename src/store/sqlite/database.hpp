@@ -1,6 +1,7 @@
 #pragma once
 // The store's side of its SQLite file, used only on the store's worker thread: the connection
-// (opened and migrated on first use), its prepared statements, and the token key.
+// (opened and migrated on first use), its prepared statements, and the token keys.
+#include "store/sealed_columns.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/statement.hpp"
 
@@ -14,13 +15,14 @@ namespace slack::store::sqlite {
 
 class database {
 public:
-    explicit database(sqlite_options options) noexcept;
+    explicit database(sqlite_options options);
     ~database();
 
     database(const database&) = delete;
     database& operator=(const database&) = delete;
 
-    /// Opens and migrates the file unless that is done. Throws failure (unavailable,
+    /// Opens and migrates the file unless that is done; else checks that no newer version of this
+    /// library migrated it since (another process may have). Throws failure (unavailable,
     /// schema_too_new...), and the next call tries again: the directory may appear, the lock go.
     void open();
 
@@ -28,7 +30,7 @@ public:
     statement_cache& statements() noexcept { return open_->statements; }
     statement& prepared(std::string_view sql) { return open_->statements(sql); }
 
-    const std::optional<token_key>& key() const noexcept { return options_.encryption_key; }
+    const detail::sealing_keys& keys() const noexcept { return keys_; }
 
 private:
     struct open_file {
@@ -39,6 +41,7 @@ private:
     };
 
     sqlite_options options_;
+    detail::sealing_keys keys_;
     std::unique_ptr<open_file> open_;
 };
 

@@ -26,6 +26,7 @@ enum : int {
     bot_scopes,
     bot_id,
     bot_user_id,
+    bot_reinstall_reason,
     bot_revision,
     has_bot,
     has_webhook,
@@ -41,7 +42,7 @@ enum : int {
 constexpr std::array<std::string_view, col::count> names = {
     "enterprise_id", "team_id", "app_id", "enterprise_name", "team_name", "is_enterprise_install",
     "installer_user_id", "bot_token", "bot_refresh_token", "bot_expires_at", "bot_scopes", "bot_id",
-    "bot_user_id", "bot_revision", "has_bot", "has_webhook", "webhook_url", "webhook_channel",
+    "bot_user_id", "bot_reinstall_reason", "bot_revision", "has_bot", "has_webhook", "webhook_url", "webhook_channel",
     "webhook_channel_id", "webhook_configuration_url", "installed_at",
 };
 
@@ -66,24 +67,30 @@ std::string column_list()
     return out;
 }
 
-// Where a sealed bot token is bound to: its row and column.
-detail::column_place place_of(const installation_key& row_key, int column)
+// Where a sealed bot token is bound to: its row, its column and the grant's revision.
+detail::column_place place_of(const installation_key& row_key, int column, std::int64_t revision)
 {
-    return {row_key.enterprise_id, row_key.team_id, {}, names[static_cast<std::size_t>(column)]};
+    return {row_key.enterprise_id, row_key.team_id, {}, names[static_cast<std::size_t>(column)], revision};
 }
 
-// Binds the bot grant's columns from bot_token to bot_user_id.
+// The bot grant's columns a write sets: bot_token to this one (the grant's revision is last).
+constexpr int last_grant_column = col::bot_revision;
+
+// Binds the bot grant's columns from bot_token to last_grant_column.
 void bind_bot_columns(execution& e, int first_parameter, const installation_key& row_key, const token_grant& bot,
-                      const std::optional<token_key>& key)
+                      const detail::sealing_keys& keys)
 {
     auto parameter_of = [&](int column) { return first_parameter + column - col::bot_token; };
-    e.bind(parameter_of(col::bot_token), detail::to_stored(key, bot.token, place_of(row_key, col::bot_token)))
+    e.bind(parameter_of(col::bot_token),
+           detail::to_stored(keys, bot.token, place_of(row_key, col::bot_token, bot.revision)))
         .bind(parameter_of(col::bot_refresh_token),
-              detail::to_stored(key, bot.refresh_token, place_of(row_key, col::bot_refresh_token)))
+              detail::to_stored(keys, bot.refresh_token, place_of(row_key, col::bot_refresh_token, bot.revision)))
         .bind(parameter_of(col::bot_expires_at), bot.expires_at)
         .bind(parameter_of(col::bot_scopes), bot.scopes)
         .bind(parameter_of(col::bot_id), bot.bot_id)
-        .bind(parameter_of(col::bot_user_id), bot.user_id);
+        .bind(parameter_of(col::bot_user_id), bot.user_id)
+        .bind(parameter_of(col::bot_reinstall_reason), bot.reinstall_reason)
+        .bind(parameter_of(col::bot_revision), bot.revision);
 }
 
 }  // namespace
@@ -114,7 +121,7 @@ const std::string& select_page()
     return sql;
 }
 
-installation read(const execution& row, const std::optional<token_key>& key)
+installation read(const execution& row, const detail::sealing_keys& keys)
 {
     installation i;
     i.enterprise_id = row.text(col::enterprise_id);
@@ -127,13 +134,15 @@ installation read(const execution& row, const std::optional<token_key>& key)
     const installation_key row_key{i.enterprise_id, i.team_id, {}};
     if (row.flag(col::has_bot)) {
         token_grant& bot = i.bot.emplace();
-        bot.token = read_token(key, row.text(col::bot_token), place_of(row_key, col::bot_token));
-        bot.refresh_token = read_token(key, row.text(col::bot_refresh_token), place_of(row_key, col::bot_refresh_token));
+        bot.revision = row.integer(col::bot_revision);  // first: the sealed tokens are bound to it
+        bot.token = read_token(keys, row.text(col::bot_token), place_of(row_key, col::bot_token, bot.revision));
+        bot.refresh_token = read_token(keys, row.text(col::bot_refresh_token),
+                                       place_of(row_key, col::bot_refresh_token, bot.revision));
         bot.expires_at = row.optional_time(col::bot_expires_at);
         bot.scopes = row.text(col::bot_scopes);
         bot.bot_id = row.text(col::bot_id);
         bot.user_id = row.text(col::bot_user_id);
-        bot.revision = row.integer(col::bot_revision);
+        bot.reinstall_reason = row.text(col::bot_reinstall_reason);
     }
     if (row.flag(col::has_webhook)) {
         webhook& hook = i.incoming_webhook.emplace();
@@ -154,20 +163,15 @@ const std::string& upsert()
             out += (column == 0 ? "" : ", ") + parameter(column);
         out += ") ON CONFLICT (enterprise_id, team_id) DO UPDATE SET ";
         for (int column = col::app_id; column < col::count; ++column) {
-            if (column == col::bot_revision)
-                continue;
             const std::string name(names[static_cast<std::size_t>(column)]);
-            out += name + " = excluded." + name + ", ";
+            out += (column == col::app_id ? "" : ", ") + name + " = excluded." + name;
         }
-        // A saved bot grant's revision continues the stored one's (the insert's parameter says 1).
-        out += "bot_revision = CASE WHEN excluded.has_bot THEN"
-               " (CASE WHEN slack_installations.has_bot THEN slack_installations.bot_revision ELSE 0 END) + 1 END";
         return out;
     }();
     return sql;
 }
 
-void bind_upsert(execution& e, const installation& i, const std::optional<token_key>& key)
+void bind_upsert(execution& e, const installation& i, const detail::sealing_keys& keys)
 {
     const installation_key row_key = key_of(i);
     auto bind = [&](int column, const auto& value) { e.bind(column + 1, value); };
@@ -181,8 +185,7 @@ void bind_upsert(execution& e, const installation& i, const std::optional<token_
     bind(col::installer_user_id, i.user_id);
     bind(col::has_bot, i.bot.has_value());
     if (i.bot) {
-        bind_bot_columns(e, col::bot_token + 1, row_key, *i.bot, key);
-        bind(col::bot_revision, std::int64_t{1});
+        bind_bot_columns(e, col::bot_token + 1, row_key, *i.bot, keys);
     } else {
         for (int column = col::bot_token; column <= col::bot_revision; ++column)
             bind_null(column);
@@ -202,25 +205,26 @@ void bind_upsert(execution& e, const installation& i, const std::optional<token_
 
 const std::string& replace_bot()
 {
-    // ?1 ?2: the row's key; ?3-?8: the grant's columns, bot_token to bot_user_id; ?9: the revision.
+    // ?1 ?2: the row's key; ?3-?10: the grant's columns, bot_token to last_grant_column (its new
+    // revision); ?11: the revision expected.
     static const std::string sql = [] {
         std::string out = "UPDATE slack_installations SET ";
-        for (int column = col::bot_token; column <= col::bot_user_id; ++column)
+        for (int column = col::bot_token; column <= last_grant_column; ++column)
             out += std::string(names[static_cast<std::size_t>(column)]) + " = " + parameter(column - col::bot_token + 2) +
-                   ", ";
-        out += "bot_revision = bot_revision + 1"
-               " WHERE enterprise_id = ?1 AND team_id = ?2 AND has_bot = 1 AND bot_revision = ?9";
+                   (column == last_grant_column ? "" : ", ");
+        out += " WHERE enterprise_id = ?1 AND team_id = ?2 AND has_bot = 1 AND bot_revision = " +
+               parameter(last_grant_column - col::bot_token + 3);
         return out;
     }();
     return sql;
 }
 
 void bind_replace_bot(execution& e, const installation_key& row_key, std::int64_t expected_revision,
-                      const token_grant& grant, const std::optional<token_key>& key)
+                      const token_grant& grant, const detail::sealing_keys& keys)
 {
     e.bind(1, row_key.enterprise_id).bind(2, row_key.team_id);
-    bind_bot_columns(e, 3, row_key, grant, key);
-    e.bind(9, expected_revision);
+    bind_bot_columns(e, 3, row_key, grant, keys);
+    e.bind(3 + last_grant_column - col::bot_token + 1, expected_revision);
 }
 
 }  // namespace slack::store::sqlite::installation_rows

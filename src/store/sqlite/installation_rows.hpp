@@ -4,7 +4,7 @@
 #include "store/sqlite/statement.hpp"
 
 #include <slack/store/installation.hpp>
-#include <slack/store/token_key.hpp>
+#include "store/sealed_columns.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -22,17 +22,16 @@ const std::string& select_found();
 const std::string& select_found_key();
 /// A page of rows in key order after (?1 enterprise, ?2 team), at most ?3 of them, read with read().
 const std::string& select_page();
-installation read(const execution& row, const std::optional<token_key>& key);
+installation read(const execution& row, const detail::sealing_keys& keys);
 
-/// Inserts or replaces a row (bind_upsert). The bot grant's revision becomes 1, or the stored
-/// bot grant's + 1.
+/// Inserts or replaces a row (bind_upsert), with the bot grant's revision (store/revision.hpp).
 const std::string& upsert();
-void bind_upsert(execution& e, const installation& i, const std::optional<token_key>& key);
+void bind_upsert(execution& e, const installation& i, const detail::sealing_keys& keys);
 
 /// Compare-and-swap of the bot grant of the row under `row_key` (bind_replace_bot): changes the
-/// row only if it has a bot grant at `expected_revision`, and bumps the revision.
+/// row, with the grant's revision, only if it has a bot grant at `expected_revision`.
 const std::string& replace_bot();
 void bind_replace_bot(execution& e, const installation_key& row_key, std::int64_t expected_revision,
-                      const token_grant& grant, const std::optional<token_key>& key);
+                      const token_grant& grant, const detail::sealing_keys& keys);
 
 }  // namespace slack::store::sqlite::installation_rows

@@ -1,3 +1,4 @@
+#include "store/revision.hpp"
 #include "store/sqlite/installation_rows.hpp"
 #include "store/sqlite/operations.hpp"
 #include "store/sqlite/transaction.hpp"
@@ -33,23 +34,28 @@ std::optional<token_grant> find_user_grant(database& db, const user_grant_rows::
     user_grant_rows::bind_place(row, at);
     if (!row.step())
         return std::nullopt;
-    return user_grant_rows::read(row, at, db.key());
+    return user_grant_rows::read(row, at, db.keys());
 }
 
 }  // namespace
 
-void save(database& db, const installation& i)
+void save(database& db, const installation& saved)
 {
+    installation i = saved;  // with its grants' new revisions
+    if (i.bot)
+        i.bot->revision = detail::fresh_revision();
+    if (i.user)
+        i.user->revision = detail::fresh_revision();
     const installation_key row_key = key_of(i);
     transaction t(db.statements(), transaction::mode::write);
     {
         execution upsert(db.prepared(installation_rows::upsert()));
-        installation_rows::bind_upsert(upsert, i, db.key());
+        installation_rows::bind_upsert(upsert, i, db.keys());
         upsert.run();
     }
     if (i.user && !i.user_id.empty()) {
         execution upsert(db.prepared(user_grant_rows::upsert));
-        user_grant_rows::bind_upsert(upsert, {row_key, i.user_id}, *i.user, i.installed_at, db.key());
+        user_grant_rows::bind_upsert(upsert, {row_key, i.user_id}, *i.user, i.installed_at, db.keys());
         upsert.run();
     }
     t.commit();
@@ -64,7 +70,7 @@ std::optional<installation> find(database& db, const installation_key& key)
         installation_rows::bind_lookup(row, key);
         if (!row.step())
             return std::nullopt;
-        found = installation_rows::read(row, db.key());
+        found = installation_rows::read(row, db.keys());
     }
     const std::string user_id = key.user_id.empty() ? found->user_id : key.user_id;
     if (!user_id.empty())
@@ -88,7 +94,7 @@ installation_page list(database& db, const installation_key& after, std::size_t 
                 page.next = key_of(page.installations.back());
                 break;
             }
-            page.installations.push_back(installation_rows::read(rows, db.key()));
+            page.installations.push_back(installation_rows::read(rows, db.keys()));
         }
     }
     for (installation& i : page.installations)
@@ -144,8 +150,9 @@ std::optional<installation_key> found_row_key(database& db, const installation_k
 }
 
 bool replace_grant(database& db, const installation_key& key, grant_kind kind, std::int64_t expected_revision,
-                   const token_grant& grant)
+                   token_grant grant)
 {
+    grant.revision = detail::next_revision(expected_revision);
     // The row is looked up first because a sealed token is bound to the row it is stored in.
     transaction t(db.statements(), transaction::mode::write);
     const std::optional<installation_key> row_key = found_row_key(db, key);
@@ -154,11 +161,11 @@ bool replace_grant(database& db, const installation_key& key, grant_kind kind, s
     std::int64_t changed = 0;
     if (kind == grant_kind::bot) {
         execution update(db.prepared(installation_rows::replace_bot()));
-        installation_rows::bind_replace_bot(update, *row_key, expected_revision, grant, db.key());
+        installation_rows::bind_replace_bot(update, *row_key, expected_revision, grant, db.keys());
         changed = update.run();
     } else {
         execution update(db.prepared(user_grant_rows::replace));
-        user_grant_rows::bind_replace(update, {*row_key, key.user_id}, expected_revision, grant, db.key());
+        user_grant_rows::bind_replace(update, {*row_key, key.user_id}, expected_revision, grant, db.keys());
         changed = update.run();
     }
     t.commit();

@@ -4,6 +4,7 @@
 #include "store/sqlite/database.hpp"
 
 #include <slack/store/installation_store.hpp>
+#include <slack/store/resealable_store.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -20,7 +21,7 @@ installation_page list(database& db, const installation_key& after, std::size_t 
 std::size_t remove(database& db, const installation_key& key);
 std::size_t remove_all(database& db, const installation_key& key);
 bool replace_grant(database& db, const installation_key& key, grant_kind kind, std::int64_t expected_revision,
-                   const token_grant& grant);
+                   token_grant grant);
 
 // leases.cpp
 bool try_lease(database& db, const installation_key& key, grant_kind kind, const std::string& owner,
@@ -29,6 +30,9 @@ void release_lease(database& db, const installation_key& key, grant_kind kind, c
 
 // nonces.cpp
 bool consume_nonce(database& db, const std::string& nonce, time_point expires_at);
+
+// reseal.cpp
+reseal_page reseal(database& db, const installation_key& after, std::size_t limit, clear_tokens clear);
 
 // installations.cpp: the key of the installation row `key` finds (own, else org-wide), if any.
 std::optional<installation_key> found_row_key(database& db, const installation_key& key);

@@ -66,8 +66,15 @@ CREATE TABLE slack_nonces (
 CREATE INDEX slack_nonces_by_expiry ON slack_nonces (expires_at);
 )sql";
 
+// Version 2: a grant marked as needing a reinstall (token_grant::reinstall_reason), '' when not.
+// The bot's is NULL, as its other columns are, in a row without a bot grant.
+constexpr const char* version_2 = R"sql(
+ALTER TABLE slack_installations ADD COLUMN bot_reinstall_reason TEXT;
+ALTER TABLE slack_user_grants ADD COLUMN reinstall_reason TEXT NOT NULL DEFAULT '';
+)sql";
+
 // steps[v - 1] brings a file from version v - 1 to v.
-constexpr std::array steps = {version_1};
+constexpr std::array steps = {version_1, version_2};
 static_assert(steps.size() == schema_version);
 
 int stored_version(statement_cache& statements)
@@ -88,6 +95,12 @@ void record_version(statement_cache& statements, int version)
 }
 
 }  // namespace
+
+void check_version(statement_cache& statements)
+{
+    if (stored_version(statements) > schema_version)
+        throw failure(store_errc::schema_too_new);
+}
 
 void migrate(connection& c, statement_cache& statements)
 {

@@ -7,11 +7,15 @@
 namespace slack::store::sqlite {
 
 /// The schema version this library writes.
-inline constexpr int schema_version = 1;
+inline constexpr int schema_version = 2;
 
 /// Creates the tables of a new file, or applies the steps a file lacks, in one BEGIN IMMEDIATE
 /// transaction (so that processes opening one new file at once create it once). Throws failure:
 /// schema_too_new when the file's version is newer than this library's.
 void migrate(connection& c, statement_cache& statements);
+
+/// Reads the file's version again (one cached statement): throws failure(schema_too_new) once
+/// another process, of a newer version of this library, migrated the file past this one.
+void check_version(statement_cache& statements);
 
 }  // namespace slack::store::sqlite

@@ -152,6 +152,16 @@ void sqlite_store::do_release_lease(installation_key key, grant_kind kind, std::
     });
 }
 
+void sqlite_store::do_reseal(installation_key after, std::size_t limit, clear_tokens clear,
+                             store_handler<reseal_page> handler)
+{
+    if (!detail::usable_page_size(limit))
+        return detail::complete<reseal_page>(state_->executor, handler, store_errc::invalid_page_size);
+    state_->run(std::move(handler), [after = std::move(after), limit, clear](sqlite::database& db) {
+        return sqlite::reseal(db, after, limit, clear);
+    });
+}
+
 void sqlite_store::do_consume_nonce(std::string nonce, time_point expires_at, store_handler<bool> handler)
 {
     state_->run(std::move(handler), [nonce = std::move(nonce), expires_at](sqlite::database& db) {

@@ -4,10 +4,10 @@
 
 namespace slack::store::sqlite {
 
-std::string read_token(const std::optional<token_key>& key, std::string_view stored,
+std::string read_token(const detail::sealing_keys& keys, std::string_view stored,
                        const detail::column_place& place)
 {
-    auto token = detail::from_stored(key, stored, place);
+    auto token = detail::from_stored(keys, stored, place);
     if (token)
         return std::move(*token);
     if (token.error().category() == store_category())

@@ -6,37 +6,42 @@
 namespace slack::store::sqlite::user_grant_rows {
 namespace {
 
-detail::column_place place_of(const place& at, std::string_view column)
+detail::column_place place_of(const place& at, std::string_view column, std::int64_t revision)
 {
-    return {at.row_key.enterprise_id, at.row_key.team_id, at.user_id, column};
+    return {at.row_key.enterprise_id, at.row_key.team_id, at.user_id, column, revision};
 }
 
-// ?4-?7: what a write of the grant sets.
-void bind_grant(execution& e, const place& at, const token_grant& grant, const std::optional<token_key>& key)
+// ?4-?9: what a write of the grant sets, its revision last.
+void bind_grant(execution& e, const place& at, const token_grant& grant, const detail::sealing_keys& keys)
 {
-    e.bind(4, detail::to_stored(key, grant.token, place_of(at, "token")))
-        .bind(5, detail::to_stored(key, grant.refresh_token, place_of(at, "refresh_token")))
+    e.bind(4, detail::to_stored(keys, grant.token, place_of(at, "token", grant.revision)))
+        .bind(5, detail::to_stored(keys, grant.refresh_token, place_of(at, "refresh_token", grant.revision)))
         .bind(6, grant.expires_at)
-        .bind(7, grant.scopes);
+        .bind(7, grant.scopes)
+        .bind(8, grant.reinstall_reason)
+        .bind(9, grant.revision);
 }
 
 }  // namespace
 
-const std::string_view select = "SELECT token, refresh_token, expires_at, scopes, revision FROM slack_user_grants"
+const std::string_view select = "SELECT token, refresh_token, expires_at, scopes, revision, reinstall_reason"
+                                " FROM slack_user_grants"
                                 " WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3";
 
 const std::string_view upsert =
     "INSERT INTO slack_user_grants"
-    " (enterprise_id, team_id, user_id, token, refresh_token, expires_at, scopes, revision, installed_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8)"
+    " (enterprise_id, team_id, user_id, token, refresh_token, expires_at, scopes, reinstall_reason, revision,"
+    " installed_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
     " ON CONFLICT (enterprise_id, team_id, user_id) DO UPDATE SET"
     " token = excluded.token, refresh_token = excluded.refresh_token, expires_at = excluded.expires_at,"
-    " scopes = excluded.scopes, revision = slack_user_grants.revision + 1, installed_at = excluded.installed_at";
+    " scopes = excluded.scopes, reinstall_reason = excluded.reinstall_reason,"
+    " revision = excluded.revision, installed_at = excluded.installed_at";
 
 const std::string_view replace =
     "UPDATE slack_user_grants SET token = ?4, refresh_token = ?5, expires_at = ?6, scopes = ?7,"
-    " revision = revision + 1"
-    " WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3 AND revision = ?8";
+    " reinstall_reason = ?8, revision = ?9"
+    " WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3 AND revision = ?10";
 
 const std::string_view delete_one =
     "DELETE FROM slack_user_grants WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3";
@@ -47,32 +52,33 @@ void bind_place(execution& e, const place& at)
     e.bind(1, at.row_key.enterprise_id).bind(2, at.row_key.team_id).bind(3, at.user_id);
 }
 
-token_grant read(const execution& row, const place& at, const std::optional<token_key>& key)
+token_grant read(const execution& row, const place& at, const detail::sealing_keys& keys)
 {
     token_grant grant;
-    grant.token = read_token(key, row.text(0), place_of(at, "token"));
-    grant.refresh_token = read_token(key, row.text(1), place_of(at, "refresh_token"));
+    grant.revision = row.integer(4);  // first: the sealed tokens are bound to it
+    grant.token = read_token(keys, row.text(0), place_of(at, "token", grant.revision));
+    grant.refresh_token = read_token(keys, row.text(1), place_of(at, "refresh_token", grant.revision));
     grant.expires_at = row.optional_time(2);
     grant.scopes = row.text(3);
-    grant.revision = row.integer(4);
+    grant.reinstall_reason = row.text(5);
     grant.user_id = std::string(at.user_id);  // a user grant's user is the one it is stored under
     return grant;
 }
 
 void bind_upsert(execution& e, const place& at, const token_grant& grant, time_point installed_at,
-                 const std::optional<token_key>& key)
+                 const detail::sealing_keys& keys)
 {
     bind_place(e, at);
-    bind_grant(e, at, grant, key);
-    e.bind(8, installed_at);
+    bind_grant(e, at, grant, keys);
+    e.bind(10, installed_at);
 }
 
 void bind_replace(execution& e, const place& at, std::int64_t expected_revision, const token_grant& grant,
-                  const std::optional<token_key>& key)
+                  const detail::sealing_keys& keys)
 {
     bind_place(e, at);
-    bind_grant(e, at, grant, key);
-    e.bind(8, expected_revision);
+    bind_grant(e, at, grant, keys);
+    e.bind(10, expected_revision);
 }
 
 }  // namespace slack::store::sqlite::user_grant_rows

@@ -3,7 +3,7 @@
 #include "store/sqlite/statement.hpp"
 
 #include <slack/store/installation.hpp>
-#include <slack/store/token_key.hpp>
+#include "store/sealed_columns.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -19,18 +19,18 @@ struct place {
 
 /// The grant at a place (?1-?3), read with read().
 extern const std::string_view select;
-token_grant read(const execution& row, const place& at, const std::optional<token_key>& key);
+token_grant read(const execution& row, const place& at, const detail::sealing_keys& keys);
 
-/// Inserts or replaces the grant at a place: its revision becomes 1, or the stored one's + 1.
+/// Inserts or replaces the grant at a place, with the grant's revision (store/revision.hpp).
 extern const std::string_view upsert;
 void bind_upsert(execution& e, const place& at, const token_grant& grant, time_point installed_at,
-                 const std::optional<token_key>& key);
+                 const detail::sealing_keys& keys);
 
-/// Compare-and-swap: writes the grant at a place only if its revision is `expected_revision`, and
-/// bumps the revision.
+/// Compare-and-swap: writes the grant at a place, with its revision, only if the stored revision
+/// is `expected_revision`.
 extern const std::string_view replace;
 void bind_replace(execution& e, const place& at, std::int64_t expected_revision, const token_grant& grant,
-                  const std::optional<token_key>& key);
+                  const detail::sealing_keys& keys);
 
 /// Deletes one user's grant (?1-?3), or (delete_all_of) every grant of an installation row (?1 ?2).
 extern const std::string_view delete_one;
