@@ -54,6 +54,9 @@ std::string token_help()
            "unknown (the refresh token may have been spent; the stored pair is unchanged).\n";
 }
 
+// How long the command waits for a new pair the store refused at first.
+constexpr std::chrono::seconds pending_write_limit{300};
+
 int run_token(const std::vector<std::string_view>& args)
 {
     const std::vector<std::string_view> accepted = token_options();
@@ -86,7 +89,20 @@ int run_token(const std::vector<std::string_view>& args)
         std::cout << printable(*token) << "\n";  // as stored for any real token, which has no control byte
         co_return exit_success;
     };
-    return run_to_end(ioc, work, run_limit);
+    const int status = run_to_end(ioc, work, run_limit);
+    // A new pair handed out but not yet written (the store failed) dies with this process, and with
+    // it the installation: wait for the write, within a bound, and say so if it never happened.
+    const auto give_up_at = std::chrono::steady_clock::now() + pending_write_limit;
+    while (tokens.stats().pending_writes > 0 && std::chrono::steady_clock::now() < give_up_at) {
+        ioc.restart();
+        ioc.run_one_until(give_up_at);
+    }
+    if (tokens.stats().pending_writes > 0) {
+        std::cerr << "error: unavailable: a new token pair could not be written to the store within "
+                  << pending_write_limit.count() << " s; the installation must be installed again\n";
+        return exit_status_for(store_errc::unavailable);
+    }
+    return status;
 }
 
 }  // namespace slack::cli

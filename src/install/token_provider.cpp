@@ -87,26 +87,61 @@ struct write_attempt {
     std::optional<token_grant> newer{};  // superseded: the pair the store holds instead, if any
 };
 
-// The renewals of one lease (token_provider_impl::keep_lease); `stopped` is touched on the strand only.
+// The renewals of one lease (token_provider_impl::keep_lease). Everything here is touched on
+// the strand only.
 struct lease_renewal {
     explicit lease_renewal(asio::strand<asio::any_io_executor> s) : strand(std::move(s)), timer(strand) {}
     asio::strand<asio::any_io_executor> strand;
     asio::steady_timer timer;
     bool stopped = false;
+    bool finished = false;                                       // the renewing coroutine has ended
+    std::optional<asio::any_completion_handler<void()>> on_finished;  // lease_keeper::stop's waiter
+
+    void stop()
+    {
+        stopped = true;
+        timer.cancel();
+    }
+    void finish()
+    {
+        finished = true;
+        if (on_finished) {
+            auto waiter = std::move(*on_finished);
+            on_finished.reset();
+            asio::post(std::move(waiter));
+        }
+    }
 };
 
-// Stops the renewals when destroyed, however the scope holding it ends.
+// Keeps a lease renewed from the moment it is taken until it is given back: stop() ends the
+// renewals and waits for one in progress, so that no renewal can take the lease again after its
+// release. Destroyed without stop() (a refresh ended by an exception), it still ends them, and the
+// lease expires.
 class lease_keeper {
 public:
     explicit lease_keeper(std::shared_ptr<lease_renewal> renewal) : renewal_(std::move(renewal)) {}
-    lease_keeper(const lease_keeper&) = delete;
-    lease_keeper& operator=(const lease_keeper&) = delete;
+    lease_keeper(lease_keeper&&) noexcept = default;
+    lease_keeper& operator=(lease_keeper&&) = delete;
     ~lease_keeper()
     {
-        asio::dispatch(renewal_->strand, [renewal = renewal_] {
-            renewal->stopped = true;
-            renewal->timer.cancel();
-        });
+        if (renewal_)
+            asio::dispatch(renewal_->strand, [renewal = renewal_] { renewal->stop(); });
+    }
+
+    asio::awaitable<void> stop()
+    {
+        auto renewal = renewal_;
+        return asio::async_initiate<const asio::use_awaitable_t<>, void()>(
+            [renewal](auto handler) {
+                asio::dispatch(renewal->strand, [renewal, handler = std::move(handler)]() mutable {
+                    renewal->stop();
+                    if (renewal->finished)
+                        asio::post(std::move(handler));
+                    else
+                        renewal->on_finished.emplace(std::move(handler));
+                });
+            },
+            asio::use_awaitable);
     }
 
 private:
@@ -303,6 +338,13 @@ public:
             std::lock_guard lock(mutex);
             cached_grant& entry = cache.remember(asked, row->id);
             rejected = entry.rejected;
+            // A token this process holds may be newer than the row (its write is still pending).
+            if (usable(entry.token, entry.expires_at, entry.rejected)) {
+                flight_outcome held{.token = entry.token};
+                co_return held;
+            }
+            if (!entry.lost_refresh_token.empty() && entry.lost_refresh_token == row->grant.refresh_token)
+                row->grant.reinstall_reason = "the refresh token was lost (its mark is not stored yet)";
             switch (step_for(row->grant, rejected)) {
             case next_step::serve: {
                 entry.token = row->grant.token;
@@ -350,7 +392,7 @@ public:
                         if (fresh) {
                             entry->token = fresh->token;
                             entry->expires_at = fresh->expires_at;
-                        } else {
+                        } else if (!impl.usable(entry->token, entry->expires_at, entry->rejected)) {
                             entry->token.clear();  // the next request reads the store first
                             entry->expires_at.reset();
                         }
@@ -401,16 +443,18 @@ public:
                 co_return again.error();
             row = std::move(*again);
         }
-        bool lease_kept = false;  // by a write still pending, which gives it back when done
-        auto outcome = co_await refresh_holding_lease(id, owner, rejected, diag, lease_kept);
-        if (!lease_kept)
+        std::optional<lease_keeper> renewing(keep_lease(id, owner));
+        auto outcome = co_await refresh_holding_lease(id, owner, rejected, diag, renewing);
+        if (renewing) {  // else a write still pending holds it, and gives it back when done
+            co_await renewing->stop();
             co_await store.release_lease(key, id.kind, owner);  // failing only delays others until it expires
+        }
         co_return outcome;
     }
 
     asio::awaitable<result<token_grant>> refresh_holding_lease(const grant_id& id, const std::string& owner,
                                                                const std::string& rejected, slack::diagnostics& diag,
-                                                               bool& lease_kept)
+                                                               std::optional<lease_keeper>& renewing)
     {
         // Another replica may have refreshed between our read and the lease.
         auto row = co_await read(key_of(id), id.kind);
@@ -426,17 +470,17 @@ public:
         case next_step::refresh: break;
         }
         count(&token_provider_stats::refreshes);
-        auto answer = co_await send_refresh(id, stored.refresh_token, owner, diag);
+        auto answer = co_await send_refresh(id, stored.refresh_token, diag);
         if (!answer && answer.error() == condition::outcome_unknown) {
             // Slack may have rotated already: the pair it sent is lost, and the refresh token we
             // hold is spent. Inside its grace it yields another pair, so it is sent once more, at once.
             emit(token_event::kind::refresh_answer_lost, id, answer.error());
             count(&token_provider_stats::resends);
             diag.clear();
-            answer = co_await send_refresh(id, stored.refresh_token, owner, diag);
+            answer = co_await send_refresh(id, stored.refresh_token, diag);
             if (!answer &&
                 (answer.error() == api_errc::invalid_refresh_token || answer.error() == condition::outcome_unknown))
-                co_return co_await mark_for_reinstall(id, stored, answer.error());
+                co_return co_await mark_for_reinstall(id, stored, answer.error(), owner, renewing);
         }
         if (!answer)
             co_return answer.error();
@@ -447,6 +491,8 @@ public:
         case write_attempt::superseded:
             count(&token_provider_stats::lost_swaps);
             emit(token_event::kind::pair_superseded, id);
+            if (!written.newer)  // uninstalled meanwhile: the pair belongs to no installation now
+                co_return error_code(store_errc::not_found);
             if (written.newer && usable(written.newer->token, written.newer->expires_at, rejected))
                 co_return *written.newer;
             co_return fresh;  // ours is valid too: Slack just issued it
@@ -454,18 +500,14 @@ public:
         }
         // Slack issued this pair and spent the stored refresh token: dropping it would lose the
         // installation. The callers get the token now; the write goes on, holding the lease.
-        emit(token_event::kind::write_failed, id, written.error);
-        count(&token_provider_stats::pending_writes);
-        lease_kept = true;
-        asio::co_spawn(executor, retry_write(shared_from_this(), id, stored, fresh, owner), asio::detached);
+        keep_writing(id, stored, fresh, owner, renewing, written.error);
         co_return fresh;
     }
 
     // oauth.v2.access with the refresh token, renewing the lease while the call runs.
     asio::awaitable<result<web::v2_access_response>> send_refresh(const grant_id& id, const std::string& refresh_token,
-                                                                  const std::string& owner, slack::diagnostics& diag)
+                                                                  slack::diagnostics& diag)
     {
-        const lease_keeper renewing = keep_lease(id, owner);
         // One workspace's 429 on a refresh must not hold back another's: the rate key is the installation.
         const std::string& workspace = id.team_id.empty() ? id.enterprise_id : id.team_id;
         co_return co_await web::oauth(client).v2_refresh({.client_id = options.client_id,
@@ -475,10 +517,9 @@ public:
                                                          diag);
     }
 
-    // Renews the lease every third of its duration until the keeper is destroyed, so that a slow
+    // Renews the lease every third of its duration until the keeper stops it, so that a slow
     // refresh (or a pending write) is never taken over by another replica that would mint a second
-    // pair. The renewals run on a strand of their own, which the keeper's destructor stops them on:
-    // a refresh that ends by an exception stops renewing too, and its lease expires.
+    // pair. The renewals run on a strand of their own.
     lease_keeper keep_lease(const grant_id& id, const std::string& owner)
     {
         auto renewal = std::make_shared<lease_renewal>(asio::make_strand(executor));
@@ -494,9 +535,10 @@ public:
             renewal->timer.expires_after(self->options.lease_duration / 3);
             auto [ec] = co_await renewal->timer.async_wait(asio::as_tuple(asio::use_awaitable));
             if (ec || renewal->stopped)
-                co_return;
+                break;
             co_await self->store.try_lease(key, id.kind, owner, self->options.lease_duration);
         }
+        renewal->finish();
     }
 
     // One attempt to store `fresh` over `stored` (the pair its refresh token came from).
@@ -515,6 +557,8 @@ public:
                 co_return write_attempt{.what = write_attempt::superseded};  // uninstalled meanwhile
             if (!now)
                 co_return write_attempt{.error = now.error()};
+            if (now->grant.refresh_token == fresh.refresh_token)  // an earlier write's answer was lost
+                co_return write_attempt{.what = write_attempt::written};
             if (now->grant.refresh_token != stored.refresh_token)
                 co_return write_attempt{.what = write_attempt::superseded, .newer = std::move(now->grant)};
             // Still the pair we refreshed from, under a new revision (another replica marked it
@@ -524,38 +568,55 @@ public:
         co_return write_attempt{.error = store_errc::query_failed};
     }
 
-    // Writes a pair the store refused, with backoff, until it is stored or a newer pair is.
-    static asio::awaitable<void> retry_write(std::shared_ptr<token_provider_impl> self, grant_id id,
-                                             token_grant stored, token_grant fresh, std::string owner)
+    // A write the store refused goes on in the background, holding the lease (whose keeper it
+    // takes over), until it is stored or a newer pair is: Slack issued this pair and spent the
+    // stored refresh token, so dropping it would lose the installation.
+    void keep_writing(const grant_id& id, const token_grant& stored, const token_grant& fresh, const std::string& owner,
+                      std::optional<lease_keeper>& renewing, error_code why)
+    {
+        emit(token_event::kind::write_failed, id, why);
+        count(&token_provider_stats::pending_writes);
+        asio::co_spawn(executor, retry_write(shared_from_this(), id, stored, fresh, owner, std::move(*renewing)),
+                       asio::detached);
+        renewing.reset();
+    }
+
+    static asio::awaitable<void> retry_write(std::shared_ptr<token_provider_impl> self, grant_id id, token_grant stored,
+                                             token_grant fresh, std::string owner, lease_keeper renewing)
     {
         const installation_key key = key_of(id);
         std::chrono::milliseconds delay(100);
         asio::steady_timer pause(self->executor);
-        {
-            const lease_keeper renewing = self->keep_lease(id, owner);
-            for (unsigned attempt = 2;; ++attempt) {
-                pause.expires_after(delay);
-                co_await pause.async_wait(asio::as_tuple(asio::deferred));
-                delay = std::min<std::chrono::milliseconds>(delay * 2, std::chrono::seconds(5));
-                self->count(&token_provider_stats::write_retries);
-                const write_attempt written = co_await self->write_pair(id, stored, fresh);
-                if (written.what == write_attempt::written) {
-                    self->emit(token_event::kind::written_late, id, {}, attempt);
-                    break;
-                }
-                if (written.what == write_attempt::superseded) {
-                    self->emit(token_event::kind::pair_superseded, id);
-                    break;
-                }
+        for (unsigned attempt = 2;; ++attempt) {
+            pause.expires_after(delay);
+            co_await pause.async_wait(asio::as_tuple(asio::deferred));
+            delay = std::min<std::chrono::milliseconds>(delay * 2, std::chrono::seconds(5));
+            self->count(&token_provider_stats::write_retries);
+            const write_attempt written = co_await self->write_pair(id, stored, fresh);
+            if (written.what == write_attempt::written) {
+                self->emit(token_event::kind::written_late, id, {}, attempt);
+                break;
+            }
+            if (written.what == write_attempt::superseded) {
+                self->emit(token_event::kind::pair_superseded, id);
+                break;
             }
         }
         self->count(&token_provider_stats::pending_writes, -1);
+        co_await renewing.stop();
         co_await self->store.release_lease(key, id.kind, owner);
     }
 
     // The refresh token is lost for good: say so in the row, for every replica.
-    asio::awaitable<result<token_grant>> mark_for_reinstall(const grant_id& id, const token_grant& stored, error_code why)
+    asio::awaitable<result<token_grant>> mark_for_reinstall(const grant_id& id, const token_grant& stored, error_code why,
+                                                            const std::string& owner, std::optional<lease_keeper>& renewing)
     {
+        {
+            // Until the mark is stored, this process at least never sends that refresh token again.
+            std::lock_guard lock(mutex);
+            if (cached_grant* entry = cache.grant(id))
+                entry->lost_refresh_token = stored.refresh_token;
+        }
         token_grant marked = stored;
         marked.reinstall_reason = why == condition::outcome_unknown
                                       ? "a refresh's answer was lost twice: the refresh token is spent"
@@ -568,9 +629,12 @@ public:
             if (now && step_for(now->grant, {}) == next_step::serve)
                 co_return now->grant;
         }
-        if (swapped && *swapped)
+        if (swapped && *swapped) {
             count(&token_provider_stats::marked_for_reinstall);
-        emit(token_event::kind::marked_for_reinstall, id, why);
+            emit(token_event::kind::marked_for_reinstall, id, why);
+        } else if (!swapped) {
+            keep_writing(id, stored, marked, owner, renewing, swapped.error());  // the mark, like a pair
+        }
         co_return error_code(store_errc::reinstall_required);
     }
 };

@@ -686,4 +686,39 @@ BOOST_FIXTURE_TEST_CASE(a_refresh_ended_by_an_exception_releases_its_waiters, pr
     BOOST_TEST(token(healthy).has_value());
 }
 
+// Review: while a pair's write is retried, another key of the same grant is served the new token
+// from memory, not sent to refresh again against the lease the write holds.
+BOOST_FIXTURE_TEST_CASE(a_pair_waiting_for_its_write_serves_every_key_of_its_grant, provider_fixture)
+{
+    const auto minted = install_bot(std::chrono::seconds(-5), "E0MOCK");
+    token_provider provider(client, store, provider_options());
+    store.failing_writes = 4;
+    const store::installation_key t1{.enterprise_id = "E0MOCK", .team_id = "T1", .user_id = {}};
+    const store::installation_key t2{.enterprise_id = "E0MOCK", .team_id = "T2", .user_id = {}};
+    const token_result first = token(provider, t1);
+    BOOST_REQUIRE(first.has_value());
+    BOOST_TEST(provider.stats().pending_writes == 1u);
+    BOOST_TEST(token(provider, t2).value() == *first);
+    BOOST_TEST(server.exchanges(minted.refresh_token) == 1u);
+    run_until([&] { return provider.stats().pending_writes == 0; }, 10s);
+}
+
+// Review: a reinstall mark the store refused is retried like a pair, and meanwhile this process
+// never sends the lost refresh token a third time.
+BOOST_FIXTURE_TEST_CASE(a_mark_the_store_refused_still_stops_a_third_send, no_grace_fixture)
+{
+    const auto minted = install_bot(std::chrono::seconds(-5));
+    token_provider provider(client, store, provider_options());
+    server.lose_refresh_answers(1);
+    store.failing_writes = 1000;  // the store takes no write for the rest of the test
+    BOOST_TEST(token(provider).error() == store_errc::reinstall_required);
+    BOOST_TEST(token(provider).error() == store_errc::reinstall_required);
+    BOOST_TEST(server.exchanges(minted.refresh_token) == 2u);
+    BOOST_TEST(provider.stats().pending_writes == 1u);
+    BOOST_TEST(provider.stats().marked_for_reinstall == 0u);
+    store.failing_writes = 0;  // the store is back: the mark lands
+    run_until([&] { return provider.stats().pending_writes == 0; }, 10s);
+    BOOST_TEST(!stored().bot->reinstall_reason.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
