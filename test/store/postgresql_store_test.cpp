@@ -10,6 +10,8 @@
 
 #include <slack/store/postgresql_store.hpp>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -554,6 +556,53 @@ BOOST_FIXTURE_TEST_CASE(queued_operations_and_statements_keep_their_deadline, po
     auto body = [&]() -> asio::awaitable<void> {
         const auto after = co_await ok(store->consume_nonce("after", later, use));
         BOOST_TEST(after);
+    };
+    slack::test::run(io, body);
+}
+
+// A terminal cancellation ends the wait for a pooled connection (operation_aborted, nothing
+// sent); a statement already sent runs to its end.
+BOOST_FIXTURE_TEST_CASE(a_cancelled_operation_stops_waiting_for_a_connection, postgresql_fixture)
+{
+    auto options = this->options();
+    options.pool_size = 1;
+    options.query_timeout = milliseconds(3000);
+    // The migration's advisory lock, held here: the store's first statement waits on it, holding
+    // the store's only connection.
+    raw().query("SELECT pg_advisory_lock(8317129691477536871)");
+    auto store = open(options);
+    const time_point later = now_ms() + std::chrono::hours(1);
+    asio::cancellation_signal running_signal, queued_signal;
+    std::optional<store_result<bool>> running, queued;
+    store->consume_nonce("holds-the-connection", later,
+                         asio::bind_cancellation_slot(running_signal.slot(),
+                                                      [&](store_result<bool> r) { running.emplace(std::move(r)); }));
+    store->consume_nonce("waits-for-it", later,
+                         asio::bind_cancellation_slot(queued_signal.slot(),
+                                                      [&](store_result<bool> r) { queued.emplace(std::move(r)); }));
+    io.run_for(milliseconds(300));
+    BOOST_TEST_REQUIRE(!running.has_value());
+    BOOST_TEST_REQUIRE(!queued.has_value());
+
+    const auto cancelled_at = std::chrono::steady_clock::now();
+    running_signal.emit(asio::cancellation_type::terminal);
+    queued_signal.emit(asio::cancellation_type::terminal);
+    while (!queued && std::chrono::steady_clock::now() - cancelled_at < std::chrono::seconds(5))
+        io.run_one_for(milliseconds(100));
+    BOOST_TEST_REQUIRE(queued.has_value());
+    BOOST_TEST(queued->error() == asio::error::operation_aborted);
+    BOOST_TEST((std::chrono::steady_clock::now() - cancelled_at < std::chrono::seconds(1)));
+    BOOST_TEST(!running.has_value());  // its statement was sent: it waits for the lock still
+
+    raw().query("SELECT pg_advisory_unlock(8317129691477536871)");
+    while (!running && std::chrono::steady_clock::now() - cancelled_at < std::chrono::seconds(10))
+        io.run_one_for(milliseconds(100));
+    BOOST_TEST_REQUIRE(running.has_value());
+    BOOST_TEST_REQUIRE(running->has_value());
+    BOOST_TEST(**running);
+    auto body = [&]() -> asio::awaitable<void> {
+        const auto first_use = co_await ok(store->consume_nonce("waits-for-it", later, use));
+        BOOST_TEST(first_use);  // the cancelled one consumed nothing
     };
     slack::test::run(io, body);
 }
