@@ -10,6 +10,8 @@
 
 #include <slack/store/postgresql_store.hpp>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -530,14 +532,28 @@ BOOST_FIXTURE_TEST_CASE(a_store_without_prepared_statements, postgresql_fixture)
     slack::test::run(io, body);
 }
 
+namespace {
+
+// The migration's advisory lock (schema.cpp), held by the test's own connection.
+constexpr const char* hold_migration_lock = "SELECT pg_advisory_lock(8317129691477536871)";
+constexpr const char* release_migration_lock = "SELECT pg_advisory_unlock(8317129691477536871)";
+
+// A store of one connection, whose first statement (the migration's) waits on the advisory lock
+// the fixture's raw connection now holds, until release_migration_lock.
+std::unique_ptr<installation_store> open_blocked(postgresql_fixture& fixture, milliseconds query_timeout)
+{
+    auto options = fixture.options();
+    options.pool_size = 1;
+    options.query_timeout = query_timeout;
+    fixture.raw().query(hold_migration_lock);
+    return fixture.open(options);
+}
+
+}  // namespace
+
 BOOST_FIXTURE_TEST_CASE(queued_operations_and_statements_keep_their_deadline, postgresql_fixture)
 {
-    auto options = this->options();
-    options.pool_size = 1;
-    options.query_timeout = milliseconds(300);
-    // The migration's advisory lock, held here: the store's first statement waits on it.
-    raw().query("SELECT pg_advisory_lock(8317129691477536871)");
-    auto store = open(options);
+    auto store = open_blocked(*this, milliseconds(300));
     const time_point later = now_ms() + std::chrono::hours(1);
     std::vector<boost::system::error_code> errors;
     const auto started = std::chrono::steady_clock::now();
@@ -550,10 +566,51 @@ BOOST_FIXTURE_TEST_CASE(queued_operations_and_statements_keep_their_deadline, po
     BOOST_TEST(errors[1] == store_errc::unavailable);
     BOOST_TEST(took < std::chrono::seconds(3));
 
-    raw().query("SELECT pg_advisory_unlock(8317129691477536871)");
+    raw().query(release_migration_lock);
     auto body = [&]() -> asio::awaitable<void> {
         const auto after = co_await ok(store->consume_nonce("after", later, use));
         BOOST_TEST(after);
+    };
+    slack::test::run(io, body);
+}
+
+// A terminal cancellation ends the wait for a pooled connection (operation_aborted, nothing
+// sent); a statement already sent runs to its end.
+BOOST_FIXTURE_TEST_CASE(a_cancelled_operation_stops_waiting_for_a_connection, postgresql_fixture)
+{
+    auto store = open_blocked(*this, milliseconds(3000));  // its first statement holds the only connection
+    const time_point later = now_ms() + std::chrono::hours(1);
+    asio::cancellation_signal running_signal, queued_signal;
+    std::optional<store_result<bool>> running, queued;
+    store->consume_nonce("holds-the-connection", later,
+                         asio::bind_cancellation_slot(running_signal.slot(),
+                                                      [&](store_result<bool> r) { running.emplace(std::move(r)); }));
+    store->consume_nonce("waits-for-it", later,
+                         asio::bind_cancellation_slot(queued_signal.slot(),
+                                                      [&](store_result<bool> r) { queued.emplace(std::move(r)); }));
+    io.run_for(milliseconds(300));
+    BOOST_TEST_REQUIRE(!running.has_value());
+    BOOST_TEST_REQUIRE(!queued.has_value());
+
+    const auto cancelled_at = std::chrono::steady_clock::now();
+    running_signal.emit(asio::cancellation_type::terminal);
+    queued_signal.emit(asio::cancellation_type::terminal);
+    while (!queued && std::chrono::steady_clock::now() - cancelled_at < std::chrono::seconds(5))
+        io.run_one_for(milliseconds(100));
+    BOOST_TEST_REQUIRE(queued.has_value());
+    BOOST_TEST(queued->error() == asio::error::operation_aborted);
+    BOOST_TEST((std::chrono::steady_clock::now() - cancelled_at < std::chrono::seconds(1)));
+    BOOST_TEST(!running.has_value());  // its statement was sent: it waits for the lock still
+
+    raw().query(release_migration_lock);
+    while (!running && std::chrono::steady_clock::now() - cancelled_at < std::chrono::seconds(10))
+        io.run_one_for(milliseconds(100));
+    BOOST_TEST_REQUIRE(running.has_value());
+    BOOST_TEST_REQUIRE(running->has_value());
+    BOOST_TEST(**running);
+    auto body = [&]() -> asio::awaitable<void> {
+        const auto first_use = co_await ok(store->consume_nonce("waits-for-it", later, use));
+        BOOST_TEST(first_use);  // the cancelled one consumed nothing
     };
     slack::test::run(io, body);
 }

@@ -7,6 +7,8 @@
 
 #include <slack/store/sqlite_store.hpp>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <sqlite3.h>
@@ -302,6 +304,37 @@ BOOST_AUTO_TEST_CASE(a_lock_held_past_busy_timeout_fails_the_statement)
     BOOST_TEST(error_of(wait(io, store->save(saved_install))) == slack::store_errc::query_failed);
     other.execute("ROLLBACK");
     BOOST_TEST(wait(io, store->save(saved_install)).has_value());  // nothing was left half done
+}
+
+BOOST_AUTO_TEST_CASE(a_cancelled_operation_waiting_in_the_queue_is_not_run)
+{
+    auto store = open();
+    BOOST_TEST_REQUIRE(wait(io, store->find(the_key)).has_value());  // the schema is there
+    raw_file other(path);
+    other.execute("BEGIN IMMEDIATE");  // the save below runs, and waits for this lock
+
+    boost::asio::cancellation_signal running_signal, queued_signal;
+    std::optional<store_result<void>> saved;
+    std::optional<store_result<std::optional<installation>>> found;
+    const installation install = an_install();
+    store->save(install, boost::asio::bind_cancellation_slot(running_signal.slot(), [&](store_result<void> r) {
+                    saved.emplace(std::move(r));
+                }));
+    store->find(the_key, boost::asio::bind_cancellation_slot(queued_signal.slot(), [&](auto r) {
+                    found.emplace(std::move(r));
+                }));  // queued behind the save
+    boost::asio::steady_timer cancel(io, 100ms), release(io, 300ms);
+    cancel.async_wait([&](boost::system::error_code) {
+        running_signal.emit(boost::asio::cancellation_type::terminal);
+        queued_signal.emit(boost::asio::cancellation_type::terminal);
+    });
+    release.async_wait([&](boost::system::error_code) { other.execute("COMMIT"); });
+    BOOST_TEST_REQUIRE(run_until(io, [&] { return saved && found; }));
+    BOOST_TEST(error_of(*found) == boost::asio::error::operation_aborted);
+    BOOST_TEST(saved->has_value());  // a statement already running runs to its end
+    auto after = wait(io, store->find(the_key));
+    BOOST_TEST_REQUIRE(after.has_value());
+    BOOST_TEST(after->has_value());
 }
 
 BOOST_AUTO_TEST_CASE(the_destructor_finishes_the_operations_started)

@@ -66,7 +66,9 @@ concept yields_operation = !std::is_void_v<decltype(boost::asio::async_initiate<
 /// awaited (the default, use_awaitable...) a temporary installation or token_grant. Name those
 /// first: `installation i{...}; co_await store.save(i);`. Strings are views too.
 /// Errors: slack::store_errc (unavailable, query_failed, corrupt_row, decryption_failed,
-/// invalid_key, closed...). The store must outlive its operations.
+/// invalid_key, closed...). The store must outlive its operations. The SQL stores honour a
+/// terminal cancellation while an operation waits for its turn (operation_aborted; their headers
+/// say where); memory_store's operations do not wait.
 ///
 /// What every backend keeps (test/store/conformance.hpp checks each backend against it): times to
 /// the millisecond (floored); an org-wide install under its enterprise alone (its team_id reads

@@ -63,6 +63,11 @@ struct postgresql_options {
 /// decryption_failed, encryption_required, invalid_key. The server's messages are never passed
 /// on: they may quote a statement's parameters, which are tokens.
 ///
+/// Cancellation: a terminal cancellation (the handler's cancellation slot) of an operation still
+/// waiting for a connection (queued for the pool, or connecting) completes it with
+/// boost::asio::error::operation_aborted: nothing was sent. Once its statement is sent it runs to
+/// its end, bounded by query_timeout, so that whether it took effect is known.
+///
 /// Destroy the store after its operations completed and before `ex`'s execution context.
 class postgresql_store final : public installation_store, public resealable_store {
 public:

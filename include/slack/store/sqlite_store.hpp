@@ -53,7 +53,9 @@ struct sqlite_options {
 /// encryption_required, invalid_key, schema_too_new. SQLite's own messages are not passed on: they
 /// may quote a bound value, and values are tokens.
 ///
-/// Cancellation: none; a statement runs to its end (busy_timeout bounds how long it waits).
+/// Cancellation: a terminal cancellation (the handler's cancellation slot) of an operation still
+/// waiting in the worker's queue completes it with boost::asio::error::operation_aborted, and it
+/// never runs. One already running runs to its end (busy_timeout bounds how long it waits).
 class sqlite_store final : public installation_store, public resealable_store {
 public:
     /// Starts the worker thread; does not touch the file.

@@ -8,8 +8,11 @@
 #include "store/postgresql/pool.hpp"
 #include "store/postgresql/schema.hpp"
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/this_coro.hpp>
 
 #include <exception>
 
@@ -50,9 +53,19 @@ using state_ptr = std::shared_ptr<postgresql_store::state>;
 template <class T, class Operation, class... Args>
 pg::operation<T> with_connection(state_ptr s, Operation run, Args... args)
 {
+    // A terminal cancellation (co_spawn's filter) ends the wait for a connection, queued or
+    // connecting: nothing was sent, so the operation surely did not happen. It is answered, not
+    // thrown.
+    co_await asio::this_coro::throw_if_cancelled(false);
     auto lent = co_await s->pool.acquire(pg::clock::now() + s->options.query_timeout);
+    const asio::cancellation_state state = co_await asio::this_coro::cancellation_state;
+    if (state.cancelled() != asio::cancellation_type::none)
+        co_return pg::failed<T>(asio::error::operation_aborted);  // a connection lent meanwhile goes back
     if (!lent)
         co_return pg::failed<T>(lent.error());
+    // From here statements go out: each runs to its end, bounded by its deadline, so that whether
+    // it took effect is known. Cancelling it would drop the connection and leave that unknown.
+    co_await asio::this_coro::reset_cancellation_state(asio::disable_cancellation());
     const pg::session session{lent->get(), s->keys, s->options.query_timeout};
     // Another replica, of a newer version, may have migrated the database since: read the version
     // again once schema_check_interval has passed, and stop (schema_too_new) if it has.
@@ -78,12 +91,16 @@ pg::operation<T> with_connection(state_ptr s, Operation run, Args... args)
 template <class T, class Operation, class... Args>
 void start(const state_ptr& s, store_handler<T> handler, Operation run, Args... args)
 {
+    auto slot = asio::get_associated_cancellation_slot(handler);
     auto finish = [s, handler = std::move(handler)](std::exception_ptr thrown, store_result<T> outcome) mutable {
         if (thrown)  // only std::bad_alloc and the like: the operations report errors as values
             outcome = store_result<T>(boost::system::in_place_error, store_errc::query_failed);
         detail::complete<T>(s->executor, handler, std::move(outcome));
     };
-    asio::co_spawn(s->strand, with_connection<T>(s, run, std::move(args)...), std::move(finish));
+    // The caller's cancellation slot reaches the coroutine; bound to the strand, so that co_spawn
+    // emits it there, where the coroutine runs.
+    asio::co_spawn(s->strand, with_connection<T>(s, run, std::move(args)...),
+                   asio::bind_cancellation_slot(slot, asio::bind_executor(s->strand, std::move(finish))));
 }
 
 }  // namespace

@@ -6,12 +6,16 @@
 #include "store/sqlite/failure.hpp"
 #include "store/sqlite/operations.hpp"
 
+#include <boost/asio/associated_cancellation_slot.hpp>
 #include <boost/asio/associated_executor.hpp>
+#include <boost/asio/error.hpp>
 #include <boost/asio/execution/outstanding_work.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/prefer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include <atomic>
+#include <memory>
 #include <new>
 #include <type_traits>
 
@@ -48,10 +52,20 @@ struct sqlite_store::state {
     {
     }
 
-    // Runs `work` (database& -> T) on the worker, then completes `handler` with its result.
+    // Runs `work` (database& -> T) on the worker, then completes `handler` with its result; with
+    // operation_aborted instead, without running it, when a terminal cancellation came while it
+    // waited in the worker's queue. Once it runs, it runs to its end (busy_timeout bounds it).
     template <class T, class Work>
     void run(store_handler<T> handler, Work work)
     {
+        std::shared_ptr<std::atomic<bool>> cancelled;  // set where the caller emits, read on the worker
+        if (auto slot = boost::asio::get_associated_cancellation_slot(handler); slot.is_connected()) {
+            cancelled = std::make_shared<std::atomic<bool>>(false);
+            slot.assign([cancelled](boost::asio::cancellation_type type) {
+                if ((type & boost::asio::cancellation_type::terminal) != boost::asio::cancellation_type::none)
+                    cancelled->store(true);
+            });
+        }
         // Outstanding work on the handler's executor (and ours, which the completion passes
         // through) while the statement runs elsewhere: else the caller's io_context.run() could
         // return before the operation completes.
@@ -59,10 +73,14 @@ struct sqlite_store::state {
         auto handler_work =
             boost::asio::prefer(boost::asio::get_associated_executor(handler, executor), execution::outstanding_work.tracked);
         auto store_work = boost::asio::prefer(executor, execution::outstanding_work.tracked);
-        boost::asio::post(worker, [this, handler = std::move(handler), work = std::move(work),
+        boost::asio::post(worker, [this, handler = std::move(handler), work = std::move(work), cancelled,
                                    handler_work = std::move(handler_work), store_work = std::move(store_work)]() mutable {
             // Posted before the work guards go with this function object, so the count never drops to 0.
-            detail::complete<T>(executor, handler, attempt<T>(database, work));
+            if (cancelled && cancelled->load())
+                detail::complete<T>(executor, handler,
+                                    store_result<T>(boost::system::in_place_error, boost::asio::error::operation_aborted));
+            else
+                detail::complete<T>(executor, handler, attempt<T>(database, work));
         });
     }
 
