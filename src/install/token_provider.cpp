@@ -108,7 +108,7 @@ struct lease_renewal {
         if (on_finished) {
             auto waiter = std::move(*on_finished);
             on_finished.reset();
-            asio::post(std::move(waiter));
+            asio::post(strand, std::move(waiter));
         }
     }
 };
@@ -136,7 +136,7 @@ public:
                 asio::dispatch(renewal->strand, [renewal, handler = std::move(handler)]() mutable {
                     renewal->stop();
                     if (renewal->finished)
-                        asio::post(std::move(handler));
+                        asio::post(renewal->strand, std::move(handler));
                     else
                         renewal->on_finished.emplace(std::move(handler));
                 });
@@ -602,9 +602,9 @@ public:
                 break;
             }
         }
-        self->count(&token_provider_stats::pending_writes, -1);
         co_await renewing.stop();
         co_await self->store.release_lease(key, id.kind, owner);
+        self->count(&token_provider_stats::pending_writes, -1);  // last: from now on the store is not touched
     }
 
     // The refresh token is lost for good: say so in the row, for every replica.

@@ -69,7 +69,7 @@ struct token_provider_stats {
     std::size_t lost_swaps = 0;          ///< Compare-and-swaps that found a newer pair already stored.
     std::size_t resends = 0;             ///< Refreshes sent again after their answer was lost.
     std::size_t write_retries = 0;       ///< Writes of a new pair retried after the store failed.
-    std::size_t pending_writes = 0;      ///< New pairs handed out but not yet written (retrying now).
+    std::size_t pending_writes = 0;      ///< New pairs handed out but not yet written (retrying now); 0: the store is no longer used for them.
     std::size_t marked_for_reinstall = 0;  ///< Grants this provider marked as needing a reinstall.
     std::size_t cached_grants = 0;       ///< Grants held in memory now (at most max_cached_grants, but for those refreshing).
 };
