@@ -1,0 +1,78 @@
+#include "rotation/final_check.hpp"
+
+#include "cli/report.hpp"
+
+#include <slack/store/store_errc.hpp>
+#include <slack/web/auth.hpp>
+
+namespace asio = boost::asio;
+
+namespace soak::rotation {
+
+namespace {
+
+// The keys callers ask by, and for an org-wide install its enterprise alone as well.
+std::vector<slack::store::installation_key> every_key(const soak_installation& i)
+{
+    std::vector<slack::store::installation_key> keys = i.keys();
+    if (i.org_wide)
+        keys.push_back({.enterprise_id = i.enterprise_id, .team_id = {}, .user_id = {}});
+    return keys;
+}
+
+asio::awaitable<installation_outcome> check_one(slack::web::client& client, slack::store::installation_store& store,
+                                                slack::install::token_provider& tokens, const soak_installation& i)
+{
+    installation_outcome outcome;
+    std::string first_token;
+    for (const slack::store::installation_key& key : every_key(i)) {
+        auto token = co_await tokens.token(key);
+        if (!token && token.error() == slack::store_errc::reinstall_required) {
+            auto row = co_await store.find(key);
+            if (!row || !*row || !(*row)->bot || (*row)->bot->reinstall_reason.empty()) {
+                outcome.problem = "token() said reinstall_required but the row holds no reason";
+                co_return outcome;
+            }
+            outcome.marked = true;
+            outcome.reason = (*row)->bot->reinstall_reason;
+            outcome.lost_refresh_token = (*row)->bot->refresh_token;
+            co_return outcome;
+        }
+        if (!token) {
+            outcome.problem = "token() for " + key.enterprise_id + "/" + key.team_id + ": " +
+                              slack::cli::error_name(token.error(), {});
+            co_return outcome;
+        }
+        if (first_token.empty())
+            first_token = *token;
+        else if (*token != first_token) {
+            outcome.problem = "its keys yield different tokens: it is one grant";
+            co_return outcome;
+        }
+    }
+    const std::string workspace = i.label();  // named: no temporary with a destructor inside co_await (g++ 12)
+    auto who = co_await slack::web::auth(client).test({.token = first_token, .rate_key = workspace});
+    if (!who) {
+        outcome.problem = "auth.test refused its token: " + slack::cli::error_name(who.error(), {});
+        co_return outcome;
+    }
+    outcome.usable = true;
+    outcome.user_id = std::string(who->user_id());
+    co_return outcome;
+}
+
+}  // namespace
+
+asio::awaitable<std::vector<installation_outcome>> check_installations(
+    slack::web::client& client, slack::store::installation_store& store, slack::install::token_provider& tokens,
+    const std::vector<soak_installation>& installations)
+{
+    std::vector<installation_outcome> outcomes;
+    for (const soak_installation& i : installations) {
+        installation_outcome outcome = co_await check_one(client, store, tokens, i);
+        outcomes.push_back(std::move(outcome));
+    }
+    co_return outcomes;
+}
+
+}  // namespace soak::rotation
