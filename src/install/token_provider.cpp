@@ -16,10 +16,10 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/detached.hpp>
-#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include "crypto/random.hpp"
@@ -85,6 +85,32 @@ struct write_attempt {
     enum { written, superseded, failed } what = failed;
     error_code error{};
     std::optional<token_grant> newer{};  // superseded: the pair the store holds instead, if any
+};
+
+// The renewals of one lease (token_provider_impl::keep_lease); `stopped` is touched on the strand only.
+struct lease_renewal {
+    explicit lease_renewal(asio::strand<asio::any_io_executor> s) : strand(std::move(s)), timer(strand) {}
+    asio::strand<asio::any_io_executor> strand;
+    asio::steady_timer timer;
+    bool stopped = false;
+};
+
+// Stops the renewals when destroyed, however the scope holding it ends.
+class lease_keeper {
+public:
+    explicit lease_keeper(std::shared_ptr<lease_renewal> renewal) : renewal_(std::move(renewal)) {}
+    lease_keeper(const lease_keeper&) = delete;
+    lease_keeper& operator=(const lease_keeper&) = delete;
+    ~lease_keeper()
+    {
+        asio::dispatch(renewal_->strand, [renewal = renewal_] {
+            renewal->stopped = true;
+            renewal->timer.cancel();
+        });
+    }
+
+private:
+    std::shared_ptr<lease_renewal> renewal_;
 };
 
 flight_outcome failure(error_code error, slack::diagnostics diag = {})
@@ -439,16 +465,7 @@ public:
     asio::awaitable<result<web::v2_access_response>> send_refresh(const grant_id& id, const std::string& refresh_token,
                                                                   const std::string& owner, slack::diagnostics& diag)
     {
-        using namespace asio::experimental::awaitable_operators;
-        auto either = co_await (call_refresh(id, refresh_token, diag) || keep_lease(id, owner));
-        if (either.index() == 0)
-            co_return std::get<0>(std::move(either));
-        co_return error_code(asio::error::operation_aborted);  // keep_lease only ends when cancelled
-    }
-
-    asio::awaitable<result<web::v2_access_response>> call_refresh(const grant_id& id, const std::string& refresh_token,
-                                                                  slack::diagnostics& diag)
-    {
+        const lease_keeper renewing = keep_lease(id, owner);
         // One workspace's 429 on a refresh must not hold back another's: the rate key is the installation.
         const std::string& workspace = id.team_id.empty() ? id.enterprise_id : id.team_id;
         co_return co_await web::oauth(client).v2_refresh({.client_id = options.client_id,
@@ -458,20 +475,27 @@ public:
                                                          diag);
     }
 
-    // Renews the lease every third of its duration, so that a slow refresh is never taken over
-    // by another replica that would mint a second pair. Ends when cancelled.
-    asio::awaitable<void> keep_lease(const grant_id& id, const std::string& owner)
+    // Renews the lease every third of its duration until the keeper is destroyed, so that a slow
+    // refresh (or a pending write) is never taken over by another replica that would mint a second
+    // pair. The renewals run on a strand of their own, which the keeper's destructor stops them on:
+    // a refresh that ends by an exception stops renewing too, and its lease expires.
+    lease_keeper keep_lease(const grant_id& id, const std::string& owner)
+    {
+        auto renewal = std::make_shared<lease_renewal>(asio::make_strand(executor));
+        asio::co_spawn(renewal->strand, renew_lease(shared_from_this(), renewal, id, owner), asio::detached);
+        return lease_keeper(std::move(renewal));
+    }
+
+    static asio::awaitable<void> renew_lease(std::shared_ptr<token_provider_impl> self,
+                                             std::shared_ptr<lease_renewal> renewal, grant_id id, std::string owner)
     {
         const installation_key key = key_of(id);
-        asio::steady_timer timer(executor);
-        for (;;) {
-            timer.expires_after(options.lease_duration / 3);
-            auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
-            if (ec)
+        while (!renewal->stopped) {
+            renewal->timer.expires_after(self->options.lease_duration / 3);
+            auto [ec] = co_await renewal->timer.async_wait(asio::as_tuple(asio::use_awaitable));
+            if (ec || renewal->stopped)
                 co_return;
-            co_await store.try_lease(key, id.kind, owner, options.lease_duration);
-            if ((co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none)
-                co_return;
+            co_await self->store.try_lease(key, id.kind, owner, self->options.lease_duration);
         }
     }
 
@@ -507,20 +531,22 @@ public:
         const installation_key key = key_of(id);
         std::chrono::milliseconds delay(100);
         asio::steady_timer pause(self->executor);
-        for (unsigned attempt = 2;; ++attempt) {
-            pause.expires_after(delay);
-            co_await pause.async_wait(asio::as_tuple(asio::deferred));
-            delay = std::min<std::chrono::milliseconds>(delay * 2, std::chrono::seconds(5));
-            self->count(&token_provider_stats::write_retries);
-            co_await self->store.try_lease(key, id.kind, owner, self->options.lease_duration);
-            const write_attempt written = co_await self->write_pair(id, stored, fresh);
-            if (written.what == write_attempt::written) {
-                self->emit(token_event::kind::written_late, id, {}, attempt);
-                break;
-            }
-            if (written.what == write_attempt::superseded) {
-                self->emit(token_event::kind::pair_superseded, id);
-                break;
+        {
+            const lease_keeper renewing = self->keep_lease(id, owner);
+            for (unsigned attempt = 2;; ++attempt) {
+                pause.expires_after(delay);
+                co_await pause.async_wait(asio::as_tuple(asio::deferred));
+                delay = std::min<std::chrono::milliseconds>(delay * 2, std::chrono::seconds(5));
+                self->count(&token_provider_stats::write_retries);
+                const write_attempt written = co_await self->write_pair(id, stored, fresh);
+                if (written.what == write_attempt::written) {
+                    self->emit(token_event::kind::written_late, id, {}, attempt);
+                    break;
+                }
+                if (written.what == write_attempt::superseded) {
+                    self->emit(token_event::kind::pair_superseded, id);
+                    break;
+                }
             }
         }
         self->count(&token_provider_stats::pending_writes, -1);

@@ -3,6 +3,11 @@
 // pool leaving no work behind. Also built and run under ThreadSanitizer (scripts/test --tsan).
 #include "integration/mock_fixture.hpp"
 
+#include <slack/install/token_provider.hpp>
+#include <slack/store/memory_store.hpp>
+
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
@@ -16,6 +21,8 @@
 #include <filesystem>
 #include <future>
 #include <optional>
+#include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -214,6 +221,63 @@ BOOST_AUTO_TEST_CASE(calls_cancelled_by_a_racing_timer_on_a_thread_safe_client)
     on_two.stop();
     BOOST_TEST(finished.load() == rounds);
     BOOST_TEST_MESSAGE("call first: " << call_won.load() << ", timer first: " << timer_won.load());
+}
+
+// A token provider on a thread_safe client run by two threads, asked from both of them and from a
+// thread that does not run it, some callers cancelled from that thread at once: one refresh, one
+// token for all who stayed, and every caller completes once.
+BOOST_AUTO_TEST_CASE(a_token_provider_on_two_threads_refreshes_once_and_lets_callers_leave)
+{
+    threaded_mock mock;
+    two_thread_client on_two(mock, 4, 30s);
+    slack::store::memory_store store(on_two.client.get_executor());
+    slack::store::installation expired;
+    expired.team_id = "T0THREADS";
+    expired.bot = slack::store::token_grant{.token = "xoxe.xoxb-expired",
+                                            .refresh_token = "mock-reusable-threads",
+                                            .expires_at = std::chrono::system_clock::now() - 5s,
+                                            .scopes = {}, .bot_id = {}, .user_id = {}, .revision = 0};
+    BOOST_REQUIRE(store.save(expired, asio::use_future).get().has_value());
+    slack::install::token_provider provider(on_two.client, store,
+                                            {.client_id = mock.mock.options().client_id,
+                                             .client_secret = mock.mock.options().client_secret,
+                                             .lease_duration = 5s,
+                                             .lease_poll = 10ms});
+    constexpr int callers = 40;
+    std::mutex results_mutex;
+    std::set<std::string> tokens;
+    std::atomic<int> completed{0}, aborted{0}, failed{0};
+    auto record = [&](boost::system::result<std::string> r) {
+        if (r) {
+            std::lock_guard lock(results_mutex);
+            tokens.insert(*r);
+        } else if (r.error() == asio::error::operation_aborted) {
+            ++aborted;
+        } else {
+            ++failed;
+        }
+        ++completed;
+    };
+    std::vector<std::unique_ptr<asio::cancellation_signal>> signals;
+    for (int i = 0; i < callers; ++i) {
+        const slack::store::installation_key_view key{.enterprise_id = {}, .team_id = "T0THREADS", .user_id = {}};
+        if (i % 4 == 1) {
+            signals.push_back(std::make_unique<asio::cancellation_signal>());
+            provider.token(key, slack::store::grant_kind::bot, asio::bind_cancellation_slot(signals.back()->slot(), record));
+            signals.back()->emit(asio::cancellation_type::terminal);
+        } else if (i % 2) {
+            provider.token(key, slack::store::grant_kind::bot, record);
+        } else {
+            asio::post(on_two.ioc, [&, key] { provider.token(key, slack::store::grant_kind::bot, record); });
+        }
+    }
+    two_thread_client::wait_for([&] { return completed == callers; }, 20s);
+    on_two.stop();
+    BOOST_TEST(completed.load() == callers);
+    BOOST_TEST(failed.load() == 0);
+    BOOST_TEST(aborted.load() <= callers / 4);
+    BOOST_TEST(tokens.size() == 1u);
+    BOOST_TEST(provider.stats().refreshes == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

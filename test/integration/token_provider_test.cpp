@@ -653,4 +653,36 @@ BOOST_FIXTURE_TEST_CASE(slacks_words_on_a_refresh_reach_the_callers_diagnostics,
     BOOST_TEST(diag.http_status == 200u);
 }
 
+// The contract: a refresh ended by an exception (here from the client's event hook, which leaves
+// through io_context::run()) still completes its waiters, and frees the grant for the next one.
+BOOST_FIXTURE_TEST_CASE(a_refresh_ended_by_an_exception_releases_its_waiters, provider_fixture)
+{
+    install_bot(std::chrono::seconds(-5));
+    web::client_options throwing = options;
+    throwing.on_event = [](const web::call_event& e) {
+        if (e.what == web::call_event::kind::attempt_started)
+            throw std::runtime_error("a hook that throws");
+    };
+    web::client unlucky(ioc.get_executor(), tls, throwing);
+    token_provider provider(unlucky, store, provider_options());
+    std::optional<token_result> out;
+    provider.token(team_key, grant_kind::bot, [&](token_result r) { out.emplace(std::move(r)); });
+    bool thrown = false;
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (!out && std::chrono::steady_clock::now() < deadline) {
+        try {
+            ioc.restart();
+            ioc.run_one_until(deadline);
+        } catch (const std::runtime_error&) {
+            thrown = true;
+        }
+    }
+    BOOST_TEST(thrown);
+    BOOST_REQUIRE(out.has_value());
+    BOOST_TEST(out->error() == asio::error::operation_aborted);
+    // The lease of the refresh that died expires (2 s); then another provider refreshes.
+    token_provider healthy(client, store, provider_options());
+    BOOST_TEST(token(healthy).has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
