@@ -55,15 +55,20 @@ asio::awaitable<void> kill_mid_refresh(run_context& run, fault_log& log, std::si
     replica_process* victim = next_victim(run, cycle);
     if (!victim)
         co_return;
+    run.replicas.read_progress(*victim);
+    const std::size_t started_before = victim->refreshes_started;
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-    while (run.replicas.refreshes_in_flight(*victim) <= 0 && std::chrono::steady_clock::now() < give_up)
+    while (victim->refreshes_started == started_before && std::chrono::steady_clock::now() < give_up) {
         co_await sleep_for(std::chrono::milliseconds(5));
-    if (victim->refreshes_in_flight > 0)
-        co_await sleep_for(std::chrono::milliseconds(50));
+        run.replicas.read_progress(*victim);
+    }
+    if (victim->refreshes_started != started_before)
+        co_await sleep_for(std::chrono::milliseconds(30));
+    run.replicas.read_progress(*victim);
     const steady_time killed_at = std::chrono::steady_clock::now();
     kill_record k{.victim = victim->name,
                   .at_s = run.at(killed_at),
-                  .refreshes_in_flight = run.replicas.refreshes_in_flight(*victim),
+                  .refreshes_in_flight = victim->refreshes_in_flight,
                   .window = {.from = run.clock.recorded_by(killed_at - refresh_delay - std::chrono::milliseconds(50)),
                              .to = run.mock.memory().recorded_requests}};
     run.replicas.kill(*victim);

@@ -86,18 +86,19 @@ void replica_set::kill(replica_process& replica)
     replica.killed = true;
 }
 
-int replica_set::refreshes_in_flight(replica_process& replica)
+void replica_set::read_progress(replica_process& replica)
 {
     std::ifstream err(replica.err);
     err.seekg(static_cast<std::streamoff>(replica.err_read));
     for (std::string line; std::getline(err, line) && !err.eof();) {
         replica.err_read += line.size() + 1;
-        if (line == "refresh+")
+        if (line == "refresh+") {
             ++replica.refreshes_in_flight;
-        else if (line == "refresh-")
+            ++replica.refreshes_started;
+        } else if (line == "refresh-") {
             --replica.refreshes_in_flight;
+        }
     }
-    return replica.refreshes_in_flight;
 }
 
 bool replica_set::all_ended() const

@@ -26,6 +26,7 @@ struct replica_process {
     std::optional<steady_time> ended_at;
     std::size_t err_read = 0;  ///< bytes of its stderr already read
     int refreshes_in_flight = 0;
+    std::size_t refreshes_started = 0;
 
     bool ended() const noexcept { return ended_at.has_value(); }
     bool exited_cleanly() const noexcept;
@@ -45,8 +46,8 @@ public:
     void reap();
     void terminate(replica_process& replica);
     void kill(replica_process& replica);
-    /// Reads what `replica` wrote on stderr since the last call: refresh calls in flight now.
-    int refreshes_in_flight(replica_process& replica);
+    /// Reads what `replica` wrote on stderr since the last call: refresh calls started and ended.
+    void read_progress(replica_process& replica);
 
     std::deque<replica_process>& all() noexcept { return replicas_; }
     bool all_ended() const;
