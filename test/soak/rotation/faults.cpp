@@ -75,9 +75,9 @@ asio::awaitable<void> kill_mid_refresh(run_context& run, fault_log& log, std::si
     log.note(k.at_s, victim->name + " killed (SIGKILL) with " + std::to_string(k.refreshes_in_flight) +
                          " refresh(es) of its own in flight");
     co_await sleep_for(std::chrono::seconds(1));
-    k.restarted_as = victim->name + "-" + std::to_string(cycle + 2);
+    k.restarted_as = "replica-" + std::to_string(run.replicas.all().size() + 1);
     run.replicas.spawn(k.restarted_as);
-    log.note(run.now(), k.restarted_as + " started in its place");
+    log.note(run.now(), k.restarted_as + " started in the place of " + victim->name);
     log.kills.push_back(std::move(k));
 }
 

@@ -5,6 +5,12 @@
 #include <slack/store/store_errc.hpp>
 #include <slack/web/auth.hpp>
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
 namespace asio = boost::asio;
 
 namespace soak::rotation {
@@ -61,16 +67,30 @@ asio::awaitable<installation_outcome> check_one(slack::web::client& client, slac
     co_return outcome;
 }
 
+asio::awaitable<void> check_into(slack::web::client& client, slack::store::installation_store& store,
+                                 slack::install::token_provider& tokens, const soak_installation& i,
+                                 installation_outcome& outcome, std::size_t& done)
+{
+    outcome = co_await check_one(client, store, tokens, i);
+    ++done;
+}
+
 }  // namespace
 
+// All at once: many need a refresh, each answered refresh_delay late.
 asio::awaitable<std::vector<installation_outcome>> check_installations(
     slack::web::client& client, slack::store::installation_store& store, slack::install::token_provider& tokens,
     const std::vector<soak_installation>& installations)
 {
-    std::vector<installation_outcome> outcomes;
-    for (const soak_installation& i : installations) {
-        installation_outcome outcome = co_await check_one(client, store, tokens, i);
-        outcomes.push_back(std::move(outcome));
+    const auto executor = co_await asio::this_coro::executor;
+    std::vector<installation_outcome> outcomes(installations.size());
+    std::size_t done = 0;
+    for (std::size_t n = 0; n < installations.size(); ++n)
+        asio::co_spawn(executor, check_into(client, store, tokens, installations[n], outcomes[n], done), asio::detached);
+    asio::steady_timer poll(executor);
+    while (done < installations.size()) {
+        poll.expires_after(std::chrono::milliseconds(10));
+        co_await poll.async_wait(asio::use_awaitable);
     }
     co_return outcomes;
 }

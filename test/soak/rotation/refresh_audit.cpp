@@ -6,11 +6,10 @@ namespace soak::rotation {
 
 namespace {
 
-// The sends of one refresh token: log positions and statuses (0: answer lost), 429s aside.
+// The sends of one refresh token: log positions and statuses (0: answer lost).
 struct sends_of_token {
     std::vector<std::size_t> positions;
     std::vector<unsigned> statuses;
-    std::size_t refused_429 = 0;
 };
 
 bool in_a_kill_window(std::size_t position, const std::vector<kill_window>& kills)
@@ -25,8 +24,7 @@ bool in_a_kill_window(std::size_t position, const std::vector<kill_window>& kill
 
 bool is_refresh(const slack::mock::recorded_request& r)
 {
-    return r.target == "/api/oauth.v2.access" && r.body.find("grant_type=refresh_token") != std::string::npos &&
-           !r.code.empty();
+    return r.target == "/api/oauth.v2.access" && r.body.find("grant_type=refresh_token") != std::string::npos;
 }
 
 refresh_audit audit_refreshes(const std::vector<slack::mock::recorded_request>& log,
@@ -39,20 +37,20 @@ refresh_audit audit_refreshes(const std::vector<slack::mock::recorded_request>& 
         if (!is_refresh(r))
             continue;
         ++audit.requests;
-        sends_of_token& sends = by_token[r.code];
         if (r.status == 429) {
             ++audit.answers_429;
-            ++sends.refused_429;
             continue;
         }
+        if (r.code.empty()) {
+            found.add("refresh request #" + std::to_string(position) + " was answered without a refresh token read");
+            continue;
+        }
+        sends_of_token& sends = by_token[r.code];
         sends.positions.push_back(position);
         sends.statuses.push_back(r.status);
         audit.lost_answers += r.status == 0;
     }
     for (const auto& [token, sends] : by_token) {
-        audit.tokens_429 += sends.refused_429 > 0;
-        if (sends.positions.empty())
-            continue;
         ++audit.rotations;
         const std::string name = "the refresh token first sent as request #" + std::to_string(sends.positions.front());
         switch (sends.positions.size()) {

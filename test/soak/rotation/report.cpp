@@ -48,10 +48,10 @@ void print_report(const run_facts& facts, const fault_log& faults, const refresh
         printf("  %s\n", line.c_str());
     printf("refreshes (the mock's log, %zu requests): %zu rotations from %zu refresh requests; sent once %zu, twice after "
            "a lost answer %zu, twice after a killed sender %zu, twice otherwise %zu, more %zu; %zu answers lost; %zu "
-           "429s on %zu refresh tokens\n",
+           "answered 429\n",
            facts.recorded_requests, audit.rotations, audit.requests, audit.sent_once, audit.twice_after_loss,
            audit.twice_after_kill, audit.twice_unexplained, audit.more_than_twice, audit.lost_answers,
-           audit.answers_429, audit.tokens_429);
+           audit.answers_429);
     printf("replicas: %zu run (%zu killed on purpose), %zu summaries; slowest stop %lld ms\n", totals.replicas,
            totals.killed, totals.summaries, totals.slowest_stop_ms);
     printf("tokens: %zu asked, %zu handed out, %zu accepted by auth.test, %zu refused by it (revoked, expired, unknown); "
