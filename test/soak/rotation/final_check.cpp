@@ -26,14 +26,19 @@ std::vector<slack::store::installation_key> every_key(const soak_installation& i
     return keys;
 }
 
+// Each key's token is checked at once: a rotation between two keys' asks is fine (the token then
+// differs), a token of another installation is not (auth.test names another user).
 asio::awaitable<installation_outcome> check_one(slack::web::client& client, slack::store::installation_store& store,
                                                 slack::install::token_provider& tokens, const soak_installation& i)
 {
     installation_outcome outcome;
-    std::string first_token;
-    for (const slack::store::installation_key& key : every_key(i)) {
+    const std::vector<slack::store::installation_key> keys = every_key(i);
+    const std::string workspace = i.label();  // named: no temporary with a destructor inside co_await (g++ 12)
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        const slack::store::installation_key& key = keys[k];
+        const std::string asked = key.enterprise_id + "/" + key.team_id;
         auto token = co_await tokens.token(key);
-        if (!token && token.error() == slack::store_errc::reinstall_required) {
+        if (!token && token.error() == slack::store_errc::reinstall_required && k == 0) {
             auto row = co_await store.find(key);
             if (!row || !*row || !(*row)->bot || (*row)->bot->reinstall_reason.empty()) {
                 outcome.problem = "token() said reinstall_required but the row holds no reason";
@@ -45,25 +50,22 @@ asio::awaitable<installation_outcome> check_one(slack::web::client& client, slac
             co_return outcome;
         }
         if (!token) {
-            outcome.problem = "token() for " + key.enterprise_id + "/" + key.team_id + ": " +
-                              slack::cli::error_name(token.error(), {});
+            outcome.problem = "token() by " + asked + ": " + slack::cli::error_name(token.error(), {});
             co_return outcome;
         }
-        if (first_token.empty())
-            first_token = *token;
-        else if (*token != first_token) {
-            outcome.problem = "its keys yield different tokens: it is one grant";
+        auto who = co_await slack::web::auth(client).test({.token = *token, .rate_key = workspace});
+        if (!who) {
+            outcome.problem = "auth.test refused the token asked by " + asked + ": " + slack::cli::error_name(who.error(), {});
             co_return outcome;
         }
-    }
-    const std::string workspace = i.label();  // named: no temporary with a destructor inside co_await (g++ 12)
-    auto who = co_await slack::web::auth(client).test({.token = first_token, .rate_key = workspace});
-    if (!who) {
-        outcome.problem = "auth.test refused its token: " + slack::cli::error_name(who.error(), {});
-        co_return outcome;
+        if (k == 0) {
+            outcome.user_id = std::string(who->user_id());
+        } else if (who->user_id() != outcome.user_id) {
+            outcome.problem = "the token asked by " + asked + " is another installation's: it is one grant";
+            co_return outcome;
+        }
     }
     outcome.usable = true;
-    outcome.user_id = std::string(who->user_id());
     co_return outcome;
 }
 

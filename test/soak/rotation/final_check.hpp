@@ -1,7 +1,8 @@
 #pragma once
 // How every installation ends, seen by a token provider of the driver's own once the replicas
-// have stopped: usable (token() by each of its keys yields one token, and auth.test accepts it),
-// or marked for reinstall (token() says reinstall_required and the row says why), or neither.
+// have stopped: usable (token() by each of its keys yields a token auth.test accepts, all of one
+// installation), or marked for reinstall (token() says reinstall_required and the row says why),
+// or neither.
 #include "rotation/installations.hpp"
 
 #include <slack/install/token_provider.hpp>
