@@ -11,6 +11,7 @@
 // Client credentials from SLACK_CLIENT_ID / SLACK_CLIENT_SECRET.
 #include "rotation/askers.hpp"
 #include "rotation/installations.hpp"
+#include "rotation/provider_options.hpp"
 #include "rotation/replica_summary.hpp"
 #include "rotation/settings.hpp"
 #include "watchdog.hpp"
@@ -110,16 +111,9 @@ int run(const replica_options& o, const char* client_id, const char* client_secr
     database.connection = o.postgres;
     slack::store::postgresql_store store(io.get_executor(), database);
     replica_summary tally;
-    slack::install::token_provider tokens(
-        client, store,
-        {.client_id = client_id,
-         .client_secret = client_secret,
-         .refresh_margin = refresh_margin,
-         .lease_duration = lease_duration,
-         .lease_poll = lease_poll,
-         .wait_limit = wait_limit,
-         .timeout = token_timeout,
-         .on_event = [&tally](const slack::install::token_event& e) { ++tally.events[std::string(to_string(e.what))]; }});
+    slack::install::token_provider_options provider = provider_options(client_id, client_secret);
+    provider.on_event = [&tally](const slack::install::token_event& e) { ++tally.events[std::string(to_string(e.what))]; };
+    slack::install::token_provider tokens(client, store, std::move(provider));
     const std::vector<soak_installation> installations = make_installations();
     askers load(client, tokens, installations, o.askers, tally);
     load.start(io.get_executor());

@@ -10,6 +10,7 @@
 #include "rotation/installations.hpp"
 #include "rotation/postgres_server.hpp"
 #include "rotation/processes.hpp"
+#include "rotation/provider_options.hpp"
 #include "rotation/refresh_audit.hpp"
 #include "rotation/report.hpp"
 #include "rotation/request_clock.hpp"
@@ -212,13 +213,7 @@ struct driver {
         const auto executor = co_await asio::this_coro::executor;
         slack::web::client client(executor, tls, {.api_url = mock.api_url()});
         slack::install::token_provider tokens(client, store,
-                                              {.client_id = mock.options().client_id,
-                                               .client_secret = mock.options().client_secret,
-                                               .refresh_margin = refresh_margin,
-                                               .lease_duration = lease_duration,
-                                               .lease_poll = lease_poll,
-                                               .wait_limit = wait_limit,
-                                               .timeout = token_timeout});
+                                              provider_options(mock.options().client_id, mock.options().client_secret));
         ends = co_await check_installations(client, store, tokens, installations);
     }
 
@@ -244,7 +239,7 @@ struct driver {
                             .installations = installations,
                             .started = started,
                             .length = std::chrono::seconds(o.seconds),
-                            .cycles = static_cast<std::size_t>(std::max(1LL, o.seconds / 40))};
+                            .cycles = facts.cycles};
         co_await inject_faults(context, faults);
         const auto stopping = std::chrono::steady_clock::now();
         facts.run_s = std::chrono::duration<double>(stopping - started).count();
