@@ -50,17 +50,20 @@ namespace {
 
 constexpr const char* usage =
     "usage: slack_rotation_soak --postgres-dir DIR [--seconds N] [--replicas N] [--askers N] [--max-pause-ms MS]\n"
-    "                           [--deadline-s N]\n"
+    "                           [--deadline-s N] [--work-dir DIR]\n"
     "  --postgres-dir DIR  a server started with scripts/postgres start DIR (paused and resumed during the run)\n"
     "  --seconds N         how long the replicas run, at least 40 (default 120); faults come once per 40 s or so\n"
     "  --replicas N        replica processes sharing the store (default 4)\n"
     "  --askers N          coroutines asking for tokens in each replica (default 8)\n"
     "  --max-pause-ms MS   each asker pauses 0 to MS between two asks (default 100)\n"
     "  --deadline-s N      hard limit on the whole run (default --seconds + 90)\n"
+    "  --work-dir DIR      where the replicas' output goes, left there (default: a directory of its own in\n"
+    "                      /tmp, removed after a run without violations)\n"
     "Exit status: 0 no violation, 1 violations, 2 usage, 3 the deadline passed.\n";
 
 struct options {
     fs::path postgres_dir;
+    fs::path work_dir;  // empty: one of its own
     long long seconds = 120;
     std::size_t replicas = 4;
     std::size_t askers = 8;
@@ -80,8 +83,8 @@ std::optional<options> parse(int argc, char** argv)
         if (i + 1 >= argc)
             return std::nullopt;
         const char* value = argv[++i];
-        if (arg == "--postgres-dir") {
-            o.postgres_dir = value;
+        if (arg == "--postgres-dir" || arg == "--work-dir") {
+            (arg == "--work-dir" ? o.work_dir : o.postgres_dir) = value;
             continue;
         }
         char* end = nullptr;
@@ -255,7 +258,8 @@ struct driver {
 
 int run(const options& o)
 {
-    const fs::path work = fs::temp_directory_path() / ("slack-rotation-soak-" + std::to_string(::getpid()));
+    const fs::path work =
+        o.work_dir.empty() ? fs::temp_directory_path() / ("slack-rotation-soak-" + std::to_string(::getpid())) : o.work_dir;
     fs::create_directories(work);
     postgres_server postgres(fs::path(SLACK_SOURCE_DIR) / "scripts" / "postgres", o.postgres_dir);
 
@@ -309,10 +313,10 @@ int run(const options& o)
     check_double_loss_targets(d.faults.double_loss_targets, d.ends, found);
     print_report(d.facts, d.faults, audit, totals, d.ends, found);
     std::error_code ignored;
-    if (found.count() == 0)
+    if (found.count() == 0 && o.work_dir.empty())
         fs::remove_all(work, ignored);
-    else
-        std::printf("the replicas' output is kept in %s\n", work.string().c_str());
+    else if (found.count() != 0)
+        std::printf("the replicas' output is in %s\n", work.string().c_str());
     return found.count() == 0 ? 0 : 1;
 }
 
