@@ -69,7 +69,9 @@ asio::awaitable<void> kill_mid_refresh(run_context& run, fault_log& log, std::si
     kill_record k{.victim = victim->name,
                   .at_s = run.at(killed_at),
                   .refreshes_in_flight = victim->refreshes_in_flight,
-                  .window = {.from = run.clock.recorded_by(killed_at - refresh_delay - std::chrono::milliseconds(50)),
+                  // From a second before the held answers: a pair the victim received but had not
+                  // written yet is lost with it too, and re-sent by the replica that takes over.
+                  .window = {.from = run.clock.recorded_by(killed_at - refresh_delay - std::chrono::seconds(1)),
                              .to = run.mock.memory().recorded_requests}};
     run.replicas.kill(*victim);
     log.note(k.at_s, victim->name + " killed (SIGKILL) with " + std::to_string(k.refreshes_in_flight) +
