@@ -60,9 +60,9 @@ void print_report(const run_facts& facts, const fault_log& faults, const refresh
            totals.served - totals.checked - totals.bad_tokens, listed(totals.unchecked).c_str());
     printf("token() errors: tolerated %s; reinstall_required %zu; unexpected %s\n", listed(totals.tolerated).c_str(),
            totals.reinstall_required, listed(totals.unexpected).c_str());
-    printf("providers: refreshes %zu, re-sends %zu, lease waits %zu, lost swaps %zu, write retries %zu, marked %zu; "
-           "events %s\n",
-           count_of(totals.stats, "refreshes"), count_of(totals.stats, "resends"), count_of(totals.stats, "lease_waits"),
+    printf("providers (of the %zu replicas that ended with a summary): refreshes %zu, re-sends %zu, lease waits %zu, "
+           "lost swaps %zu, write retries %zu, marked %zu; events %s\n",
+           totals.summaries, count_of(totals.stats, "refreshes"), count_of(totals.stats, "resends"), count_of(totals.stats, "lease_waits"),
            count_of(totals.stats, "lost_swaps"), count_of(totals.stats, "write_retries"),
            count_of(totals.stats, "marked_for_reinstall"), listed(totals.events).c_str());
     std::size_t usable = 0, marked = 0;
