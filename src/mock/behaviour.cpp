@@ -168,7 +168,7 @@ outgoing_reply oauth_app::faults_over_http(std::string_view body)
     const auto [end, failed] = std::from_chars(count.data(), count.data() + count.size(), lost);
     if (count.empty() || failed != std::errc() || end != count.data() + count.size())
         return slack_error("invalid_arguments");
-    lose_refresh_answers(lost);
+    lose_refresh_answers(lost, fields->get("refresh_token"));
     return json_reply(json::object{{"ok", true}, {"lose_refresh_answers", lost}});
 }
 

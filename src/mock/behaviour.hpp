@@ -28,7 +28,12 @@ public:
     std::string mint_code(const code_options& options) { return state_.codes.mint(options); }
     minted_tokens mint_tokens(const token_options& options);
     bool token_active(std::string_view access_token) const { return state_.tokens.active(access_token); }
-    void lose_refresh_answers(std::size_t count) { state_.refresh_answers_to_lose = count; }
+    /// Empty `refresh_token`: any refresh's.
+    void lose_refresh_answers(std::size_t count, std::string_view refresh_token)
+    {
+        state_.refresh_answers_to_lose = count;
+        state_.lose_answers_of = refresh_token;
+    }
 
     std::size_t live_codes() const noexcept { return state_.codes.size(); }
     std::size_t code_bytes() const noexcept { return state_.codes.bytes(); }

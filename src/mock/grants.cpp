@@ -115,7 +115,7 @@ outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_v
     const granted g{found_kind, state.tokens.mint(owner, found_kind, true, scope, origin), scope, true};
     outgoing_reply reply = json_reply(answer(*owner, g));
     reply.delay = state.options.refresh_delay;  // rotated already: a client that dies meanwhile loses the pair
-    if (state.refresh_answers_to_lose > 0) {
+    if (state.refresh_answers_to_lose > 0 && (state.lose_answers_of.empty() || state.lose_answers_of == refresh_token)) {
         --state.refresh_answers_to_lose;
         reply.close_without_reply = true;  // rotated, and the answer lost on the way
     }

@@ -27,6 +27,8 @@ struct mock_state {
     /// server::lose_refresh_answers: how many refreshes of known refresh tokens still rotate and
     /// then drop their connection without answering.
     std::size_t refresh_answers_to_lose = 0;
+    /// ... only those of this refresh token, when not empty.
+    std::string lose_answers_of;
     /// The window of `method` for whoever made the request: a bearer token's installation (each
     /// stands for a workspace here), an unknown token's own (a magic word is a workspace of its
     /// own), else the app's. Made on first use; windows that ended are dropped as others come.

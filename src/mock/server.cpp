@@ -132,6 +132,7 @@ asio::awaitable<void> serve_requests(state_ptr s, Stream& stream, beast::tcp_str
         const detail::incoming_request incoming{record.method, record.target, record.authorization,
                                                 record.content_type, record.body};
         detail::outgoing_reply reply = s->app.handle(incoming, record.code);
+        record.status = reply.close_without_reply ? 0 : reply.status;
         s->log.record(std::move(record));
 
         if (reply.delay.count() > 0) {
@@ -250,7 +251,11 @@ std::string server::mint_code(std::string_view redirect_uri)
 }
 std::string server::mint_code(const code_options& options) { return state_->app.mint_code(options); }
 minted_tokens server::mint_tokens(const token_options& options) { return state_->app.mint_tokens(options); }
-void server::lose_refresh_answers(std::size_t count) { state_->app.lose_refresh_answers(count); }
+void server::lose_refresh_answers(std::size_t count) { state_->app.lose_refresh_answers(count, {}); }
+void server::lose_refresh_answers(std::size_t count, std::string_view refresh_token)
+{
+    state_->app.lose_refresh_answers(count, refresh_token);
+}
 bool server::token_active(std::string_view access_token) const { return state_->app.token_active(access_token); }
 std::vector<recorded_request> server::requests() const { return state_->log.requests(); }
 std::size_t server::exchanges(std::string_view credential) const { return state_->log.exchanges(credential); }

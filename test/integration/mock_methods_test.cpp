@@ -290,8 +290,10 @@ BOOST_AUTO_TEST_CASE(a_lost_refresh_answer_spends_the_token_and_a_zero_grace_ref
     const raw_reply lost = send(fx, http::verb::post, "/api/oauth.v2.access", form_type,
                                 fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(first.refresh_token));
     BOOST_TEST(lost.status == 0u);  // no answer at all
+    BOOST_TEST(fx.server.requests().back().status == 0u);  // and the log says so
     BOOST_TEST(fx.server.exchanges(first.refresh_token) == 1u);
     BOOST_TEST(error_of(fx.refresh("oauth.v2.access", first.refresh_token)) == "invalid_refresh_token");
+    BOOST_TEST(fx.server.requests().back().status == 200u);  // refused, but answered
     // The count is used up: the next refresh of a fresh pair is answered.
     const mock::minted_tokens second = fx.server.mint_tokens({.kind = mock::token_kind::bot});
     BOOST_TEST(is_ok(fx.refresh("oauth.v2.access", second.refresh_token)));
@@ -304,6 +306,30 @@ BOOST_AUTO_TEST_CASE(a_lost_refresh_answer_spends_the_token_and_a_zero_grace_ref
     const raw_reply lost_again = send(fx, http::verb::post, "/api/oauth.v2.access", form_type,
                                       fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(third.refresh_token));
     BOOST_TEST(lost_again.status == 0u);
+}
+
+// Losing the answers of one refresh token: its first send and its re-send lose theirs, while a
+// refresh of another installation in between is answered.
+BOOST_AUTO_TEST_CASE(lost_refresh_answers_can_be_those_of_one_refresh_token)
+{
+    methods_mock fx;
+    const mock::minted_tokens target = fx.server.mint_tokens({.kind = mock::token_kind::bot});
+    const mock::minted_tokens other = fx.server.mint_tokens({.kind = mock::token_kind::bot});
+    fx.server.lose_refresh_answers(2, target.refresh_token);
+    const std::string refresh_target = fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(target.refresh_token);
+    BOOST_TEST(send(fx, http::verb::post, "/api/oauth.v2.access", form_type, refresh_target).status == 0u);
+    BOOST_TEST(is_ok(fx.refresh("oauth.v2.access", other.refresh_token)));
+    BOOST_TEST(send(fx, http::verb::post, "/api/oauth.v2.access", form_type, refresh_target).status == 0u);
+    BOOST_TEST(is_ok(fx.refresh("oauth.v2.access", target.refresh_token)));  // both used up; still inside the grace
+    BOOST_TEST(fx.server.exchanges(target.refresh_token) == 3u);
+    // Over HTTP.
+    const mock::minted_tokens third = fx.server.mint_tokens({.kind = mock::token_kind::bot});
+    const raw_reply scripted = send(fx, http::verb::post, "/mock/faults", form_type,
+                                    "lose_refresh_answers=1&refresh_token=" + enc(third.refresh_token));
+    BOOST_TEST(scripted.body == R"({"ok":true,"lose_refresh_answers":1})");
+    BOOST_TEST(is_ok(fx.refresh("oauth.v2.access", other.refresh_token)));  // not that token: answered
+    const std::string refresh_third = fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(third.refresh_token);
+    BOOST_TEST(send(fx, http::verb::post, "/api/oauth.v2.access", form_type, refresh_third).status == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(at_most_two_access_tokens_are_active)
@@ -586,6 +612,7 @@ BOOST_AUTO_TEST_CASE(rate_limit_windows_hold_per_method)
     const raw_reply also =
         send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-error-x-other");
     BOOST_TEST(also.status == 429u);
+    BOOST_TEST(server.requests().back().status == 429u);
     // ... and for no other method.
     BOOST_TEST(error_of(exchange_code("oauth.access", "mock-error-x-legacy")) == "x");
     BOOST_TEST(is_ok(call("api.test", "")));

@@ -1,11 +1,13 @@
 #pragma once
-// The hard deadline of the whole run: a thread of its own, so that it fires even when the
-// io_contexts are stuck. It reports progress and ends the process: a soak never hangs.
+// The hard deadline of a whole run: a thread of its own, so that it fires even when the
+// io_contexts are stuck. It says how far the run got (last words) and ends the process with
+// status 3: a soak never hangs.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -13,15 +15,23 @@ namespace soak {
 
 class watchdog {
 public:
-    watchdog(std::chrono::seconds limit, const std::atomic<std::size_t>& completed, std::size_t calls)
-        : thread_([this, limit, &completed, calls] {
+    /// `last_words` runs on the watchdog's thread when the deadline passes, just before the exit:
+    /// it may only touch what is safe from another thread (atomics, a signal to a process).
+    watchdog(std::chrono::seconds limit, std::function<void()> last_words)
+        : thread_([this, limit, last_words = std::move(last_words)] {
               std::unique_lock lock(mutex_);
               if (wake_.wait_for(lock, limit, [this] { return disarmed_; }))
                   return;
-              std::fprintf(stderr, "soak: VIOLATION: the run passed its deadline of %lld s with %zu of %zu calls completed\n",
-                           static_cast<long long>(limit.count()), completed.load(), calls);
+              last_words();
               std::fflush(stderr);
               std::_Exit(3);
+          })
+    {
+    }
+    watchdog(std::chrono::seconds limit, const std::atomic<std::size_t>& completed, std::size_t calls)
+        : watchdog(limit, [limit, &completed, calls] {
+              std::fprintf(stderr, "soak: VIOLATION: the run passed its deadline of %lld s with %zu of %zu calls completed\n",
+                           static_cast<long long>(limit.count()), completed.load(), calls);
           })
     {
     }

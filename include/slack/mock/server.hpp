@@ -95,6 +95,10 @@ struct recorded_request {
     /// The single-use credential or token the request carried, decoded: the `code` of a code grant,
     /// the `refresh_token` of a refresh grant, the `token` of oauth.v2.exchange, or the bearer token.
     std::string code{};
+    /// The HTTP status the mock answered with (429 for a rate limit, 200 for any Slack answer, ok
+    /// or not); 0 when it closed the connection without answering (`mock-close`, a lost refresh
+    /// answer). Decided when the request arrives: a delayed answer is recorded before it is sent.
+    unsigned status = 0;
 };
 
 class server {
@@ -135,6 +139,11 @@ public:
     /// lost the new pair. Replaces an earlier count. Same as `POST /mock/faults` with form field
     /// `lose_refresh_answers=COUNT`.
     void lose_refresh_answers(std::size_t count);
+    /// The same, for refreshes of `refresh_token` only (copied): the next `count` refreshes with it
+    /// lose their answers, the others are answered. Two make a lost answer whose re-send is lost
+    /// too, whatever else is refreshed meanwhile. Same as `POST /mock/faults` with
+    /// `lose_refresh_answers=COUNT&refresh_token=TOKEN`.
+    void lose_refresh_answers(std::size_t count, std::string_view refresh_token);
     /// Whether `access_token` is known, not expired and not revoked.
     bool token_active(std::string_view access_token) const;
 
