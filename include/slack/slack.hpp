@@ -1,6 +1,7 @@
 #pragma once
 // Everything slack-asio offers a Slack app: #include <slack/slack.hpp>
 #include <slack/error.hpp>
+#include <slack/version.hpp>
 #include <slack/retry_policy.hpp>
 #include <slack/web/client.hpp>
 #include <slack/web/apps.hpp>
