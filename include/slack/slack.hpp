@@ -1,5 +1,10 @@
 #pragma once
-// Everything slack-asio offers a Slack app: #include <slack/slack.hpp>
+// Everything the library slack::asio offers a Slack app: #include <slack/slack.hpp>
+// The Web API client and its methods, pagination, the install flow, Sign in with Slack, the
+// token provider, the store interface and the in-memory store. The SQL stores are separate
+// libraries with their own headers: <slack/store/sqlite_store.hpp> (slack::sqlite_store),
+// <slack/store/postgresql_store.hpp> (slack::postgresql_store), <slack/store/open_store.hpp>
+// (slack::stores); the mock server is <slack/mock/server.hpp> (slack::mock).
 #include <slack/error.hpp>
 #include <slack/version.hpp>
 #include <slack/retry_policy.hpp>
@@ -8,4 +13,14 @@
 #include <slack/web/auth.hpp>
 #include <slack/web/oauth.hpp>
 #include <slack/web/openid.hpp>
+#include <slack/web/paginate.hpp>
 #include <slack/web/pkce.hpp>
+#include <slack/install/authorize_url.hpp>
+#include <slack/install/installation_from.hpp>
+#include <slack/install/installer.hpp>
+#include <slack/install/lifecycle_events.hpp>
+#include <slack/install/request_signature.hpp>
+#include <slack/install/sign_in.hpp>
+#include <slack/install/token_provider.hpp>
+#include <slack/store/installation_store.hpp>
+#include <slack/store/memory_store.hpp>

@@ -73,7 +73,10 @@ outgoing_reply oauth_app::handle(const incoming_request& request, std::string& c
             return authorize_page(state_, *flow, query);
     if (path.substr(0, 5) != "/api/")
         return html_reply(404);
-    const method_entry* entry = find_method(path.substr(5));
+    // A user's handler (server::handle) takes any body, form or JSON, or none.
+    static constexpr method_entry user_entry{"", nullptr, true, false};
+    const std::string_view name = path.substr(5);
+    const method_entry* entry = user_methods_.contains(name) ? &user_entry : find_method(name);
     if (!entry)
         return slack_error("unknown_method");
     // Like Slack, a GET takes its arguments from the query string alone.
@@ -90,20 +93,20 @@ outgoing_reply oauth_app::handle(const incoming_request& request, std::string& c
     constexpr std::string_view bearer = "Bearer ";
     const std::string_view token =
         request.authorization.substr(0, bearer.size()) == bearer ? request.authorization.substr(bearer.size()) : "";
-    if (const rate_window* window = state_.find_window(entry->name, token))
+    if (const rate_window* window = state_.find_window(name, token))
         if (auto limited = window_answer(*window))
             return *limited;
     // Slack reads arguments from the query string as well as the body; the body's win.
     std::optional<parameters> params = parameters::from_form(query);
     if (!params || (type == form_type && !params->add_form(request.body)))
         return slack_error("invalid_form_data");
-    method_call call{.method = entry->name,
+    method_call call{.method = name,
                      .authorization = request.authorization,
                      .media_type = type,
                      .body = request.body,
                      .params = *params,
                      .credential = credential};
-    return entry->handler(state_, call);
+    return entry->handler ? entry->handler(state_, call) : user_methods_.answer(state_, call);
 }
 
 minted_tokens oauth_app::mint_tokens(const token_options& options)

@@ -3,6 +3,7 @@
 // (methods.hpp) after the checks every method shares, and serves /mock/codes, /mock/tokens and
 // the authorize pages (authorize.hpp).
 #include "mock/method_context.hpp"
+#include "mock/user_methods.hpp"
 
 #include <slack/mock/server.hpp>
 
@@ -28,6 +29,10 @@ public:
     std::string mint_code(const code_options& options) { return state_.codes.mint(options); }
     minted_tokens mint_tokens(const token_options& options);
     bool token_active(std::string_view access_token) const { return state_.tokens.active(access_token); }
+    void handle(std::string_view method, method_handler handler, token_check check)
+    {
+        user_methods_.add(method, std::move(handler), check);
+    }
     /// Empty `refresh_token`: any refresh's.
     void lose_refresh_answers(std::size_t count, std::string_view refresh_token)
     {
@@ -46,6 +51,7 @@ private:
     outgoing_reply faults_over_http(std::string_view body);
 
     mock_state state_;
+    user_methods user_methods_;
 };
 
 }  // namespace slack::mock::detail

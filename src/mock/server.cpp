@@ -256,6 +256,10 @@ void server::lose_refresh_answers(std::size_t count, std::string_view refresh_to
 {
     state_->app.lose_refresh_answers(count, refresh_token);
 }
+void server::handle(std::string_view method, method_handler handler, token_check check)
+{
+    state_->app.handle(method, std::move(handler), check);
+}
 bool server::token_active(std::string_view access_token) const { return state_->app.token_active(access_token); }
 std::vector<recorded_request> server::requests() const { return state_->log.requests(); }
 std::size_t server::exchanges(std::string_view credential) const { return state_->log.exchanges(credential); }

@@ -37,6 +37,8 @@ using access_result = boost::system::result<web::access_response>;
 asio::awaitable<void> install(web::oauth& oauth, std::string code, std::string secret);
 asio::awaitable<void> install_app(web::client& client, std::string code, std::string secret);
 asio::awaitable<void> remember(web::client& client, slack::store::installation_store& store, std::string bot_token);
+asio::awaitable<void> slack_app(web::client& client, slack::store::installation_store& store, std::string code,
+                                std::string secret);
 
 namespace {
 
@@ -282,6 +284,12 @@ int main()
     slack::mock::server_options app_options;
     app_options.client_id = "2141029472.691202649728";  // the README's
     slack::mock::server mock(ioc.get_executor(), app_options);
+    // The README's Slack app posts: the mock answers chat.postMessage for the installed bot's token.
+    std::string posted_with;
+    mock.handle("chat.postMessage", [&](const slack::mock::method_request& request) {
+        posted_with = request.token;
+        return slack::mock::method_answer::ok({{"channel", request.arguments.at("channel")}, {"ts", "1700000000.000100"}});
+    });
     mock.start();
     auto tls = std::make_shared<asio::ssl::context>(web::make_tls_context());
     tls->add_certificate_authority(asio::buffer(mock.ca_certificate_pem()));
@@ -338,8 +346,14 @@ int main()
     asio::co_spawn(ioc, remember(client, readme_store, mock.mint_tokens().access_token),
                    [&](std::exception_ptr) { readme_views_done = true; });
 
+    slack::store::memory_store app_store(ioc.get_executor());
+    bool readme_slack_app_done = false;
+    asio::co_spawn(ioc, slack_app(client, app_store, mock.mint_code(slack::mock::code_options{}), a.secret),
+                   [&](std::exception_ptr) { readme_slack_app_done = true; });
+
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (!(awaited && methods_done && install_done && sign_in_done && by_callback && by_callback_no_diag && readme_done && readme_app_done && readme_views_done &&
+             readme_slack_app_done &&
              future.wait_for(std::chrono::seconds(0)) == std::future_status::ready) &&
            std::chrono::steady_clock::now() < deadline) {
         std::cout.rdbuf(readme_output.rdbuf());  // only install() prints while the loop runs handlers
@@ -364,6 +378,8 @@ int main()
     check(printed.find("api.test answered {\"ok\":true") != std::string::npos, "README app example: client.call");
     check(printed.find(R"(api.test echoed {"ok":true,"args":{"channel":"C1","text":"hi"}})") != std::string::npos,
           "README g++ 12 example: saved, token read back, braced form fields sent");
+    check(printed.find("posted at 1700000000.000100") != std::string::npos && mock.token_active(posted_with),
+          "README Slack app: installed, kept, token from the provider, chat.postMessage with it");
 
     // The README's function again, rate limited without Retry-After (and not retried): its
     // branch must not read the empty diag.retry_after (UB; _GLIBCXX_ASSERTIONS stops on it).

@@ -11,6 +11,16 @@ work=${3:?}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 
+# The README's CMake lines are this project's: each find_package, target_link_libraries and
+# FetchContent line of a ```cmake block of README.md is a line of the consumer's CMakeLists.txt.
+consumer_lists="$source_dir/test/cmake/consumer/CMakeLists.txt"
+readme_lines=$(awk '/^```cmake$/ {b = 1; next} /^```$/ {b = 0} b' "$source_dir/README.md" |
+  grep -E '^(find_package|target_link_libraries|include\(FetchContent\)|FetchContent_MakeAvailable)' || true)
+[ -n "$readme_lines" ] || { echo "README.md shows no CMake lines"; exit 1; }
+while IFS= read -r line; do
+  grep -qxF -- "$line" <(sed 's/^ *//' "$consumer_lists") || { echo "README.md shows '$line', which the consumer does not use"; exit 1; }
+done <<<"$readme_lines"
+
 args=(-DSLACK_CONSUME="$mode" -DSLACK_SOURCE_DIR="$source_dir")
 command -v ccache >/dev/null && args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 if [ "$mode" = package ]; then

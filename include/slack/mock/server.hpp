@@ -3,9 +3,11 @@
 // benchmarks, the demo and your own tests. See docs/mock-server.md for its behaviour and
 // the magic codes that script failures.
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/json/object.hpp>
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -101,6 +103,46 @@ struct recorded_request {
     unsigned status = 0;
 };
 
+/// One request to a method registered with server::handle(), as its handler sees it. Views
+/// into the request: valid during the handler's call only.
+struct method_request {
+    std::string_view method;        ///< The method's name, "chat.postMessage".
+    std::string_view token;         ///< The bearer token (`Authorization: Bearer`, else a `token` field); empty: none.
+    std::string_view content_type;  ///< Without parameters: "application/x-www-form-urlencoded", "application/json", or empty.
+    std::string_view body;          ///< The body as received.
+    /// The arguments: the query string's and the form's fields (strings; a field given twice, the
+    /// last), then a JSON object body's members with their JSON types.
+    const boost::json::object& arguments;
+};
+
+/// What a handler registered with server::handle() answers.
+struct method_answer {
+    unsigned status = 200;    ///< The HTTP status (100-999).
+    std::string body{};       ///< Sent as application/json, as written (no check that it is JSON).
+    std::string retry_after{};  ///< A Retry-After header; empty: none.
+
+    /// `{"ok":true}` plus `fields`, HTTP 200.
+    static method_answer ok(const boost::json::object& fields = {});
+    /// `{"ok":false,"error":error}`, HTTP 200, as Slack refuses a call.
+    static method_answer error(std::string_view error);
+    /// HTTP 429 `ratelimited` with `Retry-After: seconds`, as Slack limits a call.
+    static method_answer rate_limited(std::chrono::seconds retry_after);
+};
+
+/// A handler for a method of yours: runs on the server's executor, once per request.
+/// An exception it throws is answered with HTTP 500 (an HTML page, as a failing proxy sends).
+using method_handler = std::function<method_answer(const method_request&)>;
+
+/// Whether server::handle()'s method checks the bearer token before its handler runs.
+enum class token_check {
+    /// As Slack's methods: no token `not_authed`; unknown (or a refresh token) `invalid_auth`;
+    /// expired `token_expired`; revoked `token_revoked`. Tokens minted by the mock (mint_tokens(),
+    /// an exchange) pass, and so does any magic word (`mock-...`).
+    required,
+    /// Every request reaches the handler, with or without a token.
+    none,
+};
+
 class server {
 public:
     /// Creates its certificate now; listens on 127.0.0.1 from start().
@@ -144,6 +186,12 @@ public:
     /// too, whatever else is refreshed meanwhile. Same as `POST /mock/faults` with
     /// `lose_refresh_answers=COUNT&refresh_token=TOKEN`.
     void lose_refresh_answers(std::size_t count, std::string_view refresh_token);
+    /// Serves `method` (e.g. "chat.postMessage", copied) with `handler`, in place of any earlier
+    /// handler or built-in answer for that name. The request passes the checks every method
+    /// shares first (POST with a form or JSON body, or GET; the method's rate-limit window), then
+    /// `check`; it is recorded in requests() like any other, with its token as
+    /// recorded_request::code. Call it where the server runs (or before its io_context runs).
+    void handle(std::string_view method, method_handler handler, token_check check = token_check::required);
     /// Whether `access_token` is known, not expired and not revoked.
     bool token_active(std::string_view access_token) const;
 
