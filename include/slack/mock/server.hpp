@@ -144,6 +144,13 @@ public:
     /// too, whatever else is refreshed meanwhile. Same as `POST /mock/faults` with
     /// `lose_refresh_answers=COUNT&refresh_token=TOKEN`.
     void lose_refresh_answers(std::size_t count, std::string_view refresh_token);
+    /// Forgets what earlier tests left: the recorded requests and exchanges() counts, every
+    /// rate-limit window, the faults lose_refresh_answers() armed, every minted code and magic
+    /// word's attempts (a used word works afresh), and every token (they then answer
+    /// invalid_auth). Keeps the options, the certificate, the port, open connections and
+    /// connections_accepted(). Same as `POST /mock/reset`, which is itself not recorded. Call it
+    /// on the server's executor, as the other members.
+    void reset();
     /// Whether `access_token` is known, not expired and not revoked.
     bool token_active(std::string_view access_token) const;
 
