@@ -322,6 +322,10 @@ expect_cmd 0 "--json after --human" call api.test foo=bar --human --json
 [ "$(head -c 1 "$work/out")" = "{" ] || fail "--json does not force JSON: $(cat "$work/out")"
 expect_status 0 "access --human" --code mock-payload-bot-human --human
 grep -q '^access_token: xoxp-' "$work/out" || fail "access --human: $(cat "$work/out")"
+if command -v script >/dev/null; then  # a terminal (util-linux script gives the command a pty)
+  timeout 30 script -qec "'$cli' call api.test on=tty --api-url '$url' --cacert '$work/ca.pem'" /dev/null >"$work/out" 2>&1
+  grep -q '^  on: tty' "$work/out" || fail "not human on a terminal: $(cat "$work/out")"
+fi
 
 # The exit statuses in --help; docs/cli.md and the man page are made from the help texts.
 timeout 10 "$cli" --help | grep -q "^Exit status: 0 success" || fail "--help does not give the exit statuses"
