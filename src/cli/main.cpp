@@ -113,7 +113,7 @@ std::string usage()
     for (const slack::cli::listed_command& c : commands())
         out += "  " + std::string(c.name) + std::string(column - c.name.size(), ' ') + std::string(c.summary) + "\n";
     out += "Run 'slack-oauth <command> --help' for a command's options and environment.\n"
-           "Answers print as JSON, or as key: value lines when stdout is a terminal (--json, --human).\n";
+           "Slack's answers print as JSON, or as key: value lines when stdout is a terminal (--json, --human).\n";
     return out + slack::cli::exit_statuses_help;
 }
 
