@@ -5,9 +5,10 @@
 
 namespace slack::cli {
 
-/// usage_error unless the words are METHOD then key=value pairs (messages show no word).
-void check_call_words(const call_inputs& in);
-/// Calls in.arguments[0] with the pairs as a form, or as a JSON object with --json-body.
+/// usage_error unless the words are METHOD then key=value or key:=JSON pairs (messages show no
+/// value); builds in.json_text when the body is JSON (json_body.hpp).
+void check_call_words(call_inputs& in);
+/// Calls in.arguments[0] with the pairs as a form, or with in.json_text as its JSON body.
 boost::asio::awaitable<call_outcome> call_method(web::client& client, const call_inputs& in, slack::diagnostics& diag);
 
 }  // namespace slack::cli

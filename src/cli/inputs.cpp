@@ -61,14 +61,17 @@ constexpr option_info catalogue[] = {
     {"--refresh-token-env", "NAME", "the variable holding its refresh token (a rotating token)", nullptr,
      &call_inputs::refresh_token_env},
     {"--expires-in", "SECONDS", "seconds the token has left (a rotating token)", nullptr, &call_inputs::expires_in},
-    {"--api-url", "URL", "the Web API base URL (default: https://slack.com/api/)"},
-    {"--cacert", "FILE", "also trust the CA certificates in FILE (e.g. the mock's)", nullptr, &call_inputs::cacert},
+    {"--api-url", "URL", "the Web API base URL (default: $SLACK_API_URL, else https://slack.com/api/)"},
+    {"--cacert", "FILE", "also trust the CA certificates in FILE, e.g. the mock's (default: $SLACK_CA_FILE)", nullptr,
+     &call_inputs::cacert},
     {"--insecure-http", "", "allow a plain http:// --api-url (tests only)"},
     {"--credentials", "basic|form", "credentials in a Basic header (default) or as form fields"},
     {"--timeout", "SECONDS", "bound the whole call, every attempt and wait (default: 30)"},
     {"--attempt-timeout", "SECONDS", "bound each attempt (default: 10)"},
     {"--retry", "none|standard|patient", "the retry policy (default: standard)"},
     {"--verbose", "", "attempts and waits on stderr (never secrets)", nullptr, nullptr, &call_inputs::verbose},
+    {"--json", "", "print the answer as JSON (the default when stdout is not a terminal)"},
+    {"--human", "", "print the answer as indented key: value lines (the default on a terminal)"},
 };
 
 const option_info* find_option(std::string_view name)
@@ -110,6 +113,21 @@ void apply_special(std::string_view option, argument_reader& reader, web::client
     else if (option == "--retry") options.retry = named_policy(reader.value(option));
 }
 
+// --json: the output flag, or for a command taking words (call) the body's source when @FILE
+// or - follows.
+void apply_json(argument_reader& reader, const input_rules& rules, call_inputs& in)
+{
+    const std::string_view next = reader.peek();
+    if ((rules.needs & take_words) && (next == "-" || next.starts_with('@'))) {
+        const std::string source = reader.word();
+        in.json_source = source == "-" ? source : source.substr(1);
+        if (in.json_source.empty())
+            throw usage_error("--json @FILE needs a file name after '@'");
+    } else {
+        in.format = call_inputs::output::json;
+    }
+}
+
 void check_needs(const call_inputs& in, unsigned needs)
 {
     if ((needs & need_code) && in.code.empty())
@@ -132,6 +150,9 @@ call_inputs read_inputs(const std::vector<std::string_view>& args, const input_r
     for (const option_info& o : catalogue)
         if (o.env)
             in.*o.text_field = environment(o.env).value_or("");
+    // Not secrets, so not in the catalogue's env column (which warns about the flags).
+    in.options.api_url = environment("SLACK_API_URL").value_or(in.options.api_url);
+    in.cacert = environment("SLACK_CA_FILE").value_or("");
     argument_reader reader(args);
     while (!reader.done()) {
         if ((rules.needs & take_words) && reader.next_is_word()) {
@@ -147,6 +168,8 @@ call_inputs read_inputs(const std::vector<std::string_view>& args, const input_r
                       << "\n";
         if (info->text_field) in.*info->text_field = reader.value(option);
         else if (info->flag) in.*info->flag = true;
+        else if (option == "--json") apply_json(reader, rules, in);
+        else if (option == "--human") in.format = call_inputs::output::human;
         else apply_special(option, reader, in.options);
     }
     check_needs(in, rules.needs);
@@ -169,6 +192,10 @@ std::string describe_inputs(std::span<const std::string_view> accepted)
                            "the default " + std::string(info->name) + "\n";
     }
     help += "  -h, --help                  this help\n";
+    if (std::find(accepted.begin(), accepted.end(), "--api-url") != accepted.end())
+        environment += "  SLACK_API_URL               the default --api-url\n";
+    if (std::find(accepted.begin(), accepted.end(), "--cacert") != accepted.end())
+        environment += "  SLACK_CA_FILE               the default --cacert\n";
     if (std::find(accepted.begin(), accepted.end(), "--cacert") != accepted.end())
         environment += "  SSL_CERT_FILE, SSL_CERT_DIR where the system CA certificates are read (OpenSSL's defaults otherwise)\n";
     return help + environment;

@@ -29,6 +29,10 @@ struct call_inputs {
     web::client_options options;
     std::string cacert;
     bool verbose = false;
+    // call: --json @FILE or --json - (stdin), and the JSON body check_call_words built
+    std::string json_source, json_text;
+    /// How the answer is printed: JSON unless stdout is a terminal, or as --json / --human say.
+    enum class output { automatic, json, human } format = output::automatic;
 };
 
 /// What a command requires before it calls: a missing one is a usage error naming its flag or
@@ -49,7 +53,8 @@ struct input_rules {
 };
 
 /// Parses `args` (usage_error on a mistake; its message shows no value). Defaults come from
-/// SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_TOKEN, SLACK_REFRESH_TOKEN.
+/// SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_TOKEN, SLACK_REFRESH_TOKEN, SLACK_API_URL and
+/// SLACK_CA_FILE.
 call_inputs read_inputs(const std::vector<std::string_view>& args, const input_rules& rules);
 
 /// The help lines of `accepted` ("  --name VALUE   what it does"), in that order, then

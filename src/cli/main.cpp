@@ -1,7 +1,10 @@
 // slack-oauth: call Slack's OAuth methods, run the mock server, or see a demo.
 #include "cli/commands.hpp"
+#include "cli/manual.hpp"
 #include "cli/options.hpp"
 #include "cli/report.hpp"
+
+#include <slack/version.hpp>
 
 #include <algorithm>
 #include <exception>
@@ -13,25 +16,29 @@ namespace {
 // every environment variable it reads.
 constexpr const char* access_help =
     "usage: slack-oauth access --code CODE [options]\n"
-    "Exchanges an OAuth code for a token (oauth.access); prints Slack's JSON answer on success.\n"
+    "Exchanges an OAuth code for a token (oauth.access); prints Slack's answer on success.\n"
     "Options:\n"
     "  --code CODE                 the code Slack passed to your redirect URI (required)\n"
     "  --client-id ID              the app's client ID (default: $SLACK_CLIENT_ID)\n"
     "  --client-secret SECRET      the app's secret: visible in ps and shell history, prefer $SLACK_CLIENT_SECRET\n"
     "  --redirect-uri URI          the redirect_uri the code was issued for, if any\n"
     "  --single-channel            ask for a single-channel token (legacy workspace apps)\n"
-    "  --api-url URL               the Web API base URL (default: https://slack.com/api/)\n"
-    "  --cacert FILE               also trust the CA certificates in FILE (e.g. the mock's)\n"
+    "  --api-url URL               the Web API base URL (default: $SLACK_API_URL, else https://slack.com/api/)\n"
+    "  --cacert FILE               also trust the CA certificates in FILE, e.g. the mock's (default: $SLACK_CA_FILE)\n"
     "  --insecure-http             allow a plain http:// --api-url (tests only)\n"
     "  --credentials basic|form    credentials in a Basic header (default) or as form fields\n"
     "  --timeout SECONDS           bound the whole call, every attempt and wait (default: 30)\n"
     "  --attempt-timeout SECONDS   bound each attempt (default: 10)\n"
     "  --retry none|standard|patient  the retry policy (default: standard)\n"
     "  --verbose                   attempts and waits on stderr (never secrets)\n"
+    "  --json                      print the answer as JSON (the default when stdout is not a terminal)\n"
+    "  --human                     print the answer as indented key: value lines (the default on a terminal)\n"
     "  -h, --help                  this help\n"
     "Environment:\n"
     "  SLACK_CLIENT_ID             the default --client-id\n"
     "  SLACK_CLIENT_SECRET         the client secret, unless --client-secret is given\n"
+    "  SLACK_API_URL               the default --api-url\n"
+    "  SLACK_CA_FILE               the default --cacert\n"
     "  SSL_CERT_FILE, SSL_CERT_DIR where the system CA certificates are read (OpenSSL's defaults otherwise)\n"
     "Exit status: 0 success, 1 Slack answered ok:false, 2 usage, 3 transport, TLS, HTTP or\n"
     "protocol failure, 4 the outcome is unknown (the code may have been spent).\n";
@@ -44,9 +51,22 @@ constexpr const char* mock_help =
     "  --ca-out FILE               write its self-signed CA certificate to FILE, for clients to trust\n"
     "  --client-id ID              the one app it knows (default: 1111111111.2222222222)\n"
     "  --client-secret SECRET      that app's secret (default: mock-client-secret-0123456789)\n"
+    "  --no-token-rotation         the app has token rotation off: long-lived tokens, no refresh tokens\n"
+    "  --access-token-lifetime SECONDS  expires_in of rotating access tokens (default: 43200)\n"
+    "  --refresh-grace SECONDS     a used refresh token still works this long; 0: never again (default: 10)\n"
+    "  --refresh-delay SECONDS     answer refreshes this late, after rotating the pair (default: 0)\n"
+    "  --code-lifetime SECONDS     codes expire after this (default: 600)\n"
+    "  --idle-timeout SECONDS      close idle keep-alive connections after this (default: 30)\n"
+    "  --team-id ID                the workspace every installation is on (default: T0MOCKTEAM)\n"
+    "  --team-name NAME            its name (default: Mock Team)\n"
+    "  --app-id ID                 the app's id (default: A0MOCKAPP)\n"
+    "  --redirect-url URL          the app's configured Redirect URL, used when a request has none\n"
+    "  --decline-authorize         the authorize pages answer as if the user declined (access_denied)\n"
     "  -h, --help                  this help\n"
     "Environment: none read.\n"
-    "Codes: POST /mock/codes mints one; magic codes script failures (docs/mock-server.md).\n";
+    "Endpoints: POST /mock/codes mints a code, POST /mock/tokens an installation's tokens,\n"
+    "POST /mock/faults arms lost refresh answers, POST /mock/reset forgets requests, rate-limit\n"
+    "windows, faults, codes and tokens; magic codes script failures (docs/mock-server.md).\n";
 
 constexpr const char* demo_help =
     "usage: slack-oauth demo\n"
@@ -85,14 +105,19 @@ const slack::cli::listed_command* find_command(std::string_view name)
     return found == commands().end() ? nullptr : &*found;
 }
 
-void print_usage(std::ostream& out)
+std::string usage()
 {
     constexpr std::size_t column = 17;  // past the longest name, openid-userinfo
-    out << "usage: slack-oauth <command> [options]\n";
+    std::string out = "usage: slack-oauth <command> [options]\n"
+                      "       slack-oauth --version | --help | --help-markdown | --help-man\n";
     for (const slack::cli::listed_command& c : commands())
-        out << "  " << c.name << std::string(column - c.name.size(), ' ') << c.summary << "\n";
-    out << "Run 'slack-oauth <command> --help' for a command's options and environment.\n";
+        out += "  " + std::string(c.name) + std::string(column - c.name.size(), ' ') + std::string(c.summary) + "\n";
+    out += "Run 'slack-oauth <command> --help' for a command's options and environment.\n"
+           "Slack's answers print as JSON, or as key: value lines when stdout is a terminal (--json, --human).\n";
+    return out + slack::cli::exit_statuses_help;
 }
+
+void print_usage(std::ostream& out) { out << usage(); }
 
 bool is_help(std::string_view arg) { return arg == "--help" || arg == "-h"; }
 
@@ -106,6 +131,15 @@ int main(int argc, char** argv)
     }
     const std::string_view name = argv[1];
     const std::vector<std::string_view> args(argv + 2, argv + argc);
+    if (name == "--version") {
+        std::cout << "slack-oauth " << slack::version() << "\n";
+        return slack::cli::exit_success;
+    }
+    if (name == "--help-markdown" || name == "--help-man") {  // docs/cli.md, docs/slack-oauth.1
+        std::cout << (name == "--help-man" ? slack::cli::manual_troff(usage(), commands())
+                                           : slack::cli::manual_markdown(usage(), commands()));
+        return slack::cli::exit_success;
+    }
     if (is_help(name) || name == "help") {
         // "slack-oauth help access" is "slack-oauth access --help".
         const slack::cli::listed_command* about = args.empty() ? nullptr : find_command(args[0]);

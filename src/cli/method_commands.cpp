@@ -92,7 +92,8 @@ constexpr std::string_view token_options[] = {"--token"};
 constexpr std::string_view revoke_options[] = {"--token", "--test"};
 constexpr std::string_view call_options[] = {"--token", "--json-body", "--idempotent"};
 constexpr std::string_view shared_options[] = {"--api-url",         "--cacert", "--insecure-http", "--timeout",
-                                               "--attempt-timeout", "--retry",  "--verbose"};
+                                               "--attempt-timeout", "--retry",  "--verbose",
+                                               "--json",            "--human"};
 
 struct method_command {
     std::string_view name;
@@ -102,7 +103,7 @@ struct method_command {
     std::span<const std::string_view> options;
     unsigned needs;
     awaitable_outcome (*call)(web::client&, const call_inputs&, slack::diagnostics&);
-    void (*check)(const call_inputs&) = nullptr;  // usage checks beyond `needs`
+    void (*check)(call_inputs&) = nullptr;  // usage checks beyond `needs`, and what they prepare
 };
 
 constexpr unsigned code_needs = need_code | need_client;
@@ -137,9 +138,11 @@ const method_command table[] = {
      "Uninstalls the app from the workspace of the token in $SLACK_TOKEN: every token of that\n"
      "installation is revoked.",
      app_token_options, need_token | need_client, apps_uninstall},
-    {"call", "METHOD [key=value ...] [options]", "call any Web API method and print its answer",
-     "Calls METHOD with the key=value pairs as form fields (or, with --json-body, as a JSON object\n"
-     "of strings), with $SLACK_TOKEN as the Bearer token if it is set.",
+    {"call", "METHOD [key=value | key:=JSON ...] [options]", "call any Web API method and print its answer",
+     "Calls METHOD with the key=value pairs as form fields, with $SLACK_TOKEN as the Bearer token if\n"
+     "it is set. With --json-body, or any key:=JSON word, the body is a JSON object instead: key=value\n"
+     "values are strings, key:=JSON values are parsed (key:=true, key:=3, 'key:=[\"a\"]').\n"
+     "With --json @FILE or --json - the body is FILE, or stdin: one JSON object, at most 1 MiB.",
      call_options, take_words, call_method, check_call_words},
 };
 
@@ -157,7 +160,7 @@ std::vector<std::string_view> accepted_options(const method_command& command)
 std::string help_of(const method_command& command)
 {
     return "usage: slack-oauth " + std::string(command.name) + " " + std::string(command.synopsis) + "\n" +
-           std::string(command.description) + "\nPrints Slack's JSON answer on success.\n" +
+           std::string(command.description) + "\nPrints Slack's answer on success: JSON, or key: value lines on a terminal.\n" +
            describe_inputs(accepted_options(command)) + exit_help;
 }
 

@@ -33,6 +33,8 @@ public:
     /// Whether the next argument is a word rather than an option (it does not start with '-').
     bool next_is_word() const { return !done() && !args_[position_].starts_with('-'); }
     std::string word() { return std::string(args_[position_++]); }
+    /// The next argument without taking it; empty when there is none.
+    std::string_view peek() const { return done() ? std::string_view() : args_[position_]; }
 
 private:
     std::vector<std::string_view> args_;

@@ -1,5 +1,6 @@
 #include "cli/runner.hpp"
 
+#include "cli/human.hpp"
 #include "cli/report.hpp"
 
 #include <slack/web/tls.hpp>
@@ -9,6 +10,8 @@
 #include <boost/asio/io_context.hpp>
 
 #include <iostream>
+
+#include <unistd.h>
 
 namespace slack::cli {
 
@@ -31,6 +34,13 @@ std::optional<web::client> make_client(asio::any_io_executor executor, const cal
     return web::client(std::move(executor), std::move(tls), std::move(options));
 }
 
+bool prints_human(const call_inputs& in)
+{
+    if (in.format == call_inputs::output::automatic)
+        return ::isatty(STDOUT_FILENO) == 1;  // scripts read a pipe or file: JSON for them
+    return in.format == call_inputs::output::human;
+}
+
 int run_call(const call_inputs& in, const call_function& call)
 {
     asio::io_context ioc;
@@ -43,7 +53,10 @@ int run_call(const call_inputs& in, const call_function& call)
     auto run = [&]() -> asio::awaitable<void> {
         const call_outcome outcome = co_await call(client, diag);
         if (!outcome.error) {
-            std::cout << outcome.body << "\n";  // the JSON as Slack sent it
+            if (prints_human(in))
+                std::cout << human_form(outcome.body);
+            else
+                std::cout << outcome.body << "\n";  // the JSON as Slack sent it
             status = exit_success;
         } else {
             std::cerr << error_line(outcome.error, diag) << "\n";

@@ -47,8 +47,12 @@ using call_function = std::function<boost::asio::awaitable<call_outcome>(web::cl
 /// printing a usage error when --cacert cannot be read.
 std::optional<web::client> make_client(boost::asio::any_io_executor executor, const call_inputs& in);
 
+/// Whether the answer is printed human_form(): --human, or no --json and stdout a terminal.
+bool prints_human(const call_inputs& in);
+
 /// Makes the client (TLS plus --cacert, --verbose events), runs `call` to its end, prints the
-/// body on stdout or one "error: NAME: MESSAGE" line on stderr. Returns the exit status.
+/// body on stdout (as JSON, or human_form()) or one "error: NAME: MESSAGE" line on stderr.
+/// Returns the exit status.
 int run_call(const call_inputs& in, const call_function& call);
 
 /// Prints a usage error and where to find the command's help; returns exit_usage.

@@ -43,6 +43,19 @@ const method_entry* find_method(std::string_view name)
 
 constexpr std::string_view form_type = "application/x-www-form-urlencoded";
 
+// Who asked, for the rate-limit windows: the bearer token, else the grant's single-use
+// credential (a code, a refresh token, the token oauth.v2.exchange migrates); empty: the app.
+std::string_view asking_credential(std::string_view authorization, const parameters& params)
+{
+    constexpr std::string_view bearer = "Bearer ";
+    if (authorization.substr(0, bearer.size()) == bearer)
+        return authorization.substr(bearer.size());
+    for (const std::string_view field : {"code", "refresh_token", "token"})
+        if (params.has(field))
+            return params.get(field);
+    return {};
+}
+
 // A boolean form field: true/1 or false/0; empty keeps `out`. False if it is neither.
 bool read_flag(std::string_view value, bool& out)
 {
@@ -89,17 +102,14 @@ outgoing_reply oauth_app::handle(const incoming_request& request, std::string& c
         return slack_error("missing_post_type");
     if (!bodiless && type != form_type && !(entry->takes_json && type == "application/json"))
         return slack_error("invalid_post_type");
-    // Like Slack, a rate-limit window holds for its method and workspace only.
-    constexpr std::string_view bearer = "Bearer ";
-    const std::string_view token =
-        request.authorization.substr(0, bearer.size()) == bearer ? request.authorization.substr(bearer.size()) : "";
-    if (const rate_window* window = state_.find_window(name, token))
-        if (auto limited = window_answer(*window))
-            return *limited;
     // Slack reads arguments from the query string as well as the body; the body's win.
     std::optional<parameters> params = parameters::from_form(query);
     if (!params || (type == form_type && !params->add_form(request.body)))
         return slack_error("invalid_form_data");
+    // Like Slack, a rate-limit window holds for its method and the workspace that asked only.
+    if (const rate_window* window = state_.find_window(name, asking_credential(request.authorization, *params)))
+        if (auto limited = window_answer(*window))
+            return *limited;
     method_call call{.method = name,
                      .authorization = request.authorization,
                      .media_type = type,

@@ -40,6 +40,8 @@ public:
         state_.lose_answers_of = refresh_token;
     }
 
+    void reset() { state_.reset(); }
+
     std::size_t live_codes() const noexcept { return state_.codes.size(); }
     std::size_t code_bytes() const noexcept { return state_.codes.bytes(); }
     std::size_t live_tokens() const noexcept { return state_.tokens.size(); }

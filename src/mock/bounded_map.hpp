@@ -55,6 +55,12 @@ public:
             forget_oldest();
     }
 
+    void clear()
+    {
+        index_.clear();
+        entries_.clear();
+        bytes_ = 0;
+    }
     std::size_t size() const noexcept { return entries_.size(); }
     std::size_t bytes() const noexcept { return bytes_; }
 

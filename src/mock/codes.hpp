@@ -35,6 +35,8 @@ public:
     /// The state of magic credential `credential` as `method` sees it, remembered from its first attempt.
     code_state& magic(std::string_view method, std::string_view credential);
 
+    /// server::reset: forgets every minted code and every magic word's attempts.
+    void clear() { codes_.clear(); }
     std::size_t size() const noexcept { return codes_.size(); }
     std::size_t bytes() const noexcept { return codes_.bytes(); }
 

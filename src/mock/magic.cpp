@@ -127,7 +127,7 @@ outgoing_reply magic_answer(std::string_view credential, code_state& state, cons
         // Bare: no Retry-After announces a window, so none is opened, and no 429 of it has one.
         if (what == "ratelimitbare")
             return rate_limited_reply();
-        // Like Slack, the limit holds for the method, not just this credential.
+        // The window holds for the method and whoever asked (answer_if_magic names it).
         const unsigned seconds = number(words, 2, 1);
         window = {clock::now() + std::chrono::seconds(seconds), what == "ratelimitdate"};
         return limited_for(seconds, window.http_date);

@@ -55,13 +55,24 @@ rate_window& mock_state::window(std::string_view method, std::string_view bearer
     return rate_windows.emplace(key, rate_window{}).first->second;
 }
 
-std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_view credential, const magic_method& magic,
-                                              bool bearer)
+void mock_state::reset()
+{
+    codes.clear();
+    tokens.clear();
+    rate_windows.clear();
+    prune_windows_at_ = 1024;
+    refresh_answers_to_lose = 0;
+    lose_answers_of.clear();
+}
+
+std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_view credential, const magic_method& magic)
 {
     if (!is_magic(credential))
         return std::nullopt;
     code_state& script = state.codes.magic(magic.name, credential);
-    return magic_answer(credential, script, magic, state.window(magic.name, bearer ? credential : std::string_view()));
+    // The window is the word's own: a magic word is a workspace of its own, so a shared mock's
+    // other tests (other words, minted codes) are not held by it.
+    return magic_answer(credential, script, magic, state.window(magic.name, credential));
 }
 
 std::optional<outgoing_reply> check_bearer(mock_state& state, method_call& call, const magic_method& magic,
@@ -71,7 +82,7 @@ std::optional<outgoing_reply> check_bearer(mock_state& state, method_call& call,
     call.credential = token;
     if (token.empty())
         return slack_error("not_authed");
-    if (auto scripted = answer_if_magic(state, token, magic, true))
+    if (auto scripted = answer_if_magic(state, token, magic))
         return scripted;
     switch (state.tokens.status(token)) {
     case token_status::active: return std::nullopt;

@@ -29,12 +29,15 @@ struct mock_state {
     std::size_t refresh_answers_to_lose = 0;
     /// ... only those of this refresh token, when not empty.
     std::string lose_answers_of;
-    /// The window of `method` for whoever made the request: a bearer token's installation (each
-    /// stands for a workspace here), an unknown token's own (a magic word is a workspace of its
-    /// own), else the app's. Made on first use; windows that ended are dropped as others come.
+    /// The window of `method` for whoever made the request, named by the credential it carried
+    /// (asking_credential in behaviour.cpp): a known token's installation (each stands for a workspace
+    /// here), else that credential's own (a magic word is a workspace of its own), else, with
+    /// none, the app's. Made on first use; windows that ended are dropped as others come.
     rate_window& window(std::string_view method, std::string_view bearer_token);
     /// That window if there is one, without making one.
     const rate_window* find_window(std::string_view method, std::string_view bearer_token);
+    /// server::reset: codes, tokens, rate-limit windows and faults forgotten; the options stay.
+    void reset();
 
 private:
     const std::string& window_key(std::string_view method, std::string_view bearer_token);
@@ -67,9 +70,8 @@ std::optional<outgoing_reply> check_client(const mock_state& state, method_call&
 std::optional<outgoing_reply> check_bearer(mock_state& state, method_call& call, const magic_method& magic,
                                            std::string& token);
 
-/// nullopt unless `credential` is magic; else its scripted answer for `magic.name`.
-/// `bearer`: the credential is the call's bearer token (its window is the token's, not the app's).
-std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_view credential, const magic_method& magic,
-                                              bool bearer = false);
+/// nullopt unless `credential` is magic; else its scripted answer for `magic.name`, a ratelimit
+/// word opening the window of that word alone (mock_state::window).
+std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_view credential, const magic_method& magic);
 
 }  // namespace slack::mock::detail

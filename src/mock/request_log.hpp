@@ -43,6 +43,14 @@ public:
         return count ? *count : 0;
     }
 
+    /// server::reset: forgets every request and every count.
+    void clear()
+    {
+        requests_.clear();
+        bytes_ = 0;
+        exchanges_.clear();
+    }
+
     std::size_t size() const noexcept { return requests_.size(); }
     std::size_t bytes() const noexcept { return bytes_; }
     std::size_t counted_code_bytes() const noexcept { return exchanges_.bytes(); }

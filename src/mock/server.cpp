@@ -82,6 +82,14 @@ private:
     typename std::list<T*>::iterator position_;
 };
 
+bool is_reset(const recorded_request& r) { return r.method == "POST" && r.target == "/mock/reset"; }
+
+void reset_state(server::state& s)
+{
+    s.app.reset();
+    s.log.clear();
+}
+
 // HTTP forbids a body, and so its length, in 1xx, 204 and 304 answers (RFC 9110 6.4.1).
 bool forbids_body(unsigned status) { return status / 100 == 1 || status == 204 || status == 304; }
 
@@ -131,9 +139,15 @@ asio::awaitable<void> serve_requests(state_ptr s, Stream& stream, beast::tcp_str
         record.connection = connection;
         const detail::incoming_request incoming{record.method, record.target, record.authorization,
                                                 record.content_type, record.body};
-        detail::outgoing_reply reply = s->app.handle(incoming, record.code);
-        record.status = reply.close_without_reply ? 0 : reply.status;
-        s->log.record(std::move(record));
+        detail::outgoing_reply reply;
+        if (is_reset(record)) {  // server::reset over HTTP; not recorded, as it empties the record
+            reset_state(*s);
+            reply = detail::json_reply(boost::json::object{{"ok", true}});
+        } else {
+            reply = s->app.handle(incoming, record.code);
+            record.status = reply.close_without_reply ? 0 : reply.status;
+            s->log.record(std::move(record));
+        }
 
         if (reply.delay.count() > 0) {
             asio::steady_timer timer(s->executor, reply.delay);
@@ -260,6 +274,7 @@ void server::handle(std::string_view method, method_handler handler, token_check
 {
     state_->app.handle(method, std::move(handler), check);
 }
+void server::reset() { reset_state(*state_); }
 bool server::token_active(std::string_view access_token) const { return state_->app.token_active(access_token); }
 std::vector<recorded_request> server::requests() const { return state_->log.requests(); }
 std::size_t server::exchanges(std::string_view credential) const { return state_->log.exchanges(credential); }

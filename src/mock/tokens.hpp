@@ -60,6 +60,9 @@ public:
     token_status status(std::string_view token);
     bool active(std::string_view token) const;
 
+    /// server::reset: forgets every token (they then answer invalid_auth). New installations keep
+    /// being numbered on, so no new token repeats a forgotten one.
+    void clear() { tokens_.clear(); }
     std::size_t size() const noexcept { return tokens_.size(); }
     std::size_t bytes() const noexcept { return tokens_.bytes(); }
 

@@ -10,7 +10,7 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 secret=cli-test-secret-value-77
-timeout 60 "$cli" mock --port 0 --ca-out "$work/ca.pem" --client-id 123.456 --client-secret "$secret" >"$work/mock.out" 2>&1 &
+timeout 110 "$cli" mock --port 0 --ca-out "$work/ca.pem" --client-id 123.456 --client-secret "$secret" >"$work/mock.out" 2>&1 &
 mock_pid=$!
 for _ in $(seq 100); do grep -q "listening at" "$work/mock.out" 2>/dev/null && break; sleep 0.05; done
 url=$(sed -n 's/.*listening at \(https:[^ ]*\).*/\1/p' "$work/mock.out")
@@ -269,6 +269,114 @@ expect_cmd 2 "call with a word not key=value" call api.test SECRETWORD
 grep -q SECRETWORD "$work/err" && fail "call shows a word that is not key=value"
 expect_cmd 2 "call with a token field" call api.test token=SECRETFIELD
 expect_cmd 4 "call answer lost, not idempotent" call auth.test --token mock-close-call
+
+# --version: the version of project(VERSION).
+project_version=$(sed -n 's/^project([a-z_-]* VERSION \([0-9.]*\).*/\1/p' "$sources/../../CMakeLists.txt")
+[ "$(timeout 10 "$cli" --version)" = "slack-oauth $project_version" ] ||
+  fail "--version: '$(timeout 10 "$cli" --version)', wanted 'slack-oauth $project_version'"
+
+# SLACK_API_URL and SLACK_CA_FILE are the defaults of --api-url and --cacert; the flags win.
+SLACK_API_URL=$url SLACK_CA_FILE=$work/ca.pem timeout 30 "$cli" call api.test env=1 >"$work/out" 2>"$work/err"; got=$?
+[ "$got" = 0 ] || fail "SLACK_API_URL/SLACK_CA_FILE as defaults: exit $got; $(cat "$work/err")"
+SLACK_API_URL=https://127.0.0.1:1/api/ SLACK_CA_FILE=/dev/null expect_cmd 0 "--api-url and --cacert over the variables" call api.test
+
+# call: key:=JSON values, a whole body from a file or stdin.
+expect_cmd 0 "typed values" call api.test --json-body n:=3 on:=true 'list:=["a",1]' s=3 'o:={"k":null}'
+expect_out '"n":3' "key:=JSON number"
+expect_out '"on":true' "key:=JSON boolean"
+expect_out '"list":\["a",1\]' "key:=JSON array"
+expect_out '"s":"3"' "key=value stays a string"
+expect_out '"o":{"k":null}' "key:=JSON object"
+expect_cmd 0 "key:=JSON makes the body JSON" call api.test n:=4
+expect_out '"n":4' "key:=JSON without --json-body"
+expect_cmd 2 "key:=JSON that does not parse" call api.test --json-body count:=SECRETVALUE
+expect_err "key 'count'" "a bad key:=JSON names its key"
+if grep -q SECRETVALUE "$work/err"; then fail "a bad key:=JSON shows its value"; fi
+expect_cmd 2 "key:=JSON with an odd key" call api.test 'xoxb/SECRETKEY:=nope'
+if grep -q SECRETKEY "$work/err"; then fail "a bad key:=JSON shows a key that may be a secret"; fi
+printf '{"a":{"b":[1,2]},"t":"x"}' >"$work/body.json"
+expect_cmd 0 "--json @FILE" call api.test --json "@$work/body.json"
+expect_out '"a":{"b":\[1,2\]}' "--json @FILE sends the file"
+echo '{"from":"stdin"}' | cmd call api.test --json - >/dev/null
+expect_out '"from":"stdin"' "--json - sends stdin"
+printf 'not json SECRETBODY' >"$work/bad.json"
+expect_cmd 2 "--json @FILE not JSON" call api.test --json "@$work/bad.json"
+expect_err "is not JSON" "--json @FILE not JSON"
+if grep -q SECRETBODY "$work/err"; then fail "--json @FILE shows the body"; fi
+echo '[1]' >"$work/array.json"
+expect_cmd 2 "--json @FILE not an object" call api.test --json "@$work/array.json"
+expect_err "not a JSON object" "--json @FILE not an object"
+head -c 1100000 /dev/zero | tr '\0' ' ' >"$work/big.json"
+expect_cmd 2 "--json @FILE too large" call api.test --json "@$work/big.json"
+expect_err "larger than 1 MiB" "--json @FILE too large"
+expect_cmd 2 "--json @FILE missing" call api.test --json "@$work/none.json"
+expect_cmd 2 "--json @FILE with words" call api.test --json "@$work/body.json" a=b
+
+# Output: JSON when stdout is not a terminal (here) or with --json; --human forces the lines a
+# terminal gets (isatty), as does any terminal.
+expect_cmd 0 "JSON by default off a terminal" call api.test foo=bar
+[ "$(head -c 1 "$work/out")" = "{" ] || fail "not JSON off a terminal: $(cat "$work/out")"
+expect_cmd 0 "--human" call api.test foo=bar --human
+grep -qx 'ok: true' "$work/out" && grep -qx '  foo: bar' "$work/out" || fail "--human: $(cat "$work/out")"
+expect_cmd 0 "--json after --human" call api.test foo=bar --human --json
+[ "$(head -c 1 "$work/out")" = "{" ] || fail "--json does not force JSON: $(cat "$work/out")"
+expect_status 0 "access --human" --code mock-payload-bot-human --human
+grep -q '^access_token: xoxp-' "$work/out" || fail "access --human: $(cat "$work/out")"
+if command -v script >/dev/null; then  # a terminal (util-linux script gives the command a pty)
+  timeout 30 script -qec "'$cli' call api.test on=tty --api-url '$url' --cacert '$work/ca.pem'" /dev/null >"$work/out" 2>&1
+  grep -q '^  on: tty' "$work/out" || fail "not human on a terminal: $(cat "$work/out")"
+fi
+
+# The exit statuses in --help; docs/cli.md and the man page are made from the help texts.
+timeout 10 "$cli" --help | grep -q "^Exit status: 0 success" || fail "--help does not give the exit statuses"
+timeout 10 "$cli" --help-markdown | cmp -s - "$sources/../../docs/cli.md" ||
+  fail "docs/cli.md is not 'slack-oauth --help-markdown' (regenerate it)"
+timeout 10 "$cli" --help-man >"$work/slack-oauth.1"
+grep -q '^\.TH SLACK-OAUTH 1' "$work/slack-oauth.1" || fail "--help-man: no .TH"
+groff -man -Tutf8 -ww -z "$work/slack-oauth.1" 2>"$work/err" && [ ! -s "$work/err" ] ||
+  fail "--help-man: groff warns: $(cat "$work/err")"
+for command in $(timeout 10 "$cli" --help | sed -n 's/^  \([a-z][a-z0-9-]*\) .*/\1/p'); do
+  grep -q "^## $command\$" "$sources/../../docs/cli.md" || fail "docs/cli.md lacks $command"
+done
+
+# Bash completion offers every command, then the command's options.
+completion=$sources/../../share/bash-completion/slack-oauth
+offered=$(bash -c 'source "$1"; COMP_WORDS=("$2" ""); COMP_CWORD=1; _slack_oauth; echo "${COMPREPLY[*]}"' _ "$completion" "$cli")
+listed=$(timeout 10 "$cli" --help | sed -n 's/^  \([a-z][a-z0-9-]*\) .*/\1/p')
+[ "$(echo "$listed" | grep -c .)" -ge 15 ] || fail "--help lists only: $listed"
+for command in $listed --version; do
+  [[ " $offered " == *" $command "* ]] || fail "completion does not offer $command: $offered"
+done
+offered=$(bash -c 'source "$1"; COMP_WORDS=("$2" call --js); COMP_CWORD=2; _slack_oauth; echo "${COMPREPLY[*]}"' _ "$completion" "$cli")
+[ "$offered" = "--json-body --json" ] || [ "$offered" = "--json --json-body" ] || fail "completion of call --js: $offered"
+
+# slack-oauth mock's server options, and POST /mock/reset.
+timeout 30 "$cli" mock --port 0 --ca-out "$work/flags.pem" --client-id 123.456 --client-secret "$secret" \
+  --access-token-lifetime 77 --code-lifetime 33 --team-id TCLIFLAGS --team-name "Flag Team" --no-token-rotation \
+  --refresh-grace 0 --refresh-delay 0 --idle-timeout 5 --app-id ACLIFLAGS >"$work/flags.out" 2>&1 &
+flags_pid=$!
+for _ in $(seq 100); do grep -q "listening at" "$work/flags.out" 2>/dev/null && break; sleep 0.05; done
+flags_url=$(sed -n 's/.*listening at \(https:[^ ]*\).*/\1/p' "$work/flags.out")
+flags_base=${flags_url%/api/}
+minted=$(timeout 10 curl -sS --cacert "$work/flags.pem" -d method=oauth.v2.access "$flags_base/mock/codes")
+echo "$minted" | grep -q '"expires_in":33' || fail "--code-lifetime: $minted"
+flags_code=$(echo "$minted" | field code)
+timeout 30 "$cli" v2-access --api-url "$flags_url" --cacert "$work/flags.pem" --code "$flags_code" >"$work/out" 2>"$work/err" ||
+  fail "v2-access on the flagged mock: $(cat "$work/err")"
+expect_out '"id":"TCLIFLAGS"' "--team-id"
+expect_out '"name":"Flag Team"' "--team-name"
+expect_out '"app_id":"ACLIFLAGS"' "--app-id"
+if grep -q refresh_token "$work/out"; then fail "--no-token-rotation: a refresh token: $(cat "$work/out")"; fi
+minted=$(timeout 10 curl -sS --cacert "$work/flags.pem" -d method=oauth.v2.access "$flags_base/mock/codes")
+timeout 10 curl -sS --cacert "$work/flags.pem" -X POST "$flags_base/mock/reset" | grep -q '"ok":true' || fail "POST /mock/reset"
+timeout 30 "$cli" v2-access --api-url "$flags_url" --cacert "$work/flags.pem" --code "$(echo "$minted" | field code)" \
+  >"$work/out" 2>"$work/err"; got=$?
+[ "$got" = 1 ] && grep -q '^error: invalid_code' "$work/err" || fail "a code minted before /mock/reset: exit $got, $(cat "$work/err")"
+kill "$flags_pid"; wait "$flags_pid" 2>/dev/null
+for option in --access-token-lifetime --refresh-grace --code-lifetime; do
+  expect_hidden "mock $option not a number" SECRETSECONDS mock "$option" SECRETSECONDS
+done
+
 
 expect_hidden "v2-access code after '='" SECRETCODE v2-access --code=SECRETCODE
 expect_hidden "refresh stray argument" SECRETSTRAY refresh SECRETSTRAY

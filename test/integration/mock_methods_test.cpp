@@ -602,21 +602,69 @@ BOOST_AUTO_TEST_CASE(api_test_echoes_form_and_json_arguments)
     BOOST_TEST(slack_error(send(*this, http::verb::post, "/api/no.such.method", form_type, "")) == "unknown_method");
 }
 
-BOOST_AUTO_TEST_CASE(rate_limit_windows_hold_per_method)
+BOOST_AUTO_TEST_CASE(rate_limit_windows_hold_per_method_and_credential)
 {
-    const raw_reply limited =
-        send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-ratelimit-1-30-w");
+    const std::string form = client() + "&code=mock-ratelimit-2-30-w";
+    const raw_reply limited = send(*this, http::verb::post, "/api/oauth.v2.access", form_type, form);
     BOOST_TEST(limited.status == 429u);
     BOOST_TEST(limited.retry_after == "30");
-    // The window holds for oauth.v2.access, whatever the code ...
-    const raw_reply also =
-        send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-error-x-other");
-    BOOST_TEST(also.status == 429u);
+    // The window holds for that word and oauth.v2.access: its next attempt gets the window's 429 ...
+    const raw_reply again = send(*this, http::verb::post, "/api/oauth.v2.access", form_type, form);
+    BOOST_TEST(again.status == 429u);
     BOOST_TEST(server.requests().back().status == 429u);
-    // ... and for no other method.
+    // ... other words and minted codes, other tests sharing the mock, are not held ...
+    BOOST_TEST(error_of(exchange_code("oauth.v2.access", "mock-error-x-other")) == "x");
+    BOOST_TEST(is_ok(exchange_code("oauth.v2.access", server.mint_code(mock::code_options{}))));
+    // ... nor other methods.
     BOOST_TEST(error_of(exchange_code("oauth.access", "mock-error-x-legacy")) == "x");
     BOOST_TEST(is_ok(call("api.test", "")));
     BOOST_TEST(is_ok(auth_test("mock-reusable")));
+}
+
+BOOST_AUTO_TEST_CASE(a_refresh_tokens_window_holds_no_other_refresh)
+{
+    const mock::minted_tokens other = server.mint_tokens({});
+    const raw_reply limited = send(*this, http::verb::post, "/api/oauth.v2.access", form_type,
+                                   client() + "&grant_type=refresh_token&refresh_token=mock-ratelimit-1-30-r");
+    BOOST_TEST(limited.status == 429u);
+    BOOST_TEST(is_ok(refresh("oauth.v2.access", other.refresh_token)));
+}
+
+BOOST_AUTO_TEST_CASE(reset_forgets_requests_windows_faults_codes_and_tokens)
+{
+    const mock::minted_tokens tokens = server.mint_tokens({});
+    const std::string code = server.mint_code(mock::code_options{});
+    BOOST_TEST(is_ok(exchange_code("oauth.v2.access", "mock-payload-bot")));
+    BOOST_TEST(send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-ratelimit-1-60-z")
+                   .status == 429u);
+    server.lose_refresh_answers(5);
+    BOOST_TEST(server.exchanges("mock-payload-bot") == 1u);
+
+    server.reset();
+    BOOST_TEST(server.requests().empty());
+    BOOST_TEST(server.exchanges("mock-payload-bot") == 0u);
+    BOOST_TEST(server.memory().live_tokens == 0u);
+    BOOST_TEST(server.memory().live_codes == 0u);
+    BOOST_TEST(error_of(auth_test(tokens.access_token)) == "invalid_auth");
+    BOOST_TEST(error_of(exchange_code("oauth.v2.access", code)) == "invalid_code");
+    // A spent word works afresh; the window is gone, and a ratelimit word counts its attempts anew.
+    BOOST_TEST(is_ok(exchange_code("oauth.v2.access", "mock-payload-bot")));
+    BOOST_TEST(send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-ratelimit-1-60-z")
+                   .status == 429u);
+    // No fault armed: a refresh is answered.
+    BOOST_TEST(is_ok(refresh("oauth.v2.access", server.mint_tokens({}).refresh_token)));
+}
+
+BOOST_AUTO_TEST_CASE(post_mock_reset_is_reset_over_http)
+{
+    const mock::minted_tokens tokens = server.mint_tokens({});
+    BOOST_TEST(is_ok(auth_test(tokens.access_token)));
+    const raw_reply reset = send(*this, http::verb::post, "/mock/reset", form_type, "");
+    BOOST_TEST(reset.status == 200u);
+    BOOST_TEST(reset.body == R"({"ok":true})");
+    BOOST_TEST(server.requests().empty());  // the reset itself is not recorded
+    BOOST_TEST(error_of(auth_test(tokens.access_token)) == "invalid_auth");
+    BOOST_TEST(send(*this, http::verb::get, "/mock/reset", form_type, "").status == 404u);  // POST only
 }
 
 BOOST_AUTO_TEST_CASE(ratelimitbare_429s_never_carry_retry_after)
@@ -635,12 +683,11 @@ BOOST_AUTO_TEST_CASE(ratelimitbare_429s_never_carry_retry_after)
 
 BOOST_AUTO_TEST_CASE(a_ratelimitdate_window_answers_with_http_dates)
 {
-    const raw_reply limited =
-        send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-ratelimitdate-1-30-w");
+    const std::string form = client() + "&code=mock-ratelimitdate-1-30-w";
+    const raw_reply limited = send(*this, http::verb::post, "/api/oauth.v2.access", form_type, form);
     BOOST_TEST(limited.status == 429u);
     BOOST_TEST(limited.retry_after.ends_with(" GMT"));
-    const raw_reply also =
-        send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-error-x-in-window");
+    const raw_reply also = send(*this, http::verb::post, "/api/oauth.v2.access", form_type, form);
     BOOST_TEST(also.status == 429u);
     BOOST_TEST(also.retry_after.ends_with(" GMT"));
 }

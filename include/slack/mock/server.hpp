@@ -192,6 +192,13 @@ public:
     /// `check`; it is recorded in requests() like any other, with its token as
     /// recorded_request::code. Call it where the server runs (or before its io_context runs).
     void handle(std::string_view method, method_handler handler, token_check check = token_check::required);
+    /// Forgets what earlier tests left: the recorded requests and exchanges() counts, every
+    /// rate-limit window, the faults lose_refresh_answers() armed, every minted code and magic
+    /// word's attempts (a used word works afresh), and every token (they then answer
+    /// invalid_auth). Keeps the options, the certificate, the port, open connections and
+    /// connections_accepted(). Same as `POST /mock/reset`, which is itself not recorded. Call it
+    /// on the server's executor, as the other members.
+    void reset();
     /// Whether `access_token` is known, not expired and not revoked.
     bool token_active(std::string_view access_token) const;
 
