@@ -43,6 +43,12 @@ install(FILES ${PROJECT_BINARY_DIR}/slack-asio.pc DESTINATION ${CMAKE_INSTALL_LI
 
 if(TARGET slack_cli)
   install(TARGETS slack_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  # The man page comes from the program's own help texts (docs/cli.md is made the same way).
+  add_custom_command(TARGET slack_cli POST_BUILD
+    COMMAND sh -c "'$<TARGET_FILE:slack_cli>' --help-man > '${PROJECT_BINARY_DIR}/slack-oauth.1'"
+    VERBATIM)
+  install(FILES ${PROJECT_BINARY_DIR}/slack-oauth.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  install(FILES share/bash-completion/slack-oauth DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 endif()
 
 install(FILES LICENSE_1_0.txt README.md CHANGELOG.md DESTINATION ${CMAKE_INSTALL_DOCDIR})

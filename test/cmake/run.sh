@@ -28,6 +28,10 @@ if [ "$mode" = package ]; then
   rm -rf "$work/prefix"
   cmake --install "$slack_build" --prefix "$work/prefix" >/dev/null
   args+=(-DCMAKE_PREFIX_PATH="$work/prefix")
+  for installed in bin/slack-oauth share/man/man1/slack-oauth.1 share/bash-completion/completions/slack-oauth \
+    include/slack/version.hpp share/doc/slack_asio/LICENSE_1_0.txt; do
+    [ -s "$work/prefix/$installed" ] || { echo "cmake --install did not install $installed"; exit 1; }
+  done
   # The pkg-config file gives the same library, to a build that is not CMake.
   export PKG_CONFIG_PATH
   PKG_CONFIG_PATH=$(dirname "$(find "$work/prefix" -name slack-asio.pc)")
