@@ -1,5 +1,6 @@
 #pragma once
-// Everything slack-asio offers a Slack app: #include <slack/slack.hpp>
+/// @file
+/// Everything slack-asio offers a Slack app: `#include <slack/slack.hpp>`
 #include <slack/error.hpp>
 #include <slack/version.hpp>
 #include <slack/retry_policy.hpp>

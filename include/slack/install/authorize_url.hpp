@@ -1,8 +1,9 @@
 #pragma once
-// The URLs that send a user to Slack to install the app (OAuth v2) or to sign in (OpenID
-// Connect). Every value is percent-encoded; empty ones are left out.
-//   std::string url = slack::install::authorize_url({.client_id = id, .scope = "chat:write,commands",
-//                                                     .redirect_uri = callback, .state = issued.state});
+/// @file
+/// The URLs that send a user to Slack to install the app (OAuth v2) or to sign in (OpenID
+/// Connect). Every value is percent-encoded; empty ones are left out.
+///   std::string url = slack::install::authorize_url({.client_id = id, .scope = "chat:write,commands",
+///                                                     .redirect_uri = callback, .state = issued.state});
 #include <string>
 #include <string_view>
 

@@ -1,11 +1,12 @@
 #pragma once
-// The id_token of Sign in with Slack (OpenID Connect): its claims, read and checked.
-//
-// The RS256 signature is not verified, on purpose: the id_token is taken from the answer of
-// openid.connect.token, which this client received from Slack's token endpoint over TLS with a
-// verified certificate. OpenID Connect Core 1.0, section 3.1.3.7 (item 6), lets a client of the
-// code flow rely on that TLS validation instead of the signature. An id_token that came any other
-// way (from a browser, another service, a log) must not be passed here.
+/// @file
+/// The id_token of Sign in with Slack (OpenID Connect): its claims, read and checked.
+///
+/// The RS256 signature is not verified, on purpose: the id_token is taken from the answer of
+/// openid.connect.token, which this client received from Slack's token endpoint over TLS with a
+/// verified certificate. OpenID Connect Core 1.0, section 3.1.3.7 (item 6), lets a client of the
+/// code flow rely on that TLS validation instead of the signature. An id_token that came any other
+/// way (from a browser, another service, a log) must not be passed here.
 #include <slack/install/install_errc.hpp>
 
 #include <boost/system/result.hpp>

@@ -1,13 +1,14 @@
 #pragma once
-// The install flow of one Slack app, both ends: where to send the user (the authorize URL with a
-// signed state, its cookie, and a PKCE challenge derived from the cookie), and the callback that
-// checks the redirect, exchanges the code with oauth.v2.access and saves the installation.
-//
-//     slack::install::installer installs(client, store, signer, {.client_id = id, .client_secret = secret,
-//                                        .scope = "chat:write", .redirect_uri = callback_url});
-//     auto start = installs.begin();            // redirect to start.location, send start.set_cookie
-//     auto done = co_await installs.complete({.query = query, .cookie_header = cookies});
-//     // done: result<store::installation>
+/// @file
+/// The install flow of one Slack app, both ends: where to send the user (the authorize URL with a
+/// signed state, its cookie, and a PKCE challenge derived from the cookie), and the callback that
+/// checks the redirect, exchanges the code with oauth.v2.access and saves the installation.
+///
+///     slack::install::installer installs(client, store, signer, {.client_id = id, .client_secret = secret,
+///                                        .scope = "chat:write", .redirect_uri = callback_url});
+///     auto start = installs.begin();            // redirect to start.location, send start.set_cookie
+///     auto done = co_await installs.complete({.query = query, .cookie_header = cookies});
+///     // done: result<store::installation>
 #include <slack/diagnostics.hpp>
 #include <slack/install/callback.hpp>
 #include <slack/install/state.hpp>

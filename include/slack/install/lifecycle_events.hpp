@@ -1,10 +1,11 @@
 #pragma once
-// Acting on the Events API's lifecycle events: a signed request in, the installation store
-// updated, and what to answer Slack out.
-//
-//   slack::install::lifecycle_events events(executor, store, signing_secret);
-//   auto outcome = co_await events.handle({.timestamp = ts, .signature = sig, .body = body});
-//   // outcome: 200 with outcome->response_body (text/plain); an error: see docs/oauth-flow.md
+/// @file
+/// Acting on the Events API's lifecycle events: a signed request in, the installation store
+/// updated, and what to answer Slack out.
+///
+///   slack::install::lifecycle_events events(executor, store, signing_secret);
+///   auto outcome = co_await events.handle({.timestamp = ts, .signature = sig, .body = body});
+///   // outcome: 200 with outcome->response_body (text/plain); an error: see docs/oauth-flow.md
 #include <slack/install/events.hpp>
 #include <slack/install/install_errc.hpp>
 #include <slack/install/request_signature.hpp>

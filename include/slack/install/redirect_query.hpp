@@ -1,6 +1,7 @@
 #pragma once
-// The query Slack's authorize page sends the browser back with: `code` and `state` after an
-// approval, `error` (and `state`) after a refusal.
+/// @file
+/// The query Slack's authorize page sends the browser back with: `code` and `state` after an
+/// approval, `error` (and `state`) after a refusal.
 #include <slack/install/install_errc.hpp>
 
 #include <boost/system/error_code.hpp>

@@ -1,20 +1,21 @@
 #pragma once
-// Sign in with Slack (OpenID Connect), both ends: where to send the user (the OpenID authorize
-// URL with a signed state, and a nonce and a PKCE challenge derived from the state's cookie), and
-// the callback that checks the redirect, exchanges the code with openid.connect.token and checks
-// the id_token (id_token.hpp: issuer, audience, expiry, nonce; its signature is not verified,
-// since it comes straight from Slack's token endpoint over verified TLS).
-//
-//     slack::install::sign_in sign_ins(client, store, signer, {.client_id = id, .client_secret = secret,
-//                                      .redirect_uri = callback_url});
-//     auto start = sign_ins.begin();            // redirect to start.location, send start.set_cookie
-//     auto user = co_await sign_ins.complete({.query = query, .cookie_header = cookies});
-//     // user: result<signed_in_user>; user->claims.user_id, user->claims.email
-//
-// A sign-in saves nothing: it tells who the user is, it does not install the app. The store is
-// used for installation_store::consume_nonce only (the state's single use across replicas);
-// saving the user's token as an installation would replace the team's row, and with it the
-// bot's grant. Keep the user's tokens where your app keeps its sessions, if it needs them.
+/// @file
+/// Sign in with Slack (OpenID Connect), both ends: where to send the user (the OpenID authorize
+/// URL with a signed state, and a nonce and a PKCE challenge derived from the state's cookie), and
+/// the callback that checks the redirect, exchanges the code with openid.connect.token and checks
+/// the id_token (id_token.hpp: issuer, audience, expiry, nonce; its signature is not verified,
+/// since it comes straight from Slack's token endpoint over verified TLS).
+///
+///     slack::install::sign_in sign_ins(client, store, signer, {.client_id = id, .client_secret = secret,
+///                                      .redirect_uri = callback_url});
+///     auto start = sign_ins.begin();            // redirect to start.location, send start.set_cookie
+///     auto user = co_await sign_ins.complete({.query = query, .cookie_header = cookies});
+///     // user: result<signed_in_user>; user->claims.user_id, user->claims.email
+///
+/// A sign-in saves nothing: it tells who the user is, it does not install the app. The store is
+/// used for installation_store::consume_nonce only (the state's single use across replicas);
+/// saving the user's token as an installation would replace the team's row, and with it the
+/// bot's grant. Keep the user's tokens where your app keeps its sessions, if it needs them.
 #include <slack/diagnostics.hpp>
 #include <slack/install/callback.hpp>
 #include <slack/install/id_token.hpp>

@@ -1,6 +1,7 @@
 #pragma once
-// What a token provider tells token_provider_options::on_event about a grant's rotation.
-// Contains no secret: no token, no refresh token.
+/// @file
+/// What a token provider tells token_provider_options::on_event about a grant's rotation.
+/// Contains no secret: no token, no refresh token.
 #include <slack/store/installation.hpp>
 
 #include <boost/system/error_code.hpp>

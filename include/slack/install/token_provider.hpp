@@ -1,27 +1,28 @@
 #pragma once
-// Valid tokens for later calls: the token provider reads an installation's grant from a store,
-// keeps it in memory while it is valid, and refreshes a rotating token ahead of its expiry,
-// once per grant, however many callers ask at the same time and by whichever key (an org-wide
-// install asked for by each of its workspaces is one grant), in this process or in every process
-// that shares the store's database.
-//
-//     slack::install::token_provider tokens(client, store, {.client_id = id, .client_secret = secret});
-//     auto token = co_await tokens.token({.team_id = "T1"});  // result<std::string>
-//
-// How one refresh happens across replicas (docs/oauth-flow.md has the whole rule):
-// - the provider that finds the grant near expiry takes the grant's refresh lease in the store,
-//   under a name of that refresh's own; others poll: they re-read the row and try the lease every
-//   `lease_poll`;
-// - holding it, it re-reads the row (another replica may have refreshed already), calls
-//   oauth.v2.access with the stored refresh token, renewing the lease while it waits, and writes
-//   the new pair with a compare-and-swap on the revision it read, then gives the lease back;
-// - a pair Slack issued is never dropped: if the write fails, the token goes to the callers at
-//   once and the write is retried in the background (still holding the lease) until it is stored
-//   or a newer pair is;
-// - a refresh whose answer was lost is sent once more at once (Slack honours a used refresh
-//   token for a short grace); if that fails too, the grant is marked in the store as needing a
-//   reinstall, and every token() for it then fails with store_errc::reinstall_required.
-// A provider killed while holding the lease blocks the others for at most `lease_duration`.
+/// @file
+/// Valid tokens for later calls: the token provider reads an installation's grant from a store,
+/// keeps it in memory while it is valid, and refreshes a rotating token ahead of its expiry,
+/// once per grant, however many callers ask at the same time and by whichever key (an org-wide
+/// install asked for by each of its workspaces is one grant), in this process or in every process
+/// that shares the store's database.
+///
+///     slack::install::token_provider tokens(client, store, {.client_id = id, .client_secret = secret});
+///     auto token = co_await tokens.token({.team_id = "T1"});  // result<std::string>
+///
+/// How one refresh happens across replicas (docs/oauth-flow.md has the whole rule):
+/// - the provider that finds the grant near expiry takes the grant's refresh lease in the store,
+///   under a name of that refresh's own; others poll: they re-read the row and try the lease every
+///   `lease_poll`;
+/// - holding it, it re-reads the row (another replica may have refreshed already), calls
+///   oauth.v2.access with the stored refresh token, renewing the lease while it waits, and writes
+///   the new pair with a compare-and-swap on the revision it read, then gives the lease back;
+/// - a pair Slack issued is never dropped: if the write fails, the token goes to the callers at
+///   once and the write is retried in the background (still holding the lease) until it is stored
+///   or a newer pair is;
+/// - a refresh whose answer was lost is sent once more at once (Slack honours a used refresh
+///   token for a short grace); if that fails too, the grant is marked in the store as needing a
+///   reinstall, and every token() for it then fails with store_errc::reinstall_required.
+/// A provider killed while holding the lease blocks the others for at most `lease_duration`.
 #include <slack/diagnostics.hpp>
 #include <slack/install/token_event.hpp>
 #include <slack/store/installation_store.hpp>

@@ -1,6 +1,7 @@
 #pragma once
-// An installation store in this process's memory: for tests, and for a single process that may
-// lose its installations on exit. Thread-safe; completes on the handler's executor (else `ex`).
+/// @file
+/// An installation store in this process's memory: for tests, and for a single process that may
+/// lose its installations on exit. Thread-safe; completes on the handler's executor (else `ex`).
 #include <slack/store/installation_store.hpp>
 
 #include <boost/asio/any_io_executor.hpp>

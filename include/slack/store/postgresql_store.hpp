@@ -1,9 +1,10 @@
 #pragma once
-// An installation store in PostgreSQL, shared by every process (replica) that points at the same
-// database. Link slack::postgresql_store (it brings libpq); this header names nothing of libpq.
-//
-// Each operation is one statement, atomic in the database; the schema is created and migrated
-// by the first connection of each store under an advisory lock (docs/stores.md).
+/// @file
+/// An installation store in PostgreSQL, shared by every process (replica) that points at the same
+/// database. Link slack::postgresql_store (it brings libpq); this header names nothing of libpq.
+///
+/// Each operation is one statement, atomic in the database; the schema is created and migrated
+/// by the first connection of each store under an advisory lock (docs/stores.md).
 #include <slack/store/installation_store.hpp>
 #include <slack/store/resealable_store.hpp>
 #include <slack/store/token_key.hpp>

@@ -1,6 +1,7 @@
 #pragma once
-// Re-sealing a store's tokens under its current key, for key rotation (docs/security.md): the SQL
-// stores (sqlite_store, postgresql_store) implement it; `slack-oauth installations reseal` runs it.
+/// @file
+/// Re-sealing a store's tokens under its current key, for key rotation (docs/security.md): the SQL
+/// stores (sqlite_store, postgresql_store) implement it; `slack-oauth installations reseal` runs it.
 #include <slack/store/installation_store.hpp>
 
 #include <boost/asio/async_result.hpp>

@@ -1,5 +1,6 @@
 #pragma once
-// What the client tells client_options::on_event about a call. Contains no secret.
+/// @file
+/// What the client tells client_options::on_event about a call. Contains no secret.
 #include <boost/system/error_code.hpp>
 
 #include <chrono>

@@ -1,6 +1,7 @@
 #pragma once
-// What the library needs to know about a Web API method besides its parameters and fields:
-// each method's header gives these as a traits struct, and the one generic runner acts on them.
+/// @file
+/// What the library needs to know about a Web API method besides its parameters and fields:
+/// each method's header gives these as a traits struct, and the one generic runner acts on them.
 #include <slack/api_errc.hpp>
 
 #include <cstdint>

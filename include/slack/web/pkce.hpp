@@ -1,6 +1,7 @@
 #pragma once
-// PKCE (RFC 7636) for Slack's OAuth v2 and OpenID flows: a fresh verifier, and its S256
-// challenge for the authorize URL. The verifier goes to oauth.v2.access as `code_verifier`.
+/// @file
+/// PKCE (RFC 7636) for Slack's OAuth v2 and OpenID flows: a fresh verifier, and its S256
+/// challenge for the authorize URL. The verifier goes to oauth.v2.access as `code_verifier`.
 #include <string>
 #include <string_view>
 
