@@ -36,13 +36,13 @@ struct id_token_claims {
     std::string team_name{};      ///< https://slack.com/team_name
     std::string team_domain{};    ///< https://slack.com/team_domain
     std::string enterprise_id{};  ///< https://slack.com/enterprise_id (Enterprise Grid only)
-    std::string email{};
-    bool email_verified = false;
-    std::string name{};
-    std::string given_name{};
-    std::string family_name{};
-    std::string picture{};
-    std::string locale{};
+    std::string email{};  ///< `email` (scope `email`).
+    bool email_verified = false;  ///< `email_verified`; false when absent.
+    std::string name{};  ///< `name` (scope `profile`).
+    std::string given_name{};  ///< `given_name`
+    std::string family_name{};  ///< `family_name`
+    std::string picture{};  ///< `picture`: the URL of the user's image.
+    std::string locale{};  ///< `locale`, e.g. "en-US".
     std::chrono::system_clock::time_point issued_at{};   ///< `iat`
     std::chrono::system_clock::time_point expires_at{};  ///< `exp`
 };

@@ -41,9 +41,14 @@ struct lifecycle_outcome {
     std::size_t removed = 0;      ///< Rows the store deleted (installations and user grants).
 };
 
+/// What handle() yields.
 using lifecycle_result = boost::system::result<lifecycle_outcome>;
+/// The completion signature of lifecycle_events::handle.
 using lifecycle_signature = void(lifecycle_result);
 
+/// Handles the Events API requests that end what an app may keep (app_uninstalled,
+/// tokens_revoked) and Slack's URL check: verifies the signature, spends it once through the
+/// store, and removes what the event revokes. Non-copyable: its operations use it.
 class lifecycle_events {
 public:
     /// `signing_secret`: the app's signing secret (not its client secret). Throws

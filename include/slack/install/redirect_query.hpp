@@ -12,9 +12,10 @@
 
 namespace slack::install {
 
+/// What Slack's redirect to the app carries in its query string.
 struct redirect_query {
     std::string code;   ///< Single use, valid 10 minutes: exchange it with oauth.v2.access once the state is verified.
-    std::string state;
+    std::string state;  ///< As sent on the authorize URL: verify it with state_signer::verify.
     std::string error;  ///< e.g. "access_denied"; empty after an approval.
 };
 

@@ -36,8 +36,9 @@
 
 namespace slack::install {
 
+/// What a sign_in needs: the app's credentials, the OpenID scopes, where Slack sends the user back.
 struct sign_in_options {
-    std::string client_id{};
+    std::string client_id{};  ///< The app's client id.
     std::string client_secret{};                   ///< Wiped when the sign_in is destroyed.
     std::string scope = "openid,email,profile";    ///< OpenID scopes, comma-separated.
     std::string redirect_uri{};                    ///< Sent on the authorize URL and again to openid.connect.token.
@@ -48,25 +49,29 @@ struct sign_in_options {
 
 /// Who signed in: the id_token's claims, and the user token openid.connect.token gave.
 struct signed_in_user {
-    id_token_claims claims{};
+    id_token_claims claims{};  ///< The id_token's claims, checked.
     std::string access_token{};   ///< A user token, for openid.connect.userInfo.
     std::string refresh_token{};  ///< With token rotation; empty otherwise.
     std::optional<std::chrono::system_clock::time_point> expires_at{};  ///< When access_token expires (rotation).
 };
 
+/// The completion signature of sign_in::complete.
 using sign_in_signature = void(boost::system::result<signed_in_user>);
 
 namespace detail {
 class sign_in_impl;
 }  // namespace detail
 
+/// Runs "Sign in with Slack" (OpenID Connect): begin() makes the authorize URL and the state
+/// cookie, complete() checks the redirect, exchanges the code with openid.connect.token and
+/// checks the id_token. Stateless between the two, like installer.
 class sign_in {
 public:
     /// `client`, `store` and `signer` must outlive the sign_in and its operations (complete()).
     sign_in(web::client& client, store::installation_store& store, const state_signer& signer,
             sign_in_options options);
-    sign_in(sign_in&&) noexcept;
-    sign_in& operator=(sign_in&&) noexcept;
+    sign_in(sign_in&&) noexcept;  ///< Operations already started keep running.
+    sign_in& operator=(sign_in&&) noexcept;  ///< Operations already started keep running.
     ~sign_in();
 
     /// A new sign-in attempt; `team` preselects a workspace. The URL's `nonce` is the attempt's (issued_state::nonce).

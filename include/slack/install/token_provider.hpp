@@ -40,6 +40,7 @@
 
 namespace slack::install {
 
+/// What a token_provider needs: the app's credentials, and when and how to refresh.
 struct token_provider_options {
     std::string client_id{};      ///< The app's, for oauth.v2.access refreshes.
     std::string client_secret{};  ///< The app's; wiped when the provider is destroyed.
@@ -75,6 +76,7 @@ struct token_provider_stats {
     std::size_t cached_grants = 0;       ///< Grants held in memory now (at most max_cached_grants, but for those refreshing).
 };
 
+/// The completion signature of token_provider::token: the token, or an error.
 using token_signature = void(boost::system::result<std::string>);
 
 namespace detail {
@@ -84,14 +86,17 @@ void start_token(const std::shared_ptr<token_provider_impl>& impl, store::instal
                  slack::diagnostics* diag, token_handler handler);
 }  // namespace detail
 
+/// Hands out valid tokens of stored installations, refreshing rotating tokens before they
+/// expire, once per grant across every caller and every process sharing the store (see the top of
+/// this header). Several token() calls may run at once.
 class token_provider {
 public:
     /// `client` and `store` must outlive the provider and everything it started, pending writes
     /// included (stats().pending_writes): a provider destroyed while a token() runs is safe, the
     /// operation keeps what it uses alive.
     token_provider(web::client& client, store::installation_store& store, token_provider_options options);
-    token_provider(token_provider&&) noexcept;
-    token_provider& operator=(token_provider&&) noexcept;
+    token_provider(token_provider&&) noexcept;  ///< Operations already started keep running.
+    token_provider& operator=(token_provider&&) noexcept;  ///< Operations already started keep running.
     ~token_provider();
 
     /// A valid token of the installation under `key`: the bot's (kind bot; key.user_id is then
@@ -133,7 +138,7 @@ public:
     /// rotated it) and refreshes if the stored token is the one that failed.
     void invalidate(store::installation_key_view key, store::grant_kind kind = store::grant_kind::bot);
 
-    token_provider_stats stats() const;
+    token_provider_stats stats() const;  ///< What this provider has done so far, and what it holds.
 
 private:
     template <class CompletionToken>

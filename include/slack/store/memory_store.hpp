@@ -10,9 +10,11 @@
 
 namespace slack::store {
 
+/// An installation store in memory, for tests and single-process apps: what it holds is lost
+/// with it. Its operations never wait, so cancellation has nothing to stop.
 class memory_store final : public installation_store {
 public:
-    explicit memory_store(boost::asio::any_io_executor ex);
+    explicit memory_store(boost::asio::any_io_executor ex);  ///< Completes operations on `ex` (or the handler's associated executor).
     ~memory_store() override;
 
 private:

@@ -26,6 +26,7 @@ struct reseal_page {
     std::optional<installation_key> next;
 };
 
+/// A store whose sealed tokens can be moved to its current key (the SQL stores).
 class resealable_store {
 public:
     virtual ~resealable_store() = default;

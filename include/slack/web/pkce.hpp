@@ -7,6 +7,7 @@
 
 namespace slack::web {
 
+/// A PKCE pair (RFC 7636, S256): the verifier stays with the app, the challenge goes on the authorize URL.
 struct pkce_pair {
     std::string verifier;   ///< 43 characters of base64url (32 random bytes): keep it with the state, secret.
     std::string challenge;  ///< base64url(SHA-256(verifier)), no padding: `code_challenge` on the authorize URL.
