@@ -135,7 +135,9 @@ public:
     /// Writes ca_certificate_pem() to `path`. Throws std::runtime_error on failure.
     void write_ca_file(const std::string& path) const;
 
-    /// A fresh single-use code, like the one Slack hands to the redirect URI.
+    /// A fresh single-use code for oauth.access (the classic apps' method), like the one Slack
+    /// hands to the redirect URI; for another method, use the code_options overload.
+
     /// Same as `POST /mock/codes` with an optional `redirect_uri` form field.
     std::string mint_code(std::string_view redirect_uri = {});
     /// A fresh single-use code for `options.method`. Same as `POST /mock/codes` with form fields
