@@ -1,12 +1,14 @@
 #pragma once
-// Errors the client itself detects, as opposed to error strings Slack sends (api_errc)
-// and Asio/Beast/SSL errors, which pass through, except where retry logic needs one concept
-// (connection_closed, bad_response): the original code is then in diagnostics::underlying.
+/// @file
+/// Errors the client itself detects, as opposed to error strings Slack sends (api_errc)
+/// and Asio/Beast/SSL errors, which pass through, except where retry logic needs one concept
+/// (connection_closed, bad_response): the original code is then in diagnostics::underlying.
 #include <boost/system/error_code.hpp>
 #include <type_traits>
 
 namespace slack {
 
+/// Errors the client finds itself (error category "slack.client"). Test them through slack::condition.
 enum class client_errc {
     invalid_json = 1,         ///< The response body is not valid JSON.
     unexpected_shape,         ///< The JSON is valid but not the documented shape (not an object, no `ok`, a field of the wrong type).
@@ -23,8 +25,10 @@ enum class client_errc {
     bad_response,             ///< The HTTP response could not be read (protocol error).
 };
 
+/// The category of client_errc: its message() names the problem, never a secret.
 const boost::system::error_category& client_category() noexcept;
 
+/// Makes `e` an error code, so that `ec == slack::client_errc::timeout` compiles.
 inline boost::system::error_code make_error_code(client_errc e) noexcept
 {
     return {static_cast<int>(e), client_category()};

@@ -1,11 +1,13 @@
 #pragma once
-// Error conditions: groups of error codes that callers test instead of listing codes.
-//   if (r.error() == slack::condition::rate_limited) ...
+/// @file
+/// Error conditions: groups of error codes that callers test instead of listing codes.
+///   if (r.error() == slack::condition::rate_limited) ...
 #include <boost/system/error_code.hpp>
 #include <type_traits>
 
 namespace slack {
 
+/// Groups of error codes (api_errc, client_errc, install_errc, store_errc, Asio's), compared with `==`.
 enum class condition {
     rate_limited = 1,  ///< Slack asked us to slow down (HTTP 429 / `ratelimited`).
     transient,         ///< Worth retrying after a pause: outages, timeouts, connection trouble before the request was sent.
@@ -14,8 +16,10 @@ enum class condition {
     outcome_unknown,   ///< The request may have been processed; its result was lost.
 };
 
+/// The category of slack::condition.
 const boost::system::error_category& condition_category() noexcept;
 
+/// Makes `c` an error condition, so that `ec == slack::condition::transient` compiles.
 inline boost::system::error_condition make_error_condition(condition c) noexcept
 {
     return {static_cast<int>(c), condition_category()};

@@ -1,5 +1,6 @@
 #pragma once
-// What Slack (and the transport) said beyond the error code. Never holds a secret.
+/// @file
+/// What Slack (and the transport) said beyond the error code. Never holds a secret.
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
@@ -9,6 +10,9 @@
 
 namespace slack {
 
+/// What Slack and the transport said about a call beyond its error code: pass one to an
+/// operation's `diag` overload; the call clears it when it starts and fills it in before the
+/// handler runs. Holds no secret: no token, code or client secret.
 struct diagnostics {
     std::string error{};                   ///< Slack's raw `error` string, also one we do not know.
     std::string warning{};                 ///< Slack's top-level `warning` (comma-separated codes).
@@ -22,7 +26,7 @@ struct diagnostics {
     boost::system::error_code underlying{};  ///< For outcome_unknown and friends: the error that caused it.
     std::string client_message{};          ///< What the client itself found wrong, in words (never a secret).
 
-    void clear() { *this = diagnostics{}; }
+    void clear() { *this = diagnostics{}; }  ///< Resets every field.
 };
 
 }  // namespace slack

@@ -1,5 +1,6 @@
 #pragma once
-// All error layers: Slack's strings (api_errc), the client's own (client_errc), conditions.
+/// @file
+/// All error layers: Slack's strings (api_errc), the client's own (client_errc), conditions.
 #include <slack/api_errc.hpp>
 #include <slack/client_errc.hpp>
 #include <slack/condition.hpp>

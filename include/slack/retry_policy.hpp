@@ -1,6 +1,7 @@
 #pragma once
-// When to try a failed call again, and after how long. The decision is a pure function
-// of what happened (attempt_info); the client does the waiting on a cancellable timer.
+/// @file
+/// When to try a failed call again, and after how long. The decision is a pure function
+/// of what happened (attempt_info); the client does the waiting on a cancellable timer.
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
@@ -27,9 +28,10 @@ struct attempt_info {
     double random = 0.0;                  ///< Uniform in [0, 1), from the client's random source.
 };
 
+/// What a retry policy answers after a failed attempt.
 struct retry_decision {
-    bool retry = false;
-    std::chrono::milliseconds delay{0};
+    bool retry = false;  ///< Whether to try again.
+    std::chrono::milliseconds delay{0};  ///< How long to wait before trying again.
     /// Short, secret-free explanation for logs and hooks, never null. Not copied: the client
     /// keeps the pointer and hands it to client_options::on_event (call_event::reason), so it
     /// must point to a NUL-terminated string that lives at least until the call completes,
@@ -44,6 +46,9 @@ struct retry_decision {
 /// have happened (`fatal_error`, `internal_error`).
 bool outcome_unknown(const attempt_info& info) noexcept;
 
+/// The SDK's retry policy: rate limits wait for Retry-After (plus jitter), transient failures
+/// and unknown outcomes of idempotent calls back off exponentially with full jitter, within
+/// max_attempts and the call's time left. Copy one of the presets and adjust its fields.
 class retry_policy {
 public:
     unsigned max_attempts = 4;                               ///< Including the first.
@@ -61,8 +66,8 @@ public:
     /// For background jobs: more attempts, longer backoff, Retry-After up to 15 minutes.
     static retry_policy patient() noexcept;
 
-    retry_decision decide(const attempt_info& info) const noexcept;
-    retry_decision operator()(const attempt_info& info) const noexcept { return decide(info); }
+    retry_decision decide(const attempt_info& info) const noexcept;  ///< This policy's answer for `info`; `reason` says why, in words.
+    retry_decision operator()(const attempt_info& info) const noexcept { return decide(info); }  ///< decide(info): a policy is a retry_function.
 };
 
 /// What client_options holds: retry_policy, or any callable with this signature.

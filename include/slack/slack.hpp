@@ -1,10 +1,11 @@
 #pragma once
-// Everything the library slack::asio offers a Slack app: #include <slack/slack.hpp>
-// The Web API client and its methods, pagination, the install flow, Sign in with Slack, the
-// token provider, the store interface and the in-memory store. The SQL stores are separate
-// libraries with their own headers: <slack/store/sqlite_store.hpp> (slack::sqlite_store),
-// <slack/store/postgresql_store.hpp> (slack::postgresql_store), <slack/store/open_store.hpp>
-// (slack::stores); the mock server is <slack/mock/server.hpp> (slack::mock).
+/// @file
+/// Everything the library slack::asio offers a Slack app: `#include <slack/slack.hpp>`.
+/// The Web API client and its methods, pagination, the install flow, Sign in with Slack, the
+/// token provider, the store interface and the in-memory store. The SQL stores are separate
+/// libraries with their own headers: <slack/store/sqlite_store.hpp> (slack::sqlite_store),
+/// <slack/store/postgresql_store.hpp> (slack::postgresql_store), <slack/store/open_store.hpp>
+/// (slack::stores); the mock server is <slack/mock/server.hpp> (slack::mock).
 #include <slack/error.hpp>
 #include <slack/version.hpp>
 #include <slack/retry_policy.hpp>

@@ -1,6 +1,7 @@
 #pragma once
-// The two ends of a browser's trip to Slack and back, as installer and sign_in take them: where to
-// send it (install_start) and what its redirect brought (install_callback).
+/// @file
+/// The two ends of a browser's trip to Slack and back, as installer and sign_in take them: where to
+/// send it (install_start) and what its redirect brought (install_callback).
 #include <slack/diagnostics.hpp>
 
 #include <boost/asio/any_completion_handler.hpp>

@@ -1,11 +1,12 @@
 #pragma once
-// The id_token of Sign in with Slack (OpenID Connect): its claims, read and checked.
-//
-// The RS256 signature is not verified, on purpose: the id_token is taken from the answer of
-// openid.connect.token, which this client received from Slack's token endpoint over TLS with a
-// verified certificate. OpenID Connect Core 1.0, section 3.1.3.7 (item 6), lets a client of the
-// code flow rely on that TLS validation instead of the signature. An id_token that came any other
-// way (from a browser, another service, a log) must not be passed here.
+/// @file
+/// The id_token of Sign in with Slack (OpenID Connect): its claims, read and checked.
+///
+/// The RS256 signature is not verified, on purpose: the id_token is taken from the answer of
+/// openid.connect.token, which this client received from Slack's token endpoint over TLS with a
+/// verified certificate. OpenID Connect Core 1.0, section 3.1.3.7 (item 6), lets a client of the
+/// code flow rely on that TLS validation instead of the signature. An id_token that came any other
+/// way (from a browser, another service, a log) must not be passed here.
 #include <slack/install/install_errc.hpp>
 
 #include <boost/system/result.hpp>
@@ -35,13 +36,13 @@ struct id_token_claims {
     std::string team_name{};      ///< https://slack.com/team_name
     std::string team_domain{};    ///< https://slack.com/team_domain
     std::string enterprise_id{};  ///< https://slack.com/enterprise_id (Enterprise Grid only)
-    std::string email{};
-    bool email_verified = false;
-    std::string name{};
-    std::string given_name{};
-    std::string family_name{};
-    std::string picture{};
-    std::string locale{};
+    std::string email{};  ///< `email` (scope `email`).
+    bool email_verified = false;  ///< `email_verified`; false when absent.
+    std::string name{};  ///< `name` (scope `profile`).
+    std::string given_name{};  ///< `given_name`
+    std::string family_name{};  ///< `family_name`
+    std::string picture{};  ///< `picture`: the URL of the user's image.
+    std::string locale{};  ///< `locale`, e.g. "en-US".
     std::chrono::system_clock::time_point issued_at{};   ///< `iat`
     std::chrono::system_clock::time_point expires_at{};  ///< `exp`
 };

@@ -1,13 +1,15 @@
 #pragma once
-// Errors of the install flow and of Slack's signed requests: a redirect whose state, cookie or
-// code is wrong, a request whose signature does not hold, an event that is replayed or not
-// Slack's shape, an id_token that does not hold. Messages never quote a state, code, signature,
-// token, nonce or secret.
+/// @file
+/// Errors of the install flow and of Slack's signed requests: a redirect whose state, cookie or
+/// code is wrong, a request whose signature does not hold, an event that is replayed or not
+/// Slack's shape, an id_token that does not hold. Messages never quote a state, code, signature,
+/// token, nonce or secret.
 #include <boost/system/error_code.hpp>
 #include <type_traits>
 
 namespace slack {
 
+/// Errors of the install flow, the state, Sign in with Slack and the Events API checks.
 enum class install_errc {
     state_missing = 1,       ///< The redirect carries no `state`.
     state_malformed,         ///< The state is not in this SDK's format (wrong length, encoding or version).
@@ -31,8 +33,10 @@ enum class install_errc {
     id_token_nonce_mismatch, ///< The id_token's `nonce` is not the one the sign-in's state sent.
 };
 
+/// The category of install_errc: its message() names the problem, never a secret.
 const boost::system::error_category& install_category() noexcept;
 
+/// Makes `e` an error code, so that `ec == slack::install_errc::state_expired` compiles.
 inline boost::system::error_code make_error_code(install_errc e) noexcept
 {
     return {static_cast<int>(e), install_category()};

@@ -1,6 +1,7 @@
 #pragma once
-// From Slack's answers to what a store keeps: an oauth.v2.access code exchange becomes an
-// installation; a refresh becomes the grant's new pair.
+/// @file
+/// From Slack's answers to what a store keeps: an oauth.v2.access code exchange becomes an
+/// installation; a refresh becomes the grant's new pair.
 #include <slack/store/installation.hpp>
 #include <slack/web/methods/oauth_v2_access.hpp>
 

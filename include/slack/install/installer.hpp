@@ -1,13 +1,14 @@
 #pragma once
-// The install flow of one Slack app, both ends: where to send the user (the authorize URL with a
-// signed state, its cookie, and a PKCE challenge derived from the cookie), and the callback that
-// checks the redirect, exchanges the code with oauth.v2.access and saves the installation.
-//
-//     slack::install::installer installs(client, store, signer, {.client_id = id, .client_secret = secret,
-//                                        .scope = "chat:write", .redirect_uri = callback_url});
-//     auto start = installs.begin();            // redirect to start.location, send start.set_cookie
-//     auto done = co_await installs.complete({.query = query, .cookie_header = cookies});
-//     // done: result<store::installation>
+/// @file
+/// The install flow of one Slack app, both ends: where to send the user (the authorize URL with a
+/// signed state, its cookie, and a PKCE challenge derived from the cookie), and the callback that
+/// checks the redirect, exchanges the code with oauth.v2.access and saves the installation.
+///
+///     slack::install::installer installs(client, store, signer, {.client_id = id, .client_secret = secret,
+///                                        .scope = "chat:write", .redirect_uri = callback_url});
+///     auto start = installs.begin();            // redirect to start.location, send start.set_cookie
+///     auto done = co_await installs.complete({.query = query, .cookie_header = cookies});
+///     // done: result<store::installation>
 #include <slack/diagnostics.hpp>
 #include <slack/install/callback.hpp>
 #include <slack/install/state.hpp>
@@ -25,8 +26,9 @@
 
 namespace slack::install {
 
+/// What an installer needs: the app's credentials, the scopes to ask, where Slack sends the user back.
 struct installer_options {
-    std::string client_id{};
+    std::string client_id{};  ///< The app's client id.
     std::string client_secret{};  ///< Wiped when the installer is destroyed.
     std::string scope{};          ///< Bot scopes, comma-separated.
     std::string user_scope{};     ///< User scopes, comma-separated.
@@ -35,19 +37,24 @@ struct installer_options {
     std::string authorize_base = "https://slack.com";  ///< https://slack-gov.com for GovSlack; the mock's URL in tests.
 };
 
+/// The completion signature of installer::complete.
 using install_signature = void(boost::system::result<store::installation>);
 
 namespace detail {
 class installer_impl;
 }  // namespace detail
 
+/// Runs "Add to Slack" installs with oauth.v2.access: begin() makes the authorize URL and the
+/// state cookie, complete() checks the redirect, exchanges the code and saves the installation
+/// in the store. Stateless between the two (the state and its cookie carry the attempt), so any
+/// replica sharing the store and the state secret can complete what another began.
 class installer {
 public:
     /// `client`, `store` and `signer` must outlive the installer and its operations (complete()).
     installer(web::client& client, store::installation_store& store, const state_signer& signer,
               installer_options options);
-    installer(installer&&) noexcept;
-    installer& operator=(installer&&) noexcept;
+    installer(installer&&) noexcept;  ///< Operations already started keep running.
+    installer& operator=(installer&&) noexcept;  ///< Operations already started keep running.
     ~installer();
 
     /// A new install attempt; `team` preselects a workspace.

@@ -1,10 +1,11 @@
 #pragma once
-// Acting on the Events API's lifecycle events: a signed request in, the installation store
-// updated, and what to answer Slack out.
-//
-//   slack::install::lifecycle_events events(executor, store, signing_secret);
-//   auto outcome = co_await events.handle({.timestamp = ts, .signature = sig, .body = body});
-//   // outcome: 200 with outcome->response_body (text/plain); an error: see docs/oauth-flow.md
+/// @file
+/// Acting on the Events API's lifecycle events: a signed request in, the installation store
+/// updated, and what to answer Slack out.
+///
+///   slack::install::lifecycle_events events(executor, store, signing_secret);
+///   auto outcome = co_await events.handle({.timestamp = ts, .signature = sig, .body = body});
+///   // outcome: 200 with outcome->response_body (text/plain); an error: see docs/oauth-flow.md
 #include <slack/install/events.hpp>
 #include <slack/install/install_errc.hpp>
 #include <slack/install/request_signature.hpp>
@@ -40,9 +41,14 @@ struct lifecycle_outcome {
     std::size_t removed = 0;      ///< Rows the store deleted (installations and user grants).
 };
 
+/// What handle() yields.
 using lifecycle_result = boost::system::result<lifecycle_outcome>;
+/// The completion signature of lifecycle_events::handle.
 using lifecycle_signature = void(lifecycle_result);
 
+/// Handles the Events API requests that end what an app may keep (app_uninstalled,
+/// tokens_revoked) and Slack's URL check: verifies the signature, spends it once through the
+/// store, and removes what the event revokes. Non-copyable: its operations use it.
 class lifecycle_events {
 public:
     /// `signing_secret`: the app's signing secret (not its client secret). Throws

@@ -1,6 +1,7 @@
 #pragma once
-// The query Slack's authorize page sends the browser back with: `code` and `state` after an
-// approval, `error` (and `state`) after a refusal.
+/// @file
+/// The query Slack's authorize page sends the browser back with: `code` and `state` after an
+/// approval, `error` (and `state`) after a refusal.
 #include <slack/install/install_errc.hpp>
 
 #include <boost/system/error_code.hpp>
@@ -11,9 +12,10 @@
 
 namespace slack::install {
 
+/// What Slack's redirect to the app carries in its query string.
 struct redirect_query {
     std::string code;   ///< Single use, valid 10 minutes: exchange it with oauth.v2.access once the state is verified.
-    std::string state;
+    std::string state;  ///< As sent on the authorize URL: verify it with state_signer::verify.
     std::string error;  ///< e.g. "access_denied"; empty after an approval.
 };
 

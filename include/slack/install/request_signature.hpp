@@ -1,6 +1,7 @@
 #pragma once
-// Slack's request signatures (Events API, interactivity, slash commands): X-Slack-Signature is
-// "v0=" + hex(HMAC-SHA256(signing secret, "v0:" + X-Slack-Request-Timestamp + ":" + raw body)).
+/// @file
+/// Slack's request signatures (Events API, interactivity, slash commands): X-Slack-Signature is
+/// "v0=" + hex(HMAC-SHA256(signing secret, "v0:" + X-Slack-Request-Timestamp + ":" + raw body)).
 #include <boost/system/error_code.hpp>
 
 #include <chrono>

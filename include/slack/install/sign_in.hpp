@@ -1,20 +1,21 @@
 #pragma once
-// Sign in with Slack (OpenID Connect), both ends: where to send the user (the OpenID authorize
-// URL with a signed state, and a nonce and a PKCE challenge derived from the state's cookie), and
-// the callback that checks the redirect, exchanges the code with openid.connect.token and checks
-// the id_token (id_token.hpp: issuer, audience, expiry, nonce; its signature is not verified,
-// since it comes straight from Slack's token endpoint over verified TLS).
-//
-//     slack::install::sign_in sign_ins(client, store, signer, {.client_id = id, .client_secret = secret,
-//                                      .redirect_uri = callback_url});
-//     auto start = sign_ins.begin();            // redirect to start.location, send start.set_cookie
-//     auto user = co_await sign_ins.complete({.query = query, .cookie_header = cookies});
-//     // user: result<signed_in_user>; user->claims.user_id, user->claims.email
-//
-// A sign-in saves nothing: it tells who the user is, it does not install the app. The store is
-// used for installation_store::consume_nonce only (the state's single use across replicas);
-// saving the user's token as an installation would replace the team's row, and with it the
-// bot's grant. Keep the user's tokens where your app keeps its sessions, if it needs them.
+/// @file
+/// Sign in with Slack (OpenID Connect), both ends: where to send the user (the OpenID authorize
+/// URL with a signed state, and a nonce and a PKCE challenge derived from the state's cookie), and
+/// the callback that checks the redirect, exchanges the code with openid.connect.token and checks
+/// the id_token (id_token.hpp: issuer, audience, expiry, nonce; its signature is not verified,
+/// since it comes straight from Slack's token endpoint over verified TLS).
+///
+///     slack::install::sign_in sign_ins(client, store, signer, {.client_id = id, .client_secret = secret,
+///                                      .redirect_uri = callback_url});
+///     auto start = sign_ins.begin();            // redirect to start.location, send start.set_cookie
+///     auto user = co_await sign_ins.complete({.query = query, .cookie_header = cookies});
+///     // user: result<signed_in_user>; user->claims.user_id, user->claims.email
+///
+/// A sign-in saves nothing: it tells who the user is, it does not install the app. The store is
+/// used for installation_store::consume_nonce only (the state's single use across replicas);
+/// saving the user's token as an installation would replace the team's row, and with it the
+/// bot's grant. Keep the user's tokens where your app keeps its sessions, if it needs them.
 #include <slack/diagnostics.hpp>
 #include <slack/install/callback.hpp>
 #include <slack/install/id_token.hpp>
@@ -35,8 +36,9 @@
 
 namespace slack::install {
 
+/// What a sign_in needs: the app's credentials, the OpenID scopes, where Slack sends the user back.
 struct sign_in_options {
-    std::string client_id{};
+    std::string client_id{};  ///< The app's client id.
     std::string client_secret{};                   ///< Wiped when the sign_in is destroyed.
     std::string scope = "openid,email,profile";    ///< OpenID scopes, comma-separated.
     std::string redirect_uri{};                    ///< Sent on the authorize URL and again to openid.connect.token.
@@ -47,25 +49,29 @@ struct sign_in_options {
 
 /// Who signed in: the id_token's claims, and the user token openid.connect.token gave.
 struct signed_in_user {
-    id_token_claims claims{};
+    id_token_claims claims{};  ///< The id_token's claims, checked.
     std::string access_token{};   ///< A user token, for openid.connect.userInfo.
     std::string refresh_token{};  ///< With token rotation; empty otherwise.
     std::optional<std::chrono::system_clock::time_point> expires_at{};  ///< When access_token expires (rotation).
 };
 
+/// The completion signature of sign_in::complete.
 using sign_in_signature = void(boost::system::result<signed_in_user>);
 
 namespace detail {
 class sign_in_impl;
 }  // namespace detail
 
+/// Runs "Sign in with Slack" (OpenID Connect): begin() makes the authorize URL and the state
+/// cookie, complete() checks the redirect, exchanges the code with openid.connect.token and
+/// checks the id_token. Stateless between the two, like installer.
 class sign_in {
 public:
     /// `client`, `store` and `signer` must outlive the sign_in and its operations (complete()).
     sign_in(web::client& client, store::installation_store& store, const state_signer& signer,
             sign_in_options options);
-    sign_in(sign_in&&) noexcept;
-    sign_in& operator=(sign_in&&) noexcept;
+    sign_in(sign_in&&) noexcept;  ///< Operations already started keep running.
+    sign_in& operator=(sign_in&&) noexcept;  ///< Operations already started keep running.
     ~sign_in();
 
     /// A new sign-in attempt; `team` preselects a workspace. The URL's `nonce` is the attempt's (issued_state::nonce).

@@ -1,14 +1,15 @@
 #pragma once
-// The OAuth `state`: signed, bound to the browser by a cookie, short-lived, and single use
-// through the installation store. Nothing is kept per attempt: any replica that shares the
-// secret verifies any state, and derives the attempt's PKCE verifier from its cookie.
-//
-// The cookie holds a random secret of its own (32 bytes, base64url: 43 characters) that never
-// appears in a URL. The state is base64url(payload) "." base64url(HMAC-SHA256(secret, payload)),
-// where payload is a version byte (2), the creation time (seconds since the epoch, 8 bytes
-// big-endian) and the cookie's binding: the first 16 bytes of HMAC(secret, "cookie:" + cookie
-// secret). Who sees the state (or the whole authorize URL) cannot make its cookie; the PKCE
-// verifier, the OpenID nonce and the replay key are MACs of the cookie secret.
+/// @file
+/// The OAuth `state`: signed, bound to the browser by a cookie, short-lived, and single use
+/// through the installation store. Nothing is kept per attempt: any replica that shares the
+/// secret verifies any state, and derives the attempt's PKCE verifier from its cookie.
+///
+/// The cookie holds a random secret of its own (32 bytes, base64url: 43 characters) that never
+/// appears in a URL. The state is base64url(payload) "." base64url(HMAC-SHA256(secret, payload)),
+/// where payload is a version byte (2), the creation time (seconds since the epoch, 8 bytes
+/// big-endian) and the cookie's binding: the first 16 bytes of HMAC(secret, "cookie:" + cookie
+/// secret). Who sees the state (or the whole authorize URL) cannot make its cookie; the PKCE
+/// verifier, the OpenID nonce and the replay key are MACs of the cookie secret.
 #include <slack/install/install_errc.hpp>
 #include <slack/web/pkce.hpp>
 
@@ -21,6 +22,7 @@
 
 namespace slack::install {
 
+/// The signer's clock.
 using time_point = std::chrono::system_clock::time_point;
 
 /// A new state, and the cookie that ties it to the browser that starts the install.
@@ -53,6 +55,11 @@ struct verified_state {
 /// signer writes is.
 inline constexpr std::string_view default_state_cookie = "__Host-slack_oauth_state";
 
+/// Issues and checks the OAuth `state` of an install (or a Sign in with Slack) without storing
+/// anything: the state is HMAC-signed under the app's state secret, expires after the lifetime,
+/// and is bound to a `__Host-` cookie holding a random secret that no URL carries. It also
+/// derives the attempt's PKCE pair and OpenID nonce from that cookie secret. Copyable; its
+/// functions are const and may be called from several threads at once.
 class state_signer {
 public:
     /// `secret`: at least 32 bytes, from configuration (every replica behind one redirect URL
@@ -61,10 +68,10 @@ public:
     /// `cookie_name` is not a cookie name. The message names the problem, never the secret.
     explicit state_signer(std::string secret, std::chrono::seconds lifetime = std::chrono::minutes(10),
                           std::string cookie_name = std::string(default_state_cookie));
-    state_signer(const state_signer&) = default;
-    state_signer(state_signer&&) noexcept = default;
-    state_signer& operator=(const state_signer&) = default;
-    state_signer& operator=(state_signer&&) noexcept = default;
+    state_signer(const state_signer&) = default;  ///< Copies the secret.
+    state_signer(state_signer&&) noexcept = default;  ///< Moves the secret.
+    state_signer& operator=(const state_signer&) = default;  ///< Copies the secret.
+    state_signer& operator=(state_signer&&) noexcept = default;  ///< Moves the secret.
     ~state_signer();  ///< Wipes the secret.
 
     /// A fresh state and its cookie: a new random cookie secret (Max-Age = the lifetime; Path=/,
@@ -84,8 +91,8 @@ public:
     /// A `Set-Cookie` value that deletes the state cookie (Max-Age=0): send it on the callback's answer.
     std::string clearing_cookie() const;
 
-    std::chrono::seconds lifetime() const noexcept { return lifetime_; }
-    const std::string& cookie_name() const noexcept { return cookie_name_; }
+    std::chrono::seconds lifetime() const noexcept { return lifetime_; }  ///< How long an issued state is accepted.
+    const std::string& cookie_name() const noexcept { return cookie_name_; }  ///< The cookie's name (default_state_cookie unless given).
 
 private:
     std::string derived(std::string_view label, std::string_view cookie_secret) const;

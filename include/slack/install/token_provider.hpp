@@ -1,27 +1,28 @@
 #pragma once
-// Valid tokens for later calls: the token provider reads an installation's grant from a store,
-// keeps it in memory while it is valid, and refreshes a rotating token ahead of its expiry,
-// once per grant, however many callers ask at the same time and by whichever key (an org-wide
-// install asked for by each of its workspaces is one grant), in this process or in every process
-// that shares the store's database.
-//
-//     slack::install::token_provider tokens(client, store, {.client_id = id, .client_secret = secret});
-//     auto token = co_await tokens.token({.team_id = "T1"});  // result<std::string>
-//
-// How one refresh happens across replicas (docs/oauth-flow.md has the whole rule):
-// - the provider that finds the grant near expiry takes the grant's refresh lease in the store,
-//   under a name of that refresh's own; others poll: they re-read the row and try the lease every
-//   `lease_poll`;
-// - holding it, it re-reads the row (another replica may have refreshed already), calls
-//   oauth.v2.access with the stored refresh token, renewing the lease while it waits, and writes
-//   the new pair with a compare-and-swap on the revision it read, then gives the lease back;
-// - a pair Slack issued is never dropped: if the write fails, the token goes to the callers at
-//   once and the write is retried in the background (still holding the lease) until it is stored
-//   or a newer pair is;
-// - a refresh whose answer was lost is sent once more at once (Slack honours a used refresh
-//   token for a short grace); if that fails too, the grant is marked in the store as needing a
-//   reinstall, and every token() for it then fails with store_errc::reinstall_required.
-// A provider killed while holding the lease blocks the others for at most `lease_duration`.
+/// @file
+/// Valid tokens for later calls: the token provider reads an installation's grant from a store,
+/// keeps it in memory while it is valid, and refreshes a rotating token ahead of its expiry,
+/// once per grant, however many callers ask at the same time and by whichever key (an org-wide
+/// install asked for by each of its workspaces is one grant), in this process or in every process
+/// that shares the store's database.
+///
+///     slack::install::token_provider tokens(client, store, {.client_id = id, .client_secret = secret});
+///     auto token = co_await tokens.token({.team_id = "T1"});  // result<std::string>
+///
+/// How one refresh happens across replicas (docs/oauth-flow.md has the whole rule):
+/// - the provider that finds the grant near expiry takes the grant's refresh lease in the store,
+///   under a name of that refresh's own; others poll: they re-read the row and try the lease every
+///   `lease_poll`;
+/// - holding it, it re-reads the row (another replica may have refreshed already), calls
+///   oauth.v2.access with the stored refresh token, renewing the lease while it waits, and writes
+///   the new pair with a compare-and-swap on the revision it read, then gives the lease back;
+/// - a pair Slack issued is never dropped: if the write fails, the token goes to the callers at
+///   once and the write is retried in the background (still holding the lease) until it is stored
+///   or a newer pair is;
+/// - a refresh whose answer was lost is sent once more at once (Slack honours a used refresh
+///   token for a short grace); if that fails too, the grant is marked in the store as needing a
+///   reinstall, and every token() for it then fails with store_errc::reinstall_required.
+/// A provider killed while holding the lease blocks the others for at most `lease_duration`.
 #include <slack/diagnostics.hpp>
 #include <slack/install/token_event.hpp>
 #include <slack/store/installation_store.hpp>
@@ -39,6 +40,7 @@
 
 namespace slack::install {
 
+/// What a token_provider needs: the app's credentials, and when and how to refresh.
 struct token_provider_options {
     std::string client_id{};      ///< The app's, for oauth.v2.access refreshes.
     std::string client_secret{};  ///< The app's; wiped when the provider is destroyed.
@@ -74,6 +76,7 @@ struct token_provider_stats {
     std::size_t cached_grants = 0;       ///< Grants held in memory now (at most max_cached_grants, but for those refreshing).
 };
 
+/// The completion signature of token_provider::token: the token, or an error.
 using token_signature = void(boost::system::result<std::string>);
 
 namespace detail {
@@ -83,14 +86,17 @@ void start_token(const std::shared_ptr<token_provider_impl>& impl, store::instal
                  slack::diagnostics* diag, token_handler handler);
 }  // namespace detail
 
+/// Hands out valid tokens of stored installations, refreshing rotating tokens before they
+/// expire, once per grant across every caller and every process sharing the store (see the top of
+/// this header). Several token() calls may run at once.
 class token_provider {
 public:
     /// `client` and `store` must outlive the provider and everything it started, pending writes
     /// included (stats().pending_writes): a provider destroyed while a token() runs is safe, the
     /// operation keeps what it uses alive.
     token_provider(web::client& client, store::installation_store& store, token_provider_options options);
-    token_provider(token_provider&&) noexcept;
-    token_provider& operator=(token_provider&&) noexcept;
+    token_provider(token_provider&&) noexcept;  ///< Operations already started keep running.
+    token_provider& operator=(token_provider&&) noexcept;  ///< Operations already started keep running.
     ~token_provider();
 
     /// A valid token of the installation under `key`: the bot's (kind bot; key.user_id is then
@@ -132,7 +138,7 @@ public:
     /// rotated it) and refreshes if the stored token is the one that failed.
     void invalidate(store::installation_key_view key, store::grant_kind kind = store::grant_kind::bot);
 
-    token_provider_stats stats() const;
+    token_provider_stats stats() const;  ///< What this provider has done so far, and what it holds.
 
 private:
     template <class CompletionToken>

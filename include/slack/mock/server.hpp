@@ -1,7 +1,8 @@
 #pragma once
-// slack::mock::server: a Slack Web API stand-in over real TLS on 127.0.0.1, for tests,
-// benchmarks, the demo and your own tests. See docs/mock-server.md for its behaviour and
-// the magic codes that script failures.
+/// @file
+/// slack::mock::server: a Slack Web API stand-in over real TLS on 127.0.0.1, for tests,
+/// benchmarks, the demo and your own tests. See docs/mock-server.md for its behaviour and
+/// the magic codes that script failures.
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/json/object.hpp>
 
@@ -21,7 +22,7 @@ inline constexpr std::size_t max_oversized_bytes = 16 * 1024 * 1024;
 /// Every limit below bounds what the mock holds, whatever clients send it.
 struct server_options {
     std::string client_id = "1111111111.2222222222";           ///< The one app the mock knows.
-    std::string client_secret = "mock-client-secret-0123456789";
+    std::string client_secret = "mock-client-secret-0123456789";  ///< The app's secret (a test value).
     unsigned short port = 0;                                   ///< 0: an ephemeral port.
     std::vector<std::string> certificate_hosts = {"localhost", "127.0.0.1"};  ///< SANs of its certificate.
     bool tls = true;                                           ///< false: plain HTTP (insecure tests only).
@@ -38,8 +39,8 @@ struct server_options {
     /// killed meanwhile has spent its refresh token and lost the new pair).
     std::chrono::milliseconds refresh_delay{0};
     std::string team_id = "T0MOCKTEAM";                        ///< The one workspace every installation is on.
-    std::string team_name = "Mock Team";
-    std::string app_id = "A0MOCKAPP";
+    std::string team_name = "Mock Team";  ///< The workspace's name.
+    std::string app_id = "A0MOCKAPP";  ///< The app every installation belongs to.
     /// The authorize pages answer as if the user declined: `error=access_denied` (per request:
     /// a scope or user_scope containing `mock-decline`).
     bool decline_authorize = false;
@@ -65,24 +66,29 @@ struct code_options {
     std::string_view method = "oauth.v2.access";  ///< oauth.access, oauth.v2.access, oauth.v2.user.access or openid.connect.token
     std::string_view redirect_uri{};               ///< non-empty: the exchange must send the same
     std::string_view code_challenge{};             ///< PKCE S256 challenge; empty: none
-    std::string_view scope = "commands,chat:write";
+    std::string_view scope = "commands,chat:write";  ///< Bot scopes granted, comma-separated.
     std::string_view user_scope{};                 ///< non-empty: the exchange also returns a user token
     std::string_view nonce{};                      ///< openid.connect.token: the id_token's `nonce` claim; empty: none
 };
 
-enum class token_kind { bot, user };
+/// Which token mint_tokens makes.
+enum class token_kind {
+    bot,   ///< xoxb- (xoxe.xoxb- when rotating)
+    user,  ///< xoxp- (xoxe.xoxp- when rotating)
+};
 
 /// What server::mint_tokens installs. The view is copied.
 struct token_options {
-    token_kind kind = token_kind::bot;
+    token_kind kind = token_kind::bot;  ///< A bot token or a user token.
     bool rotating = true;  ///< false: a legacy long-lived token (what oauth.v2.exchange migrates)
-    std::string_view scope = "chat:write";
+    std::string_view scope = "chat:write";  ///< Scopes granted, comma-separated.
     /// Installed by a PKCE public client: its refresh token refreshes with the client id alone.
     bool public_client = false;
 };
 
+/// An installation's tokens, as minted.
 struct minted_tokens {
-    std::string access_token;
+    std::string access_token;  ///< xoxb-/xoxp-, or xoxe.xoxb-/xoxe.xoxp- when rotating.
     std::string refresh_token;  ///< empty when not rotating
 };
 
@@ -91,8 +97,8 @@ struct recorded_request {
     std::string method{};         ///< "POST"
     std::string target{};         ///< "/api/oauth.access"
     std::string authorization{};  ///< Authorization header value, empty if none.
-    std::string content_type{};
-    std::string body{};
+    std::string content_type{};  ///< Content-Type header value, empty if none.
+    std::string body{};  ///< The body as received.
     std::size_t connection = 0;  ///< Which accepted connection (1-based) carried it.
     /// The single-use credential or token the request carried, decoded: the `code` of a code grant,
     /// the `refresh_token` of a refresh grant, the `token` of oauth.v2.exchange, or the bearer token.
@@ -143,6 +149,12 @@ enum class token_check {
     none,
 };
 
+/// A Slack Web API stand-in: an HTTP/1.1 server (TLS by default) on 127.0.0.1, running on the
+/// executor it is given, with no threads of its own. It serves the OAuth family, auth.test,
+/// auth.revoke, apps.uninstall and api.test as docs/mock-server.md describes, and any method
+/// you register with handle(), and records what
+/// it receives for tests to check. Construct, start(), point a client at api_url() trusting
+/// ca_certificate_pem(), and stop() before the io_context's run() can return.
 class server {
 public:
     /// Creates its certificate now; listens on 127.0.0.1 from start().
@@ -156,17 +168,19 @@ public:
     /// Stops accepting and closes every connection; pending work ends promptly.
     void stop();
 
-    unsigned short port() const noexcept;
+    unsigned short port() const noexcept;  ///< The port it listens on (the ephemeral one chosen when server_options::port is 0), once started.
     std::string api_url() const;   ///< e.g. "https://127.0.0.1:40123/api/"
     std::string base_url() const;  ///< e.g. "https://127.0.0.1:40123": where the authorize pages are (install::authorize_url's base).
-    const server_options& options() const noexcept;
+    const server_options& options() const noexcept;  ///< The options it was made with.
 
     /// The certificate the server presents, self-signed: trust it with ssl::context::add_certificate_authority.
     const std::string& ca_certificate_pem() const noexcept;
     /// Writes ca_certificate_pem() to `path`. Throws std::runtime_error on failure.
     void write_ca_file(const std::string& path) const;
 
-    /// A fresh single-use code, like the one Slack hands to the redirect URI.
+    /// A fresh single-use code for oauth.access (the classic apps' method), like the one Slack
+    /// hands to the redirect URI; for another method, use the code_options overload.
+
     /// Same as `POST /mock/codes` with an optional `redirect_uri` form field.
     std::string mint_code(std::string_view redirect_uri = {});
     /// A fresh single-use code for `options.method`. Same as `POST /mock/codes` with form fields
@@ -208,8 +222,8 @@ public:
     /// refresh_token, exchanged token, bearer: recorded_request::code), counted even when
     /// requests() dropped them; those least recently seen are forgotten beyond max_recorded_bytes.
     std::size_t exchanges(std::string_view credential) const;
-    std::size_t connections_accepted() const noexcept;
-    memory_use memory() const noexcept;
+    std::size_t connections_accepted() const noexcept;  ///< How many connections it has accepted so far.
+    memory_use memory() const noexcept;  ///< What it holds now, each part within its bound.
 
     struct state;  // private to the implementation
 

@@ -1,6 +1,7 @@
 #pragma once
-// What an installation store keeps: one app's installation in one workspace (or one Enterprise
-// Grid organization), and the key Slack's events name it by.
+/// @file
+/// What an installation store keeps: one app's installation in one workspace (or one Enterprise
+/// Grid organization), and the key Slack's events name it by.
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -9,6 +10,7 @@
 
 namespace slack::store {
 
+/// The stores' clock: expiries, install times, nonce lifetimes.
 using time_point = std::chrono::system_clock::time_point;
 
 /// One token of an installation (the bot's, or a user's) and what goes with it. Every member has
@@ -35,26 +37,26 @@ struct token_grant {
 
 /// An app's incoming webhook, when the install asked for one.
 struct webhook {
-    std::string url{};
-    std::string channel{};
-    std::string channel_id{};
-    std::string configuration_url{};
+    std::string url{};                ///< Where to POST messages (a secret: it needs no token).
+    std::string channel{};            ///< The channel's name, as Slack sent it.
+    std::string channel_id{};         ///< C...: the channel.
+    std::string configuration_url{};  ///< The webhook's settings page.
 };
 
 /// One installation. An org-wide install (Enterprise Grid) has `is_enterprise_install` set and no
 /// team id; a workspace install has a team id, and an enterprise id when the workspace is in one.
 struct installation {
-    std::string app_id{};
-    std::string enterprise_id{};
-    std::string enterprise_name{};
-    std::string team_id{};
-    std::string team_name{};
-    bool is_enterprise_install = false;
+    std::string app_id{};           ///< A...: the app installed.
+    std::string enterprise_id{};    ///< E...: the Enterprise Grid organization; empty outside one.
+    std::string enterprise_name{};  ///< The organization's name.
+    std::string team_id{};          ///< T...: the workspace; empty for an org-wide install.
+    std::string team_name{};        ///< The workspace's name.
+    bool is_enterprise_install = false;  ///< Installed on the whole organization (then team_id is empty).
     std::optional<token_grant> bot{};   ///< The bot token (an install with bot scopes).
     std::optional<token_grant> user{};  ///< The installing (or looked-up) user's token, if user scopes were granted.
     std::string user_id{};              ///< The installing user (authed_user.id).
-    std::optional<webhook> incoming_webhook{};
-    time_point installed_at{};
+    std::optional<webhook> incoming_webhook{};  ///< When the install asked for `incoming-webhook`.
+    time_point installed_at{};                  ///< When the code was exchanged.
 };
 
 namespace detail {
@@ -65,21 +67,22 @@ inline constexpr bool refused = false;
 
 /// An installation_key as the store's operations take it, `co_await store.find({e, t, u})`: views,
 /// trivially destructible, because g++ 12 miscompiles a braced temporary with a destructor inside
-/// a co_await expression (the README's "g++ 12 and views"). The operation copies the ids before it returns.
+/// a co_await expression (docs/stores.md says which shapes the headers refuse). The operation copies the ids before it returns.
 struct installation_key_view {
-    std::string_view enterprise_id{};
-    std::string_view team_id{};
-    std::string_view user_id{};
+    std::string_view enterprise_id{};  ///< E..., or empty.
+    std::string_view team_id{};        ///< T..., or empty for an org-wide install.
+    std::string_view user_id{};        ///< U...: asks for that user's grant too; may be empty.
 };
 
 /// How a store finds an installation: by enterprise and team as Slack's events name them.
 /// A lookup with an enterprise id also finds that enterprise's org-wide install when there is no
 /// install for the team itself. `user_id` asks for that user's token as well.
 struct installation_key {
-    std::string enterprise_id{};
-    std::string team_id{};
-    std::string user_id{};
+    std::string enterprise_id{};  ///< E..., or empty.
+    std::string team_id{};        ///< T..., or empty for an org-wide install.
+    std::string user_id{};        ///< U...: asks for that user's grant too; may be empty.
 
+    /// Equal ids, each compared as bytes.
     friend bool operator==(const installation_key&, const installation_key&) = default;
 
     /// So that a named key passes to the store's operations as it is.
@@ -112,6 +115,10 @@ inline installation_key key_of(const installation& i)
 }
 
 /// Which grant of an installation: the bot's, or the user's named by the key.
-enum class grant_kind { bot, user };
+enum class grant_kind {
+    bot,   ///< installation::bot
+    user,  ///< installation::user, of the key's user_id
+};
+
 
 }  // namespace slack::store

@@ -1,10 +1,11 @@
 #pragma once
-// The asynchronous interface every installation store implements (memory_store, sqlite_store,
-// postgresql_store), as the rest of the SDK: any completion token, `void(result<T>)`.
-//
-// Every operation is one atomic step in the database, so that several processes sharing one
-// database (PostgreSQL, or SQLite on one host) agree. The operations a token provider needs for
-// rotation across processes are here too: a refresh lease and a compare-and-swap of a grant.
+/// @file
+/// The asynchronous interface every installation store implements (memory_store, sqlite_store,
+/// postgresql_store), as the rest of the SDK: any completion token, `void(result<T>)`.
+///
+/// Every operation is one atomic step in the database, so that several processes sharing one
+/// database (PostgreSQL, or SQLite on one host) agree. The operations a token provider needs for
+/// rotation across processes are here too: a refresh lease and a compare-and-swap of a grant.
 #include <slack/store/installation.hpp>
 #include <slack/store/store_errc.hpp>
 
@@ -36,10 +37,13 @@ struct installation_page {
     std::optional<installation_key> next;
 };
 
+/// What a store operation yields: a T, or a slack::store_errc.
 template <class T>
 using store_result = boost::system::result<T>;
+/// The completion signature of a store operation yielding T.
 template <class T>
 using store_signature = void(store_result<T>);
+/// The type-erased handler a backend's do_ functions complete.
 template <class T>
 using store_handler = boost::asio::any_completion_handler<store_signature<T>>;
 
@@ -74,6 +78,9 @@ concept yields_operation = !std::is_void_v<decltype(boost::asio::async_initiate<
 /// the millisecond (floored); an org-wide install under its enterprise alone (its team_id reads
 /// back empty); of a user grant its token, refresh token, expiry, scopes, revision and reinstall
 /// reason (its user_id reads back as the user it is stored under, its bot_id empty).
+///
+/// Each operation's completion signature is `void(store_result<T>)`, T named in its comment
+/// ("yields"); the default completion token is `deferred`.
 class installation_store {
 public:
     virtual ~installation_store() = default;
@@ -199,18 +206,28 @@ public:
     }
 
 protected:
-    virtual void do_save(installation i, store_handler<void> handler) = 0;
+    // What a backend implements: each takes the arguments copied and completes `handler` once,
+    // never inside the call (post to the handler's associated executor).
+    virtual void do_save(installation i, store_handler<void> handler) = 0;  ///< Implements save().
+    /// Implements find().
     virtual void do_find(installation_key key, store_handler<std::optional<installation>> handler) = 0;
-    virtual void do_remove(installation_key key, store_handler<std::size_t> handler) = 0;
+    virtual void do_remove(installation_key key, store_handler<std::size_t> handler) = 0;  ///< Implements remove().
+    /// Implements remove_all().
     virtual void do_remove_all(installation_key key, store_handler<std::size_t> handler) = 0;
+    /// Implements list().
     virtual void do_list(installation_key after, std::size_t limit, store_handler<installation_page> handler) = 0;
+    /// Implements replace_grant().
     virtual void do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision,
                                   token_grant grant, store_handler<bool> handler) = 0;
+    /// Implements try_lease().
     virtual void do_try_lease(installation_key key, grant_kind kind, std::string owner,
                               std::chrono::milliseconds duration, store_handler<bool> handler) = 0;
+    /// Implements release_lease().
     virtual void do_release_lease(installation_key key, grant_kind kind, std::string owner,
                                   store_handler<void> handler) = 0;
+    /// Implements consume_nonce().
     virtual void do_consume_nonce(std::string nonce, time_point expires_at, store_handler<bool> handler) = 0;
+
 
 private:
     template <class T, class Member, class CompletionToken, class... Args>

@@ -1,6 +1,7 @@
 #pragma once
-// An installation store in this process's memory: for tests, and for a single process that may
-// lose its installations on exit. Thread-safe; completes on the handler's executor (else `ex`).
+/// @file
+/// An installation store in this process's memory: for tests, and for a single process that may
+/// lose its installations on exit. Thread-safe; completes on the handler's executor (else `ex`).
 #include <slack/store/installation_store.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -9,9 +10,11 @@
 
 namespace slack::store {
 
+/// An installation store in memory, for tests and single-process apps: what it holds is lost
+/// with it. Its operations never wait, so cancellation has nothing to stop.
 class memory_store final : public installation_store {
 public:
-    explicit memory_store(boost::asio::any_io_executor ex);
+    explicit memory_store(boost::asio::any_io_executor ex);  ///< Completes operations on `ex` (or the handler's associated executor).
     ~memory_store() override;
 
 private:

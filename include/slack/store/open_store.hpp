@@ -1,10 +1,11 @@
 #pragma once
-// Opens the store a configuration string names, for programs that let their operator choose
-// (the CLI, the example server, the multi-process tests). Link slack::stores (every backend).
-//   "sqlite:PATH"                               sqlite_store on the file PATH
-//   "postgresql://..." or "postgres://..."      postgresql_store; the whole string is libpq's URI
-//   "postgresql:host=... dbname=..."            postgresql_store; after the colon, libpq's key=value form
-//   "memory:"                                   memory_store (this process only)
+/// @file
+/// Opens the store a configuration string names, for programs that let their operator choose
+/// (the CLI, the example server, the multi-process tests). Link slack::stores (every backend).
+///   "sqlite:PATH"                               sqlite_store on the file PATH
+///   "postgresql://..." or "postgres://..."      postgresql_store; the whole string is libpq's URI
+///   "postgresql:host=... dbname=..."            postgresql_store; after the colon, libpq's key=value form
+///   "memory:"                                   memory_store (this process only)
 #include <slack/store/installation_store.hpp>
 #include <slack/store/token_key.hpp>
 

@@ -1,9 +1,10 @@
 #pragma once
-// An installation store in PostgreSQL, shared by every process (replica) that points at the same
-// database. Link slack::postgresql_store (it brings libpq); this header names nothing of libpq.
-//
-// Each operation is one statement, atomic in the database; the schema is created and migrated
-// by the first connection of each store under an advisory lock (docs/stores.md).
+/// @file
+/// An installation store in PostgreSQL, shared by every process (replica) that points at the same
+/// database. Link slack::postgresql_store (it brings libpq); this header names nothing of libpq.
+///
+/// Each operation is one statement, atomic in the database; the schema is created and migrated
+/// by the first connection of each store under an advisory lock (docs/stores.md).
 #include <slack/store/installation_store.hpp>
 #include <slack/store/resealable_store.hpp>
 #include <slack/store/token_key.hpp>
@@ -19,6 +20,7 @@
 
 namespace slack::store {
 
+/// How to reach the PostgreSQL database, how many connections, and the sealing keys.
 struct postgresql_options {
     /// A libpq connection string ("host=/run/postgresql dbname=app user=app") or URI
     /// ("postgresql://app@localhost/app"). Name hosts by address or a Unix socket directory:
@@ -71,7 +73,7 @@ struct postgresql_options {
 /// Destroy the store after its operations completed and before `ex`'s execution context.
 class postgresql_store final : public installation_store, public resealable_store {
 public:
-    postgresql_store(boost::asio::any_io_executor ex, postgresql_options options);
+    postgresql_store(boost::asio::any_io_executor ex, postgresql_options options);  ///< Connects lazily: the first operation opens the first connection and creates the schema if needed.
     ~postgresql_store() override;
     postgresql_store(const postgresql_store&) = delete;
     postgresql_store& operator=(const postgresql_store&) = delete;

@@ -1,6 +1,7 @@
 #pragma once
-// Re-sealing a store's tokens under its current key, for key rotation (docs/security.md): the SQL
-// stores (sqlite_store, postgresql_store) implement it; `slack-oauth installations reseal` runs it.
+/// @file
+/// Re-sealing a store's tokens under its current key, for key rotation (docs/security.md): the SQL
+/// stores (sqlite_store, postgresql_store) implement it; `slack-oauth installations reseal` runs it.
 #include <slack/store/installation_store.hpp>
 
 #include <boost/asio/async_result.hpp>
@@ -25,6 +26,7 @@ struct reseal_page {
     std::optional<installation_key> next;
 };
 
+/// A store whose sealed tokens can be moved to its current key (the SQL stores).
 class resealable_store {
 public:
     virtual ~resealable_store() = default;

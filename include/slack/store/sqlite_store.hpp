@@ -1,7 +1,8 @@
 #pragma once
-// An installation store in one SQLite file: for one host, shared by several processes (the file is
-// in WAL mode; writers wait up to busy_timeout for each other's locks). Link slack::sqlite_store.
-// This header does not include sqlite3.h.
+/// @file
+/// An installation store in one SQLite file: for one host, shared by several processes (the file is
+/// in WAL mode; writers wait up to busy_timeout for each other's locks). Link slack::sqlite_store.
+/// This header does not include sqlite3.h.
 #include <slack/store/installation_store.hpp>
 #include <slack/store/resealable_store.hpp>
 #include <slack/store/token_key.hpp>

@@ -1,11 +1,13 @@
 #pragma once
-// Errors of installation stores and of the token provider. Database errors are mapped to these;
-// the database's own message is not carried (it may quote a parameter, and parameters are tokens).
+/// @file
+/// Errors of installation stores and of the token provider. Database errors are mapped to these;
+/// the database's own message is not carried (it may quote a parameter, and parameters are tokens).
 #include <boost/system/error_code.hpp>
 #include <type_traits>
 
 namespace slack {
 
+/// Errors of the installation stores. A database's own message is never passed on.
 enum class store_errc {
     unavailable = 1,     ///< The database cannot be reached or opened (connect failed, file not writable...).
     query_failed,        ///< The database refused a statement (constraint, disk full, serialization...).
@@ -22,8 +24,10 @@ enum class store_errc {
     reinstall_required,  ///< The grant's refresh token was lost (token_grant::reinstall_reason): the workspace must install again.
 };
 
+/// The category of store_errc: its message() names the problem, never a secret.
 const boost::system::error_category& store_category() noexcept;
 
+/// Makes `e` an error code, so that `ec == slack::store_errc::unavailable` compiles.
 inline boost::system::error_code make_error_code(store_errc e) noexcept
 {
     return {static_cast<int>(e), store_category()};

@@ -1,6 +1,7 @@
 #pragma once
-// The key a store seals tokens with at rest (AES-256-GCM). The caller supplies it, from a secret
-// manager or the environment; every process sharing a database must use the same key.
+/// @file
+/// The key a store seals tokens with at rest (AES-256-GCM). The caller supplies it, from a secret
+/// manager or the environment; every process sharing a database must use the same key.
 #include <boost/system/result.hpp>
 
 #include <array>
@@ -9,14 +10,15 @@
 
 namespace slack::store {
 
+/// A 32-byte key that seals the tokens of the SQL stores (AES-256-GCM). Copyable; wiped when destroyed.
 class token_key {
 public:
     /// 32 bytes as standard base64 (44 characters), e.g. from `openssl rand -base64 32`.
     /// Error: store_errc::invalid_key when it does not decode to exactly 32 bytes.
     static boost::system::result<token_key> from_base64(std::string_view text);
 
-    token_key(const token_key&) = default;
-    token_key& operator=(const token_key&) = default;
+    token_key(const token_key&) = default;  ///< Copies the key.
+    token_key& operator=(const token_key&) = default;  ///< Copies the key (the old one is overwritten).
     ~token_key();  ///< Wipes the key.
 
     /// 16 hex digits naming the key (an HMAC of a constant under it: nothing of the key can be

@@ -1,5 +1,6 @@
 #pragma once
-// client.call(): the parameters of any Web API method, and its answer as received.
+/// @file
+/// client.call(): the parameters of any Web API method, and its answer as received.
 #include <slack/web/detail/response_storage.hpp>
 
 #include <concepts>
@@ -14,8 +15,8 @@ namespace slack::web {
 
 /// One form field of client.call() (views, like every method's params).
 struct form_field {
-    std::string_view name{};
-    std::string_view value{};
+    std::string_view name{};  ///< The field's name.
+    std::string_view value{};  ///< Its value, sent form-encoded.
 };
 
 /// The form fields of client.call(): up to max_braced written in the call,
@@ -25,29 +26,34 @@ struct form_field {
 /// braced fields are copied in here, one constructor per count.
 class form_fields {
 public:
-    static constexpr std::size_t max_braced = 8;
+    static constexpr std::size_t max_braced = 8;  ///< The most fields a call may brace; more: name an array and pass it.
 
-    constexpr form_fields() noexcept = default;
-    constexpr form_fields(form_field a) noexcept : braced_{a}, braced_size_(1) {}
-    constexpr form_fields(form_field a, form_field b) noexcept : braced_{a, b}, braced_size_(2) {}
-    constexpr form_fields(form_field a, form_field b, form_field c) noexcept : braced_{a, b, c}, braced_size_(3) {}
+    constexpr form_fields() noexcept = default;  ///< No fields.
+    constexpr form_fields(form_field a) noexcept : braced_{a}, braced_size_(1) {}  ///< One field, braced in the call.
+    constexpr form_fields(form_field a, form_field b) noexcept : braced_{a, b}, braced_size_(2) {}  ///< Two fields, braced in the call.
+    constexpr form_fields(form_field a, form_field b, form_field c) noexcept : braced_{a, b, c}, braced_size_(3) {}  ///< Three fields, braced in the call.
+    /// Four fields, braced in the call.
     constexpr form_fields(form_field a, form_field b, form_field c, form_field d) noexcept
         : braced_{a, b, c, d}, braced_size_(4)
     {
     }
+    /// Five fields, braced in the call.
     constexpr form_fields(form_field a, form_field b, form_field c, form_field d, form_field e) noexcept
         : braced_{a, b, c, d, e}, braced_size_(5)
     {
     }
+    /// Six fields, braced in the call.
     constexpr form_fields(form_field a, form_field b, form_field c, form_field d, form_field e, form_field f) noexcept
         : braced_{a, b, c, d, e, f}, braced_size_(6)
     {
     }
+    /// Seven fields, braced in the call.
     constexpr form_fields(form_field a, form_field b, form_field c, form_field d, form_field e, form_field f,
                           form_field g) noexcept
         : braced_{a, b, c, d, e, f, g}, braced_size_(7)
     {
     }
+    /// Eight fields, braced in the call.
     constexpr form_fields(form_field a, form_field b, form_field c, form_field d, form_field e, form_field f,
                           form_field g, form_field h) noexcept
         : braced_{a, b, c, d, e, f, g, h}, braced_size_(8)
@@ -69,10 +75,10 @@ public:
     {
         return braced_size_ != 0 ? std::span<const form_field>(braced_, braced_size_) : viewed_;
     }
-    constexpr const form_field* begin() const noexcept { return fields().data(); }
-    constexpr const form_field* end() const noexcept { return fields().data() + fields().size(); }
-    constexpr std::size_t size() const noexcept { return fields().size(); }
-    constexpr bool empty() const noexcept { return size() == 0; }
+    constexpr const form_field* begin() const noexcept { return fields().data(); }  ///< The first field.
+    constexpr const form_field* end() const noexcept { return fields().data() + fields().size(); }  ///< Past the last field.
+    constexpr std::size_t size() const noexcept { return fields().size(); }  ///< How many fields.
+    constexpr bool empty() const noexcept { return size() == 0; }  ///< No fields.
 
 private:
     form_field braced_[max_braced]{};

@@ -1,6 +1,7 @@
 #pragma once
-// slack::web::apps: apps.uninstall on a client.
-//   co_await apps.uninstall({.client_id = id, .client_secret = s, .token = t});
+/// @file
+/// slack::web::apps: apps.uninstall on a client.
+///   co_await apps.uninstall({.client_id = id, .client_secret = s, .token = t});
 #include <slack/diagnostics.hpp>
 #include <slack/web/client.hpp>
 #include <slack/web/detail/run_method.hpp>
@@ -34,6 +35,7 @@ public:
     {
         return detail::async_run<apps_uninstall>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_token>
     auto uninstall(uninstall_params params, CompletionToken&& token = {})
     {

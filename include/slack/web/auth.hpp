@@ -1,6 +1,7 @@
 #pragma once
-// slack::web::auth: auth.test and auth.revoke on a client.
-//   auto who = co_await auth.test({.token = bot_token});
+/// @file
+/// slack::web::auth: auth.test and auth.revoke on a client.
+///   auto who = co_await auth.test({.token = bot_token});
 #include <slack/diagnostics.hpp>
 #include <slack/web/client.hpp>
 #include <slack/web/detail/run_method.hpp>
@@ -35,6 +36,7 @@ public:
     {
         return detail::async_run<auth_test>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<auth_test>> CompletionToken = default_token>
     auto test(token_params params, CompletionToken&& token = {})
     {
@@ -49,6 +51,7 @@ public:
     {
         return detail::async_run<auth_revoke>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<auth_revoke>> CompletionToken = default_token>
     auto revoke(revoke_params params, CompletionToken&& token = {})
     {

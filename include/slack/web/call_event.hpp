@@ -1,5 +1,6 @@
 #pragma once
-// What the client tells client_options::on_event about a call. Contains no secret.
+/// @file
+/// What the client tells client_options::on_event about a call. Contains no secret.
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
@@ -11,6 +12,7 @@ namespace slack::web {
 /// `reason`) and the event itself are valid only during that hook call: a hook that keeps
 /// anything for later (a log queue, another thread) copies it into a std::string first.
 struct call_event {
+    /// What happened.
     enum class kind {
         attempt_started,   ///< A request is about to be sent.
         attempt_failed,    ///< An attempt ended in error (error, http_status set).
@@ -19,17 +21,18 @@ struct call_event {
         succeeded,         ///< The call completed successfully.
         failed,            ///< The call completed with `error`.
     };
-    kind what{};
+    kind what{};  ///< What happened.
     std::string_view method{};  ///< e.g. "oauth.access"
-    unsigned attempt = 0;
-    boost::system::error_code error{};
-    unsigned http_status = 0;
-    std::chrono::milliseconds delay{0};
+    unsigned attempt = 0;  ///< The attempt (1-based) that starts, failed, or waits.
+    boost::system::error_code error{};  ///< attempt_failed, failed: why.
+    unsigned http_status = 0;  ///< attempt_failed: the HTTP status, 0 when no answer arrived.
+    std::chrono::milliseconds delay{0};  ///< retry_scheduled, rate_limit_wait: how long the call waits.
     /// The retry policy's retry_decision::reason: for retry_scheduled, and for failed when the
     /// policy ended the call; else empty.
     std::string_view reason{};
 };
 
+/// The enumerator's name, e.g. "attempt_started".
 std::string_view to_string(call_event::kind k) noexcept;
 
 }  // namespace slack::web

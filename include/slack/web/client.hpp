@@ -1,6 +1,7 @@
 #pragma once
-// slack::web::client: where calls run (the caller's executor), how they reach Slack
-// (TLS context, pooled keep-alive connections) and the rules they follow (client_options).
+/// @file
+/// slack::web::client: where calls run (the caller's executor), how they reach Slack
+/// (TLS context, pooled keep-alive connections) and the rules they follow (client_options).
 #include <slack/diagnostics.hpp>
 #include <slack/web/api_response.hpp>
 #include <slack/web/client_options.hpp>
@@ -72,7 +73,7 @@ struct pool_stats {
 /// shares it, and never holds a reference to one it does not keep alive.
 class client {
 public:
-    using executor_type = boost::asio::any_io_executor;
+    using executor_type = boost::asio::any_io_executor;  ///< The executor the client runs on (a strand of it with thread_safe).
 
     /// Owns `tls`: `client c(ex, make_tls_context(), {...})`, or `std::move(context)`.
     client(executor_type executor, boost::asio::ssl::context&& tls, client_options options = {});
@@ -81,13 +82,13 @@ public:
     client(executor_type executor, std::shared_ptr<boost::asio::ssl::context> tls, client_options options = {});
     /// Deleted: a call may outlive the caller's context. Pass std::move(context) or a shared_ptr.
     client(executor_type executor, boost::asio::ssl::context& tls, client_options options = {}) = delete;
-    client(client&&) noexcept;
-    client& operator=(client&&) noexcept;
+    client(client&&) noexcept;  ///< The moved-from client may only be destroyed or assigned to.
+    client& operator=(client&&) noexcept;  ///< Calls of the client assigned over keep running.
     ~client();
 
-    executor_type get_executor() const noexcept;
-    const client_options& options() const noexcept;
-    pool_stats stats() const;
+    executor_type get_executor() const noexcept;  ///< The executor given at construction.
+    const client_options& options() const noexcept;  ///< The options given at construction.
+    pool_stats stats() const;  ///< The connection pool now: see pool_stats.
 
     /// Closes idle connections now; calls in flight are not affected.
     void close_idle();
@@ -108,6 +109,7 @@ public:
         return boost::asio::async_initiate<CompletionToken, call_signature>(detail::initiate_api_call{impl_},
                                                                             completion, method, params, token, &diag);
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<call_signature> CompletionToken = default_token>
     auto call(std::string_view method, call_params params, std::string_view token = {},
               CompletionToken&& completion = {})

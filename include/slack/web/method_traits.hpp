@@ -1,6 +1,7 @@
 #pragma once
-// What the library needs to know about a Web API method besides its parameters and fields:
-// each method's header gives these as a traits struct, and the one generic runner acts on them.
+/// @file
+/// What the library needs to know about a Web API method besides its parameters and fields:
+/// each method's header gives these as a traits struct, and the one generic runner acts on them.
 #include <slack/api_errc.hpp>
 
 #include <cstdint>
@@ -50,8 +51,8 @@ constexpr std::string_view to_string(single_use s) noexcept
 
 /// The credential a call spends, and the error Slack gives when it was spent already.
 struct spend_rule {
-    single_use credential = single_use::nothing;
-    api_errc already_spent{};
+    single_use credential = single_use::nothing;  ///< The credential, or single_use::nothing.
+    api_errc already_spent{};  ///< What Slack answers when it was spent already.
 };
 
 }  // namespace slack::web

@@ -1,6 +1,7 @@
 #pragma once
-// slack::web::oauth: Slack's OAuth token methods on a client.
-//   auto r = co_await oauth.v2_access({.client_id = id, .client_secret = s, .code = c});
+/// @file
+/// slack::web::oauth: Slack's OAuth token methods on a client.
+///   auto r = co_await oauth.v2_access({.client_id = id, .client_secret = s, .code = c});
 #include <slack/diagnostics.hpp>
 #include <slack/web/client.hpp>
 #include <slack/web/detail/run_method.hpp>
@@ -17,6 +18,7 @@
 
 namespace slack::web {
 
+/// The completion signature of oauth::access: `void(boost::system::result<access_response>)`.
 using access_signature = method_signature<oauth_access>;
 
 /// Every operation of this class (and of auth, openid, apps) follows one contract:
@@ -57,6 +59,7 @@ public:
     {
         return detail::async_run<oauth_access>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<oauth_access>> CompletionToken = default_token>
     auto access(access_params params, CompletionToken&& token = {})
     {
@@ -72,6 +75,7 @@ public:
     {
         return detail::async_run<oauth_v2_access>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<oauth_v2_access>> CompletionToken = default_token>
     auto v2_access(v2_access_params params, CompletionToken&& token = {})
     {
@@ -87,6 +91,7 @@ public:
     {
         return detail::async_run<oauth_v2_refresh>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<oauth_v2_refresh>> CompletionToken = default_token>
     auto v2_refresh(v2_refresh_params params, CompletionToken&& token = {})
     {
@@ -100,6 +105,7 @@ public:
     {
         return detail::async_run<oauth_v2_user_access>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<oauth_v2_user_access>> CompletionToken = default_token>
     auto v2_user_access(v2_access_params params, CompletionToken&& token = {})
     {
@@ -113,6 +119,7 @@ public:
     {
         return detail::async_run<oauth_v2_user_refresh>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken = default_token>
     auto v2_user_refresh(v2_refresh_params params, CompletionToken&& token = {})
     {
@@ -129,6 +136,7 @@ public:
     {
         return detail::async_run<oauth_v2_exchange>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<oauth_v2_exchange>> CompletionToken = default_token>
     auto v2_exchange(v2_exchange_params params, CompletionToken&& token = {})
     {

@@ -1,7 +1,8 @@
 #pragma once
-// slack::web::openid: Sign in with Slack (OpenID Connect) on a client.
-//   auto t = co_await openid.token({.client_id = id, .client_secret = s, .code = c});
-//   auto who = co_await openid.user_info({.token = t->access_token()});
+/// @file
+/// slack::web::openid: Sign in with Slack (OpenID Connect) on a client.
+///   auto t = co_await openid.token({.client_id = id, .client_secret = s, .code = c});
+///   auto who = co_await openid.user_info({.token = t->access_token()});
 #include <slack/diagnostics.hpp>
 #include <slack/web/client.hpp>
 #include <slack/web/detail/run_method.hpp>
@@ -34,6 +35,7 @@ public:
     {
         return detail::async_run<openid_connect_token>(client_, params, &diag, std::forward<CompletionToken>(completion));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<openid_connect_token>> CompletionToken = default_token>
     auto token(v2_access_params params, CompletionToken&& completion = {})
     {
@@ -48,6 +50,7 @@ public:
         return detail::async_run<openid_connect_refresh>(client_, params, &diag,
                                                          std::forward<CompletionToken>(completion));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<openid_connect_refresh>> CompletionToken = default_token>
     auto refresh(v2_refresh_params params, CompletionToken&& completion = {})
     {
@@ -63,6 +66,7 @@ public:
         return detail::async_run<openid_connect_user_info>(client_, params, &diag,
                                                            std::forward<CompletionToken>(completion));
     }
+    /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<openid_connect_user_info>> CompletionToken = default_token>
     auto user_info(token_params params, CompletionToken&& completion = {})
     {

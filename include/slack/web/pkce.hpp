@@ -1,11 +1,13 @@
 #pragma once
-// PKCE (RFC 7636) for Slack's OAuth v2 and OpenID flows: a fresh verifier, and its S256
-// challenge for the authorize URL. The verifier goes to oauth.v2.access as `code_verifier`.
+/// @file
+/// PKCE (RFC 7636) for Slack's OAuth v2 and OpenID flows: a fresh verifier, and its S256
+/// challenge for the authorize URL. The verifier goes to oauth.v2.access as `code_verifier`.
 #include <string>
 #include <string_view>
 
 namespace slack::web {
 
+/// A PKCE pair (RFC 7636, S256): the verifier stays with the app, the challenge goes on the authorize URL.
 struct pkce_pair {
     std::string verifier;   ///< 43 characters of base64url (32 random bytes): keep it with the state, secret.
     std::string challenge;  ///< base64url(SHA-256(verifier)), no padding: `code_challenge` on the authorize URL.

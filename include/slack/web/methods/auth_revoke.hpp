@@ -1,5 +1,6 @@
 #pragma once
-// auth.revoke: revokes the token it is called with. Run it with slack::web::auth::revoke.
+/// @file
+/// auth.revoke: revokes the token it is called with. Run it with slack::web::auth::revoke.
 #include <slack/web/detail/response_storage.hpp>
 #include <slack/web/method_traits.hpp>
 
@@ -9,6 +10,7 @@
 
 namespace slack::web {
 
+/// Parameters of auth.revoke.
 struct revoke_params {
     std::string_view token{};  ///< The token to revoke, sent as `Authorization: Bearer`.
     bool test = false;         ///< Only check that it could be revoked (`revoked` is then false).
@@ -18,6 +20,7 @@ struct revoke_params {
 };
 static_assert(std::is_trivially_destructible_v<revoke_params>);
 
+/// An auth.revoke answer.
 class revoke_response : public detail::response_fields_of<1> {
 public:
     /// Whether the token was revoked (false in test mode); nullopt when Slack did not say.
@@ -27,12 +30,13 @@ public:
 /// Revoking spends the token: after an attempt whose answer was lost, `token_revoked` means
 /// that attempt most likely did it (client_errc::code_probably_consumed).
 struct auth_revoke {
-    using params = revoke_params;
-    using response = revoke_response;
-    static constexpr std::string_view name = "auth.revoke";
-    static constexpr auth_kind auth = auth_kind::bearer_token;
-    static constexpr body_encoding encoding = body_encoding::form;
-    static constexpr bool idempotent = false;
+    using params = revoke_params;  ///< What the call takes.
+    using response = revoke_response;  ///< What a success gives.
+    static constexpr std::string_view name = "auth.revoke";  ///< The method's name in the URL.
+    static constexpr auth_kind auth = auth_kind::bearer_token;  ///< A bearer token.
+    static constexpr body_encoding encoding = body_encoding::form;  ///< A form body.
+    static constexpr bool idempotent = false;  ///< Not retried after an attempt whose outcome is unknown.
+    /// The single-use credential the call spends (if any), and Slack's error once it is spent.
     static constexpr spend_rule spends(const params& p) noexcept
     {
         return p.test ? spend_rule{} : spend_rule{single_use::bearer_token, api_errc::token_revoked};

@@ -1,6 +1,7 @@
 #pragma once
-// oauth.access (classic apps): its parameters, its response and its traits.
-// Run it with slack::web::oauth::access (include <slack/web/oauth.hpp>).
+/// @file
+/// oauth.access (classic apps): its parameters, its response and its traits.
+/// Run it with slack::web::oauth::access (include <slack/web/oauth.hpp>).
 #include <slack/web/detail/response_storage.hpp>
 #include <slack/web/method_traits.hpp>
 
@@ -31,16 +32,16 @@ static_assert(std::is_trivially_destructible_v<access_params>, "see the comment 
 
 /// `incoming_webhook` of an answer (views into the response).
 struct incoming_webhook {
-    std::string_view url{};
-    std::string_view channel{};
-    std::string_view channel_id{};
-    std::string_view configuration_url{};
+    std::string_view url{};  ///< Where to POST messages (a secret: it needs no token).
+    std::string_view channel{};  ///< The channel's name.
+    std::string_view channel_id{};  ///< C...: the channel.
+    std::string_view configuration_url{};  ///< The webhook's settings page.
 };
 
 /// `bot` of an oauth.access answer (views into the access_response).
 struct bot_credentials {
-    std::string_view bot_user_id{};
-    std::string_view bot_access_token{};
+    std::string_view bot_user_id{};  ///< U...: the bot's user.
+    std::string_view bot_access_token{};  ///< xoxb-: the bot's token.
 };
 
 /// A successful oauth.access answer. Like every response, it owns its text: the views it hands
@@ -50,28 +51,29 @@ struct bot_credentials {
 /// Slack later included.
 class access_response : public detail::response_fields_of<14> {
 public:
-    std::string_view access_token() const noexcept;
+    std::string_view access_token() const noexcept;  ///< The user token (xoxp-).
     std::string_view scope() const noexcept;     ///< As sent: comma-separated.
     std::vector<std::string_view> scopes() const;  ///< `scope` split at commas.
-    std::string_view team_name() const noexcept;
-    std::string_view team_id() const noexcept;
-    std::string_view user_id() const noexcept;
+    std::string_view team_name() const noexcept;  ///< The workspace's name.
+    std::string_view team_id() const noexcept;  ///< T...: the workspace.
+    std::string_view user_id() const noexcept;  ///< U...: the installing user.
     /// nullopt when null or absent.
     std::optional<std::string_view> enterprise_id() const noexcept;
     /// `incoming_webhook`; nullopt when null or absent.
     std::optional<incoming_webhook> webhook() const noexcept;
-    std::optional<bot_credentials> bot() const noexcept;
+    std::optional<bot_credentials> bot() const noexcept;  ///< `bot`; nullopt when null or absent.
 };
 
 /// oauth.access: exchanges a single-use code for a user token (classic apps; none can be
 /// created since 2024-06, existing ones keep working).
 struct oauth_access {
-    using params = access_params;
-    using response = access_response;
-    static constexpr std::string_view name = "oauth.access";
-    static constexpr auth_kind auth = auth_kind::client_credentials;
-    static constexpr body_encoding encoding = body_encoding::form;
-    static constexpr bool idempotent = false;
+    using params = access_params;  ///< What the call takes.
+    using response = access_response;  ///< What a success gives.
+    static constexpr std::string_view name = "oauth.access";  ///< The method's name in the URL.
+    static constexpr auth_kind auth = auth_kind::client_credentials;  ///< The app's client id and secret.
+    static constexpr body_encoding encoding = body_encoding::form;  ///< A form body.
+    static constexpr bool idempotent = false;  ///< Not retried after an attempt whose outcome is unknown.
+    /// The single-use credential the call spends (if any), and Slack's error once it is spent.
     static constexpr spend_rule spends(const params&) noexcept { return {single_use::code, api_errc::code_already_used}; }
 };
 
