@@ -7,6 +7,8 @@
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 
+#include <stdexcept>
+
 using namespace slack;
 using namespace slack::test;
 
@@ -133,6 +135,19 @@ BOOST_AUTO_TEST_CASE(terminal_cancellation_ends_the_walk)
     cancel.emit(asio::cancellation_type::terminal);
     run_until([&] { return out.has_value(); }, std::chrono::seconds(5));
     BOOST_TEST((out->has_error() && out->error() == asio::error::operation_aborted));
+}
+
+BOOST_AUTO_TEST_CASE(an_exception_from_the_page_handler_comes_out_of_run)
+{
+    serve_conversations(6);
+    web::client c = client();
+    bool completed = false;
+    web::paginate(c, "conversations.list", {}, "mock-bot",
+                  [](const web::api_response&) -> bool { throw std::runtime_error("page handler failed"); },
+                  [&](pages_result) { completed = true; });
+    BOOST_CHECK_THROW(run_until([&] { return completed; }), std::runtime_error);
+    BOOST_TEST(!completed);
+    BOOST_TEST(server.requests().size() == 1u);  // no page after the one that threw
 }
 
 BOOST_AUTO_TEST_SUITE_END()
