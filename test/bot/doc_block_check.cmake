@@ -3,6 +3,8 @@
 #   cmake -DDOC=docs/x.md -DFILE=test/bot/x.cpp -DNAME=test/bot/x.cpp -P doc_block_check.cmake
 file(READ ${DOC} doc)
 file(READ ${FILE} code)
+# The file's licence line is not part of what the doc shows.
+string(REGEX REPLACE "^// Copyright [^\n]*Boost Software License[^\n]*\n" "" code "${code}")
 string(FIND "${doc}" "<!-- begin ${NAME} -->\n```cpp\n" start)
 string(FIND "${doc}" "```\n<!-- end ${NAME} -->" end)
 if(start EQUAL -1 OR end EQUAL -1)
