@@ -16,6 +16,7 @@ constexpr std::string_view access_options[] = {
     "--code",    "--client-id",     "--client-secret", "--redirect-uri", "--single-channel",
     "--api-url", "--cacert",        "--insecure-http", "--credentials",  "--timeout",
     "--attempt-timeout", "--retry", "--verbose",
+    "--proxy",
 };
 
 }  // namespace

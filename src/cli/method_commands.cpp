@@ -92,7 +92,8 @@ constexpr std::string_view token_options[] = {"--token"};
 constexpr std::string_view revoke_options[] = {"--token", "--test"};
 constexpr std::string_view call_options[] = {"--token", "--json-body", "--idempotent"};
 constexpr std::string_view shared_options[] = {"--api-url",         "--cacert", "--insecure-http", "--timeout",
-                                               "--attempt-timeout", "--retry",  "--verbose"};
+                                               "--attempt-timeout", "--retry",  "--verbose",
+                                               "--proxy"};
 
 struct method_command {
     std::string_view name;
