@@ -24,7 +24,7 @@ enum class client_errc {
     invalid_proxy_url,        ///< client_options::proxy (or HTTPS_PROXY) is not `http://[user:password@]host[:port]`.
     unsupported_proxy_scheme, ///< The proxy URL's scheme is not `http` (HTTPS and SOCKS proxies are not supported).
     proxy_failed,             ///< The proxy could not be reached, or closed or garbled the connection before the tunnel was up: nothing reached Slack.
-    proxy_authentication_required,  ///< The proxy answered CONNECT with 407: credentials missing or refused. Nothing reached Slack.
+    proxy_authentication_required,  ///< The proxy answered CONNECT with 407 (or 401): credentials missing or refused. Nothing reached Slack.
     proxy_refused,            ///< The proxy answered CONNECT with another non-2xx status (diagnostics::client_message names it). Nothing reached Slack.
 };
 

@@ -59,7 +59,9 @@ asio::awaitable<tunnel_outcome> open_tunnel(boost::beast::tcp_stream& stream, co
         co_return outcome;
     }
     outcome.status = parser.get().result_int();
-    if (outcome.status == 407)
+    // 407 as RFC 9110 says; 401 is what tinyproxy answers when the credentials are wrong. Either
+    // comes from the proxy (nothing reached Slack), and says the same thing.
+    if (outcome.status == 407 || outcome.status == 401)
         outcome.error = client_errc::proxy_authentication_required;
     else if (outcome.status / 100 != 2)
         outcome.error = client_errc::proxy_refused;
