@@ -32,6 +32,7 @@ struct sdk_state {
         if (what.mode != connection_mode::keep_alive)
             options.idle_timeout = std::chrono::milliseconds(0);  // never reuse: a new connection per call
         options.resume_tls_sessions = what.mode == connection_mode::resumption;
+        options.proxy_from_environment = true;  // scripts/bench's proxy row sets HTTPS_PROXY
         return options;
     }
 
