@@ -7,6 +7,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 
+#include <cstdlib>
 #include <stdexcept>
 
 namespace bench {
@@ -32,6 +33,10 @@ struct sdk_state {
         if (what.mode != connection_mode::keep_alive)
             options.idle_timeout = std::chrono::milliseconds(0);  // never reuse: a new connection per call
         options.resume_tls_sessions = what.mode == connection_mode::resumption;
+        // scripts/bench's proxy row; not HTTPS_PROXY, which would send every row through a proxy
+        // the machine happens to have.
+        if (const char* proxy = std::getenv("SLACK_BENCH_PROXY"))
+            options.proxy = proxy;
         return options;
     }
 

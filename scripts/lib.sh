@@ -8,7 +8,7 @@ slack_packages=(
   libpq-dev postgresql-15
   libsqlite3-dev
   curl openssl pkgconf clang-format-16 git
-  groff-base doxygen
+  groff-base doxygen tinyproxy
 )
 
 # The commands the tests run besides what they build (test/cli/cli_test.sh, scripts/postgres,
@@ -20,7 +20,7 @@ test_commands=(
   timeout:coreutils base64:coreutils mktemp:coreutils seq:coreutils sleep:coreutils cat:coreutils
   tr:coreutils wc:coreutils head:coreutils tail:coreutils cut:coreutils sort:coreutils env:coreutils
   dirname:coreutils id:coreutils chown:coreutils chmod:coreutils mkdir:coreutils rm:coreutils nproc:coreutils
-  cmp:diffutils grep:grep sed:sed groff:groff-base doxygen:doxygen
+  cmp:diffutils grep:grep sed:sed groff:groff-base doxygen:doxygen tinyproxy:tinyproxy
   /usr/lib/postgresql/15/bin/initdb:postgresql-15 /usr/lib/postgresql/15/bin/pg_ctl:postgresql-15
 )
 

@@ -28,6 +28,11 @@ constexpr client_entry client_table[] = {
      "attempt whose answer was lost: that attempt most likely spent it"},
     {"connection_closed", "the server closed the connection before answering"},
     {"bad_response", "the HTTP response could not be read"},
+    {"invalid_proxy_url", "the proxy URL is not http://[user:password@]host[:port]"},
+    {"unsupported_proxy_scheme", "the proxy URL's scheme is not http (the only kind of proxy supported)"},
+    {"proxy_failed", "the proxy could not be reached or closed the connection before the tunnel was up"},
+    {"proxy_authentication_required", "the proxy requires credentials, or refused those given"},
+    {"proxy_refused", "the proxy refused to open a tunnel to the API host"},
 };
 constexpr int client_table_size = static_cast<int>(sizeof(client_table) / sizeof(client_table[0]));
 

@@ -28,11 +28,14 @@ bool client_code_in(client_errc e, condition c)
 {
     switch (e) {
     case client_errc::attempt_timeout:
-    case client_errc::connection_closed: return c == condition::transient;
+    case client_errc::connection_closed:
+    case client_errc::proxy_failed: return c == condition::transient;
     case client_errc::outcome_unknown:
     case client_errc::code_probably_consumed: return c == condition::outcome_unknown;
     case client_errc::insecure_url:
     case client_errc::invalid_url:
+    case client_errc::invalid_proxy_url:
+    case client_errc::unsupported_proxy_scheme:
     case client_errc::invalid_argument: return c == condition::invalid_request;
     default: return false;
     }

@@ -23,6 +23,11 @@ enum class client_errc {
     code_probably_consumed,   ///< A retry was told the single-use credential (a code, a refresh token...) is spent, after an attempt whose answer was lost: that attempt most likely spent it.
     connection_closed,        ///< The server closed the connection before answering.
     bad_response,             ///< The HTTP response could not be read (protocol error).
+    invalid_proxy_url,        ///< client_options::proxy (or HTTPS_PROXY) is not `http://[user:password@]host[:port]`.
+    unsupported_proxy_scheme, ///< The proxy URL's scheme is not `http` (HTTPS and SOCKS proxies are not supported).
+    proxy_failed,             ///< The proxy could not be reached, or closed or garbled the connection before the tunnel was up: nothing reached Slack.
+    proxy_authentication_required,  ///< The proxy answered CONNECT with 407 (or 401): credentials missing or refused. Nothing reached Slack.
+    proxy_refused,            ///< The proxy answered CONNECT with another non-2xx status (diagnostics::client_message names it). Nothing reached Slack.
 };
 
 /// The category of client_errc: its message() names the problem, never a secret.

@@ -16,7 +16,7 @@ constexpr std::string_view access_options[] = {
     "--code",    "--client-id",     "--client-secret", "--redirect-uri", "--single-channel",
     "--api-url", "--cacert",        "--insecure-http", "--credentials",  "--timeout",
     "--attempt-timeout", "--retry", "--verbose",
-    "--json", "--human",
+    "--json", "--human", "--proxy",
 };
 
 }  // namespace

@@ -65,6 +65,7 @@ constexpr option_info catalogue[] = {
     {"--cacert", "FILE", "also trust the CA certificates in FILE, e.g. the mock's (default: $SLACK_CA_FILE)", nullptr,
      &call_inputs::cacert},
     {"--insecure-http", "", "allow a plain http:// --api-url (tests only)"},
+    {"--proxy", "URL", "tunnel through the HTTP proxy http://[user:password@]host:port (default: $HTTPS_PROXY)"},
     {"--credentials", "basic|form", "credentials in a Basic header (default) or as form fields"},
     {"--timeout", "SECONDS", "bound the whole call, every attempt and wait (default: 30)"},
     {"--attempt-timeout", "SECONDS", "bound each attempt (default: 10)"},
@@ -106,6 +107,7 @@ void apply_special(std::string_view option, argument_reader& reader, web::client
 {
     if (option == "--api-url") options.api_url = reader.value(option);
     else if (option == "--insecure-http") options.allow_insecure_http = true;
+    else if (option == "--proxy") options.proxy = reader.value(option);
     else if (option == "--credentials") options.credentials = named_style(reader.value(option));
     else if (option == "--timeout") options.timeout = to_milliseconds(parse_seconds(option, reader.value(option)));
     else if (option == "--attempt-timeout")
@@ -147,6 +149,7 @@ void check_needs(const call_inputs& in, unsigned needs)
 call_inputs read_inputs(const std::vector<std::string_view>& args, const input_rules& rules)
 {
     call_inputs in;
+    in.options.proxy_from_environment = true;  // as curl: HTTPS_PROXY and NO_PROXY unless --proxy
     for (const option_info& o : catalogue)
         if (o.env)
             in.*o.text_field = environment(o.env).value_or("");
@@ -198,6 +201,8 @@ std::string describe_inputs(std::span<const std::string_view> accepted)
         environment += "  SLACK_CA_FILE               the default --cacert\n";
     if (std::find(accepted.begin(), accepted.end(), "--cacert") != accepted.end())
         environment += "  SSL_CERT_FILE, SSL_CERT_DIR where the system CA certificates are read (OpenSSL's defaults otherwise)\n";
+    if (std::find(accepted.begin(), accepted.end(), "--proxy") != accepted.end())
+        environment += SLACK_CLI_PROXY_ENVIRONMENT_HELP;
     return help + environment;
 }
 

@@ -8,6 +8,12 @@
 #include <string_view>
 #include <vector>
 
+// The environment lines of the help of every command taking --proxy (a literal: access's help,
+// written out in main.cpp, concatenates it).
+#define SLACK_CLI_PROXY_ENVIRONMENT_HELP                                                                 \
+    "  HTTPS_PROXY, https_proxy  the default --proxy (for an https:// --api-url)\n"                      \
+    "  NO_PROXY, no_proxy        hosts that bypass the proxy: name[:port] (subdomains too), address, or *\n"
+
 namespace slack::cli {
 
 /// Everything any such command can be given. A command reads only the inputs it asked for.

@@ -1,5 +1,6 @@
 // slack-oauth: call Slack's OAuth methods, run the mock server, or see a demo.
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "cli/manual.hpp"
 #include "cli/options.hpp"
 #include "cli/report.hpp"
@@ -26,6 +27,7 @@ constexpr const char* access_help =
     "  --api-url URL               the Web API base URL (default: $SLACK_API_URL, else https://slack.com/api/)\n"
     "  --cacert FILE               also trust the CA certificates in FILE, e.g. the mock's (default: $SLACK_CA_FILE)\n"
     "  --insecure-http             allow a plain http:// --api-url (tests only)\n"
+    "  --proxy URL                 tunnel through the HTTP proxy http://[user:password@]host:port (default: $HTTPS_PROXY)\n"
     "  --credentials basic|form    credentials in a Basic header (default) or as form fields\n"
     "  --timeout SECONDS           bound the whole call, every attempt and wait (default: 30)\n"
     "  --attempt-timeout SECONDS   bound each attempt (default: 10)\n"
@@ -40,6 +42,7 @@ constexpr const char* access_help =
     "  SLACK_API_URL               the default --api-url\n"
     "  SLACK_CA_FILE               the default --cacert\n"
     "  SSL_CERT_FILE, SSL_CERT_DIR where the system CA certificates are read (OpenSSL's defaults otherwise)\n"
+    SLACK_CLI_PROXY_ENVIRONMENT_HELP
     "Exit status: 0 success, 1 Slack answered ok:false, 2 usage, 3 transport, TLS, HTTP or\n"
     "protocol failure, 4 the outcome is unknown (the code may have been spent).\n";
 

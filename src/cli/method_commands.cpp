@@ -93,7 +93,8 @@ constexpr std::string_view revoke_options[] = {"--token", "--test"};
 constexpr std::string_view call_options[] = {"--token", "--json-body", "--idempotent"};
 constexpr std::string_view shared_options[] = {"--api-url",         "--cacert", "--insecure-http", "--timeout",
                                                "--attempt-timeout", "--retry",  "--verbose",
-                                               "--json",            "--human"};
+                                               "--json",            "--human",
+                                               "--proxy"};
 
 struct method_command {
     std::string_view name;

@@ -220,6 +220,9 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
             diag.underlying = reply.original_error;  // what a renamed transport error was
         if (reply.tls_verify_error)
             diag.client_message = std::string("server certificate refused: ") + reply.tls_verify_error;
+        if (reply.proxy_status)
+            diag.client_message = "the proxy answered CONNECT with HTTP " + std::to_string(reply.proxy_status) +
+                                  ": nothing reached Slack";
         if (!request.idempotent && spent_without_usable_answer(reply, ec)) {
             diag.underlying = ec;
             diag.client_message = "Slack answered with a success status but the body could not be used: "

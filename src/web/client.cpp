@@ -2,6 +2,7 @@
 
 #include "web/call.hpp"
 #include "web/form.hpp"
+#include "web/proxy.hpp"
 #include "crypto/hmac.hpp"
 #include "crypto/random.hpp"
 
@@ -52,6 +53,7 @@ api_endpoint parse_endpoint(const client_options& options, boost::system::error_
     endpoint.port = url->has_port() ? std::string(url->port()) : (endpoint.tls ? "443" : "80");
     // Host: host and port only, never userinfo from the URL.
     endpoint.host_header = std::string(url->encoded_host_and_port());
+    endpoint.authority = std::string(url->encoded_host()) + ':' + endpoint.port;
     endpoint.path_prefix = url->encoded_path();
     if (endpoint.path_prefix.empty() || endpoint.path_prefix.back() != '/')
         endpoint.path_prefix += '/';
@@ -68,7 +70,8 @@ client_impl::client_impl(boost::asio::any_io_executor executor_in, std::shared_p
     : executor(opts.thread_safe ? executor_type(boost::asio::make_strand(executor_in)) : executor_in),
       options(std::move(opts)),
       endpoint(parse_endpoint(options, options_error)),
-      pool(executor, std::move(tls), endpoint, options),
+      pool(executor, std::move(tls), endpoint, choose_proxy(options, endpoint, options_error, options_problem),
+           options),
       retry_tokens(options.budget.capacity),
       prune_at_(min_gates_before_pruning),
       fingerprint_key_(crypto::random_bytes(32)),
@@ -142,6 +145,7 @@ client_impl::~client_impl()
     OPENSSL_cleanse(fingerprint_key_.data(), fingerprint_key_.size());
     wipe_credentials();
     OPENSSL_cleanse(bearer_token_.data(), bearer_token_.size());
+    OPENSSL_cleanse(options.proxy.data(), options.proxy.size());  // may hold the proxy's password
 }
 
 void client_impl::wipe_credentials()

@@ -26,7 +26,7 @@ public:
 
     executor_type executor;
     client_options options;
-    boost::system::error_code options_error;  ///< Why the options cannot be used (api_url, max_connections).
+    boost::system::error_code options_error;  ///< Why the options cannot be used (api_url, proxy, max_connections).
     const char* options_problem = nullptr;     ///< What is wrong with them, for diagnostics::client_message.
     api_endpoint endpoint;
     connection_pool pool;

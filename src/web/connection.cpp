@@ -3,6 +3,9 @@
 #include "web/connection.hpp"
 
 #include "web/name_lookup.hpp"
+#include "web/proxy_tunnel.hpp"
+
+#include <slack/client_errc.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/post.hpp>
@@ -23,6 +26,16 @@ using tcp = asio::ip::tcp;
 namespace {
 
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+
+// Through a proxy, failing to look it up or reach it is the proxy's failure (the Asio code
+// stays in diagnostics::underlying); direct, the code passes through as it is.
+error_code proxy_failure(const connection_opener& pool, connection& c, error_code ec)
+{
+    if (!pool.proxy || ec == asio::error::operation_aborted)
+        return ec;
+    c.proxy_underlying = ec;
+    return client_errc::proxy_failed;
+}
 
 }  // namespace
 
@@ -109,25 +122,37 @@ void connection::close()
 asio::awaitable<error_code> open_connection(connection_opener& pool, connection& c, clock::time_point deadline)
 {
     const api_endpoint& endpoint = pool.endpoint;
+    c.proxy_status = 0;
+    c.proxy_underlying = {};
+    // Through a proxy, TCP goes to the proxy; TLS (SNI, host check) is still with `endpoint`.
+    const api_endpoint& first_hop = pool.proxy ? pool.proxy->endpoint : endpoint;
     if (!pool.resolved)
-        pool.resolved = literal_address(endpoint);  // never expires: nothing was looked up
+        pool.resolved = literal_address(first_hop);  // never expires: nothing was looked up
     else if (pool.resolved_at != clock::time_point{} && clock::now() - pool.resolved_at > pool.options.lookup_max_age)
         pool.resolved.reset();
     if (!pool.resolved) {
         if (!pool.lookup.in_flight())
             ++pool.counters.lookups;  // else it joins the one in flight
-        auto [resolve_error, results] = co_await pool.lookup.resolve(pool.executor, endpoint, deadline);
+        auto [resolve_error, results] = co_await pool.lookup.resolve(pool.executor, first_hop, deadline);
         if (resolve_error)
-            co_return resolve_error;
+            co_return proxy_failure(pool, c, resolve_error);
         pool.resolved = std::move(results);
         pool.resolved_at = clock::now();
     }
     auto [connect_error, ignored_endpoint] = co_await c.tcp().async_connect(*pool.resolved, use_tuple);
     if (connect_error) {
         pool.resolved.reset();  // resolve again next time
-        co_return connect_error;
+        co_return proxy_failure(pool, c, connect_error);
     }
     c.tcp().socket().set_option(tcp::no_delay(true));
+    if (pool.proxy) {
+        const tunnel_outcome tunnel = co_await open_tunnel(c.tcp(), *pool.proxy, endpoint);
+        c.proxy_underlying = tunnel.underlying;
+        if (tunnel.error && tunnel.status)
+            c.proxy_status = tunnel.status;
+        if (tunnel.error)
+            co_return tunnel.error;
+    }
     if (endpoint.tls) {
         SSL* handle = c.stream.native_handle();
         // SNI carries host names only, never addresses (RFC 6066).

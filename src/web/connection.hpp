@@ -3,6 +3,7 @@
 // its deadline timer, and how it is opened. Private to the transport; names Beast and SSL
 // types, so only the transport's .cpp files include it.
 #include "web/name_lookup.hpp"
+#include "web/proxy.hpp"
 #include "web/transport.hpp"
 
 #include <slack/web/client.hpp>
@@ -48,6 +49,8 @@ struct connection : std::enable_shared_from_this<connection> {
     bool connected = false;
     bool served = false;     // has answered a request before
     bool timed_out = false;  // the attempt's deadline closed the socket
+    unsigned proxy_status = 0;                    // the proxy's refusal of CONNECT, when opening failed so
+    boost::system::error_code proxy_underlying;   // what a proxy_failed from opening stands for
 
     /// Closes the socket once `attempt_deadline` passes (see connection.cpp).
     void arm(clock::time_point attempt_deadline);
@@ -78,6 +81,7 @@ struct connection_opener {
     executor_type executor;
     std::shared_ptr<boost::asio::ssl::context> tls;  // shared with the caller (or owned): never a dangling reference
     api_endpoint endpoint;
+    std::optional<proxy_route> proxy;  // connections tunnel through it (see proxy.hpp)
     const client_options& options;
     std::optional<boost::asio::ip::tcp::resolver::results_type> resolved;  // see client_options::lookup_max_age
     clock::time_point resolved_at{};

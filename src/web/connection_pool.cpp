@@ -194,9 +194,10 @@ asio::awaitable<std::pair<error_code, connection_ptr>> wait_for_connection(conne
 }  // namespace
 
 connection_pool::connection_pool(executor_type executor, std::shared_ptr<ssl::context> tls, api_endpoint endpoint,
-                                 const client_options& options)
+                                 std::optional<proxy_route> proxy, const client_options& options)
     : state_(std::make_unique<state>(std::move(executor), std::move(tls), std::move(endpoint), options))
 {
+    state_->proxy = std::move(proxy);
 }
 
 connection_pool::~connection_pool()
@@ -246,6 +247,8 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             ++state_->counters.connections_reused;
         } else if (error_code open_error = co_await open_connection(*state_, c, deadline)) {
             result.error = c.timed_out ? error_code(beast::error::timeout) : open_error;
+            result.original_error = c.proxy_underlying;
+            result.proxy_status = c.proxy_status;
             if (const long verified = SSL_get_verify_result(c.stream.native_handle());
                 state_->endpoint.tls && verified != X509_V_OK)
                 result.tls_verify_error = X509_verify_cert_error_string(verified);

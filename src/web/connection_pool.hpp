@@ -1,6 +1,7 @@
 #pragma once
 // The client's keep-alive connections to the API endpoint, and sending one request on them.
 // Private to the library. Beast and SSL stay in the .cpp files: call.cpp includes this.
+#include "web/proxy.hpp"
 #include "web/transport.hpp"
 
 #include <slack/web/client.hpp>
@@ -8,14 +9,16 @@
 #include <boost/asio/awaitable.hpp>
 
 #include <memory>
+#include <optional>
 
 namespace slack::web::detail {
 
 class connection_pool {
 public:
     /// Calls keep the client_impl, hence the pool and `tls`, alive.
+    /// With a `proxy`, every connection is a tunnel through it: the pool never mixes the two.
     connection_pool(executor_type executor, std::shared_ptr<boost::asio::ssl::context> tls, api_endpoint endpoint,
-                    const client_options& options);
+                    std::optional<proxy_route> proxy, const client_options& options);
     ~connection_pool();
     connection_pool(const connection_pool&) = delete;
     connection_pool& operator=(const connection_pool&) = delete;

@@ -24,6 +24,7 @@ struct api_endpoint {
     std::string host;
     std::string port;
     std::string host_header;  ///< Host header: host, and port when one was given
+    std::string authority;    ///< host:port, always with the port (a CONNECT's target)
     std::string path_prefix;  ///< e.g. "/api/"; the method name is appended
 };
 
@@ -56,6 +57,7 @@ struct attempt_result {
     bool gate_closed = false;          ///< Not sent: the method's gate closed while the call was queued.
     std::size_t bytes_read = 0;        ///< Bytes of the response(s) read from the connection.
     const char* tls_verify_error = nullptr;  ///< Why the server's certificate was refused (OpenSSL's words).
+    unsigned proxy_status = 0;  ///< The proxy's non-2xx answer to CONNECT (nothing reached Slack).
     bool keep_alive = false;
     unsigned status = 0;
     std::string body;

@@ -58,6 +58,28 @@ cacert=$work/other.pem expect_status 3 "untrusted certificate" --code x
 grep -q '^error: tls_error: ' "$work/err" || fail "untrusted certificate line: $(cat "$work/err")"
 expect_status 3 "HTML error page" --code mock-status-404-9
 
+# Through a proxy: --proxy, and HTTPS_PROXY / NO_PROXY read by default.
+# Its own directory: tinyproxy, run as root, writes its log as nobody, who cannot enter $work.
+proxy_dir=$(mktemp -d)
+scripts=$(cd "$(dirname "$0")/../../scripts" && pwd)
+if proxy_url=$("$scripts/proxy" start "$proxy_dir"); then
+  expect_status 0 "--proxy" --code mock-reusable --proxy "$proxy_url"
+  grep -q "): CONNECT " "$proxy_dir/log" || fail "--proxy: the proxy saw no CONNECT: $(cat "$proxy_dir/log")"
+  HTTPS_PROXY=$proxy_url expect_status 0 "HTTPS_PROXY" --code mock-reusable
+  [ "$(grep -c '): CONNECT ' "$proxy_dir/log")" = 2 ] || fail "HTTPS_PROXY: not read by default"
+  "$scripts/proxy" stop "$proxy_dir"
+  HTTPS_PROXY=$proxy_url expect_status 3 "a dead proxy" --code x --retry none
+  grep -q '^error: proxy_failed: ' "$work/err" || fail "dead proxy line: $(cat "$work/err")"
+  HTTPS_PROXY=$proxy_url NO_PROXY=127.0.0.1 expect_status 0 "NO_PROXY" --code mock-reusable
+  expect_status 3 "an https:// proxy" --code x --proxy https://u:SECRET-PROXY@127.0.0.1:1
+  grep -q '^error: unsupported_proxy_scheme: ' "$work/err" || fail "https proxy line: $(cat "$work/err")"
+  if grep -q SECRET-PROXY "$work/err"; then fail "the proxy's password is shown"; fi
+else
+  fail "scripts/proxy could not start tinyproxy"
+fi
+"$scripts/proxy" stop "$proxy_dir"
+rm -rf "$proxy_dir"
+
 expect_status 4 "answer lost after sending" --code mock-close-cli
 grep -q '^error: outcome_unknown: ' "$work/err" || fail "outcome_unknown line: $(cat "$work/err")"
 expect_status 4 "timeout after sending" --code mock-delay-5000-cli --timeout 0.5

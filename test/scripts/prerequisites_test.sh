@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/test checks what the tests run before it starts: every external command of the CLI
-# test and scripts/postgres is in lib.sh's test_commands, its package is installed by
+# test, scripts/postgres and scripts/proxy is in lib.sh's test_commands, its package is installed by
 # ensure_packages (unless Debian always has it), and a missing one is named, with its package.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -11,7 +11,7 @@ listed() { local entry; for entry in "${test_commands[@]}"; do [ "$(basename "${
 
 # Words in a command's position (line start, after | ; & ( $( `timeout N`), that are programs;
 # not assignments (dir=...), comments, or messages (echo "...").
-for script in test/cli/cli_test.sh test/examples/examples_test.sh scripts/postgres scripts/test scripts/format test/cmake/run.sh scripts/docs; do
+for script in test/cli/cli_test.sh test/examples/examples_test.sh scripts/postgres scripts/proxy scripts/test scripts/format test/cmake/run.sh scripts/docs; do
   words=$(grep -vE '^[[:space:]]*(#|echo )' "$root/$script" |
     grep -oE '(^|[|;&(]|\$\(|timeout [0-9]+ )[[:space:]]*[a-z][a-z0-9_-]*=?' | grep -v '=$' |
     grep -oE '[a-z][a-z0-9_-]*$' | sort -u)

@@ -44,6 +44,20 @@ struct client_options {
     /// as with Asio's own I/O objects. true: the client runs on a strand, so calls may start from
     /// any thread and several threads may run the io_context (costs ~50 allocations per call).
     bool thread_safe = false;
+    /// An HTTP proxy every connection goes through, with a CONNECT tunnel (TLS stays end to end
+    /// with Slack): `http://[user:password@]host[:port]` (no scheme: http; no port: 1080). The
+    /// credentials are sent as Basic Proxy-Authorization and never appear in errors or events.
+    /// Empty (default): none, unless proxy_from_environment. A malformed URL fails every call
+    /// with client_errc::invalid_proxy_url (unsupported_proxy_scheme for https://, socks5://...).
+    std::string proxy{};
+    /// Hosts that bypass the proxy, by curl's NO_PROXY rules: comma-separated names (matching
+    /// subdomains too, a leading dot optional) or addresses (exact), each with an optional
+    /// `:port`; `*` bypasses it for every host. Empty: none (or NO_PROXY when proxy_from_environment).
+    std::string no_proxy{};
+    /// Opt-in: when `proxy` is empty, use `https_proxy` / `HTTPS_PROXY` from the environment (for
+    /// an https api_url), and when `no_proxy` is empty, `no_proxy` / `NO_PROXY`. Read once, when
+    /// the client is made.
+    bool proxy_from_environment = false;
     std::function<void(const call_event&)> on_event{};  ///< Observability hook, called where the client runs.
     std::function<double()> random{};                   ///< Uniform [0,1) source for jitter; empty: a seeded PRNG.
 };
