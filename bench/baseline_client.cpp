@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The baseline: a minimal hand-written Beast client sending the operation's request as
 // described by describe_request(). Pre-built request, one connection per worker, no JSON
 // (a 200 starting {"ok":true is success), no retries: the cost floor.

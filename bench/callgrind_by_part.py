@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 """Self Ir per call by part (OpenSSL, malloc, a file of src/web, Boost.JSON, Beast, Asio...),
 SDK against baseline, from callgrind_annotate. The SDK's extra cost first.
 Usage: bench/callgrind_by_part.py SDK_FILE SDK_CALLS BASELINE_FILE BASELINE_CALLS

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 """Instructions per call in slack_bench's callgrind.out.* files: the collected Ir over the calls
 to SSL_write (one per request). Says which process a file is (sdk, baseline, mock) by the
 functions in it. Usage: bench/callgrind_per_call.py DIR/callgrind.out.*"""

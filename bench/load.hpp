@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // One load scenario: an operation, a client kind, a connection mode and a number of calls in flight,
 // run for a fixed time in a process of its own (so CPU, allocations and RSS are the client's).

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // scripts/bench: the SDK's operations (oauth.access in every connection mode; auth.test, typed
 // and through client.call(), and oauth.v2.access kept alive) against a hand-written Beast
 // baseline sending the same request, both against the mock server in a process of its own.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Microbenchmarks of the per-call pieces: form encoding, Basic header, envelope parsing,
 // error-string lookup. Each prints ns and allocations per operation.
 #include "allocation_counter.hpp"

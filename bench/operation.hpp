@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The operations slack_bench measures, and the request each one puts on the wire: the baseline
 // sends that description as it is, so that SDK and baseline exchange the same bytes.

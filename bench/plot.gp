@@ -1,3 +1,4 @@
+# Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 # Calls/s against calls in flight, one line per operation, client and connection mode.
 # gnuplot -e "data='build/bench.json.dat'; out='build/bench.png'" bench/plot.gp
 set terminal pngcairo size 1000,620 noenhanced

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The SDK under test: each operation with the SDK's defaults (retry policy, pool, JSON mapping,
 // diagnostics), from `in_flight` coroutines sharing one client.
 #include "load.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // scripts/bench: the token provider (include/slack/install/token_provider.hpp).
 //  1. Lookups per second through token_provider::token(key) answered from memory (a grant valid
 //     for 12 h), against store.find(key) on the same backend: what a provider without a cache

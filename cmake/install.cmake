@@ -1,3 +1,4 @@
+# Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 # cmake --install: headers, libraries, the CLI, the CMake package (find_package(slack-asio)), a
 # pkg-config file, the docs and the licence. Each library is its own export set, so that
 # find_package looks for SQLite or libpq only when the component that needs it is asked for.

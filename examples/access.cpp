@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Exchanges an OAuth code for a token: the README's example as a program.
 //   SLACK_CLIENT_ID=... SLACK_CLIENT_SECRET=... ./example_access CODE [REDIRECT_URI]
 #include <slack/slack.hpp>

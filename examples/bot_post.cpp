@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // A bot posts a message: its token comes from the token_provider (which refreshes a rotating
 // token ahead of expiry, once, however many callers ask), the call goes through client.call().
 //   example_bot_post TEAM_ID CHANNEL TEXT      (environment: example_env.hpp)

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Callback style, no coroutine: any completion token works, a plain handler included. It runs
 // on the client's executor (here the io_context's thread) once the call is done.
 //   example_callback TOKEN      (environment: example_env.hpp)

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // What to do with each kind of failure: test the error against slack::condition (the groups),
 // or against a precise code (slack::api_errc: one per Slack error string).
 //   example_errors CODE      (an oauth.v2.access code; environment: example_env.hpp)

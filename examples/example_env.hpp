@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What the examples read from their environment, so that one build talks to Slack or to a mock:
 //   SLACK_API_URL   the Web API base (default https://slack.com/api/)

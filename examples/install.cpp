@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Installs the app in a workspace: the code Slack sent to your redirect URI, exchanged with
 // oauth.v2.access, becomes an installation kept in a store (where token_provider finds it).
 //   example_install CODE [REDIRECT_URI]      (environment: example_env.hpp)

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Lists a workspace's channels, every page: paginate() follows response_metadata.next_cursor,
 // each page one client.call() (so the rate-limit gate and retries apply to each).
 //   example_list_channels TEAM_ID      (environment: example_env.hpp)

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Many workspaces at once on one client: one coroutine per token, all on one io_context
 // thread, sharing the client's connection pool. Each workspace has its own rate limit: give its
 // id as rate_key, and one workspace's 429 never holds back the others.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // A retry policy of your own: any callable taking attempt_info. This one waits out rate limits
 // (as Slack's Retry-After says, up to a minute) and gives up at once on anything else.
 //   example_retry_policy TOKEN      (environment: example_env.hpp)

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Calls from a thread that does not run the io_context: the client is thread-safe (a strand),
 // the io_context runs on a thread of its own, and use_future turns the call into a std::future.
 //   example_use_future TOKEN      (environment: example_env.hpp)

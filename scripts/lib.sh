@@ -1,3 +1,4 @@
+# Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 # Shared by scripts/test, scripts/demo and scripts/bench: install what is missing, configure, build.
 # Sourced, not run.
 

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Which codes belong to which slack::condition. Retry policies and callers test these.
 #include <slack/api_errc.hpp>
 #include <slack/client_errc.hpp>

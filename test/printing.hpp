@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // BOOST_TEST(a == b) prints both sides on failure: these print the SDK's error enums by name.
 #include <slack/api_errc.hpp>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Slack's official Node SDK calling oauth.access on the mock server, BENCH_IN_FLIGHT calls at a
 // time for BENCH_DURATION_MS after a warm-up. Prints one line for bench/main.cpp:
 // calls failures seconds p50_us p99_us max_us cpu_us peak_rss_kb

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The example install server: HTTP plumbing (Beast) and its four routes, each a few calls into
 // the SDK: installer, token_provider, auth.test, lifecycle_events.
 #include "install_server.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The small HTTP server a Slack app runs to be installed and to act for its installations:
 //   GET  /slack/install          302 to Slack's authorize page, with the state cookie

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // slack-install-server: the example install server on SQLite, configured from the environment.
 //   SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET (32+ bytes), SLACK_SIGNING_SECRET
 //   install_server --store installations.db [--port 3000] [--api-url URL --authorize-base URL --ca-file PEM]

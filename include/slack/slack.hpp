@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 /// @file
 /// Everything the library slack::asio offers a Slack app: `#include <slack/slack.hpp>`.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // slack-oauth access: one oauth.access exchange from the command line.
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"

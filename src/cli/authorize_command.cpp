@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // slack-oauth authorize-url: the URL that sends a user to Slack to install the app, with a signed
 // state, and the cookie that binds that state to the user's browser.
 #include "cli/commands.hpp"

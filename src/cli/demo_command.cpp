@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // slack-oauth demo: the mock server in-process and a few exchanges against it, narrated.
 #include "cli/commands.hpp"
 #include "cli/report.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The answer as people read it on a terminal: indented `key: value` lines instead of one line of JSON.
 #include <string>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What the commands that call Slack read from their arguments and the environment: one parser
 // for all of them, each command naming the options it accepts and the inputs it needs.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // slack-oauth installations list|show|delete|import: the installations of a store, or one of
 // them by its key.
 #include "cli/commands.hpp"

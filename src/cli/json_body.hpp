@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // call's JSON body: key=value strings and key:=JSON values (as HTTPie takes them), or a whole
 // object from `--json @FILE` or `--json -`.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // docs/cli.md and the man page, both made from the commands' --help texts: one source.
 #include "cli/commands.hpp"

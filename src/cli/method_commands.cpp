@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The commands that run one Slack method each: a table row per command, one parser and one
 // runner for all (inputs.cpp, runner.cpp).
 #include "cli/call_method.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // slack-oauth installations reseal: every token of a store sealed anew under its current key, for
 // key rotation (docs/security.md). A sub-command of installations, in a file of its own.
 #include "cli/commands.hpp"

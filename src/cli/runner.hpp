@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Running one Slack call for a command: the client its inputs describe, an io_context run to
 // the call's end, and the answer printed the way `slack-oauth access` prints it.

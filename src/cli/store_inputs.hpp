@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What the commands on an installation store share: the key they name (--team, --enterprise,
 // --user), the store they open (--store, --key-env), and running their work on it to its end.

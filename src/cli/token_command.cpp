@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // slack-oauth token: a valid token of an installation in a store, refreshed first if it is near
 // its expiry (slack::install::token_provider). Printing the token is this command's purpose.
 #include "cli/commands.hpp"

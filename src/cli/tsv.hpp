@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Text from a store, printed by the CLI: a value (a workspace's name, say) must not add a column
 // or a line, nor reach the terminal as a control sequence (ESC, CSI...) that rewrites the screen.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Base64 (RFC 4648 section 4) and base64url without padding (section 5), with OpenSSL's codec.
 #include <optional>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // HMAC-SHA256 (OpenSSL) and a constant-time comparison, for OAuth state and Slack's request
 // signatures.

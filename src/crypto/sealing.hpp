@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Tokens sealed at rest: AES-256-GCM with a random 96-bit nonce, bound to where the value is
 // stored (the caller's associated data names the row, column and revision, so a sealed value

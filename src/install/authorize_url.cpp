@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Authorize URLs with Boost.URL: the base is parsed and checked, the path appended, and the
 // query built field by field with the same form encoding as request bodies (web/form.hpp), since
 // Boost.URL 1.81's params leave a literal '+' unescaped.

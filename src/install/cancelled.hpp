@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Whether the coroutine running this was cancelled: its cancellation state reaches only the
 // operations started after the signal, so each step checks before it starts another.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Reading one cookie out of a request's Cookie header (RFC 6265 section 5.4: "a=b; c=d").
 #include <string_view>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Events API payloads with Boost.JSON: a tree is fine here (bodies are small and rare), and
 // every field is read by hand so that a missing or mistyped one is event_malformed, not a throw.
 #include <slack/install/events.hpp>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // One piece of work (a store lookup, a refresh) that many callers wait for: each waiter joins
 // with a handler and may leave again (its deadline passed, it was cancelled) without cancelling

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What installer and sign_in share around their own steps: the parts they hold (client, store,
 // signer, options whose client secret is wiped when they go), a new attempt's state and PKCE

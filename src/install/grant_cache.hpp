@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The token provider's memory: each grant's token (by the row and kind the store found it under,
 // so that every key that finds one grant shares one entry and one refresh), and which grant each

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The id_token's claims: the JWT split and decoded with src/crypto, its payload parsed with
 // Boost.JSON, then the checks of OpenID Connect Core 3.1.3.7 that apply without a signature.
 #include <slack/install/id_token.hpp>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The install flow's two ends: the start (authorize URL, state, cookie, PKCE challenge) and the
 // callback (redirect_checks.hpp: state, single use, redirect error; then code exchange, save).
 #include <slack/install/installer.hpp>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The lifecycle handler's coroutine: signature, body, single use, then the store.
 // Store operations are started in statements of their own (deferred), then awaited: g++ 12
 // miscompiles by-value arguments with destructors that live across a co_await.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The checks every OAuth callback makes before it exchanges the code, shared by the installer
 // and Sign in with Slack so that both refuse the same requests in the same order.

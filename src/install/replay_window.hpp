@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // How long a spent single-use value (an OAuth state, a signed lifecycle event) must stay recorded
 // in the store. A verifier accepts it while floor(now) - created <= window, so until

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Sign in with Slack's two ends: the start (OpenID authorize URL, state, nonce, cookie, PKCE
 // challenge) and the callback (redirect_checks.hpp; then openid.connect.token and the id_token).
 #include <slack/install/sign_in.hpp>

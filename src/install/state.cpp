@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Signed OAuth states bound to a cookie secret. The state's MAC covers its whole payload; the
 // cookie's binding, the replay key, the PKCE verifier and the OpenID nonce are MACs of the cookie
 // secret under labels ("cookie:", "replay:", "pkce:", "nonce:"), so none can be computed without

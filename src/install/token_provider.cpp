@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The token provider: a bounded cache in front of the store, one lookup per asked key and one
 // refresh per grant in this process, and the refresh protocol across processes (lease, re-read,
 // refresh with one re-send after a lost answer, compare-and-swap, and a write that is retried

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The JSON shapes of successful answers, built from the mock's installations and tokens: the
 // fields methods.json documents for each method, with the mock's team and app.

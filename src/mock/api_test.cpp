@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // api.test: Slack's echo method. No auth; answers every argument it got, from the query string
 // and a form or a JSON object body; `error=X` makes it fail with X.
 #include "mock/methods.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // auth.test, auth.revoke and apps.uninstall: what a bearer token is, and ending it.
 #include "mock/answers.hpp"
 #include "mock/methods.hpp"

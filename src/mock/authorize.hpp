@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Slack's authorize pages, played by the mock without a user: GET /oauth/v2/authorize and
 // GET /openid/connect/authorize approve at once (or decline, when told to) and send the browser

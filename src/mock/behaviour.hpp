@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What the mock answers, independent of sockets: routes each request to its method's handler
 // (methods.hpp) after the checks every method shares, and serves /mock/codes, /mock/tokens and

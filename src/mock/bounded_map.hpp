@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // A map from text keys that holds at most a budget of bytes, forgetting its oldest entries
 // first: what the mock remembers about codes must not grow with what clients send it.

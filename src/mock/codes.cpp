@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #include "mock/codes.hpp"
 
 #include "mock/crypto.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Single-use codes: minted ones (what Slack hands to the redirect URI, for one method) and the
 // state of magic credentials (docs/mock-server.md), all forgotten after code_lifetime and

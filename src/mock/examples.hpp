@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Slack's documented example answers (methods.json examples_docs_all, "ok" added where the
 // docs leave it out), served by `mock-payload-NAME`, plus a few of the mock's own for

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The two grants that oauth.v2.access, oauth.v2.user.access and openid.connect.token share:
 // authorization_code (a code minted for the method, redirect URI, PKCE, single use) and

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Magic credentials (docs/mock-server.md): a single-use credential or bearer token starting
 // with `mock-` scripts the answer, the same words for every method.

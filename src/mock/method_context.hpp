@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What every method handler works with: the mock's state, one call's inputs, and the checks
 // methods share (client credentials, bearer tokens, magic credentials).

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // One handler per Slack method the mock serves (files by family: oauth_access.cpp,
 // oauth_v2.cpp, openid.cpp, auth.cpp, api_test.cpp). Each runs after the common checks

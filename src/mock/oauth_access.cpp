@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // oauth.access, the classic apps' exchange: Slack's rules as docs/mock-server.md lists them.
 #include "mock/examples.hpp"
 #include "mock/grants.hpp"

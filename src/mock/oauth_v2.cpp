@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // oauth.v2.access, oauth.v2.user.access and oauth.v2.exchange: installations of a Slack app,
 // with token rotation when server_options::token_rotation is on.
 #include "mock/grants.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // A request's parameters, decoded from a form body (or, for api.test, a JSON object body), and
 // the credentials it carries: client id and secret (HTTP Basic or form fields) and a bearer

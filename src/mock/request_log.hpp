@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What the mock keeps of the requests it received: the latest ones, within a count and a
 // byte budget (the oldest dropped first), and how many API requests carried each single-use

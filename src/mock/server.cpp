@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The mock's sockets: a Beast HTTP/1.1 server over TLS (or plain TCP) on 127.0.0.1,
 // keep-alive, one coroutine per connection, all on the caller's executor.
 #include <slack/mock/server.hpp>

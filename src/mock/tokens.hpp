@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Installations and their tokens: access tokens (rotating ones expire, at most two active per
 // installation and kind), refresh tokens (usable for a grace period after their first use) and

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Methods the mock's users register (server::handle): a bot's chat.postMessage,
 // conversations.list... Their handlers answer after the common checks and, by choice, the

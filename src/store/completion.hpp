@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // How a store's operation completes: never inside the initiating call, on the handler's
 // associated executor (else the store's).

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The rules every backend applies to keys and installations before touching its data.
 #include <slack/store/installation_store.hpp>

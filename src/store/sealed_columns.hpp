@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Token columns at rest, shared by the SQL backends. With a key, a token or refresh token is
 // stored sealed (crypto/sealing.hpp) under the store's current key, bound to its row, column and

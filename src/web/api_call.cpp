@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // client.call(): any Web API method, untyped. Checks and encodes the caller's params into the
 // request, then runs the same call as the typed methods (web/call.cpp).
 #include <slack/web/client.hpp>

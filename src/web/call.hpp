@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // One Web API call with its retries: rate-limit gate, attempts on the pool, interpretation,
 // retry policy, budget, deadline and cancellation. Method-specific code builds the request

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The state one client shares between its calls: options, endpoint, pool, rate-limit gates
 // and the retry budget. Everything here is touched only on `executor` (a strand when thread_safe).

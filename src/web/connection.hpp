@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // One keep-alive connection to the API endpoint (TLS, or plain TCP when allowed): its stream,
 // its deadline timer, and how it is opened. Private to the transport; names Beast and SSL

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The connection pool: idle connections, the FIFO queue for a connection or a slot, and send(),
 // which runs one attempt on a connection it leases.
 #include "web/connection_pool.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The client's keep-alive connections to the API endpoint, and sending one request on them.
 // Private to the library. Beast and SSL stay in the .cpp files: call.cpp includes this.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Slack's response envelope: every body is a JSON object with `ok`, and on failure `error`.
 // The body is parsed once, as a stream of values: the envelope keeps what it needs and hands

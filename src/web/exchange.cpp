@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Writing a request and reading its answer, over TLS or plain TCP, with Beast.
 #include "web/exchange.hpp"
 

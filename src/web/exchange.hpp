@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // One HTTP exchange on an open connection: its request header and body written, its answer read.
 #include "web/connection.hpp"

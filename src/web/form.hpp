@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Request encoding: application/x-www-form-urlencoded bodies, HTTP Basic credentials, header words.
 #include <string>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The generic part of every typed method, instantiated once per method in its source:
 //   template void detail::start_method<oauth_v2_access>(...);

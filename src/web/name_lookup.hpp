@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The API host's addresses: read from the URL when it holds one, else looked up within the
 // attempt's deadline, one lookup at a time per pool.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // paginate(): one client.call() per page, the cursor of each answer sent with the next call.
 // A coroutine on the client's executor, so that each page honours the call's gates and retries.
 #include <slack/web/paginate.hpp>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // PKCE with OpenSSL: random bytes, SHA-256, base64url without padding (RFC 7636 appendix A).
 #include <slack/web/pkce.hpp>
 

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Which proxy, if any, a client's connections go through: client_options::proxy or the
 // environment (HTTPS_PROXY, NO_PROXY), parsed once when the client is made. Private, and light.

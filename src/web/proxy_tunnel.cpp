@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The CONNECT exchange with a proxy: one request line and headers out, one header in.
 #include "web/proxy_tunnel.hpp"
 

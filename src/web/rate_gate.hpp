@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // A rate-limit gate: no request of one method for one workspace (or token, or app) before
 // `open_at`. Slack limits per app, per workspace and per method, so one tenant's 429 closes its

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Beast's HTTP/1 response parser, reduced to what an attempt needs: the status, Retry-After,
 // keep-alive (Beast tracks it) and the body. Other fields are read and dropped, not stored:

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // A request header serialized by Beast, immutable once made: shared by the pool (the last one
 // made) and by the connections sending it, so that neither a kept-alive connection nor a new one

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // response_table_builder: binds the values of the response parse to a method's table.
 #include "web/response_table.hpp"
 

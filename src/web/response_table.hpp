@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The one mapping from a response body to a typed response: each method's source lists its
 // documented fields in a table (path, expected JSON type, slot); this builder binds the values

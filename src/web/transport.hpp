@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What the call and the transport share: the endpoint, one exchange's request and its outcome.
 // Private to the library, and light: no Beast, no SSL (call.cpp and envelope.cpp include it).

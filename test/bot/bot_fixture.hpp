@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The mock fixture with a bot's methods: a conversations.list that pages through `channels`
 // by cursor, and one-shot client.call()/paginate() drivers with a deadline.

@@ -1,3 +1,4 @@
+# Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 # Checks that the C++ block of DOC between the markers `<!-- begin FILE -->` and
 # `<!-- end FILE -->` is FILE's text exactly: the doc shows the test that runs.
 #   cmake -DDOC=docs/x.md -DFILE=test/bot/x.cpp -DNAME=test/bot/x.cpp -P doc_block_check.cmake

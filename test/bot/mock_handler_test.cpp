@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // server::handle(): a user's handler for any method, with the request recorded and the token
 // checked as Slack's methods check it.
 #include "bot/bot_fixture.hpp"

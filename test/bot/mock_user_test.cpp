@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Your bot's test against slack::mock::server, in Boost.Test. Link slack::mock, slack::asio and
 // Boost::unit_test_framework. The mock answers chat.postMessage with your handler, checks the
 // token as Slack does, and records every request.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // paginate(): follows response_metadata.next_cursor through client.call(), against the mock's
 // conversations.list (a handler registered with server::handle).
 #include "bot/bot_fixture.hpp"

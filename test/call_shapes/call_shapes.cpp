@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Every call shape the README and the headers show, written as users write them: braced
 // access_params temporaries inside the co_await expression (the shape g++ 12 -O2 miscompiled
 // when access_params owned std::strings), both overloads, and the callback, use_future and

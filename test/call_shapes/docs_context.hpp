@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // What the C++ blocks of docs/*.md take as given: the names a program around them would have
 // (its client, store, configuration, request fields). Declared, never defined: the blocks are
 // compiled to check that they are right, not linked (docs_mock_tour runs the one that can run).

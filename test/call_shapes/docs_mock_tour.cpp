@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Runs the C++ block of docs/mock-server.md (docs_mock_server_1.cpp, made by CMake) and checks
 // what its comments promise.
 #include <cstdlib>

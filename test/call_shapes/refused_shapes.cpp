@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The shapes g++ 12 miscompiles (a braced temporary with a destructor inside co_await), which
 // the headers refuse at compile time. CMake compiles this file once per REFUSE_* macro and
 // expects the compiler's error to name the fix; without a macro it compiles the fixes, which

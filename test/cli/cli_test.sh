@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 # slack-oauth end to end: exit statuses, the error line, JSON output, --verbose without secrets,
 # usage errors without secrets, each command's --help.
 # Runs `slack-oauth mock` on 127.0.0.1 and `slack-oauth access` against it; every command is bounded.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 # Builds and runs test/cmake/consumer, an outside project, against slack-asio one way:
 #   run.sh package      SOURCE_DIR WORK_DIR SLACK_BUILD_DIR   (installs SLACK_BUILD_DIR first)
 #   run.sh subdirectory SOURCE_DIR WORK_DIR

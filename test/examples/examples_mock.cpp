@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The mock the examples run against (examples_test.sh): slack::mock::server with a bot's
 // methods registered, chat.postMessage and a paged conversations.list. Writes its CA to
 // argv[1], prints "listening at URL", serves for at most argv[2] seconds (default 120).

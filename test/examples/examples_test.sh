@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 # Runs each example program against examples_mock (the mock with a bot's methods), the way a
 # user runs them against Slack: SLACK_API_URL and SLACK_CA_FILE point them at the mock.
 #   examples_test.sh EXAMPLES_MOCK BINARY_DIR

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // BOOST_ASSERT for the libFuzzer build (BOOST_ENABLE_ASSERT_HANDLER): Boost's assertions stay on
 // with NDEBUG and abort like a crash, except one known to be wrong in Boost 1.81.
 #include <boost/assert.hpp>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Invariant checks for the fuzz targets: unlike assert they stay on with NDEBUG, and they abort,
 // which libFuzzer and the replay runner both report as a crash.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // An application/x-www-form-urlencoded decoder for the fuzz targets' checks, independent of the
 // params views the mock uses: Boost.URL's query grammar says whether the body is valid, the

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Fuzz target: a response body through interpret_reply (the envelope's one SAX pass) and the
 // oauth.access field mapper, both checked against a Boost.JSON tree of the same body.
 //

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Fuzz target: form encoding (web/form.hpp) round trips. Arbitrary key/value bytes are encoded
 // with append_form_field, compared with an encoder written here from the rule (unreserved kept,
 // space as '+', every other byte %XX), and decoded again with Boost.URL as the mock decodes

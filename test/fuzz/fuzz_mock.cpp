@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Fuzz target: the mock server's request handling (mock/behaviour.cpp): the Basic header, the
 // content type and the form body of an oauth.access request, magic codes included.
 //

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Fuzz target: an HTTP response as it arrives, read the way exchange.cpp reads it (the reduced
 // Beast parser of web/reply_parser.hpp, interim 1xx responses skipped), then its Retry-After
 // through parse_retry_after.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 """Writes the seed corpora under test/fuzz/corpus/ (committed; rerun when the inputs below or
 Slack's examples change). Usage: make_corpus.py [path/to/shared/slack/methods.json]"""
 import base64

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Replays inputs through a fuzz target without libFuzzer: LLVMFuzzerTestOneInput on every file
 // under the paths given (directories recursively, a missing one counts as empty). ctest runs it
 // on each target's corpus and regression inputs with the normal compiler.

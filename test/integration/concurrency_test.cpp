@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Clients driven by several threads: thread_safe clients on io_contexts run by two threads, calls
 // started from threads that do not run them, use_future waited for on another thread, and an idle
 // pool leaving no work behind. Also built and run under ThreadSanitizer (scripts/test --tsan).

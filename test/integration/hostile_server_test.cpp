@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Servers that do what the mock never does, scripted byte by byte (raw_peer.hpp): every call
 // ends within its deadline with a precise error, no answer ever reaches another call, and no
 // response makes the client hold more than client_options::max_body_bytes.

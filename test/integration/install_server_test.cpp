@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // A whole install through the example install server (examples/install_server) on SQLite, with
 // an HTTP client that follows the redirects and carries the cookie as a browser would: the
 // server's start page, the mock's authorize page, the callback; then a call with the stored

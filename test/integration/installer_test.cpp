@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The installer against the mock over TLS and an in-memory store: the start's URL and cookie, a
 // completed install, and each way a callback is refused before the code is spent.
 #include "integration/mock_fixture.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // lifecycle_events over an in-memory store: what each lifecycle event removes, and that forged,
 // stale, replayed and malformed requests change nothing. Every run of the io_context has a deadline.
 #include "integration/mock_fixture.hpp"

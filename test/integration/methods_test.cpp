@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The OAuth family and client.call() through the method layer, against the mock over TLS: each
 // method's success and errors, PKCE, rotation, spent credentials, and where credentials travel.
 #include "integration/mock_fixture.hpp"

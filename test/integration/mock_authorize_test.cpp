@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The mock's authorize pages with the install flow's pure parts: a URL from authorize_url, the
 // mock's redirect parsed by parse_redirect_query, the state verified with its cookie, and the
 // code exchanged with the PKCE verifier derived from the state. Codes and verifiers are compared

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // A mock Slack server and a client trusting it, on one io_context that every test drives
 // with a deadline: nothing here can hang a test run.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The mock server seen from outside: its HTTP endpoint for minting codes and its answers to
 // malformed calls, through a plain Beast client over TLS (what a non-C++ test would use).
 #include "integration/mock_requests.hpp"

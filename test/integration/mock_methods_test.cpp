@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The mock's OAuth family over HTTPS, as a raw client sees it: each method's success shape and
 // documented errors, PKCE, rotation (new pairs, the grace period, two active tokens),
 // revocation, uninstall, api.test, per-method rate limits, and minting over HTTP. Token values

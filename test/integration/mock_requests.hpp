@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Raw HTTPS requests to the mock through a plain Beast client (what a non-C++ test would
 // use), each driven with a deadline.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The mock under inputs that once crashed it or grew it without bound: scripted statuses
 // that forbid a body, absurd sizes, many requests and codes. Plain HTTP keeps the raw client
 // small (the connection code is the same with TLS); every io_context run has a deadline.

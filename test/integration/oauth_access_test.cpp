@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // oauth.access end to end: the client against the mock Slack server over TLS on 127.0.0.1.
 #include "integration/mock_fixture.hpp"
 

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The client's connection pool against the mock: reuse, the connection bound and its FIFO
 // queue (with deadlines and cancellation), idle expiry, stale connections, close_idle(),
 // TLS session resumption, destroying a client (and its TLS context) mid-call, name lookups.

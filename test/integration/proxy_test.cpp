@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Calls through a real HTTP proxy (tinyproxy, started by scripts/proxy on 127.0.0.1 for each
 // test): the CONNECT tunnel, Basic proxy credentials, refusals, NO_PROXY, a proxy that dies
 // mid-call, and the pool keeping a tunnel. TLS stays end to end with the mock.

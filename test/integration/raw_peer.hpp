@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // A scriptable TLS peer on 127.0.0.1, for answers the mock would never give: interim responses,
 // truncated or endless headers, dripping bodies, redirects, broken TLS. Each accepted connection

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The retry loop end to end against the mock: rate limits, backoff, unknown outcomes,
 // the rate-limit gate shared by concurrent calls, the retry budget, deadlines and cancellation.
 #include "integration/mock_fixture.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Sign in with Slack against the mock over TLS: the browser's trip through the mock's OpenID
 // authorize page (a real GET, its 302 followed), the callback's checks, the id_token's nonce and
 // issuer, and that a sign-in stores nothing. Tokens and nonces are compared inside

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Many workspaces on one client: what one tenant sends or suffers never reaches another. A token
 // that would smuggle a second request is refused before anything is sent; rate-limit gates are
 // per method and workspace, live as long as a call holds them, and are checked again after a

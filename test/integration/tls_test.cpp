@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // TLS peers the client must refuse during the handshake, before any byte of the request (and
 // its credentials) leaves: an expired certificate, one from an unknown CA, one for another host,
 // a server that offers only TLS 1.1. The certificates are made with the openssl CLI at run

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The token provider against the mock over TLS and an in-memory store: answers from memory,
 // one refresh per grant however many callers ask and by whichever key, waiting for another
 // process's lease, failures that reach every waiter, pairs that are never dropped, lost answers,

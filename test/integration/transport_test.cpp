@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Transport paths the mock cannot reach: terminal cancellation during a connect that never
 // completes (a listener whose accept queue is full) and during a write that blocks (a peer that
 // never reads a request far larger than the socket buffers); a reused connection that fails

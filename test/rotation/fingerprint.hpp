@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // How the rotation worker reports a token and the test recognises it: the first 8 bytes of its
 // SHA-256 in hex, never the token itself.

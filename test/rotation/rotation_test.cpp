@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Token rotation across processes: rotation_worker processes sharing one store (PostgreSQL, and
 // SQLite on one host) and one mock Slack. The mock runs here, on this thread, between polls of
 // the children; every wait has a deadline.

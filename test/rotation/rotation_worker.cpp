@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // One replica of an app, for the multi-process rotation tests: asks the token provider for one
 // installation's bot token from many coroutines at once, on a store shared with other processes.
 //   rotation_worker --api-url URL --ca-file PEM --store SPEC --team T[,T2...] [--enterprise E]

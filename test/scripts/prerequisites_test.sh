@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 # scripts/test checks what the tests run before it starts: every external command of the CLI
 # test, scripts/postgres and scripts/proxy is in lib.sh's test_commands, its package is installed by
 # ensure_packages (unless Debian always has it), and a missing one is named, with its package.

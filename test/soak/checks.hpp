@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The checks made once the run is over, on what the driver recorded and what the mock saw.
 #include "driver.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Drives the planned calls through one client, keeping a fixed number in flight, cancelling
 // the calls planned for it, and recording how each one ended and how many requests with its

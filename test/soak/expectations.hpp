@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The allowed outcomes of each fault kind, and how many requests carrying its code the mock
 // may have seen for each: the soak's definition of "correct".

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // slack_soak: many calls through ONE slack::web::client against the in-process mock Slack
 // server, with injected faults; checks every promise the client makes about them.
 // scripts/soak builds and runs it; see its --help.

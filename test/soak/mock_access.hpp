@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The mock server is not thread-safe: everything the soak asks it (a fresh code, a count of
 // exchanges) runs where it runs. In the split layout that is another thread, reached by post;

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // How a soak call ended, in the few classes the expectations distinguish. Anything else is
 // `unexpected`, a violation whatever the fault.

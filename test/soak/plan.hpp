@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What each soak call does: its fault kind, the code it sends and, for cancelled calls, when
 // the cancellation comes. Decided up front from a seed, so a failing run can be replayed.

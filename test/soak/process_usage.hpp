@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What the process uses, client and mock together: its resident set (/proc/self/statm), its
 // CPU time and its open sockets (/proc/self/fd).

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The many-tenant phase: auth.test calls of 100 workspaces through ONE client, some workspaces
 // rate-limited (a 3 s window each), some calls with malformed tokens. Checks that every answer

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The hard deadline of a whole run: a thread of its own, so that it fires even when the
 // io_contexts are stuck. It says how far the run got (last words) and ends the process with

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The conformance cases (conformance.hpp). Tokens are compared without being printed: test output
 // carries no token, not even a made-up one.
 #include "store/conformance.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The behaviour every installation store promises (the contract in installation_store.hpp),
 // written once and run against each backend. In a backend's test file:

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // postgresql_store against the conformance suite, on a database of the test's own
 // (postgresql_fixture: needs the server scripts/test starts, SLACK_TEST_POSTGRES).
 #include "store/conformance.hpp"

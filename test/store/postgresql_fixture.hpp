@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // A PostgreSQL database of the test's own, on the server that scripts/test starts and names in
 // SLACK_TEST_POSTGRES: created by the fixture, dropped after it. open() gives a new store client

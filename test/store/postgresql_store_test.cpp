@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // What only the PostgreSQL store has, against a real server (scripts/test starts one): list's
 // byte order under another collation, nonce pruning, encryption at rest read from the tables,
 // the schema, the pool, and failures (a server that is not there, one that does not answer, a

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Runs a test's body, a coroutine, on an io_context with a deadline: a store operation that
 // never completes fails the test instead of hanging it.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // sqlite_store against the conformance suite, and what only the SQLite backend promises: the file
 // as another program sees it (sealed tokens, WAL, the schema version), opening failures, and that
 // the caller's thread never waits on SQLite.

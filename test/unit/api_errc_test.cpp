@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Tests for slack::api_errc, driven by the generated table in api_errc_table.inc.
 #include <boost/test/unit_test.hpp>
 

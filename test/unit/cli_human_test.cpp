@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The CLI's human-readable answer: indented key: value lines, and nothing an answer sends can
 // move the terminal's cursor.
 #include "cli/human.hpp"

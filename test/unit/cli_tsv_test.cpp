@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // What the CLI prints from a store: a stored value cannot add a column or a line, nor reach the
 // terminal as a control sequence.
 #include "cli/tsv.hpp"

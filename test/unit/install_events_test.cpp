@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Events API payloads: each lifecycle shape as Slack documents it, the fallbacks, and bodies
 // that are not Slack's shape.
 #include <slack/install/events.hpp>

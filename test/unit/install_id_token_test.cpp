@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The id_token check on hand-built JWTs: the claims of a good token, then each refusal (shape,
 // issuer, audience, expiry, nonce) and the order they come in.
 #include <slack/install/id_token.hpp>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Signed OAuth states: the round trip, each refusal in the order verify() checks them, the
 // cookie (which nothing in the URL can rebuild), the replay key and the PKCE pair and nonce
 // derived from the cookie.

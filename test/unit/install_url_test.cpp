@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Authorize URLs (OAuth v2 and OpenID Connect) and the callback's query: every value survives
 // a round trip through Boost.URL's parser, whatever characters it holds.
 #include <slack/install/authorize_url.hpp>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // A pool's host lookups (web/name_lookup.hpp) against a stand-in resolver that answers only
 // when told: one lookup in flight, shared; cancelled once nobody waits for it. No sockets.
 #include "web/name_lookup.hpp"

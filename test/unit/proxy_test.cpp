@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Proxy URL parsing and NO_PROXY matching (curl's rules), without sockets.
 #include "web/proxy.hpp"
 

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // A response owns its text: the views it hands out survive moves, also of a copy, whatever the
 // body's length (a short one would fit std::string's inline buffer).
 #include "web/envelope.hpp"

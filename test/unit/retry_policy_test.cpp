@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Tests for slack::retry_policy::decide and slack::outcome_unknown: pure functions, no sockets.
 #include <boost/test/unit_test.hpp>
 

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // Every store error has a message and a name of its own, in the slack.store category.
 #include <slack/condition.hpp>
 #include <slack/store/store_errc.hpp>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // openid.connect.userInfo's date_email_verified: seconds or milliseconds, never an overflow.
 #include "web/envelope.hpp"
 #include "web/method_runner.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 /// @file
 /// The Events API payloads that change what an app may keep: the URL check Slack makes when a

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 /// @file
 /// The OAuth `state`: signed, bound to the browser by a cookie, short-lived, and single use

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 /// @file
 /// slack::mock::server: a Slack Web API stand-in over real TLS on 127.0.0.1, for tests,

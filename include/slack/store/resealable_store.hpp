@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 /// @file
 /// Re-sealing a store's tokens under its current key, for key rotation (docs/security.md): the SQL

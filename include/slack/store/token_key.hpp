@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 /// @file
 /// The key a store seals tokens with at rest (AES-256-GCM). The caller supplies it, from a secret

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // slack::web::paginate(): every page of a cursor-paginated method (conversations.list,
 // users.list...), following `response_metadata.next_cursor` through client.call().

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 /// @file
 /// PKCE (RFC 7636) for Slack's OAuth v2 and OpenID flows: a fresh verifier, and its S256

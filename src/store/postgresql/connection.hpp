@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // One libpq connection, driven asynchronously on an executor: libpq in non-blocking mode, its
 // socket waited on through the executor's reactor, every wait bounded by a deadline. No thread

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // find: the key's installation row (or its enterprise's org-wide one) and a user grant, in one
 // statement.
 #include "store/postgresql/installation_row.hpp"

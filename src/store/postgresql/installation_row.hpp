@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // An installation as the statements of find and list give it back: the installation row as `i`
 // and, LEFT JOINed, one user grant as `g`, in the columns of installation_columns.

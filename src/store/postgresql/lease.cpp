@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The refresh lease: who may refresh a grant now. Timed by the database's clock, so that
 // replicas whose clocks disagree still agree on when a lease ran out.
 #include "store/postgresql/operations.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // list: a page of installation rows in key order, each with its installing user's grant, in one
 // statement.
 #include "store/postgresql/installation_row.hpp"

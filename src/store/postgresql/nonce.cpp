@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // consume_nonce: a single-use value is recorded once; a second use, from any process, is a
 // replay. Expired records are pruned by the same statement.
 #include "store/postgresql/operations.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The store's operations, each one statement run on the session's connection. The keys and
 // installations given have passed store::detail's checks (key_rules.hpp).

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The values of one statement's parameters ($1, $2, ...), all sent as text: the statement casts
 // each where its type matters ($3::bigint). Values never enter the statement's text.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The store's connections: at most `size` open at once, idle ones reused, operations beyond
 // that queued first come first served until their deadline. A connection that failed is dropped

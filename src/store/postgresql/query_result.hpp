@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What one statement gave back (libpq's PGresult, owned), and reading its cells as the store's
 // types. A cell that does not read as its column's type is corrupt_row.

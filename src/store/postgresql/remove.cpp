@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // remove (exactly the key's rows: no org-wide fallback) and remove_all (a team's, or a whole
 // enterprise's, for app_uninstalled). Each one statement; they yield the rows deleted.
 #include "store/postgresql/operations.hpp"

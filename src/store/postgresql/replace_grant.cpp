@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // replace_grant: the compare-and-swap of a refresh. One UPDATE whose WHERE holds the revision
 // read, and which writes that revision + 1: of two replicas refreshing the same grant, the
 // second's UPDATE touches no row.

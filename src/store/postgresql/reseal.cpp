@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // reseal: a page of installations and all their users' grants, rewritten under the current key.
 // Two reads (the page's rows, then the user grants in its key range), every value opened before
 // any is written, then one UPDATE per grant that holds the revision read: a grant written

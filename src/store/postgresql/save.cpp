@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // save: the installation row and the installing user's grant, upserted by one statement, each
 // grant with a fresh revision.
 #include "store/postgresql/operations.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What a store operation runs with: the connection lent to it, the keys tokens are sealed with,
 // and each statement's deadline.

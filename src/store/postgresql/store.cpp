@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // postgresql_store: checks each call's arguments, then runs its operation as a coroutine on the
 // store's strand with a pooled connection, after the schema check of the store's first one.
 #include <slack/store/postgresql_store.hpp>

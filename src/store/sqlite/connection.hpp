@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // One SQLite connection to the store's file, used only by the store's worker thread.
 #include <chrono>

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The store's side of its SQLite file, used only on the store's worker thread: the connection
 // (opened and migrated on first use), its prepared statements, and the token keys.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // How a SQLite step fails inside the store's worker. A failed statement aborts its whole operation
 // (and rolls its transaction back), so the low-level calls throw `failure` and the operation's

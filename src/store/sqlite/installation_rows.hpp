@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // An installation as a row of slack_installations (without its user grant: user_grant_rows.hpp).
 // The row's key is key_of(installation): an org-wide install's team_id is ''.

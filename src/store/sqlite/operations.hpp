@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The store's operations, synchronous, on the worker thread, with an open database. Each is one
 // statement or one transaction; each throws failure. Keys are already checked (key_rules.hpp).

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // reseal: a page of installations and all their users' grants, rewritten under the current key,
 // in one write transaction (so nothing else writes between a read and its rewrite).
 #include "store/sqlite/failure.hpp"

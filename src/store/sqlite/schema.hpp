@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The file's tables, versioned: each version is a step applied once, in order, and recorded in
 // slack_schema_version. Steps are appended, never edited, once released.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // Reading a token or refresh-token column (store/sealed_columns.hpp), failing as the worker fails.
 // Writing one is detail::to_stored itself.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // One operation's transaction: committed by commit(), rolled back if the operation ends first
 // (a failure thrown out of it).

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // A user's grant as a row of slack_user_grants, under its installation's row key and its user.
 #include "store/sqlite/statement.hpp"

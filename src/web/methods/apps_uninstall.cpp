@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // apps.uninstall: nothing of its own to send (the runner sends the token and the app's
 // credentials); the answer's one field.
 #include "web/method_runner.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // oauth.v2.access, both grants: what to check and send, and where the answer's fields go.
 #include "web/method_runner.hpp"
 #include "web/methods/v2_access_table.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // oauth.v2.user.access, both grants: the oauth.v2.access answer's table, the same fields sent.
 #include "web/method_runner.hpp"
 #include "web/methods/v2_access_table.hpp"

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // openid.connect.token, both grants: the v2 grants' fields sent, its own answer's table.
 #include "web/method_runner.hpp"
 #include "web/methods/v2_access_table.hpp"

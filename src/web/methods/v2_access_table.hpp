@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What the OAuth v2 family shares: the oauth.v2.access answer's fields (oauth.v2.user.access and
 // oauth.v2.exchange answer the same), and the two grants' parameters (openid.connect.token too).

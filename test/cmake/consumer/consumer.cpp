@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // A program outside slack-asio: runs the README's Slack app (its first C++ block, compiled as
 // written) against the mock, and uses Asio's deprecated io_context::post and io_context::work on
 // the way, as a parent's own code may.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The store components of the installed package: open_store picks SQLite from a spec.
 #include <slack/store/open_store.hpp>
 

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // A replica's load: coroutines that each, until stopped, ask the token provider for the token of
 // a random installation (an org-wide one by one of its workspaces, a bot sometimes with a user

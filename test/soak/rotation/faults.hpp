@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The faults the driver injects, once per cycle of the run, at fixed fractions of it:
 //   15%, 22%  one refresh answer lost: the provider re-sends once and keeps the pair

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // How every installation ends, seen by a token provider of the driver's own once the replicas
 // have stopped: usable (token() by each of its keys yields a token auth.test accepts, all of one

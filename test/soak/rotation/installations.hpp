@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The installations of the rotation soak, made from settings.hpp alone, so that the driver and
 // every replica have the same list without passing it around. Ids are made up, not secrets.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The PostgreSQL server scripts/soak started for the run (scripts/postgres start DIR): its
 // connection string, and pausing it (SIGSTOP of its processes: connections stay open and every

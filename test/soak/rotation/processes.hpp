@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The driver's replica processes: started with posix_spawn (stdout and stderr to files of their
 // own), signalled, reaped without blocking, and killed from the watchdog's thread if it fires.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The token provider options of the soak's replicas (and of the driver's final check): its
 // timing from settings.hpp.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What the mock's log says about every refresh: each refresh token (one rotation) should have
 // been sent once; twice only when its first answer was lost (the provider re-sends once) or its

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // slack_rotation_replica: one replica of an app in the rotation soak (slack_rotation_soak starts
 // four). Its token provider shares the PostgreSQL store with the other replicas; its askers ask
 // for tokens of the soak's installations and check each with auth.test, until SIGTERM (or

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What a replica tells the driver when it ends: counts, user ids and names, never a token.
 // One "name [key] value" line each, ending with "end", so that a summary cut short (a replica

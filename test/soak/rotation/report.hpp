@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The rotation soak's printout, to paste into a closing note: what ran, what was injected, what
 // the mock saw of the refreshes, how the replicas and every installation ended, what broke.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // When the mock's requests arrived, roughly: the driver samples how many it has recorded as it
 // runs (cheap, unlike copying the log), so that a time maps to a position in the log. A request

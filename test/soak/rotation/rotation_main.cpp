@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // slack_rotation_soak: token rotation under faults, across processes. Runs the mock Slack
 // server here, with short-lived rotating tokens, saves the soak's installations into the
 // PostgreSQL server scripts/soak started, and starts replicas (slack_rotation_replica) that ask

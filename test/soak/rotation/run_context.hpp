@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What the driver's parts share while the run goes: the mock (on this thread), the replicas, the
 // PostgreSQL server, the log's clock and the run's times.

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The rotation soak's timing and sizes, shared by the driver (which runs the mock) and the
 // replicas (which run the token providers), so that both sides agree on them.

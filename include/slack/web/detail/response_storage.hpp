@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // What every typed response is made of: the body as received, plus where each documented field
 // sits in it. Filled by the library's one response parse (src/web/response_table.cpp).

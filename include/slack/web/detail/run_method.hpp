@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // The initiation every typed operation shares: `async_run<Method>(client_impl, params, diag, token)`.
 // A method's traits name its params and response; the work is compiled in the method's source

@@ -1,3 +1,4 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 /// @file
 /// oauth.v2.access (Slack apps): the code exchange (with PKCE's code_verifier) and the refresh of
