@@ -104,8 +104,8 @@ measurement run_in_child(const target& where, const scenario& what, const spawn_
     int status = 0;
     waitpid(child, &status, 0);
     if (got != static_cast<ssize_t>(sizeof m) || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        throw std::runtime_error(std::string("benchmark child failed: ") + to_string(what.op) + " " + what.client + " " +
-                                 to_string(what.mode));
+        throw std::runtime_error(std::string("benchmark child failed: ") + to_string(what.op) + " " + what.client +
+                                 " " + to_string(what.mode));
     return m;
 }
 

@@ -52,7 +52,10 @@ mock_process start_mock()
             _exit(1);
         close(fds[1]);
         boost::asio::signal_set signals(ioc, SIGTERM, SIGINT);
-        signals.async_wait([&](auto, int) { server.stop(); ioc.stop(); });
+        signals.async_wait([&](auto, int) {
+            server.stop();
+            ioc.stop();
+        });
         ioc.run();
         _exit(0);
     }
@@ -155,12 +158,18 @@ int main(int argc, char** argv)
     std::optional<operation> only_operation;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string option = argv[i];
-        if (option == "--duration-ms") duration = std::chrono::milliseconds(std::stoi(argv[i + 1]));
-        else if (option == "--repeat") repeat = static_cast<unsigned>(std::stoi(argv[i + 1]));
-        else if (option == "--json") json_path = argv[i + 1];
-        else if (option == "--in-flight") only_in_flight = static_cast<unsigned>(std::stoi(argv[i + 1]));
-        else if (option == "--mode") only_mode = argv[i + 1];
-        else if (operation op{}; option == "--operation" && parse_operation(argv[i + 1], op)) only_operation = op;
+        if (option == "--duration-ms")
+            duration = std::chrono::milliseconds(std::stoi(argv[i + 1]));
+        else if (option == "--repeat")
+            repeat = static_cast<unsigned>(std::stoi(argv[i + 1]));
+        else if (option == "--json")
+            json_path = argv[i + 1];
+        else if (option == "--in-flight")
+            only_in_flight = static_cast<unsigned>(std::stoi(argv[i + 1]));
+        else if (option == "--mode")
+            only_mode = argv[i + 1];
+        else if (operation op{}; option == "--operation" && parse_operation(argv[i + 1], op))
+            only_operation = op;
         else {
             std::cerr << "usage: slack_bench [--duration-ms N] [--repeat N] [--json FILE] [--in-flight N]"
                          " [--mode keep-alive|new-conn|new-conn+resume]"
@@ -232,8 +241,8 @@ int main(int argc, char** argv)
         (only_mode.empty() || only_mode == to_string(connection_mode::keep_alive)))
         for (unsigned in_flight : plans[0].in_flights)
             if (auto m = run_node(mock.where, ca_file, in_flight, duration))
-                node_rows.push_back(row{operation::oauth_access, "node @slack/web-api", connection_mode::keep_alive,
-                                        in_flight, {*m}});
+                node_rows.push_back(
+                    row{operation::oauth_access, "node @slack/web-api", connection_mode::keep_alive, in_flight, {*m}});
     kill(mock.pid, SIGTERM);
     waitpid(mock.pid, nullptr, 0);
     std::cerr << "\n";
@@ -268,8 +277,8 @@ int main(int argc, char** argv)
         const measurement& m = r.median();
         const double ratio = ratio_of(r);
         std::printf("%-16s %-20s %-16s %6u %10.0f %9.0f %9.0f %9.0f %10.1f %10.1f %8.1f %7.3f%s\n", to_string(r.op),
-                    r.client.c_str(), to_string(r.mode), r.in_flight, r.calls_per_second(), m.p50_us, m.p99_us, m.max_us,
-                    m.cpu_us_per_call, m.allocations_per_call, m.peak_rss_kb / 1024.0, ratio,
+                    r.client.c_str(), to_string(r.mode), r.in_flight, r.calls_per_second(), m.p50_us, m.p99_us,
+                    m.max_us, m.cpu_us_per_call, m.allocations_per_call, m.peak_rss_kb / 1024.0, ratio,
                     m.failures ? " (failures!)" : "");
         json_rows.push_back(to_json(r, ratio));
     };
@@ -287,7 +296,8 @@ int main(int argc, char** argv)
     for (const auto& value : json_rows) {
         const auto& row = value.as_object();
         const std::string name = std::string(row.at("operation").as_string()) + " " +
-                                 std::string(row.at("client").as_string()) + " " + std::string(row.at("mode").as_string());
+                                 std::string(row.at("client").as_string()) + " " +
+                                 std::string(row.at("mode").as_string());
         auto it = std::find_if(series.begin(), series.end(), [&](const auto& s) { return s.first == name; });
         if (it == series.end())
             it = series.insert(series.end(), {name, ""});

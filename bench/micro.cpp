@@ -25,8 +25,10 @@ void measure(const char* name, Operation operation)
             operation();
         const auto elapsed = clock::now() - start;
         if (elapsed > std::chrono::milliseconds(200) || iterations > (1ul << 30)) {
-            const double ns = std::chrono::duration<double, std::nano>(elapsed).count() / static_cast<double>(iterations);
-            const double allocs = static_cast<double>(allocation_count() - allocations) / static_cast<double>(iterations);
+            const double ns =
+                std::chrono::duration<double, std::nano>(elapsed).count() / static_cast<double>(iterations);
+            const double allocs =
+                static_cast<double>(allocation_count() - allocations) / static_cast<double>(iterations);
             std::printf("%-40s %10.1f ns/op %6.1f allocs/op\n", name, ns, allocs);
             return;
         }
@@ -41,16 +43,16 @@ volatile std::size_t sink;
 int main()
 {
     using namespace slack::web::detail;
-    const std::string code = "4724469134.4644010092847.232b4e6d82c333b475fc30f5f5a341d294feb1a94392c2fd791f7ab7731a443d1a";
+    const std::string code =
+        "4724469134.4644010092847.232b4e6d82c333b475fc30f5f5a341d294feb1a94392c2fd791f7ab7731a443d1a";
     measure("form body (code + redirect_uri)", [&] {
         std::string body;
         append_form_field(body, "code", code);
         append_form_field(body, "redirect_uri", "https://example.com/slack/oauth?x=1&y=2");
         sink = body.size();
     });
-    measure("basic authorization header", [&] {
-        sink = basic_authorization("2141029472.691202649728", "e1b9e11dfcd19c1982d5de12921e17e8c").size();
-    });
+    measure("basic authorization header",
+            [&] { sink = basic_authorization("2141029472.691202649728", "e1b9e11dfcd19c1982d5de12921e17e8c").size(); });
     const std::string body =
         R"({"ok":true,"access_token":"xoxp-XXXXXXXX-XXXXXXXX-XXXXX","scope":"incoming-webhook,commands,bot",)"
         R"("team_name":"Team Installing Your Hook","team_id":"TXXXXXXXXX","enterprise_id":null,)"
@@ -67,15 +69,16 @@ int main()
             std::size_t count = 0;
             void clear(std::string_view) override { count = 0; }
             void on_value(const json_value&) override { ++count; }
-            boost::system::error_code finish(std::string, slack::diagnostics&, bool, std::string_view) override { return {}; }
+            boost::system::error_code finish(std::string, slack::diagnostics&, bool, std::string_view) override
+            {
+                return {};
+            }
         } fields;
         sink = interpret_reply(reply, diag, fields).error ? 0 : fields.count;
     });
-    measure("error string lookup (from_string)", [] {
-        sink = static_cast<std::size_t>(slack::from_string("code_already_used"));
-    });
-    measure("error string lookup, unknown string", [] {
-        sink = static_cast<std::size_t>(slack::from_string("no_such_error_at_all"));
-    });
+    measure("error string lookup (from_string)",
+            [] { sink = static_cast<std::size_t>(slack::from_string("code_already_used")); });
+    measure("error string lookup, unknown string",
+            [] { sink = static_cast<std::size_t>(slack::from_string("no_such_error_at_all")); });
     return 0;
 }

@@ -48,7 +48,8 @@ struct sdk_state {
 // `call(diag)` returns the operation (deferred) that the loop awaits: no coroutine frame of
 // its own, so each operation costs what a caller's co_await of it costs.
 template <class Call>
-asio::awaitable<void> worker(std::shared_ptr<sdk_state> /*kept alive while the worker runs*/, worker_context& context, Call call)
+asio::awaitable<void> worker(std::shared_ptr<sdk_state> /*kept alive while the worker runs*/, worker_context& context,
+                             Call call)
 {
     slack::diagnostics diag;
     while (clock::now() < context.stop_at) {
@@ -69,21 +70,23 @@ asio::awaitable<void> worker_for(std::shared_ptr<sdk_state> state, worker_contex
     web::client& client = state->client;
     switch (context.what.op) {
     case operation::oauth_access: {
-        web::access_params params{.client_id = where.client_id, .client_secret = where.client_secret, .code = where.code};
-        return worker(state, context, [oauth = web::oauth(client), params](auto& diag) mutable {
-            return oauth.access(params, diag);
-        });
+        web::access_params params{
+            .client_id = where.client_id, .client_secret = where.client_secret, .code = where.code};
+        return worker(state, context,
+                      [oauth = web::oauth(client), params](auto& diag) mutable { return oauth.access(params, diag); });
     }
     case operation::oauth_v2_access: {
-        web::v2_access_params params{.client_id = where.client_id, .client_secret = where.client_secret, .code = where.code};
+        web::v2_access_params params{
+            .client_id = where.client_id, .client_secret = where.client_secret, .code = where.code};
         return worker(state, context, [oauth = web::oauth(client), params](auto& diag) mutable {
             return oauth.v2_access(params, diag);
         });
     }
     case operation::auth_test:
-        return worker(state, context, [auth = web::auth(client), token = std::string_view(where.token)](auto& diag) mutable {
-            return auth.test({.token = token}, diag);
-        });
+        return worker(state, context,
+                      [auth = web::auth(client), token = std::string_view(where.token)](auto& diag) mutable {
+                          return auth.test({.token = token}, diag);
+                      });
     case operation::auth_test_call:
         return worker(state, context, [&client, token = std::string_view(where.token)](auto& diag) {
             return client.call("auth.test", {}, token, diag);

@@ -81,7 +81,8 @@ void save(asio::io_context& ioc, store::installation_store& s, store::installati
 {
     std::optional<store::store_result<void>> saved;
     s.save(std::move(i), [&](store::store_result<void> r) { saved.emplace(r); });
-    run_until(ioc, [&] { return saved.has_value(); }, 10s, "save");
+    run_until(
+        ioc, [&] { return saved.has_value(); }, 10s, "save");
     if (!saved->has_value())
         throw std::runtime_error("save failed: " + saved->error().message());
 }
@@ -119,7 +120,8 @@ double lookups_per_second(asio::io_context& ioc, Lookup& lookup, unsigned in_fli
     const auto stop_at = measure_from + duration;
     for (unsigned i = 0; i < in_flight; ++i)
         asio::co_spawn(ioc, lookup_loop(lookup, measure_from, stop_at, out), asio::detached);
-    run_until(ioc, [&] { return out.finished == in_flight; }, duration + 30s, "lookups");
+    run_until(
+        ioc, [&] { return out.finished == in_flight; }, duration + 30s, "lookups");
     if (out.failures)
         throw std::runtime_error("lookups failed: " + std::to_string(out.failures));
     return static_cast<double>(out.calls) / std::chrono::duration<double>(duration).count();
@@ -161,7 +163,8 @@ void print_lookups(asio::io_context& ioc, web::client& client, std::vector<backe
 {
     std::printf("%-34s %6s %12s %10s\n", "lookups", "flight", "calls/s", "ratio");
     for (backend& b : backends) {
-        save(ioc, *b.store, bench_installation("xoxe.xoxb-bench", "xoxe-1-bench", std::chrono::system_clock::now() + 12h));
+        save(ioc, *b.store,
+             bench_installation("xoxe.xoxb-bench", "xoxe-1-bench", std::chrono::system_clock::now() + 12h));
         token_provider provider(client, *b.store, {.client_id = "unused", .client_secret = "unused"});
         // The calls as a user writes them (deferred operations, no coroutine frame of their own).
         auto cached = [&provider] { return provider.token(bench_key); };
@@ -237,10 +240,12 @@ storm_result storm_once(asio::io_context& ioc, web::client& client, slack::mock:
     const auto start = clock_type::now();
     for (unsigned i = 0; i < waiters; ++i)
         asio::co_spawn(ioc, storm_waiter(provider, state), asio::detached);
-    run_until(ioc, [&] { return state.answered == waiters; }, 30s, "refresh storm");
+    run_until(
+        ioc, [&] { return state.answered == waiters; }, 30s, "refresh storm");
     if (state.failures)
         throw std::runtime_error("refresh storm: " + std::to_string(state.failures) + " callers failed");
-    return {std::chrono::duration<double, std::micro>(state.last - start).count(), server.exchanges(minted.refresh_token)};
+    return {std::chrono::duration<double, std::micro>(state.last - start).count(),
+            server.exchanges(minted.refresh_token)};
 }
 
 asio::awaitable<void> refresh_call(web::client& client, const slack::mock::server& server, std::string refresh_token,
@@ -260,7 +265,8 @@ double single_refresh(asio::io_context& ioc, web::client& client, slack::mock::s
     int outcome = 0;
     const auto start = clock_type::now();
     asio::co_spawn(ioc, refresh_call(client, server, minted.refresh_token, outcome), asio::detached);
-    run_until(ioc, [&] { return outcome != 0; }, 30s, "single refresh");
+    run_until(
+        ioc, [&] { return outcome != 0; }, 30s, "single refresh");
     if (outcome < 0)
         throw std::runtime_error("the single refresh failed");
     return std::chrono::duration<double, std::micro>(clock_type::now() - start).count();
@@ -284,8 +290,8 @@ void print_storms(asio::io_context& ioc, web::client& client, slack::mock::serve
             ratios.push_back(storm.microseconds / single);
             refreshes += (refreshes.empty() ? "" : ",") + std::to_string(storm.refreshes_at_mock);
         }
-        std::printf("%-28s %8u %16.0f %18.0f %8.2f %22s\n", "", waiters, median(storms), median(singles), median(ratios),
-                    refreshes.c_str());
+        std::printf("%-28s %8u %16.0f %18.0f %8.2f %22s\n", "", waiters, median(storms), median(singles),
+                    median(ratios), refreshes.c_str());
     }
 }
 
@@ -305,8 +311,10 @@ int run(int argc, char** argv)
     unsigned repeat = 3;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string option = argv[i];
-        if (option == "--duration-ms") duration = std::chrono::milliseconds(std::stoi(argv[i + 1]));
-        else if (option == "--repeat") repeat = static_cast<unsigned>(std::stoi(argv[i + 1]));
+        if (option == "--duration-ms")
+            duration = std::chrono::milliseconds(std::stoi(argv[i + 1]));
+        else if (option == "--repeat")
+            repeat = static_cast<unsigned>(std::stoi(argv[i + 1]));
         else {
             std::cerr << "usage: token_bench [--duration-ms N] [--repeat N]\n";
             return 2;
@@ -346,9 +354,10 @@ int run(int argc, char** argv)
     }
     std::filesystem::remove_all(dir);
     print_storms(ioc, client, server);
-    std::printf("(ratio: lookups, cached provider calls/s / store.find calls/s on the same backend, median of %u pairs;"
-                " storm, time to the last token / one refresh call, median of %u pairs)\n",
-                repeat, 5u);
+    std::printf(
+        "(ratio: lookups, cached provider calls/s / store.find calls/s on the same backend, median of %u pairs;"
+        " storm, time to the last token / one refresh call, median of %u pairs)\n",
+        repeat, 5u);
     server.stop();
     return 0;
 }

@@ -35,11 +35,13 @@ int main(int argc, char** argv)
         return 2;
     }
     asio::io_context ioc;
-    slack::web::client client(ioc.get_executor(), slack::web::make_tls_context(), {.api_url = "https://slack.com/api/"});
+    slack::web::client client(ioc.get_executor(), slack::web::make_tls_context(),
+                              {.api_url = "https://slack.com/api/"});
     slack::web::oauth oauth(client);
-    asio::co_spawn(ioc,
-                   install(oauth, {.client_id = id, .client_secret = secret, .code = argv[1],
-                                   .redirect_uri = argc > 2 ? argv[2] : ""}),
-                   asio::detached);
+    asio::co_spawn(
+        ioc,
+        install(oauth,
+                {.client_id = id, .client_secret = secret, .code = argv[1], .redirect_uri = argc > 2 ? argv[2] : ""}),
+        asio::detached);
     ioc.run();
 }

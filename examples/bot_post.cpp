@@ -25,7 +25,8 @@ asio::awaitable<int> post(slack::web::client& client, slack::install::token_prov
         co_return 1;
     }
     slack::diagnostics diag;
-    auto posted = co_await client.call("chat.postMessage", {.form = {{"channel", channel}, {"text", text}}}, *token, diag);
+    auto posted =
+        co_await client.call("chat.postMessage", {.form = {{"channel", channel}, {"text", text}}}, *token, diag);
     if (!posted) {  // e.g. channel_not_found, not_in_channel, ratelimited (after the retries)
         std::cerr << "chat.postMessage failed: " << posted.error().message() << " (Slack said: " << diag.error << ")\n";
         co_return 1;
@@ -47,7 +48,8 @@ int main(int argc, char** argv)
     auto store = example::open_store(ioc.get_executor());
     slack::install::token_provider tokens(client, *store, example::provider_options());
     int status = 1;
-    asio::co_spawn(ioc, post(client, tokens, argv[1], argv[2], argv[3]), [&](std::exception_ptr, int s) { status = s; });
+    asio::co_spawn(ioc, post(client, tokens, argv[1], argv[2], argv[3]),
+                   [&](std::exception_ptr, int s) { status = s; });
     ioc.run();
     return status;
 }

@@ -19,7 +19,8 @@ asio::awaitable<int> exchange(slack::web::client& client, std::string code)
 {
     const std::string id = example::env("SLACK_CLIENT_ID"), secret = example::env("SLACK_CLIENT_SECRET");
     slack::diagnostics diag;
-    auto r = co_await slack::web::oauth(client).v2_access({.client_id = id, .client_secret = secret, .code = code}, diag);
+    auto r =
+        co_await slack::web::oauth(client).v2_access({.client_id = id, .client_secret = secret, .code = code}, diag);
     if (r) {
         std::cout << "ok: installed\n";
         co_return 0;

@@ -17,8 +17,8 @@
 
 namespace asio = boost::asio;
 
-asio::awaitable<int> install(slack::web::client& client, slack::store::installation_store& store,
-                             std::string code, std::string redirect_uri)
+asio::awaitable<int> install(slack::web::client& client, slack::store::installation_store& store, std::string code,
+                             std::string redirect_uri)
 {
     const std::string id = example::env("SLACK_CLIENT_ID"), secret = example::env("SLACK_CLIENT_SECRET");
     slack::diagnostics diag;

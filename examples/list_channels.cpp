@@ -34,9 +34,9 @@ asio::awaitable<int> list(slack::web::client& client, slack::install::token_prov
         return true;  // false would stop here; read->next_cursor then says where to resume
     };
     // A small limit to show the paging; Slack recommends at most 200. Reading is idempotent.
-    auto read = co_await slack::web::paginate(
-        client, "conversations.list", {.call = {.form = {{"limit", "2"}}, .idempotent = true}, .max_pages = 50},
-        *token, print);
+    auto read = co_await slack::web::paginate(client, "conversations.list",
+                                              {.call = {.form = {{"limit", "2"}}, .idempotent = true}, .max_pages = 50},
+                                              *token, print);
     if (!read) {
         std::cerr << "conversations.list failed after " << channels << " channels: " << read.error().message() << '\n';
         co_return 1;

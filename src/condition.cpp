@@ -17,11 +17,10 @@ namespace {
 bool is_transient_transport(const boost::system::error_code& code)
 {
     namespace error = boost::asio::error;
-    return code == error::connection_refused || code == error::connection_reset ||
-           code == error::connection_aborted || code == error::host_unreachable ||
-           code == error::network_unreachable || code == error::network_down || code == error::timed_out ||
-           code == error::host_not_found_try_again || code == error::host_not_found || code == error::eof ||
-           code == error::broken_pipe || code == boost::asio::ssl::error::stream_truncated ||
+    return code == error::connection_refused || code == error::connection_reset || code == error::connection_aborted ||
+           code == error::host_unreachable || code == error::network_unreachable || code == error::network_down ||
+           code == error::timed_out || code == error::host_not_found_try_again || code == error::host_not_found ||
+           code == error::eof || code == error::broken_pipe || code == boost::asio::ssl::error::stream_truncated ||
            code == boost::beast::error::timeout;
 }
 

@@ -79,9 +79,8 @@ retry_decision retry_policy::decide(const attempt_info& info) const noexcept
     // Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^(attempt-1))].
     // base * 2^(attempt-1), capped at max_delay without overflowing.
     const unsigned shift = std::min(info.attempt - 1, 30u);
-    const milliseconds ceiling = base_delay.count() > (max_delay.count() >> shift)
-                                     ? max_delay
-                                     : milliseconds(base_delay.count() << shift);
+    const milliseconds ceiling =
+        base_delay.count() > (max_delay.count() >> shift) ? max_delay : milliseconds(base_delay.count() << shift);
     const auto delay = milliseconds(static_cast<milliseconds::rep>(info.random * ceiling.count()));
     if (delay >= info.time_left)
         return {false, milliseconds(0), "backoff exceeds the time left"};

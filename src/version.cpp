@@ -3,9 +3,6 @@
 
 namespace slack {
 
-std::string_view version() noexcept
-{
-    return SLACK_VERSION_STRING;
-}
+std::string_view version() noexcept { return SLACK_VERSION_STRING; }
 
 }  // namespace slack

@@ -147,9 +147,9 @@ struct install_server::impl : std::enable_shared_from_this<impl> {
         for (int attempt = 0;; ++attempt) {
             auto token = co_await tokens.token(key);
             if (!token)
-                co_return text(token.error() == slack::store_errc::not_found ? http::status::not_found
-                                                                            : http::status::bad_gateway,
-                               "no token: " + token.error().message() + "\n");
+                co_return text(
+                    token.error() == slack::store_errc::not_found ? http::status::not_found : http::status::bad_gateway,
+                    "no token: " + token.error().message() + "\n");
             auto who = co_await slack::web::auth(client).test({.token = *token});
             if (who)
                 co_return text(http::status::ok,
@@ -170,16 +170,16 @@ struct install_server::impl : std::enable_shared_from_this<impl> {
         if (auto* revoked = std::get_if<slack::install::tokens_revoked_event>(&event)) {
             tokens.invalidate({.enterprise_id = revoked->enterprise_id, .team_id = revoked->team_id, .user_id = {}});
             for (const std::string& user : revoked->user_ids)
-                tokens.invalidate({.enterprise_id = revoked->enterprise_id, .team_id = revoked->team_id, .user_id = user},
-                                  slack::store::grant_kind::user);
+                tokens.invalidate(
+                    {.enterprise_id = revoked->enterprise_id, .team_id = revoked->team_id, .user_id = user},
+                    slack::store::grant_kind::user);
         }
     }
 
     asio::awaitable<response> event(const request& req)
     {
-        auto outcome = co_await events.handle({.timestamp = req["X-Slack-Request-Timestamp"],
-                                               .signature = req["X-Slack-Signature"],
-                                               .body = req.body()});
+        auto outcome = co_await events.handle(
+            {.timestamp = req["X-Slack-Request-Timestamp"], .signature = req["X-Slack-Signature"], .body = req.body()});
         if (!outcome)
             co_return text(http::status::unauthorized, "refused: " + outcome.error().message() + "\n");
         forget_removed(outcome->event);
@@ -197,7 +197,8 @@ struct install_server::impl : std::enable_shared_from_this<impl> {
             http::request_parser<http::string_body> parser;
             parser.body_limit(64 * 1024);
             stream.expires_after(30s);
-            auto [read_error, n] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            auto [read_error, n] =
+                co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
             if (read_error)
                 break;
             const request& req = parser.get();
@@ -230,10 +231,7 @@ install_server::install_server(asio::any_io_executor executor, slack::store::ins
 {
 }
 
-install_server::~install_server()
-{
-    stop();
-}
+install_server::~install_server() { stop(); }
 
 void install_server::start()
 {
@@ -263,9 +261,6 @@ void install_server::stop()
         stream->socket().close(ignored);
 }
 
-unsigned short install_server::port() const
-{
-    return impl_->acceptor.local_endpoint().port();
-}
+unsigned short install_server::port() const { return impl_->acceptor.local_endpoint().port(); }
 
 }  // namespace example

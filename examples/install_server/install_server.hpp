@@ -23,11 +23,11 @@ struct install_server_config {
     std::string signing_secret{};  ///< The app's signing secret, for /slack/events.
     std::string scope = "chat:write,commands";
     std::string user_scope{};
-    std::string api_url = "https://slack.com/api/";       ///< The mock's in tests.
-    std::string authorize_base = "https://slack.com";     ///< The mock's in tests.
-    std::string ca_pem{};          ///< An extra CA to trust (the mock's), PEM; empty: the system's only.
-    std::string public_url{};      ///< Where browsers reach this server; empty: http://127.0.0.1:<port>.
-    unsigned short port = 0;     ///< 0: an ephemeral port.
+    std::string api_url = "https://slack.com/api/";    ///< The mock's in tests.
+    std::string authorize_base = "https://slack.com";  ///< The mock's in tests.
+    std::string ca_pem{};      ///< An extra CA to trust (the mock's), PEM; empty: the system's only.
+    std::string public_url{};  ///< Where browsers reach this server; empty: http://127.0.0.1:<port>.
+    unsigned short port = 0;   ///< 0: an ephemeral port.
     /// The bearer token /slack/whoami requires: who is installed is not for anyone to ask. Empty:
     /// the page is off (404).
     std::string admin_token{};

@@ -76,6 +76,9 @@ int main(int argc, char** argv)
     server.start();
     std::cout << "listening on http://127.0.0.1:" << server.port() << "/slack/install" << std::endl;
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&](auto, int) { server.stop(); io.stop(); });
+    signals.async_wait([&](auto, int) {
+        server.stop();
+        io.stop();
+    });
     io.run();
 }

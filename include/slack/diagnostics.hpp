@@ -15,17 +15,17 @@ namespace slack {
 /// operation's `diag` overload; the call clears it when it starts and fills it in before the
 /// handler runs. Holds no secret: no token, code or client secret.
 struct diagnostics {
-    std::string error{};                   ///< Slack's raw `error` string, also one we do not know.
-    std::string warning{};                 ///< Slack's top-level `warning` (comma-separated codes).
-    std::vector<std::string> warnings{};   ///< `response_metadata.warnings`.
-    std::vector<std::string> messages{};   ///< `response_metadata.messages`.
-    std::string needed{};                  ///< `needed` scopes on `missing_scope`.
-    std::string provided{};                ///< `provided` scopes on `missing_scope`.
-    unsigned http_status = 0;            ///< Status of the last HTTP response, 0 if none arrived.
+    std::string error{};                                ///< Slack's raw `error` string, also one we do not know.
+    std::string warning{};                              ///< Slack's top-level `warning` (comma-separated codes).
+    std::vector<std::string> warnings{};                ///< `response_metadata.warnings`.
+    std::vector<std::string> messages{};                ///< `response_metadata.messages`.
+    std::string needed{};                               ///< `needed` scopes on `missing_scope`.
+    std::string provided{};                             ///< `provided` scopes on `missing_scope`.
+    unsigned http_status = 0;                           ///< Status of the last HTTP response, 0 if none arrived.
     std::optional<std::chrono::seconds> retry_after{};  ///< Retry-After of the last response, when present.
-    unsigned attempts = 0;               ///< Attempts made (requests started).
-    boost::system::error_code underlying{};  ///< For outcome_unknown and friends: the error that caused it.
-    std::string client_message{};          ///< What the client itself found wrong, in words (never a secret).
+    unsigned attempts = 0;                              ///< Attempts made (requests started).
+    boost::system::error_code underlying{};             ///< For outcome_unknown and friends: the error that caused it.
+    std::string client_message{};  ///< What the client itself found wrong, in words (never a secret).
 
     void clear() { *this = diagnostics{}; }  ///< Resets every field.
 };

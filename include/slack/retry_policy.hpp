@@ -13,25 +13,25 @@ namespace slack {
 
 /// Everything a policy may look at after a failed attempt.
 struct attempt_info {
-    unsigned attempt = 1;                 ///< Number of the attempt that just failed (1-based).
+    unsigned attempt = 1;  ///< Number of the attempt that just failed (1-based).
     /// Why it failed. `client_errc::outcome_unknown` when the attempt may have been processed and
     /// the method is not idempotent (what happened is then in `underlying`): after such an attempt
     /// the client never sends a single-use credential (a code, a refresh token) again, whatever
     /// the policy answers.
     boost::system::error_code error{};
     boost::system::error_code underlying{};  ///< With outcome_unknown: the error behind it.
-    unsigned http_status = 0;             ///< HTTP status, 0 when no response arrived.
-    bool response_received = false;       ///< A complete HTTP response arrived.
-    bool request_written = false;         ///< At least one byte of the request left the client.
-    bool idempotent = false;              ///< The method may safely run twice (a code exchange may not).
+    unsigned http_status = 0;                ///< HTTP status, 0 when no response arrived.
+    bool response_received = false;          ///< A complete HTTP response arrived.
+    bool request_written = false;            ///< At least one byte of the request left the client.
+    bool idempotent = false;                 ///< The method may safely run twice (a code exchange may not).
     std::optional<std::chrono::milliseconds> retry_after{};  ///< Parsed Retry-After, when usable.
-    std::chrono::milliseconds time_left{0};  ///< Until the call's deadline.
-    double random = 0.0;                  ///< Uniform in [0, 1), from the client's random source.
+    std::chrono::milliseconds time_left{0};                  ///< Until the call's deadline.
+    double random = 0.0;                                     ///< Uniform in [0, 1), from the client's random source.
 };
 
 /// What a retry policy answers after a failed attempt.
 struct retry_decision {
-    bool retry = false;  ///< Whether to try again.
+    bool retry = false;                  ///< Whether to try again.
     std::chrono::milliseconds delay{0};  ///< How long to wait before trying again.
     /// Short, secret-free explanation for logs and hooks, never null. Not copied: the client
     /// keeps the pointer and hands it to client_options::on_event (call_event::reason), so it
@@ -52,12 +52,12 @@ bool outcome_unknown(const attempt_info& info) noexcept;
 /// max_attempts and the call's time left. Copy one of the presets and adjust its fields.
 class retry_policy {
 public:
-    unsigned max_attempts = 4;                               ///< Including the first.
-    std::chrono::milliseconds base_delay{250};               ///< Backoff before the first retry (upper bound; full jitter).
-    std::chrono::milliseconds max_delay{4000};               ///< Backoff cap.
-    std::chrono::milliseconds max_retry_after{30000};        ///< A longer Retry-After fails at once.
-    std::chrono::milliseconds fallback_retry_after{1000};    ///< For a 429 without a usable Retry-After.
-    std::chrono::milliseconds rate_limit_jitter{250};        ///< Added on top of Retry-After (0..this), never subtracted.
+    unsigned max_attempts = 4;                         ///< Including the first.
+    std::chrono::milliseconds base_delay{250};         ///< Backoff before the first retry (upper bound; full jitter).
+    std::chrono::milliseconds max_delay{4000};         ///< Backoff cap.
+    std::chrono::milliseconds max_retry_after{30000};  ///< A longer Retry-After fails at once.
+    std::chrono::milliseconds fallback_retry_after{1000};  ///< For a 429 without a usable Retry-After.
+    std::chrono::milliseconds rate_limit_jitter{250};      ///< Added on top of Retry-After (0..this), never subtracted.
     bool retry_unknown_outcome = false;  ///< Retry non-idempotent calls whose outcome is unknown. Dangerous for codes.
 
     /// Never retries.
@@ -67,8 +67,12 @@ public:
     /// For background jobs: more attempts, longer backoff, Retry-After up to 15 minutes.
     static retry_policy patient() noexcept;
 
-    retry_decision decide(const attempt_info& info) const noexcept;  ///< This policy's answer for `info`; `reason` says why, in words.
-    retry_decision operator()(const attempt_info& info) const noexcept { return decide(info); }  ///< decide(info): a policy is a retry_function.
+    retry_decision decide(
+        const attempt_info& info) const noexcept;  ///< This policy's answer for `info`; `reason` says why, in words.
+    retry_decision operator()(const attempt_info& info) const noexcept
+    {
+        return decide(info);
+    }  ///< decide(info): a policy is a retry_function.
 };
 
 /// What client_options holds: retry_policy, or any callable with this signature.

@@ -14,10 +14,9 @@ namespace {
 // What access accepts; its help is written out in main.cpp. No warning for secret flags:
 // access predates it and keeps its output.
 constexpr std::string_view access_options[] = {
-    "--code",    "--client-id",     "--client-secret", "--redirect-uri", "--single-channel",
-    "--api-url", "--cacert",        "--insecure-http", "--credentials",  "--timeout",
-    "--attempt-timeout", "--retry", "--verbose",
-    "--json", "--human", "--proxy",
+    "--code",    "--client-id",     "--client-secret", "--redirect-uri", "--single-channel",  "--api-url",
+    "--cacert",  "--insecure-http", "--credentials",   "--timeout",      "--attempt-timeout", "--retry",
+    "--verbose", "--json",          "--human",         "--proxy",
 };
 
 }  // namespace
@@ -26,7 +25,8 @@ int run_access(const std::vector<std::string_view>& args)
 {
     call_inputs in;
     try {
-        in = read_inputs(args, {.accepted = access_options, .needs = need_code | need_client, .warn_secret_flags = false});
+        in = read_inputs(args,
+                         {.accepted = access_options, .needs = need_code | need_client, .warn_secret_flags = false});
     } catch (const usage_error& e) {
         return report_usage_error("access", e);
     }

@@ -19,8 +19,8 @@ namespace slack::cli {
 namespace {
 
 constexpr std::string_view authorize_options[] = {
-    "--client-id", "--scope", "--user-scope", "--redirect-uri", "--team", "--pkce", "--authorize-base",
-    "--state-secret-env",
+    "--client-id", "--scope", "--user-scope",     "--redirect-uri",
+    "--team",      "--pkce",  "--authorize-base", "--state-secret-env",
 };
 
 void check_authorize(const call_inputs& in)
@@ -46,7 +46,8 @@ std::string authorize_url_help()
            "that URL (the callback checks the state against it). Nothing else goes to stdout.\n"
            "The state secret is read from the environment, never from a flag, and never printed.\n" +
            describe_inputs(authorize_options) +
-           "  SLACK_STATE_SECRET          the state secret (32 bytes or more), unless --state-secret-env names another\n"
+           "  SLACK_STATE_SECRET          the state secret (32 bytes or more), unless --state-secret-env names "
+           "another\n"
            "Exit status: 0 success, 2 usage (a missing or short state secret, a bad --authorize-base).\n";
 }
 

@@ -15,7 +15,8 @@ void check_call_words(call_inputs& in)
     for (std::size_t i = 1; i < in.arguments.size(); ++i) {
         const std::size_t equals = in.arguments[i].find('=');
         if (equals == std::string::npos || equals == 0 || in.arguments[i].starts_with(":="))
-            throw usage_error("word #" + std::to_string(i) + " after METHOD is not key=value or key:=JSON (not shown: it may be a secret)");
+            throw usage_error("word #" + std::to_string(i) +
+                              " after METHOD is not key=value or key:=JSON (not shown: it may be a secret)");
     }
     if (wants_json_body(in))
         in.json_text = json_body(in);  // now: stdin is read once, and a bad value is a usage error

@@ -83,29 +83,36 @@ asio::awaitable<int> install_flow(mock::server& server, web::client& client)
     const install::state_signer signer("the demo's state secret, shared by every replica");
     const std::string id = server.options().client_id, secret = server.options().client_secret;
     const std::string redirect_uri = "https://app.example/slack/oauth_redirect";
-    install::installer installs(client, installations, signer,
-                                {.client_id = id, .client_secret = secret, .scope = "chat:write", .redirect_uri = redirect_uri});
+    install::installer installs(
+        client, installations, signer,
+        {.client_id = id, .client_secret = secret, .scope = "chat:write", .redirect_uri = redirect_uri});
 
-    std::cout << "\n8. The install flow: a signed state and its cookie, Slack's redirect, the callback saves the install:\n";
+    std::cout
+        << "\n8. The install flow: a signed state and its cookie, Slack's redirect, the callback saves the install:\n";
     const install::install_start start = installs.begin();
     const auto url = boost::urls::parse_uri(start.location).value();
     const std::string state((*url.params().find("state")).value);
-    std::cout << "   redirect the browser to " << start.location.substr(0, start.location.find('?')) << "?client_id=...\n"
+    std::cout << "   redirect the browser to " << start.location.substr(0, start.location.find('?'))
+              << "?client_id=...\n"
               << "   with Set-Cookie: " << start.set_cookie.substr(start.set_cookie.find(';') + 2) << "\n";
     // What Slack's page does once the user approves (the mock mints the code for that challenge).
-    const std::string code = server.mint_code(mock::code_options{
-        .method = "oauth.v2.access", .redirect_uri = redirect_uri,
-        .code_challenge = (*url.params().find("code_challenge")).value, .scope = "chat:write", .user_scope = {}});
+    const std::string code =
+        server.mint_code(mock::code_options{.method = "oauth.v2.access",
+                                            .redirect_uri = redirect_uri,
+                                            .code_challenge = (*url.params().find("code_challenge")).value,
+                                            .scope = "chat:write",
+                                            .user_scope = {}});
     const std::string query = "code=" + code + "&state=" + state;
     const std::string cookie = start.set_cookie.substr(0, start.set_cookie.find(';'));
     auto saved = co_await installs.complete({.query = query, .cookie_header = cookie});
     if (saved && saved->bot)
-        std::cout << "   ok: installed in " << saved->team_id << ", bot token " << redact(saved->bot->token) << " saved\n";
+        std::cout << "   ok: installed in " << saved->team_id << ", bot token " << redact(saved->bot->token)
+                  << " saved\n";
     else
         ++failures;
     auto replayed = co_await installs.complete({.query = query, .cookie_header = cookie});
-    std::cout << "   the same redirect again: " << (replayed ? std::string("accepted (unexpected)") : replayed.error().message())
-              << "\n";
+    std::cout << "   the same redirect again: "
+              << (replayed ? std::string("accepted (unexpected)") : replayed.error().message()) << "\n";
     failures += replayed ? 1 : 0;
 
     std::cout << "\n9. The token is near expiry and 20 callers want it: one refresh, shared by all:\n";
@@ -119,11 +126,14 @@ asio::awaitable<int> install_flow(mock::server& server, web::client& client)
     int served = 0;
     std::string last;
     for (int caller = 0; caller < 20; ++caller)
-        asio::co_spawn(executor, [&]() -> asio::awaitable<void> {
-            auto token = co_await tokens.token({.team_id = server.options().team_id});
-            served += token ? 1 : 0;
-            last = token ? *token : last;
-        }, asio::detached);
+        asio::co_spawn(
+            executor,
+            [&]() -> asio::awaitable<void> {
+                auto token = co_await tokens.token({.team_id = server.options().team_id});
+                served += token ? 1 : 0;
+                last = token ? *token : last;
+            },
+            asio::detached);
     asio::steady_timer pause(executor);
     for (int wait = 0; wait < 200 && served < 20; ++wait) {
         pause.expires_after(std::chrono::milliseconds(10));
@@ -133,7 +143,8 @@ asio::awaitable<int> install_flow(mock::server& server, web::client& client)
               << redact(last) << "\n";
     failures += served == 20 && tokens.stats().refreshes == 1 ? 0 : 1;
 
-    std::cout << "\n10. Slack sends app_uninstalled (signed): the installation is deleted; a forged copy changes nothing:\n";
+    std::cout
+        << "\n10. Slack sends app_uninstalled (signed): the installation is deleted; a forged copy changes nothing:\n";
     const std::string signing_secret = "the demo's signing secret";
     install::lifecycle_events events(executor, installations, signing_secret);
     const std::string body = "{\"type\":\"event_callback\",\"team_id\":\"" + server.options().team_id +
@@ -145,8 +156,8 @@ asio::awaitable<int> install_flow(mock::server& server, web::client& client)
     std::cout << "   forged: " << (forged ? std::string("accepted (unexpected)") : forged.error().message()) << "\n";
     const std::string signature = install::sign_request(signing_secret, now, body);
     auto removed = co_await events.handle({.timestamp = now, .signature = signature, .body = body});
-    std::cout << "   signed: " << (removed ? std::to_string(removed->removed) + " row(s) deleted" : removed.error().message())
-              << "\n";
+    std::cout << "   signed: "
+              << (removed ? std::to_string(removed->removed) + " row(s) deleted" : removed.error().message()) << "\n";
     failures += !forged && removed && removed->removed == 1 ? 0 : 1;
     failures += co_await sign_in_flow(server, client, installations, signer);
     co_return failures;
@@ -184,8 +195,8 @@ asio::awaitable<int> demo(mock::server& server, web::client& client)
     auto again = co_await oauth.access(first, diag);
     if (!again && again.error() == api_errc::code_already_used) {
         std::cout << "   " << error_line(again.error(), diag) << "\n";
-        std::cout << "   condition invalid_request: " << std::boolalpha
-                  << (again.error() == condition::invalid_request) << "\n";
+        std::cout << "   condition invalid_request: " << std::boolalpha << (again.error() == condition::invalid_request)
+                  << "\n";
     } else {
         std::cout << "   unexpected result\n";
         ++failures;
@@ -213,7 +224,8 @@ asio::awaitable<int> demo(mock::server& server, web::client& client)
         ++failures;
     }
 
-    std::cout << "\n5. A Slack app today: oauth.v2.access with PKCE as a public client (no secret), token rotation on:\n";
+    std::cout
+        << "\n5. A Slack app today: oauth.v2.access with PKCE as a public client (no secret), token rotation on:\n";
     const web::pkce_pair pkce = web::make_pkce();
     const std::string v2_code = server.mint_code(mock::code_options{.code_challenge = pkce.challenge});
     auto installed = co_await oauth.v2_access(
@@ -225,7 +237,8 @@ asio::awaitable<int> demo(mock::server& server, web::client& client)
                   << installed->team().value_or(web::workspace_ref{}).id << ", expires in "
                   << installed->expires_in()->count() << " s, refresh token " << redact(refresh_token) << "\n";
     } else {
-        std::cout << "   unexpected " << (installed ? "answer without expiry" : error_line(installed.error(), diag)) << "\n";
+        std::cout << "   unexpected " << (installed ? "answer without expiry" : error_line(installed.error(), diag))
+                  << "\n";
         ++failures;
     }
 
@@ -244,7 +257,8 @@ asio::awaitable<int> demo(mock::server& server, web::client& client)
         ++failures;
     }
 
-    std::cout << "\n7. auth.test with the new token (sent as a Bearer header), then any method through client.call():\n";
+    std::cout
+        << "\n7. auth.test with the new token (sent as a Bearer header), then any method through client.call():\n";
     auto who = co_await web::auth(client).test({.token = bot_token}, diag);
     const web::form_field fields[] = {{"hello", "world"}};
     auto echoed = co_await client.call("api.test", {.form = fields}, bot_token, diag);
@@ -259,9 +273,9 @@ asio::awaitable<int> demo(mock::server& server, web::client& client)
     failures += co_await install_flow(server, client);
 
     const web::pool_stats stats = client.stats();
-    std::cout << "\nThe mock recorded " << server.requests().size() << " requests on "
-              << server.connections_accepted() << " connections; the client opened " << stats.connections_opened
-              << " and reused them " << stats.connections_reused << " times.\n";
+    std::cout << "\nThe mock recorded " << server.requests().size() << " requests on " << server.connections_accepted()
+              << " connections; the client opened " << stats.connections_opened << " and reused them "
+              << stats.connections_reused << " times.\n";
     co_return failures;
 }
 

@@ -15,7 +15,7 @@ namespace {
 // One option: its help line, and for the plain ones where its value goes.
 struct option_info {
     std::string_view name, value, text;
-    const char* env = nullptr;                   // the variable it overrides, for secrets
+    const char* env = nullptr;                       // the variable it overrides, for secrets
     std::string call_inputs::*text_field = nullptr;  // a value stored as given
     bool call_inputs::*flag = nullptr;               // a flag without a value
 };
@@ -25,7 +25,8 @@ constexpr option_info catalogue[] = {
     {"--code-verifier", "VERIFIER", "PKCE: the verifier of the code_challenge sent (no secret needed then)", nullptr,
      &call_inputs::code_verifier},
     {"--redirect-uri", "URI", "the redirect_uri the code was issued for, if any", nullptr, &call_inputs::redirect_uri},
-    {"--client-id", "ID", "the app's client ID (default: $SLACK_CLIENT_ID)", "SLACK_CLIENT_ID", &call_inputs::client_id},
+    {"--client-id", "ID", "the app's client ID (default: $SLACK_CLIENT_ID)", "SLACK_CLIENT_ID",
+     &call_inputs::client_id},
     {"--client-secret", "SECRET", "the app's secret: lands in shell history, prefer $SLACK_CLIENT_SECRET",
      "SLACK_CLIENT_SECRET", &call_inputs::client_secret},
     {"--token", "TOKEN", "the token: lands in shell history, prefer $SLACK_TOKEN", "SLACK_TOKEN", &call_inputs::token},
@@ -44,8 +45,9 @@ constexpr option_info catalogue[] = {
      nullptr, &call_inputs::pkce},
     {"--authorize-base", "URL", "Slack's host for the authorize URL (default: https://slack.com)", nullptr,
      &call_inputs::authorize_base},
-    {"--state-secret-env", "NAME", "the variable holding the state secret, 32 bytes or more (default: SLACK_STATE_SECRET)",
-     nullptr, &call_inputs::state_secret_env},
+    {"--state-secret-env", "NAME",
+     "the variable holding the state secret, 32 bytes or more (default: SLACK_STATE_SECRET)", nullptr,
+     &call_inputs::state_secret_env},
     {"--team", "ID", "the workspace id (T...)", nullptr, &call_inputs::team},
     {"--enterprise", "ID", "the Enterprise Grid organization id (E...), if any", nullptr, &call_inputs::enterprise},
     {"--user", "ID", "a user id (U...): that user's grant", nullptr, &call_inputs::user},
@@ -90,30 +92,41 @@ std::chrono::milliseconds to_milliseconds(double seconds)
 
 slack::retry_policy named_policy(const std::string& name)
 {
-    if (name == "none") return slack::retry_policy::none();
-    if (name == "standard") return slack::retry_policy::standard();
-    if (name == "patient") return slack::retry_policy::patient();
+    if (name == "none")
+        return slack::retry_policy::none();
+    if (name == "standard")
+        return slack::retry_policy::standard();
+    if (name == "patient")
+        return slack::retry_policy::patient();
     throw usage_error("--retry wants none, standard or patient");  // the value is not echoed: it may be a secret
 }
 
 web::credentials_in named_style(const std::string& style)
 {
-    if (style == "basic") return web::credentials_in::basic_auth;
-    if (style == "form") return web::credentials_in::form;
+    if (style == "basic")
+        return web::credentials_in::basic_auth;
+    if (style == "form")
+        return web::credentials_in::form;
     throw usage_error("--credentials wants basic or form");
 }
 
 // The options whose value is not stored as given.
 void apply_special(std::string_view option, argument_reader& reader, web::client_options& options)
 {
-    if (option == "--api-url") options.api_url = reader.value(option);
-    else if (option == "--insecure-http") options.allow_insecure_http = true;
-    else if (option == "--proxy") options.proxy = reader.value(option);
-    else if (option == "--credentials") options.credentials = named_style(reader.value(option));
-    else if (option == "--timeout") options.timeout = to_milliseconds(parse_seconds(option, reader.value(option)));
+    if (option == "--api-url")
+        options.api_url = reader.value(option);
+    else if (option == "--insecure-http")
+        options.allow_insecure_http = true;
+    else if (option == "--proxy")
+        options.proxy = reader.value(option);
+    else if (option == "--credentials")
+        options.credentials = named_style(reader.value(option));
+    else if (option == "--timeout")
+        options.timeout = to_milliseconds(parse_seconds(option, reader.value(option)));
     else if (option == "--attempt-timeout")
         options.attempt_timeout = to_milliseconds(parse_seconds(option, reader.value(option)));
-    else if (option == "--retry") options.retry = named_policy(reader.value(option));
+    else if (option == "--retry")
+        options.retry = named_policy(reader.value(option));
 }
 
 // --json: the output flag, or for a command taking words (call) the body's source when @FILE
@@ -170,11 +183,16 @@ call_inputs read_inputs(const std::vector<std::string_view>& args, const input_r
         if (info->env && rules.warn_secret_flags)  // the name only: the value stays out of the terminal too
             std::cerr << "warning: " << option << " puts its value in shell history and ps; prefer $" << info->env
                       << "\n";
-        if (info->text_field) in.*info->text_field = reader.value(option);
-        else if (info->flag) in.*info->flag = true;
-        else if (option == "--json") apply_json(reader, rules, in);
-        else if (option == "--human") in.format = call_inputs::output::human;
-        else apply_special(option, reader, in.options);
+        if (info->text_field)
+            in.*info->text_field = reader.value(option);
+        else if (info->flag)
+            in.*info->flag = true;
+        else if (option == "--json")
+            apply_json(reader, rules, in);
+        else if (option == "--human")
+            in.format = call_inputs::output::human;
+        else
+            apply_special(option, reader, in.options);
     }
     check_needs(in, rules.needs);
     return in;
@@ -192,8 +210,9 @@ std::string describe_inputs(std::span<const std::string_view> accepted)
         left.append(left.size() + 2 > column ? 2 : column - left.size(), ' ');
         help += "  " + left + std::string(info->text) + "\n";
         if (info->env)
-            environment += "  " + std::string(info->env) + std::string(column - std::string_view(info->env).size(), ' ') +
-                           "the default " + std::string(info->name) + "\n";
+            environment += "  " + std::string(info->env) +
+                           std::string(column - std::string_view(info->env).size(), ' ') + "the default " +
+                           std::string(info->name) + "\n";
     }
     help += "  -h, --help                  this help\n";
     if (std::find(accepted.begin(), accepted.end(), "--api-url") != accepted.end())
@@ -201,7 +220,8 @@ std::string describe_inputs(std::span<const std::string_view> accepted)
     if (std::find(accepted.begin(), accepted.end(), "--cacert") != accepted.end())
         environment += "  SLACK_CA_FILE               the default --cacert\n";
     if (std::find(accepted.begin(), accepted.end(), "--cacert") != accepted.end())
-        environment += "  SSL_CERT_FILE, SSL_CERT_DIR where the system CA certificates are read (OpenSSL's defaults otherwise)\n";
+        environment +=
+            "  SSL_CERT_FILE, SSL_CERT_DIR where the system CA certificates are read (OpenSSL's defaults otherwise)\n";
     if (std::find(accepted.begin(), accepted.end(), "--proxy") != accepted.end())
         environment += SLACK_CLI_PROXY_ENVIRONMENT_HELP;
     return help + environment;

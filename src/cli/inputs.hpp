@@ -11,8 +11,8 @@
 
 // The environment lines of the help of every command taking --proxy (a literal: access's help,
 // written out in main.cpp, concatenates it).
-#define SLACK_CLI_PROXY_ENVIRONMENT_HELP                                                                 \
-    "  HTTPS_PROXY, https_proxy  the default --proxy (for an https:// --api-url)\n"                      \
+#define SLACK_CLI_PROXY_ENVIRONMENT_HELP                                            \
+    "  HTTPS_PROXY, https_proxy  the default --proxy (for an https:// --api-url)\n" \
     "  NO_PROXY, no_proxy        hosts that bypass the proxy: name[:port] (subdomains too), address, or *\n"
 
 namespace slack::cli {
@@ -46,10 +46,10 @@ struct call_inputs {
 /// variable, never a value.
 enum input_need : unsigned {
     need_code = 1,
-    need_client = 2,          ///< A client id, and a secret unless --code-verifier (a PKCE public client).
+    need_client = 2,  ///< A client id, and a secret unless --code-verifier (a PKCE public client).
     need_token = 4,
     need_refresh_token = 8,
-    take_words = 16,          ///< Words that are not options go to `arguments`; otherwise they are rejected.
+    take_words = 16,  ///< Words that are not options go to `arguments`; otherwise they are rejected.
 };
 
 struct input_rules {

@@ -102,8 +102,9 @@ void print_installation(std::ostream& out, const store::installation& i)
 // not even masked.
 void print_listed(std::ostream& out, const store::installation& i)
 {
-    out << tsv_field(i.enterprise_id) << '\t' << tsv_field(i.team_id) << '\t' << (i.is_enterprise_install ? "org" : "team")
-        << '\t' << tsv_field(i.app_id) << '\t' << tsv_field(i.user_id) << '\t' << iso_utc(i.installed_at) << '\t';
+    out << tsv_field(i.enterprise_id) << '\t' << tsv_field(i.team_id) << '\t'
+        << (i.is_enterprise_install ? "org" : "team") << '\t' << tsv_field(i.app_id) << '\t' << tsv_field(i.user_id)
+        << '\t' << iso_utc(i.installed_at) << '\t';
     if (!i.bot)
         out << "none";
     else
@@ -121,7 +122,8 @@ asio::awaitable<int> list(store::installation_store& store)
         if (!page)
             co_return report_store_error(page.error());
         if (after == store::installation_key{})  // the header once the store has answered: none on failure
-            std::cout << "enterprise\tteam\tkind\tapp\tinstaller\tinstalled_at\tbot_expires_at\tuser_grant\tteam_name\n";
+            std::cout
+                << "enterprise\tteam\tkind\tapp\tinstaller\tinstalled_at\tbot_expires_at\tuser_grant\tteam_name\n";
         for (const store::installation& i : page->installations)
             print_listed(std::cout, i);
         listed += page->installations.size();
@@ -185,7 +187,8 @@ store::installation imported(const call_inputs& in)
     const auto now = std::chrono::system_clock::now();
     if (!in.expires_in.empty()) {
         long long seconds = -1;
-        const auto [end, error] = std::from_chars(in.expires_in.data(), in.expires_in.data() + in.expires_in.size(), seconds);
+        const auto [end, error] =
+            std::from_chars(in.expires_in.data(), in.expires_in.data() + in.expires_in.size(), seconds);
         if (error != std::errc() || end != in.expires_in.data() + in.expires_in.size() || seconds < 0)
             throw usage_error("--expires-in wants a whole number of seconds, 0 or more");
         grant.expires_at = now + std::chrono::seconds(seconds);

@@ -27,8 +27,9 @@ bool is_typed(std::string_view word)
 // A key shown in a message: a field name's shape. Anything else may be a secret typed in the wrong place.
 std::string describe_key(std::string_view key, std::size_t position)
 {
-    const bool plain = !key.empty() && key.size() <= 64 && key.find_first_not_of(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") == std::string_view::npos;
+    const bool plain = !key.empty() && key.size() <= 64 &&
+                       key.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") ==
+                           std::string_view::npos;
     return plain ? "key '" + std::string(key) + "'" : "word #" + std::to_string(position) + " (not shown)";
 }
 

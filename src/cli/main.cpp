@@ -28,7 +28,8 @@ constexpr const char* access_help =
     "  --api-url URL               the Web API base URL (default: $SLACK_API_URL, else https://slack.com/api/)\n"
     "  --cacert FILE               also trust the CA certificates in FILE, e.g. the mock's (default: $SLACK_CA_FILE)\n"
     "  --insecure-http             allow a plain http:// --api-url (tests only)\n"
-    "  --proxy URL                 tunnel through the HTTP proxy http://[user:password@]host:port (default: $HTTPS_PROXY)\n"
+    "  --proxy URL                 tunnel through the HTTP proxy http://[user:password@]host:port (default: "
+    "$HTTPS_PROXY)\n"
     "  --credentials basic|form    credentials in a Basic header (default) or as form fields\n"
     "  --timeout SECONDS           bound the whole call, every attempt and wait (default: 30)\n"
     "  --attempt-timeout SECONDS   bound each attempt (default: 10)\n"
@@ -42,8 +43,8 @@ constexpr const char* access_help =
     "  SLACK_CLIENT_SECRET         the client secret, unless --client-secret is given\n"
     "  SLACK_API_URL               the default --api-url\n"
     "  SLACK_CA_FILE               the default --cacert\n"
-    "  SSL_CERT_FILE, SSL_CERT_DIR where the system CA certificates are read (OpenSSL's defaults otherwise)\n"
-    SLACK_CLI_PROXY_ENVIRONMENT_HELP
+    "  SSL_CERT_FILE, SSL_CERT_DIR where the system CA certificates are read (OpenSSL's defaults "
+    "otherwise)\n" SLACK_CLI_PROXY_ENVIRONMENT_HELP
     "Exit status: 0 success, 1 Slack answered ok:false, 2 usage, 3 transport, TLS, HTTP or\n"
     "protocol failure, 4 the outcome is unknown (the code may have been spent).\n";
 
@@ -112,12 +113,14 @@ const slack::cli::listed_command* find_command(std::string_view name)
 std::string usage()
 {
     constexpr std::size_t column = 17;  // past the longest name, openid-userinfo
-    std::string out = "usage: slack-oauth <command> [options]\n"
-                      "       slack-oauth --version | --help | --help-markdown | --help-man\n";
+    std::string out =
+        "usage: slack-oauth <command> [options]\n"
+        "       slack-oauth --version | --help | --help-markdown | --help-man\n";
     for (const slack::cli::listed_command& c : commands())
         out += "  " + std::string(c.name) + std::string(column - c.name.size(), ' ') + std::string(c.summary) + "\n";
-    out += "Run 'slack-oauth <command> --help' for a command's options and environment.\n"
-           "Slack's answers print as JSON, or as key: value lines when stdout is a terminal (--json, --human).\n";
+    out +=
+        "Run 'slack-oauth <command> --help' for a command's options and environment.\n"
+        "Slack's answers print as JSON, or as key: value lines when stdout is a terminal (--json, --human).\n";
     return out + slack::cli::exit_statuses_help;
 }
 

@@ -61,7 +61,8 @@ std::string manual_markdown(const std::string& overview, const std::vector<liste
                       "The command-line tool of slack-asio " + std::string(slack::version()) +
                       ". Its `--help` and each command's `--help` print the same text as this page; "
                       "`slack-oauth --help-man` prints it as a man page, and `share/bash-completion/slack-oauth` "
-                      "completes its commands and options in bash.\n\n```\n" + overview + "```\n";
+                      "completes its commands and options in bash.\n\n```\n" +
+                      overview + "```\n";
     for (const listed_command& c : commands)
         out += "\n## " + std::string(c.name) + "\n\n" + std::string(c.summary) + ".\n\n```\n" + c.help + "```\n";
     return out;

@@ -39,8 +39,8 @@ awaitable_outcome v2_access(web::client& c, const call_inputs& in, slack::diagno
 
 awaitable_outcome v2_refresh(web::client& c, const call_inputs& in, slack::diagnostics& diag)
 {
-    const web::v2_refresh_params params{.client_id = in.client_id, .client_secret = in.client_secret,
-                                        .refresh_token = in.refresh_token};
+    const web::v2_refresh_params params{
+        .client_id = in.client_id, .client_secret = in.client_secret, .refresh_token = in.refresh_token};
     return outcome_after(web::oauth(c).v2_refresh(params, diag));
 }
 
@@ -51,8 +51,8 @@ awaitable_outcome v2_user_access(web::client& c, const call_inputs& in, slack::d
 
 awaitable_outcome v2_exchange(web::client& c, const call_inputs& in, slack::diagnostics& diag)
 {
-    const web::v2_exchange_params params{.client_id = in.client_id, .client_secret = in.client_secret,
-                                         .token = in.token};
+    const web::v2_exchange_params params{
+        .client_id = in.client_id, .client_secret = in.client_secret, .token = in.token};
     return outcome_after(web::oauth(c).v2_exchange(params, diag));
 }
 
@@ -78,8 +78,7 @@ awaitable_outcome auth_revoke(web::client& c, const call_inputs& in, slack::diag
 
 awaitable_outcome apps_uninstall(web::client& c, const call_inputs& in, slack::diagnostics& diag)
 {
-    const web::uninstall_params params{.client_id = in.client_id, .client_secret = in.client_secret,
-                                       .token = in.token};
+    const web::uninstall_params params{.client_id = in.client_id, .client_secret = in.client_secret, .token = in.token};
     return outcome_after(web::apps(c).uninstall(params, diag));
 }
 
@@ -93,9 +92,8 @@ constexpr std::string_view token_options[] = {"--token"};
 constexpr std::string_view revoke_options[] = {"--token", "--test"};
 constexpr std::string_view call_options[] = {"--token", "--json-body", "--idempotent"};
 constexpr std::string_view shared_options[] = {"--api-url",         "--cacert", "--insecure-http", "--timeout",
-                                               "--attempt-timeout", "--retry",  "--verbose",
-                                               "--json",            "--human",
-                                               "--proxy"};
+                                               "--attempt-timeout", "--retry",  "--verbose",       "--json",
+                                               "--human",           "--proxy"};
 
 struct method_command {
     std::string_view name;
@@ -126,8 +124,8 @@ const method_command table[] = {
      "Exchanges the long-lived token in $SLACK_TOKEN for an expiring token and a refresh token (once).",
      app_token_options, need_token | need_client, v2_exchange},
     {"openid-token", "--code CODE [options]", "exchange a Sign in with Slack code (openid.connect.token)",
-     "Exchanges a Sign in with Slack code for a user token and an id_token (not verified here).",
-     code_grant_options, code_needs, openid_token},
+     "Exchanges a Sign in with Slack code for a user token and an id_token (not verified here).", code_grant_options,
+     code_needs, openid_token},
     {"openid-userinfo", "[options]", "the signed-in user's claims (openid.connect.userInfo)",
      "Prints the claims of the user whose openid-token token is in $SLACK_TOKEN.", token_options, need_token,
      openid_user_info},
@@ -162,7 +160,8 @@ std::vector<std::string_view> accepted_options(const method_command& command)
 std::string help_of(const method_command& command)
 {
     return "usage: slack-oauth " + std::string(command.name) + " " + std::string(command.synopsis) + "\n" +
-           std::string(command.description) + "\nPrints Slack's answer on success: JSON, or key: value lines on a terminal.\n" +
+           std::string(command.description) +
+           "\nPrints Slack's answer on success: JSON, or key: value lines on a terminal.\n" +
            describe_inputs(accepted_options(command)) + exit_help;
 }
 

@@ -20,12 +20,18 @@ std::string error_name(const boost::system::error_code& ec, const slack::diagnos
         return to_string(static_cast<client_errc>(ec.value()));
     if (ec.category() == store_category())
         return to_string(static_cast<store_errc>(ec.value()));
-    if (ec == error::connection_refused) return "connection_refused";
-    if (ec == error::connection_reset) return "connection_reset";
-    if (ec == error::host_not_found) return "host_not_found";
-    if (ec == error::timed_out) return "timed_out";
-    if (ec == error::operation_aborted) return "operation_aborted";
-    if (ec == error::eof) return "eof";
+    if (ec == error::connection_refused)
+        return "connection_refused";
+    if (ec == error::connection_reset)
+        return "connection_reset";
+    if (ec == error::host_not_found)
+        return "host_not_found";
+    if (ec == error::timed_out)
+        return "timed_out";
+    if (ec == error::operation_aborted)
+        return "operation_aborted";
+    if (ec == error::eof)
+        return "eof";
     if (ec.category() == boost::asio::error::get_ssl_category() ||
         ec.category() == boost::asio::ssl::error::get_stream_category())
         return "tls_error";

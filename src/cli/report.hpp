@@ -12,7 +12,7 @@ namespace slack::cli {
 
 enum exit_status : int {
     exit_success = 0,
-    exit_slack_error = 1,      ///< Slack answered ok:false, or the store refused (not found...).
+    exit_slack_error = 1,  ///< Slack answered ok:false, or the store refused (not found...).
     exit_usage = 2,
     exit_transport = 3,        ///< Transport, TLS, HTTP or protocol failure.
     exit_outcome_unknown = 4,  ///< The request may have been processed.

@@ -83,7 +83,8 @@ int run_installations_reseal(const std::vector<std::string_view>& args)
     }
     auto& store = dynamic_cast<store::resealable_store&>(*opened);
     const store::clear_tokens clear = in.seal_clear ? store::clear_tokens::seal : store::clear_tokens::refuse;
-    return run_to_end(ioc, [&] { return reseal_all(store, clear, key_id); }, reseal_limit);
+    return run_to_end(
+        ioc, [&] { return reseal_all(store, clear, key_id); }, reseal_limit);
 }
 
 }  // namespace slack::cli

@@ -31,7 +31,9 @@ std::optional<web::client> make_client(asio::any_io_executor executor, const cal
     }
     web::client_options options = in.options;
     if (in.verbose)
-        options.on_event = [](const web::call_event& event) { std::cerr << "slack-oauth: " << describe(event) << "\n"; };
+        options.on_event = [](const web::call_event& event) {
+            std::cerr << "slack-oauth: " << describe(event) << "\n";
+        };
     return web::client(std::move(executor), std::move(tls), std::move(options));
 }
 

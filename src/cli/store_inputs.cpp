@@ -65,9 +65,9 @@ store_keys keys_of(const call_inputs& in)
     std::size_t at = 0;
     while ((at = text.find_first_not_of(", \t\n", at)) != std::string::npos) {
         const std::size_t end = std::min(text.find_first_of(", \t\n", at), text.size());
-        keys.previous.push_back(decoded_key(std::string_view(text).substr(at, end - at),
-                                            "key " + std::to_string(keys.previous.size() + 1) + " in " +
-                                                in.previous_keys_env));
+        keys.previous.push_back(
+            decoded_key(std::string_view(text).substr(at, end - at),
+                        "key " + std::to_string(keys.previous.size() + 1) + " in " + in.previous_keys_env));
         at = end;
     }
     if (keys.previous.empty())

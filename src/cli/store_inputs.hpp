@@ -22,8 +22,8 @@
 namespace slack::cli {
 
 /// The options every store command takes.
-inline constexpr std::string_view store_options[] = {"--team", "--enterprise", "--user", "--store", "--key-env",
-                                                     "--previous-keys-env"};
+inline constexpr std::string_view store_options[] = {"--team",  "--enterprise", "--user",
+                                                     "--store", "--key-env",    "--previous-keys-env"};
 
 /// The key --team, --enterprise and --user name; usage_error when there is neither a team nor an
 /// enterprise.
@@ -52,8 +52,8 @@ struct store_missing : std::runtime_error {
 /// Opens the store --store names, with the keys of keys_of(in). usage_error (naming no value,
 /// never a key) for a missing or malformed spec or key; store_missing for an existing store that
 /// is not there.
-std::unique_ptr<store::installation_store> open_cli_store(boost::asio::any_io_executor executor,
-                                                          const call_inputs& in, store_opening opening);
+std::unique_ptr<store::installation_store> open_cli_store(boost::asio::any_io_executor executor, const call_inputs& in,
+                                                          store_opening opening);
 
 /// Prints "error: unavailable: ..." naming the missing store; returns its exit status (that of
 /// store_errc::unavailable: the store cannot be reached).

@@ -22,9 +22,9 @@ namespace asio = boost::asio;
 
 namespace {
 
-constexpr std::string_view client_options[] = {"--client-id", "--client-secret", "--api-url", "--cacert",
-                                               "--insecure-http", "--timeout", "--attempt-timeout", "--retry",
-                                               "--verbose", "--proxy"};
+constexpr std::string_view client_options[] = {"--client-id",     "--client-secret", "--api-url",         "--cacert",
+                                               "--insecure-http", "--timeout",       "--attempt-timeout", "--retry",
+                                               "--verbose",       "--proxy"};
 // A refresh is one call (bounded by --timeout, 30 s by default) and store operations bounded by
 // the store; waiting for another process's refresh is bounded by wait_limit.
 constexpr std::chrono::seconds wait_limit{30};
@@ -77,8 +77,8 @@ int run_token(const std::vector<std::string_view>& args)
     std::optional<web::client> client = make_client(ioc.get_executor(), in);
     if (!client)
         return exit_usage;
-    install::token_provider tokens(*client, *store,
-                                   {.client_id = in.client_id, .client_secret = in.client_secret, .wait_limit = wait_limit});
+    install::token_provider tokens(
+        *client, *store, {.client_id = in.client_id, .client_secret = in.client_secret, .wait_limit = wait_limit});
     const store::grant_kind kind = key.user_id.empty() ? store::grant_kind::bot : store::grant_kind::user;
     auto work = [&]() -> asio::awaitable<int> {
         // The key is copied in a statement of its own: no temporary with a destructor in the co_await.

@@ -40,14 +40,12 @@ unsigned char* bytes_of(std::string& s) { return reinterpret_cast<unsigned char*
 std::string_view box_of(std::string_view sealed) noexcept
 {
     switch (format_of(sealed)) {
-    case sealed_format::v1:
-        return sealed.substr(v1_prefix.size());
+    case sealed_format::v1: return sealed.substr(v1_prefix.size());
     case sealed_format::v2:
         if (key_id_of(sealed).empty())  // no well-formed id: nothing after it either
             return {};
         return sealed.substr(v2_prefix.size() + key_id_size + 1);
-    case sealed_format::clear:
-        break;
+    case sealed_format::clear: break;
     }
     return {};
 }
@@ -66,8 +64,8 @@ sealed_format format_of(std::string_view stored) noexcept
 
 std::string_view key_id_of(std::string_view stored) noexcept
 {
-    if (format_of(stored) != sealed_format::v2 || stored.size() <= v2_prefix.size() + key_id_size
-        || stored[v2_prefix.size() + key_id_size] != ':')
+    if (format_of(stored) != sealed_format::v2 || stored.size() <= v2_prefix.size() + key_id_size ||
+        stored[v2_prefix.size() + key_id_size] != ':')
         return {};
     return stored.substr(v2_prefix.size(), key_id_size);
 }
@@ -79,13 +77,14 @@ std::string seal(const store::token_key& key, std::string_view plaintext, std::s
     box.replace(0, nonce_size, nonce);
     auto context = make_context();
     int size = 0;
-    if (EVP_EncryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr, key.bytes().data(), bytes_of(nonce)) != 1
-        || EVP_EncryptUpdate(context.get(), nullptr, &size, bytes_of(associated), static_cast<int>(associated.size())) != 1
-        || EVP_EncryptUpdate(context.get(), bytes_of(box) + nonce_size, &size, bytes_of(plaintext),
-                             static_cast<int>(plaintext.size())) != 1
-        || EVP_EncryptFinal_ex(context.get(), bytes_of(box) + nonce_size + size, &size) != 1
-        || EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_GET_TAG, tag_size,
-                               bytes_of(box) + nonce_size + plaintext.size()) != 1)
+    if (EVP_EncryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr, key.bytes().data(), bytes_of(nonce)) != 1 ||
+        EVP_EncryptUpdate(context.get(), nullptr, &size, bytes_of(associated), static_cast<int>(associated.size())) !=
+            1 ||
+        EVP_EncryptUpdate(context.get(), bytes_of(box) + nonce_size, &size, bytes_of(plaintext),
+                          static_cast<int>(plaintext.size())) != 1 ||
+        EVP_EncryptFinal_ex(context.get(), bytes_of(box) + nonce_size + size, &size) != 1 ||
+        EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_GET_TAG, tag_size,
+                            bytes_of(box) + nonce_size + plaintext.size()) != 1)
         throw std::runtime_error("OpenSSL's AES-256-GCM failed");
     return std::string(v2_prefix) + key.id() + ":" + base64(box);
 }
@@ -105,12 +104,14 @@ boost::system::result<std::string> open(const store::token_key& key, std::string
     auto context = make_context();
     int size = 0;
     const bool opened =
-        EVP_DecryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr, key.bytes().data(), bytes_of(*box)) == 1
-        && EVP_DecryptUpdate(context.get(), nullptr, &size, bytes_of(associated), static_cast<int>(associated.size())) == 1
-        && EVP_DecryptUpdate(context.get(), bytes_of(plaintext), &size, bytes_of(*box) + nonce_size,
-                             static_cast<int>(text_size)) == 1
-        && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_TAG, tag_size, bytes_of(*box) + nonce_size + text_size) == 1
-        && EVP_DecryptFinal_ex(context.get(), bytes_of(plaintext) + size, &size) == 1;
+        EVP_DecryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr, key.bytes().data(), bytes_of(*box)) == 1 &&
+        EVP_DecryptUpdate(context.get(), nullptr, &size, bytes_of(associated), static_cast<int>(associated.size())) ==
+            1 &&
+        EVP_DecryptUpdate(context.get(), bytes_of(plaintext), &size, bytes_of(*box) + nonce_size,
+                          static_cast<int>(text_size)) == 1 &&
+        EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_TAG, tag_size, bytes_of(*box) + nonce_size + text_size) ==
+            1 &&
+        EVP_DecryptFinal_ex(context.get(), bytes_of(plaintext) + size, &size) == 1;
     if (!opened) {
         OPENSSL_cleanse(plaintext.data(), plaintext.size());
         return failed;
@@ -143,9 +144,6 @@ std::string token_key::id() const
     return crypto::hex(crypto::hmac_sha256(raw, "slack-asio token key id")).substr(0, crypto::key_id_size);
 }
 
-token_key::~token_key()
-{
-    OPENSSL_cleanse(bytes_.data(), bytes_.size());
-}
+token_key::~token_key() { OPENSSL_cleanse(bytes_.data(), bytes_.size()); }
 
 }  // namespace slack::store

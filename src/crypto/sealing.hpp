@@ -24,10 +24,7 @@ enum class sealed_format {
 sealed_format format_of(std::string_view stored) noexcept;
 
 /// Whether `stored` is sealed, in either format.
-inline bool is_sealed(std::string_view stored) noexcept
-{
-    return format_of(stored) != sealed_format::clear;
-}
+inline bool is_sealed(std::string_view stored) noexcept { return format_of(stored) != sealed_format::clear; }
 
 /// The key id a v2 value names ("" for any other value).
 std::string_view key_id_of(std::string_view stored) noexcept;

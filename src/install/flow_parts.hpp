@@ -52,10 +52,7 @@ public:
     }
 
     /// The verifier to send with the code of a verified state (empty without PKCE).
-    web::pkce_pair pkce_for(const verified_state& state) const
-    {
-        return options.pkce ? state.pkce : web::pkce_pair{};
-    }
+    web::pkce_pair pkce_for(const verified_state& state) const { return options.pkce ? state.pkce : web::pkce_pair{}; }
 
     /// The code grant for a checked redirect, oauth.v2.access's and openid.connect.token's alike.
     /// Views of the options, `checked` and `pkce`.

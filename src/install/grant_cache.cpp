@@ -57,7 +57,8 @@ void forget_oldest(Map& map, std::size_t limit, MayForget may_forget)
     const std::size_t count = std::max<std::size_t>(1, uses.size() / 4);
     std::nth_element(uses.begin(), uses.begin() + static_cast<std::ptrdiff_t>(count - 1), uses.end());
     const std::uint64_t oldest_kept = uses[count - 1];
-    std::erase_if(map, [&](const auto& item) { return may_forget(item.second) && item.second.last_use <= oldest_kept; });
+    std::erase_if(map,
+                  [&](const auto& item) { return may_forget(item.second) && item.second.last_use <= oldest_kept; });
 }
 
 }  // namespace

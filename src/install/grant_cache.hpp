@@ -31,9 +31,9 @@ struct grant_id {
 struct cached_grant {
     std::string token;
     std::optional<store::time_point> expires_at;
-    std::string rejected;                 ///< invalidate(): a call said this token is no good; never served again
-    std::shared_ptr<flight> refreshing;   ///< the grant's refresh, while one runs
-    std::string lost_refresh_token;       ///< spent with its answers lost: never sent again from here
+    std::string rejected;                ///< invalidate(): a call said this token is no good; never served again
+    std::shared_ptr<flight> refreshing;  ///< the grant's refresh, while one runs
+    std::string lost_refresh_token;      ///< spent with its answers lost: never sent again from here
     std::uint64_t last_use = 0;
 };
 

@@ -125,7 +125,8 @@ result<id_token_claims> check_id_token(std::string_view id_token, const id_token
     std::string issuer, subject, nonce;
     id_token_claims out;
     const json::value* verified = claims->if_contains("email_verified");
-    const std::optional<system_clock::time_point> issued = read_time(*claims, "iat"), expires = read_time(*claims, "exp");
+    const std::optional<system_clock::time_point> issued = read_time(*claims, "iat"),
+                                                  expires = read_time(*claims, "exp");
     const audience aud = audience_of(*claims, expected.client_id);
     bool well_typed = read_string(*claims, "iss", issuer) && read_string(*claims, "sub", subject) &&
                       read_string(*claims, "nonce", nonce) &&

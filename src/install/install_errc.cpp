@@ -36,7 +36,8 @@ constexpr install_entry install_table[] = {
     {"id_token_nonce_mismatch", "the id_token's nonce is not the one this sign-in sent"},
 };
 constexpr int install_table_size = static_cast<int>(sizeof(install_table) / sizeof(install_table[0]));
-static_assert(install_table_size == static_cast<int>(install_errc::id_token_nonce_mismatch) + 1, "one entry per enumerator");
+static_assert(install_table_size == static_cast<int>(install_errc::id_token_nonce_mismatch) + 1,
+              "one entry per enumerator");
 
 struct install_category_impl final : boost::system::error_category {
     // A fixed id: categories compare equal across shared libraries.

@@ -46,8 +46,8 @@ public:
         // Slack has issued the tokens for a code spent for good: the save is not cancelled, or they
         // would be lost (it is bounded by the store's own timeouts).
         store::installation installed = installation_from(*answer);
-        auto saved = co_await store.save(installed, asio::bind_cancellation_slot(asio::cancellation_slot(),
-                                                                                  asio::use_awaitable));
+        auto saved = co_await store.save(installed,
+                                         asio::bind_cancellation_slot(asio::cancellation_slot(), asio::use_awaitable));
         if (!saved)
             co_return saved.error();
         co_return installed;

@@ -142,10 +142,10 @@ void lifecycle_events::start(std::string timestamp, std::string signature, std::
             std::rethrow_exception(error);
         std::move(handler)(std::move(result));
     };
-    asio::co_spawn(executor_,
-                   handle_event({store_, signing_secret_, window_}, std::move(timestamp), std::move(signature),
-                                std::move(body)),
-                   asio::bind_cancellation_slot(slot, asio::bind_executor(handler_executor, std::move(complete))));
+    asio::co_spawn(
+        executor_,
+        handle_event({store_, signing_secret_, window_}, std::move(timestamp), std::move(signature), std::move(body)),
+        asio::bind_cancellation_slot(slot, asio::bind_executor(handler_executor, std::move(complete))));
 }
 
 }  // namespace slack::install

@@ -40,9 +40,9 @@ public:
         auto answer = co_await web::openid(client).token(code_grant(*checked, pkce), diag.get());
         if (!answer)
             co_return answer.error();
-        auto claims = check_id_token(answer->id_token(), {.client_id = options.client_id,
-                                                          .nonce = checked->state.nonce,
-                                                          .issuer = options.issuer});
+        auto claims =
+            check_id_token(answer->id_token(),
+                           {.client_id = options.client_id, .nonce = checked->state.nonce, .issuer = options.issuer});
         if (!claims)
             co_return claims.error();
         signed_in_user user{.claims = std::move(*claims),

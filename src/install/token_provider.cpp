@@ -95,7 +95,7 @@ struct lease_renewal {
     asio::strand<asio::any_io_executor> strand;
     asio::steady_timer timer;
     bool stopped = false;
-    bool finished = false;                                       // the renewing coroutine has ended
+    bool finished = false;                                            // the renewing coroutine has ended
     std::optional<asio::any_completion_handler<void()>> on_finished;  // lease_keeper::stop's waiter
 
     void stop()
@@ -414,7 +414,8 @@ public:
     }
 
     // Takes the grant's lease (waiting while another process holds it), then refreshes holding it.
-    asio::awaitable<result<token_grant>> refresh(stored_grant& row, const std::string& rejected, slack::diagnostics& diag)
+    asio::awaitable<result<token_grant>> refresh(stored_grant& row, const std::string& rejected,
+                                                 slack::diagnostics& diag)
     {
         const grant_id id = row.id;
         const installation_key key = key_of(id);
@@ -609,8 +610,9 @@ public:
     }
 
     // The refresh token is lost for good: say so in the row, for every replica.
-    asio::awaitable<result<token_grant>> mark_for_reinstall(const grant_id& id, const token_grant& stored, error_code why,
-                                                            const std::string& owner, std::optional<lease_keeper>& renewing)
+    asio::awaitable<result<token_grant>> mark_for_reinstall(const grant_id& id, const token_grant& stored,
+                                                            error_code why, const std::string& owner,
+                                                            std::optional<lease_keeper>& renewing)
     {
         {
             // Until the mark is stored, this process at least never sends that refresh token again.
@@ -619,9 +621,10 @@ public:
                 entry->lost_refresh_token = stored.refresh_token;
         }
         token_grant marked = stored;
-        marked.reinstall_reason = why == condition::outcome_unknown
-                                      ? "a refresh's answer was lost twice: the refresh token is spent"
-                                      : "a refresh's answer was lost and its re-send was refused: the refresh token is spent";
+        marked.reinstall_reason =
+            why == condition::outcome_unknown
+                ? "a refresh's answer was lost twice: the refresh token is spent"
+                : "a refresh's answer was lost and its re-send was refused: the refresh token is spent";
         const installation_key key = key_of(id);
         auto swapped = co_await store.replace_grant(key, id.kind, stored.revision, marked);
         if (swapped && !*swapped) {
@@ -645,7 +648,8 @@ void start_token(const std::shared_ptr<token_provider_impl>& impl, installation_
 {
     // Completions are posted through the provider's executor; each runs on its handler's own.
     if (kind == grant_kind::user && key.user_id.empty()) {
-        asio::post(impl->executor, asio::append(std::move(handler), result<std::string>(error_code(store_errc::invalid_key))));
+        asio::post(impl->executor,
+                   asio::append(std::move(handler), result<std::string>(error_code(store_errc::invalid_key))));
         return;
     }
     const grant_id asked = asked_id(key, kind);
@@ -668,7 +672,8 @@ void start_token(const std::shared_ptr<token_provider_impl>& impl, installation_
         f = running;
         const bool first_deadline = !f->next_deadline();
         // The caller does not touch `diag` until its completion, which is posted after this writes it.
-        outcome_handler waiter = [handler = std::move(handler), diag, executor = impl->executor](flight_outcome outcome) mutable {
+        outcome_handler waiter = [handler = std::move(handler), diag,
+                                  executor = impl->executor](flight_outcome outcome) mutable {
             if (diag)
                 *diag = std::move(outcome.diag);
             asio::post(executor, asio::append(std::move(handler), std::move(outcome.token)));

@@ -65,7 +65,8 @@ json::object identity_claims(const mock_state& state, const installation& owner)
 
 }  // namespace
 
-json::object v2_access_answer(const mock_state& state, const installation& owner, const granted* bot, const granted* user)
+json::object v2_access_answer(const mock_state& state, const installation& owner, const granted* bot,
+                              const granted* user)
 {
     json::object out{{"ok", true}};
     if (bot) {
@@ -108,12 +109,9 @@ json::object flat_user_answer(const mock_state& state, const installation& owner
 
 json::object exchange_answer(const mock_state& state, const installation& owner, const granted& bot)
 {
-    json::object out{{"ok", true},
-                     {"app_id", state.options.app_id},
-                     {"token_type", "bot"},
-                     {"scope", bot.scope},
-                     {"bot_user_id", owner.bot_user_id},
-                     {"access_token", bot.tokens.access_token}};
+    json::object out{
+        {"ok", true},         {"app_id", state.options.app_id},   {"token_type", "bot"},
+        {"scope", bot.scope}, {"bot_user_id", owner.bot_user_id}, {"access_token", bot.tokens.access_token}};
     add_rotation(out, state, bot);
     out["team"] = team(state.options);
     out["enterprise"] = nullptr;
@@ -134,8 +132,8 @@ json::object openid_token_answer(const mock_state& state, const installation& ow
     claims["auth_time"] = now;
     if (!nonce.empty())
         claims["nonce"] = nonce;  // as Slack: no claim when the authorize request sent none
-    std::string id_token = base64url(json::serialize(header)) + '.' + base64url(json::serialize(claims)) + '.' +
-                           base64url(random_hex(32));
+    std::string id_token =
+        base64url(json::serialize(header)) + '.' + base64url(json::serialize(claims)) + '.' + base64url(random_hex(32));
     json::object out{{"ok", true},
                      {"access_token", user.tokens.access_token},
                      {"token_type", "Bearer"},

@@ -40,7 +40,9 @@ outgoing_reply auth_revoke(mock_state& state, method_call& call)
                              .spent_error = "token_revoked",
                              .unknown_error = "invalid_auth",
                              .reusable_example = "success",
-                             .success = [&] { return json::object{{"ok", true}, {"revoked", !only_testing}}; }};
+                             .success = [&] {
+                                 return json::object{{"ok", true}, {"revoked", !only_testing}};
+                             }};
     if (auto refused = check_bearer(state, call, magic, token))
         return *refused;
     if (!only_testing)

@@ -21,9 +21,10 @@ outgoing_reply error_page(std::string_view problem)
     outgoing_reply reply;
     reply.status = 400;
     reply.content_type = "text/html; charset=utf-8";
-    reply.body = "<html><head><title>Slack: something went wrong</title></head><body><h1>Something went wrong "
-                 "when authorizing this app.</h1><p>" +
-                 std::string(problem) + "</p></body></html>";
+    reply.body =
+        "<html><head><title>Slack: something went wrong</title></head><body><h1>Something went wrong "
+        "when authorizing this app.</h1><p>" +
+        std::string(problem) + "</p></body></html>";
     return reply;
 }
 

@@ -144,8 +144,8 @@ outgoing_reply oauth_app::mint_code_over_http(std::string_view body)
         options.scope = fields->get("scope");
     try {
         std::string code = state_.codes.mint(options);
-        return json_reply(json::object{{"ok", true}, {"code", std::move(code)},
-                                       {"expires_in", state_.options.code_lifetime.count()}});
+        return json_reply(json::object{
+            {"ok", true}, {"code", std::move(code)}, {"expires_in", state_.options.code_lifetime.count()}});
     } catch (const std::invalid_argument&) {
         return slack_error("invalid_arguments");
     }
@@ -168,8 +168,8 @@ outgoing_reply oauth_app::mint_tokens_over_http(std::string_view body)
     if (fields->has("scope"))
         options.scope = fields->get("scope");
     const minted_tokens minted = mint_tokens(options);
-    return json_reply(json::object{{"ok", true}, {"access_token", minted.access_token},
-                                   {"refresh_token", minted.refresh_token}});
+    return json_reply(
+        json::object{{"ok", true}, {"access_token", minted.access_token}, {"refresh_token", minted.refresh_token}});
 }
 
 outgoing_reply oauth_app::faults_over_http(std::string_view body)

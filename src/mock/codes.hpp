@@ -14,12 +14,12 @@
 namespace slack::mock::detail {
 
 struct code_state {
-    std::string method{};          ///< what it was minted for (a magic entry: the method it was seen by)
+    std::string method{};  ///< what it was minted for (a magic entry: the method it was seen by)
     std::string redirect_uri{};
     std::string code_challenge{};  ///< PKCE S256, empty: none
     std::string scope{};
     std::string user_scope{};
-    std::string nonce{};           ///< openid.connect.token: the id_token's `nonce` claim, empty: none
+    std::string nonce{};  ///< openid.connect.token: the id_token's `nonce` claim, empty: none
     clock::time_point expires{};
     bool used = false;
     unsigned attempts = 0;
@@ -27,7 +27,10 @@ struct code_state {
 
 class code_store {
 public:
-    explicit code_store(const server_options& options) : lifetime_(options.code_lifetime), codes_(options.max_code_bytes) {}
+    explicit code_store(const server_options& options)
+        : lifetime_(options.code_lifetime), codes_(options.max_code_bytes)
+    {
+    }
 
     /// Throws std::invalid_argument when `options.method` takes no code.
     std::string mint(const code_options& options);

@@ -11,15 +11,9 @@
 
 namespace slack::mock::detail {
 
-std::string random_hex(std::size_t bytes)
-{
-    return crypto::hex(crypto::random_bytes(bytes));
-}
+std::string random_hex(std::size_t bytes) { return crypto::hex(crypto::random_bytes(bytes)); }
 
-std::string base64url(std::string_view data)
-{
-    return crypto::base64url(data);
-}
+std::string base64url(std::string_view data) { return crypto::base64url(data); }
 
 std::string pkce_s256(std::string_view verifier)
 {

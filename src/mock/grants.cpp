@@ -80,19 +80,19 @@ outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_v
     const std::string& refresh_token = call.credential;
     if (refresh_token.empty())
         return slack_error("invalid_refresh_token");
-    const magic_method magic{.name = call.method,
-                             .spent_error = "invalid_refresh_token",
-                             .unknown_error = "invalid_refresh_token",
-                             .reusable_example = reusable_example,
-                             .success = [&] {
-                                 const token_kind fresh_kind = kind.value_or(token_kind::bot);
-                                 auto owner = state.tokens.install();
-                                 owner->public_client = call.public_client;  // a magic word stands for any refresh token
-                                 const std::string scope = fresh_kind == token_kind::bot ? "chat:write" : "identify";
-                                 const granted g{fresh_kind, state.tokens.mint(owner, fresh_kind, true, scope, origin),
-                                                 scope, true};
-                                 return answer(*owner, g);
-                             }};
+    const magic_method magic{
+        .name = call.method,
+        .spent_error = "invalid_refresh_token",
+        .unknown_error = "invalid_refresh_token",
+        .reusable_example = reusable_example,
+        .success = [&] {
+            const token_kind fresh_kind = kind.value_or(token_kind::bot);
+            auto owner = state.tokens.install();
+            owner->public_client = call.public_client;  // a magic word stands for any refresh token
+            const std::string scope = fresh_kind == token_kind::bot ? "chat:write" : "identify";
+            const granted g{fresh_kind, state.tokens.mint(owner, fresh_kind, true, scope, origin), scope, true};
+            return answer(*owner, g);
+        }};
     if (auto scripted = answer_if_magic(state, refresh_token, magic))
         return *scripted;
 
@@ -116,7 +116,8 @@ outgoing_reply refresh_grant(mock_state& state, method_call& call, std::string_v
     const granted g{found_kind, state.tokens.mint(owner, found_kind, true, scope, origin), scope, true};
     outgoing_reply reply = json_reply(answer(*owner, g));
     reply.delay = state.options.refresh_delay;  // rotated already: a client that dies meanwhile loses the pair
-    if (state.refresh_answers_to_lose > 0 && (state.lose_answers_of.empty() || state.lose_answers_of == refresh_token)) {
+    if (state.refresh_answers_to_lose > 0 &&
+        (state.lose_answers_of.empty() || state.lose_answers_of == refresh_token)) {
         --state.refresh_answers_to_lose;
         reply.close_without_reply = true;  // rotated, and the answer lost on the way
     }

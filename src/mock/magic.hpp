@@ -15,10 +15,10 @@ namespace slack::mock::detail {
 
 /// How one method takes part.
 struct magic_method {
-    std::string_view name;               ///< e.g. "oauth.v2.access": which examples mock-payload serves
-    std::string_view spent_error;        ///< the answer once spent; empty: never spent (a bearer token that reads)
-    std::string_view unknown_error;      ///< the answer to an unknown magic word
-    std::string_view reusable_example;   ///< the example mock-reusable answers every time
+    std::string_view name;              ///< e.g. "oauth.v2.access": which examples mock-payload serves
+    std::string_view spent_error;       ///< the answer once spent; empty: never spent (a bearer token that reads)
+    std::string_view unknown_error;     ///< the answer to an unknown magic word
+    std::string_view reusable_example;  ///< the example mock-reusable answers every time
     std::function<boost::json::object()> success;  ///< a real success, as for a valid credential
 };
 

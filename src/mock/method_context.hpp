@@ -52,9 +52,9 @@ struct method_call {
     std::string_view authorization;  ///< the Authorization header, empty if none
     std::string_view media_type;     ///< Content-Type without parameters, empty if none
     std::string_view body;
-    const parameters& params;        ///< the form's fields (empty for a JSON body)
-    std::string& credential;         ///< out: the single-use credential or bearer token the call carried
-    bool public_client = false;      ///< out (check_client): no secret came; the grant must be PKCE's
+    const parameters& params;    ///< the form's fields (empty for a JSON body)
+    std::string& credential;     ///< out: the single-use credential or bearer token the call carried
+    bool public_client = false;  ///< out (check_client): no secret came; the grant must be PKCE's
 };
 
 /// Whether a method lets PKCE stand in for the client secret: only the code and refresh grants
@@ -73,6 +73,7 @@ std::optional<outgoing_reply> check_bearer(mock_state& state, method_call& call,
 
 /// nullopt unless `credential` is magic; else its scripted answer for `magic.name`, a ratelimit
 /// word opening the window of that word alone (mock_state::window).
-std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_view credential, const magic_method& magic);
+std::optional<outgoing_reply> answer_if_magic(mock_state& state, std::string_view credential,
+                                              const magic_method& magic);
 
 }  // namespace slack::mock::detail

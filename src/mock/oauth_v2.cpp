@@ -48,8 +48,9 @@ outgoing_reply oauth_v2_access(mock_state& state, method_call& call)
             return v2_access_answer(state, *owner, bot ? &*bot : nullptr, user ? &*user : nullptr);
         });
     case grant::refresh:
-        return refresh_grant(state, call, v2_reusable(state), token_origin::install, std::nullopt,
-                             [&](const installation& owner, const granted& g) { return refreshed_answer(state, owner, g); });
+        return refresh_grant(
+            state, call, v2_reusable(state), token_origin::install, std::nullopt,
+            [&](const installation& owner, const granted& g) { return refreshed_answer(state, owner, g); });
     case grant::unknown: break;
     }
     return slack_error("invalid_grant_type");
@@ -66,10 +67,9 @@ outgoing_reply oauth_v2_user_access(mock_state& state, method_call& call)
             return flat_user_answer(state, *owner, grant_tokens(state, owner, token_kind::user, scope), false);
         });
     case grant::refresh:
-        return refresh_grant(state, call, "success", token_origin::install, token_kind::user,
-                             [&](const installation& owner, const granted& g) {
-                                 return flat_user_answer(state, owner, g, true);
-                             });
+        return refresh_grant(
+            state, call, "success", token_origin::install, token_kind::user,
+            [&](const installation& owner, const granted& g) { return flat_user_answer(state, owner, g, true); });
     case grant::unknown: break;
     }
     return slack_error("invalid_grant_type");

@@ -21,10 +21,9 @@ outgoing_reply openid_connect_token(mock_state& state, method_call& call)
         });
     case grant::refresh:
         // A refresh answers no authorize request: its id_token carries no nonce.
-        return refresh_grant(state, call, "success", token_origin::openid, token_kind::user,
-                             [&](const installation& owner, const granted& g) {
-                                 return openid_token_answer(state, owner, g, {});
-                             });
+        return refresh_grant(
+            state, call, "success", token_origin::openid, token_kind::user,
+            [&](const installation& owner, const granted& g) { return openid_token_answer(state, owner, g, {}); });
     case grant::unknown: break;
     }
     return slack_error("invalid_grant_type");

@@ -52,8 +52,9 @@ bool decode_basic(std::string_view header, std::string& id, std::string& secret)
         return false;
     header.remove_prefix(scheme.size());
     std::string decoded(header.size(), '\0');
-    const int size = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(decoded.data()),
-                                     reinterpret_cast<const unsigned char*>(header.data()), static_cast<int>(header.size()));
+    const int size =
+        EVP_DecodeBlock(reinterpret_cast<unsigned char*>(decoded.data()),
+                        reinterpret_cast<const unsigned char*>(header.data()), static_cast<int>(header.size()));
     if (size < 0)
         return false;
     decoded.resize(static_cast<std::size_t>(size));

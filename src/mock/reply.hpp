@@ -16,12 +16,12 @@ struct outgoing_reply {
     unsigned status = 200;
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
-    std::string retry_after;              ///< Retry-After header, empty for none.
-    std::string location;                 ///< Location header (a redirect), empty for none.
-    std::chrono::milliseconds delay{0};   ///< Wait this long before answering.
-    bool close_without_reply = false;     ///< Process, then drop the connection.
-    bool cut_body = false;                ///< Send the header and half the body, then drop the connection.
-    bool chunked = false;                 ///< Send the body with Transfer-Encoding: chunked.
+    std::string retry_after;             ///< Retry-After header, empty for none.
+    std::string location;                ///< Location header (a redirect), empty for none.
+    std::chrono::milliseconds delay{0};  ///< Wait this long before answering.
+    bool close_without_reply = false;    ///< Process, then drop the connection.
+    bool cut_body = false;               ///< Send the header and half the body, then drop the connection.
+    bool chunked = false;                ///< Send the body with Transfer-Encoding: chunked.
 };
 
 outgoing_reply json_reply(const boost::json::value& body, unsigned status = 200);

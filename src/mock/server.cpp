@@ -58,7 +58,7 @@ struct server::state {
     tcp::acceptor acceptor;
     detail::oauth_app app;
     detail::request_log log;
-    std::list<tcp::socket*> sockets;       // open connections, closed by stop()
+    std::list<tcp::socket*> sockets;        // open connections, closed by stop()
     std::list<asio::steady_timer*> delays;  // scripted delays, cancelled by stop()
     std::size_t accepted = 0;
     bool stopped = false;
@@ -138,8 +138,8 @@ asio::awaitable<void> serve_requests(state_ptr s, Stream& stream, beast::tcp_str
         record.content_type = request[http::field::content_type];
         record.body = request.body();
         record.connection = connection;
-        const detail::incoming_request incoming{record.method, record.target, record.authorization,
-                                                record.content_type, record.body};
+        const detail::incoming_request incoming{record.method, record.target, record.authorization, record.content_type,
+                                                record.body};
         detail::outgoing_reply reply;
         if (is_reset(record)) {  // server::reset over HTTP; not recorded, as it empties the record
             reset_state(*s);

@@ -46,7 +46,8 @@ minted_tokens token_store::mint(const std::shared_ptr<installation>& owner, toke
     if (rotating)
         prefix = bot ? "xoxe.xoxb-1-" : "xoxe.xoxp-1-";
     minted_tokens minted{.access_token = new_token(prefix), .refresh_token = {}};
-    token_record access{.kind = kind, .origin = origin, .rotating = rotating, .scope = std::string(scope), .owner = owner};
+    token_record access{
+        .kind = kind, .origin = origin, .rotating = rotating, .scope = std::string(scope), .owner = owner};
     if (rotating)
         access.expires = clock::now() + options_.access_token_lifetime;
     // The installation's own texts are counted with each token: an upper bound, never less.
@@ -55,8 +56,12 @@ minted_tokens token_store::mint(const std::shared_ptr<installation>& owner, toke
 
     if (rotating) {
         minted.refresh_token = new_token("xoxe-1-");
-        token_record refresh{.is_refresh = true, .kind = kind, .origin = origin, .rotating = true,
-                             .scope = std::string(scope), .owner = owner};
+        token_record refresh{.is_refresh = true,
+                             .kind = kind,
+                             .origin = origin,
+                             .rotating = true,
+                             .scope = std::string(scope),
+                             .owner = owner};
         tokens_.insert(minted.refresh_token, std::move(refresh), extra);
 
         // At most two active access tokens: the oldest goes when a third arrives.
@@ -87,6 +92,9 @@ token_status token_store::status_of(const token_record* record) const
 
 token_status token_store::status(std::string_view token) { return status_of(tokens_.find(token)); }
 
-bool token_store::active(std::string_view token) const { return status_of(tokens_.find(token)) == token_status::active; }
+bool token_store::active(std::string_view token) const
+{
+    return status_of(tokens_.find(token)) == token_status::active;
+}
 
 }  // namespace slack::mock::detail

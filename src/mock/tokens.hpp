@@ -18,7 +18,7 @@ namespace slack::mock::detail {
 
 /// One app installed by one user on the mock's team. Shared by its tokens; lives as long as one does.
 struct installation {
-    std::string user_id;      ///< who installed it (the user token's user)
+    std::string user_id;  ///< who installed it (the user token's user)
     std::string bot_user_id;
     std::string bot_id;
     std::deque<std::string> active[2];  ///< rotating access tokens per token_kind, oldest first
@@ -39,7 +39,7 @@ struct token_record {
     std::shared_ptr<installation> owner{};
     clock::time_point expires = clock::time_point::max();  ///< access tokens that rotate
     bool revoked = false;
-    bool exchanged = false;                       ///< a legacy token given to oauth.v2.exchange
+    bool exchanged = false;                         ///< a legacy token given to oauth.v2.exchange
     std::optional<clock::time_point> first_used{};  ///< refresh tokens
 };
 
@@ -52,8 +52,8 @@ public:
     std::shared_ptr<installation> install();
     /// A new access token for `owner` (and a refresh token when `rotating`). A third active
     /// rotating access token of the same installation and kind revokes the oldest.
-    minted_tokens mint(const std::shared_ptr<installation>& owner, token_kind kind, bool rotating, std::string_view scope,
-                       token_origin origin = token_origin::install);
+    minted_tokens mint(const std::shared_ptr<installation>& owner, token_kind kind, bool rotating,
+                       std::string_view scope, token_origin origin = token_origin::install);
 
     /// nullptr if never minted or forgotten. The pointer is valid until the next mint().
     token_record* find(std::string_view token);

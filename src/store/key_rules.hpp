@@ -8,10 +8,7 @@
 namespace slack::store::detail {
 
 /// A key names something: a team, or an enterprise.
-inline bool usable(const installation_key& key) noexcept
-{
-    return !key.enterprise_id.empty() || !key.team_id.empty();
-}
+inline bool usable(const installation_key& key) noexcept { return !key.enterprise_id.empty() || !key.team_id.empty(); }
 
 /// A key names one grant of `kind`: a user grant needs its user.
 inline bool usable(const installation_key& key, grant_kind kind) noexcept
@@ -20,10 +17,7 @@ inline bool usable(const installation_key& key, grant_kind kind) noexcept
 }
 
 /// list() yields at least one installation and at most max_page_size.
-inline bool usable_page_size(std::size_t limit) noexcept
-{
-    return limit >= 1 && limit <= max_page_size;
-}
+inline bool usable_page_size(std::size_t limit) noexcept { return limit >= 1 && limit <= max_page_size; }
 
 /// An installation can be saved: an org-wide install names its enterprise, any other its team.
 inline bool savable(const installation& i) noexcept

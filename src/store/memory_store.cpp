@@ -33,10 +33,7 @@ void as_user_grant(token_grant& grant, const std::string& user_id)
 }
 
 // The SQL backends keep times in milliseconds since the epoch.
-time_point to_millisecond(time_point t)
-{
-    return std::chrono::floor<std::chrono::milliseconds>(t);
-}
+time_point to_millisecond(time_point t) { return std::chrono::floor<std::chrono::milliseconds>(t); }
 
 void keep_milliseconds(token_grant& grant)
 {
@@ -80,7 +77,10 @@ struct memory_store::state {
     }
 };
 
-memory_store::memory_store(boost::asio::any_io_executor ex) : executor_(std::move(ex)), state_(std::make_unique<state>()) {}
+memory_store::memory_store(boost::asio::any_io_executor ex)
+    : executor_(std::move(ex)), state_(std::make_unique<state>())
+{
+}
 memory_store::~memory_store() = default;
 
 void memory_store::do_save(installation i, store_handler<void> handler)
@@ -202,8 +202,8 @@ void memory_store::do_replace_grant(installation_key key, grant_kind kind, std::
     {
         std::lock_guard lock(state_->mutex);
         if (installation* row = state_->row_for(key)) {
-            token_grant* stored = kind == grant_kind::bot ? (row->bot ? &*row->bot : nullptr)
-                                                          : state_->user_grant(*row, key.user_id);
+            token_grant* stored =
+                kind == grant_kind::bot ? (row->bot ? &*row->bot : nullptr) : state_->user_grant(*row, key.user_id);
             if (stored && stored->revision == expected_revision) {
                 grant.revision = detail::next_revision(expected_revision);
                 if (kind == grant_kind::user)

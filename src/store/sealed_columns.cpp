@@ -140,8 +140,8 @@ boost::system::result<std::optional<std::pair<std::string, std::string>>> reseal
         return refresh.error();
     if (!*token && !*refresh)
         return std::nullopt;
-    return std::optional<std::pair<std::string, std::string>>(
-        std::in_place, token->value_or(grant.token), refresh->value_or(grant.refresh_token));
+    return std::optional<std::pair<std::string, std::string>>(std::in_place, token->value_or(grant.token),
+                                                              refresh->value_or(grant.refresh_token));
 }
 
 }  // namespace slack::store::detail

@@ -16,14 +16,16 @@ struct store_category_impl final : boost::system::error_category {
         case store_errc::schema_too_new: return "the database schema was written by a newer version of slack-asio";
         case store_errc::corrupt_row: return "a stored installation cannot be read back";
         case store_errc::decryption_failed: return "a stored token does not decrypt with the configured key";
-        case store_errc::encryption_required: return "a stored token's encryption does not match the store's configuration";
+        case store_errc::encryption_required:
+            return "a stored token's encryption does not match the store's configuration";
         case store_errc::invalid_key: return "the installation key is malformed (no team and no enterprise)";
         case store_errc::not_found: return "no installation under this key";
         case store_errc::not_rotating: return "the token has no refresh token, so it cannot be refreshed";
         case store_errc::refresh_busy: return "another process held the refresh lease for too long";
         case store_errc::closed: return "the installation store was shut down";
         case store_errc::invalid_page_size: return "a page of installations must hold 1 to max_page_size of them";
-        case store_errc::reinstall_required: return "the grant can no longer be refreshed: the workspace must install the app again";
+        case store_errc::reinstall_required:
+            return "the grant can no longer be refreshed: the workspace must install the app again";
         }
         return "unknown store error";
     }

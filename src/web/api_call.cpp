@@ -62,7 +62,8 @@ const char* check_json(std::string_view text)
 const char* check(std::string_view method, const call_params& params)
 {
     if (!is_method_name(method))
-        return "method is not a Web API method name (dot-separated words of letters, digits and '_', as chat.postMessage)";
+        return "method is not a Web API method name (dot-separated words of letters, digits and '_', as "
+               "chat.postMessage)";
     if (!params.json.empty() && !params.form.empty())
         return "both form fields and a json body: give one";
     if (!params.json.empty())

@@ -94,8 +94,8 @@ bool take_retry_tokens(client_impl& client, error_code ec)
 
 void refund_retry_tokens(client_impl& client)
 {
-    client.retry_tokens = std::min<double>(client.options.budget.capacity,
-                                           client.retry_tokens + client.options.budget.success_refund);
+    client.retry_tokens =
+        std::min<double>(client.options.budget.capacity, client.retry_tokens + client.options.budget.success_refund);
 }
 
 }  // namespace
@@ -127,7 +127,7 @@ void api_request::set_bearer_token(std::string_view token)
 }
 
 asio::awaitable<error_code> run_call(client_impl& client, const api_request& request, slack::diagnostics& diag,
-                                      response_fields& fields)
+                                     response_fields& fields)
 {
     const call_reporter report(client, request.method());
     if (client.options_error) {
@@ -150,11 +150,12 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
     // Set once an attempt may have been processed without our knowing its answer (and the call
     // went on): from then on, every way the call can fail says so.
     bool earlier_outcome_unknown = false;
-    unsigned announced = 0;  // the last attempt reported as started
+    unsigned announced = 0;    // the last attempt reported as started
     unsigned last_status = 0;  // of the last answer: diagnostics are written for the caller, never read back
 
     const auto fail = [&](unsigned attempt, error_code ec, std::string_view reason = {}) {
-        if (earlier_outcome_unknown && ec != client_errc::outcome_unknown && ec != client_errc::code_probably_consumed) {
+        if (earlier_outcome_unknown && ec != client_errc::outcome_unknown &&
+            ec != client_errc::code_probably_consumed) {
             diag.underlying = ec;
             diag.client_message = "an earlier attempt was sent and its answer lost: it may have been processed";
             ec = client_errc::outcome_unknown;
@@ -226,8 +227,9 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
                                   ": nothing reached Slack";
         if (!request.idempotent && spent_without_usable_answer(reply, ec)) {
             diag.underlying = ec;
-            diag.client_message = "Slack answered with a success status but the body could not be used: "
-                                  "the request was processed (a single-use credential is spent)";
+            diag.client_message =
+                "Slack answered with a success status but the body could not be used: "
+                "the request was processed (a single-use credential is spent)";
             ec = client_errc::outcome_unknown;
         }
         report(call_event::kind::attempt_failed, attempt, ec, answer.http_status);
@@ -314,8 +316,9 @@ asio::awaitable<error_code> call_operation(std::shared_ptr<client_impl> client, 
         request.invalid = "method holds a space or a control character";
     if (!request.invalid && request.credentials() == api_request::credentials_kind::bearer &&
         !is_header_token(request.bearer_token()))
-        request.invalid = "token holds a space or a control character (a byte below 0x21, or 0x7f): "
-                          "it cannot be sent in a header";
+        request.invalid =
+            "token holds a space or a control character (a byte below 0x21, or 0x7f): "
+            "it cannot be sent in a header";
     if (request.invalid) {
         diag.client_message = request.invalid;
         co_return client_errc::invalid_argument;

@@ -34,8 +34,8 @@ struct api_request {
     std::string method_name;          ///< client.call()'s, owned.
     std::string body;                 ///< Form-encoded parameters, or a JSON object.
     std::string_view content_type = "application/x-www-form-urlencoded";
-    bool idempotent = false;          ///< Safe to run twice.
-    spend_rule spends{};              ///< The single-use credential it spends, if any.
+    bool idempotent = false;  ///< Safe to run twice.
+    spend_rule spends{};      ///< The single-use credential it spends, if any.
     /// The caller's name for whose rate limit this counts against (a workspace), if given: see
     /// client_impl::rate_subject().
     std::string rate_key;
@@ -64,7 +64,7 @@ private:
 /// Runs the call on the client's executor. On success, the response is in `fields` (which
 /// received its values and its body).
 boost::asio::awaitable<boost::system::error_code> run_call(client_impl& client, const api_request& request,
-                                                                    slack::diagnostics& diag, response_fields& fields);
+                                                           slack::diagnostics& diag, response_fields& fields);
 
 /// How a started call ends: an error code, or success (the response is then in the fields).
 /// The exception_ptr carries an exception thrown by a hook of the caller's (on_event, retry,

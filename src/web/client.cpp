@@ -85,7 +85,7 @@ client_impl::client_impl(boost::asio::any_io_executor executor_in, std::shared_p
 }
 
 std::shared_ptr<const std::string> client_impl::basic_authorization(std::string_view client_id,
-                                                                   std::string_view client_secret)
+                                                                    std::string_view client_secret)
 {
     if (!authorization_header_ || client_id != authorization_id_ || client_secret != authorization_secret_) {
         authorization_header_ = wiping_header(detail::basic_authorization(client_id, client_secret));
@@ -119,9 +119,8 @@ std::shared_ptr<rate_gate> client_impl::gate_for(std::string_view method, std::s
         // Drop the gates that are open and held by no call; a held one may still be closed by its
         // call's 429. Pruning again only after the map doubles keeps it amortized O(1) per gate.
         const clock::time_point now = clock::now();
-        std::erase_if(rate_gates_, [&](const auto& entry) {
-            return entry.second.use_count() == 1 && entry.second->open_at <= now;
-        });
+        std::erase_if(rate_gates_,
+                      [&](const auto& entry) { return entry.second.use_count() == 1 && entry.second->open_at <= now; });
         prune_at_ = std::max(min_gates_before_pruning, 2 * rate_gates_.size());
     }
     return rate_gates_.emplace(std::move(key), std::make_shared<rate_gate>()).first->second;

@@ -28,7 +28,7 @@ public:
     executor_type executor;
     client_options options;
     boost::system::error_code options_error;  ///< Why the options cannot be used (api_url, proxy, max_connections).
-    const char* options_problem = nullptr;     ///< What is wrong with them, for diagnostics::client_message.
+    const char* options_problem = nullptr;    ///< What is wrong with them, for diagnostics::client_message.
     api_endpoint endpoint;
     connection_pool pool;
 
@@ -54,8 +54,8 @@ private:
     void wipe_credentials();
 
     std::map<std::string, std::shared_ptr<rate_gate>, std::less<>> rate_gates_;  // by method, '\n', subject
-    std::size_t prune_at_;              // prune the gates when there are this many
-    std::string fingerprint_key_;      // random, per client: token fingerprints mean nothing elsewhere
+    std::size_t prune_at_;         // prune the gates when there are this many
+    std::string fingerprint_key_;  // random, per client: token fingerprints mean nothing elsewhere
 
     std::minstd_rand generator_;
     std::string authorization_id_, authorization_secret_;  // what authorization_header_ was made of

@@ -88,7 +88,7 @@ void connection::wait_for_deadline()
             return;  // the connection is gone, or this wait was replaced or cancelled
         self->timer_waiting = false;
         if (ec || self->deadline == clock::time_point::max())
-            return;  // no attempt running: the next arm() starts a wait
+            return;                           // no attempt running: the next arm() starts a wait
         if (clock::now() < self->deadline) {  // armed for an earlier attempt that has ended
             self->deadline_timer.expires_at(self->deadline);
             self->wait_for_deadline();

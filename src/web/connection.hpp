@@ -40,18 +40,18 @@ struct connection : std::enable_shared_from_this<connection> {
     }
 
     boost::beast::ssl_stream<boost::beast::tcp_stream> stream;
-    boost::beast::flat_buffer buffer;              // reused across requests
-    std::shared_ptr<const request_header> header;  // what it sends; kept alive during the write
-    boost::asio::steady_timer deadline_timer;      // one per connection, not one per socket operation
+    boost::beast::flat_buffer buffer;                       // reused across requests
+    std::shared_ptr<const request_header> header;           // what it sends; kept alive during the write
+    boost::asio::steady_timer deadline_timer;               // one per connection, not one per socket operation
     clock::time_point deadline = clock::time_point::max();  // the current attempt's; max() between attempts
-    bool timer_waiting = false;  // a wait is outstanding on deadline_timer
-    unsigned wait_generation = 0;  // which wait a handler belongs to
+    bool timer_waiting = false;                             // a wait is outstanding on deadline_timer
+    unsigned wait_generation = 0;                           // which wait a handler belongs to
     clock::time_point idle_since{};
     bool connected = false;
-    bool served = false;     // has answered a request before
-    bool timed_out = false;  // the attempt's deadline closed the socket
-    unsigned proxy_status = 0;                    // the proxy's refusal of CONNECT, when opening failed so
-    boost::system::error_code proxy_underlying;   // what a proxy_failed from opening stands for
+    bool served = false;                         // has answered a request before
+    bool timed_out = false;                      // the attempt's deadline closed the socket
+    unsigned proxy_status = 0;                   // the proxy's refusal of CONNECT, when opening failed so
+    boost::system::error_code proxy_underlying;  // what a proxy_failed from opening stands for
 
     /// Closes the socket once `attempt_deadline` passes (see connection.cpp).
     void arm(clock::time_point attempt_deadline);

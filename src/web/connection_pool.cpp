@@ -55,7 +55,7 @@ struct connection_pool::state : connection_opener {
 
     std::deque<connection_ptr> idle;  // back: most recently used
     std::shared_ptr<const request_header> last_header;
-    std::list<waiter*> waiters;                    // FIFO
+    std::list<waiter*> waiters;  // FIFO
     std::size_t open = 0;
 
     // The request header for this exchange: the last one made, or a new one.
@@ -144,10 +144,7 @@ private:
     connection_ptr connection_;
 };
 
-bool gate_closed(const http_exchange& exchange)
-{
-    return exchange.rate_gate && *exchange.rate_gate > clock::now();
-}
+bool gate_closed(const http_exchange& exchange) { return exchange.rate_gate && *exchange.rate_gate > clock::now(); }
 
 // An idle connection or a free slot now, unless others are already waiting; else null.
 connection_ptr try_acquire(connection_pool::state& pool)

@@ -223,8 +223,7 @@ private:
             if (key == "provided"sv)
                 string_into(diag_->provided);
             break;
-        default:
-            break;
+        default: break;
         }
     }
 
@@ -244,8 +243,7 @@ private:
 
 }  // namespace
 
-std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
-                                                      std::chrono::system_clock::time_point now)
+std::optional<std::chrono::seconds> parse_retry_after(std::string_view value, std::chrono::system_clock::time_point now)
 {
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
         value.remove_prefix(1);

@@ -43,7 +43,8 @@ public:
     /// why the answer cannot be used. `processed`: the request had an effect Slack will not undo
     /// (a single-use credential is spent: `spent` names it, e.g. "code"), which the message in
     /// `diag` then says.
-    virtual boost::system::error_code finish(std::string body, slack::diagnostics& diag, bool processed, std::string_view spent) = 0;
+    virtual boost::system::error_code finish(std::string body, slack::diagnostics& diag, bool processed,
+                                             std::string_view spent) = 0;
 
 protected:
     ~response_fields() = default;

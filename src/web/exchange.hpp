@@ -16,8 +16,8 @@ namespace slack::web::detail {
 
 /// Writes `c.header` and `body` (over TLS when `tls`, else over plain TCP), then reads the
 /// answer into `result`, skipping interim responses. Transport errors are in `result`.
-boost::asio::awaitable<void> exchange_on(connection& c, bool tls, std::string_view body,
-                                         const client_options& options, attempt_result& result);
+boost::asio::awaitable<void> exchange_on(connection& c, bool tls, std::string_view body, const client_options& options,
+                                         attempt_result& result);
 
 /// Wipes what the exchange read into `buffer` (`bytes_read` bytes), once all of it was consumed.
 void wipe(boost::beast::flat_buffer& buffer, std::size_t bytes_read);

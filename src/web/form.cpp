@@ -60,9 +60,9 @@ std::string basic_authorization(std::string_view client_id, std::string_view cli
     std::string header = "Basic ";
     const std::size_t start = header.size();
     header.resize(start + 4 * ((plain.size() + 2) / 3) + 1);  // EVP_EncodeBlock writes a NUL
-    const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(header.data() + start),
-                                        reinterpret_cast<const unsigned char*>(plain.data()),
-                                        static_cast<int>(plain.size()));
+    const int written =
+        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(header.data() + start),
+                        reinterpret_cast<const unsigned char*>(plain.data()), static_cast<int>(plain.size()));
     header.resize(start + static_cast<std::size_t>(written));
     OPENSSL_cleanse(plain.data(), plain.size());
     return header;

@@ -113,8 +113,8 @@ void start_with(std::shared_ptr<client_impl> client, api_request request, std::u
     response_fields& fields = *builder;
     auto slot = boost::asio::get_associated_cancellation_slot(handler);
     auto executor = boost::asio::get_associated_executor(handler, client->executor);
-    auto complete = [handler = std::move(handler), builder = std::move(builder)](
-                        std::exception_ptr error, boost::system::error_code ec) mutable {
+    auto complete = [handler = std::move(handler), builder = std::move(builder)](std::exception_ptr error,
+                                                                                 boost::system::error_code ec) mutable {
         // Errors are codes; an exception here came from a hook of the caller's (on_event, retry,
         // random) or from allocation, and leaves through io_context::run() like any handler's.
         if (error)
@@ -130,8 +130,8 @@ void start_with(std::shared_ptr<client_impl> client, api_request request, std::u
 }
 
 template <class Method>
-void start_method(std::shared_ptr<client_impl> client, const typename Method::params& params,
-                  slack::diagnostics* diag, method_handler<Method> handler)
+void start_method(std::shared_ptr<client_impl> client, const typename Method::params& params, slack::diagnostics* diag,
+                  method_handler<Method> handler)
 {
     using response = typename Method::response;
     api_request request = make_request<Method>(client->options, params);

@@ -43,8 +43,9 @@ public:
 
     /// The endpoint's addresses, from the lookup in flight or a new one; gives up (without its
     /// result) at `deadline` (beast's timeout) or on cancellation (operation_aborted).
-    boost::asio::awaitable<std::pair<boost::system::error_code, results_type>>
-    resolve(const executor_type& executor, const api_endpoint& endpoint, clock::time_point deadline)
+    boost::asio::awaitable<std::pair<boost::system::error_code, results_type>> resolve(const executor_type& executor,
+                                                                                       const api_endpoint& endpoint,
+                                                                                       clock::time_point deadline)
     {
         if (!in_flight()) {
             current_ = std::make_shared<flight>(executor);
@@ -69,8 +70,9 @@ public:
             if (current_ == joined)
                 current_.reset();
         }
-        const boost::system::error_code why = wait_error ? boost::system::error_code(boost::asio::error::operation_aborted)
-                                                         : boost::system::error_code(boost::beast::error::timeout);
+        const boost::system::error_code why = wait_error
+                                                  ? boost::system::error_code(boost::asio::error::operation_aborted)
+                                                  : boost::system::error_code(boost::beast::error::timeout);
         co_return std::pair{why, results_type()};
     }
 

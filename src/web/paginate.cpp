@@ -96,12 +96,12 @@ asio::awaitable<pages_result> walk(std::shared_ptr<client_impl> client, walk_req
         if (!read.next_cursor.empty() && request.json.empty())
             fields.push_back({"cursor", read.next_cursor});
         json_body = read.next_cursor.empty() || request.json.empty() ? request.json
-                                                                       : with_cursor(request.json, read.next_cursor);
-        const call_params params{.form = fields, .json = json_body, .idempotent = request.idempotent,
-                                 .rate_key = request.rate_key};
-        boost::system::result<api_response> page = co_await asio::async_initiate<decltype(asio::use_awaitable),
-                                                                                 call_signature>(
-            initiate, asio::use_awaitable, method, params, token, diag);
+                                                                     : with_cursor(request.json, read.next_cursor);
+        const call_params params{
+            .form = fields, .json = json_body, .idempotent = request.idempotent, .rate_key = request.rate_key};
+        boost::system::result<api_response> page =
+            co_await asio::async_initiate<decltype(asio::use_awaitable), call_signature>(initiate, asio::use_awaitable,
+                                                                                         method, params, token, diag);
         if (!page)
             co_return page.error();
         read.next_cursor = next_cursor_of(*page);

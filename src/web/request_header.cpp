@@ -40,9 +40,6 @@ request_header::request_header(const http_exchange& exchange, const api_endpoint
         OPENSSL_cleanse(const_cast<char*>(it->value().data()), it->value().size());
 }
 
-request_header::~request_header()
-{
-    OPENSSL_cleanse(bytes.data(), bytes.size());
-}
+request_header::~request_header() { OPENSSL_cleanse(bytes.data(), bytes.size()); }
 
 }  // namespace slack::web::detail

@@ -90,14 +90,9 @@ void response_table_builder::bind(const field_spec& spec, const json_value& v)
     if (v.kind != spec.kind)
         return mismatch(v);
     switch (v.kind) {
-    case json_kind::boolean:
-        out.what = v.text == "true"sv ? state::yes : state::no;
-        return;
-    case json_kind::object:
-        out.what = state::object;
-        return;
-    default:
-        break;
+    case json_kind::boolean: out.what = v.text == "true"sv ? state::yes : state::no; return;
+    case json_kind::object: out.what = state::object; return;
+    default: break;
     }
     if (v.text.data() >= body_.data() && v.text.data() + v.text.size() <= body_.data() + body_.size()) {
         out = {static_cast<std::uint32_t>(v.text.data() - body_.data()), static_cast<std::uint32_t>(v.text.size()),
@@ -123,7 +118,8 @@ void response_table_builder::forget(const json_value& v, bool with_members)
     });
 }
 
-boost::system::error_code response_table_builder::finish(std::string body, slack::diagnostics& diag, bool processed, std::string_view spent)
+boost::system::error_code response_table_builder::finish(std::string body, slack::diagnostics& diag, bool processed,
+                                                         std::string_view spent)
 {
     response_.body_.assign(std::move(body));  // the parsed text: the slots point into it
     response_.received_at_ = std::chrono::system_clock::now();

@@ -19,12 +19,12 @@ namespace slack::web::detail {
 /// One documented field of a response.
 struct field_spec {
     static constexpr std::uint8_t top = 0xff;
-    std::string_view parent;     ///< The enclosing object's path ("" at the top, "team", "authed_user"...).
+    std::string_view parent;  ///< The enclosing object's path ("" at the top, "team", "authed_user"...).
     std::string_view key;
-    json_kind kind;              ///< The type the docs give it: string, number, boolean or object.
-    std::uint8_t slot;           ///< Where it goes in the response.
+    json_kind kind;                  ///< The type the docs give it: string, number, boolean or object.
+    std::uint8_t slot;               ///< Where it goes in the response.
     std::uint8_t parent_slot = top;  ///< For members of an object: the object's slot.
-    bool vital = false;          ///< A value of another type makes the whole answer unusable (the token...).
+    bool vital = false;              ///< A value of another type makes the whole answer unusable (the token...).
 };
 
 /// A method's response table, and what makes an `ok:true` answer usable at all.
@@ -46,7 +46,8 @@ struct response_table_builder : response_fields {
 
     void clear(std::string_view body) override;
     void on_value(const json_value& v) override;
-    boost::system::error_code finish(std::string body, slack::diagnostics& diag, bool processed, std::string_view spent) override;
+    boost::system::error_code finish(std::string body, slack::diagnostics& diag, bool processed,
+                                     std::string_view spent) override;
 
 protected:
     virtual const char* unusable() const = 0;
@@ -62,15 +63,14 @@ private:
     void mismatch(const json_value& v);
     void forget(const json_value& v, bool with_members);  // its earlier mismatch, and its members'
 
-
     std::string_view method_;
     std::span<const field_spec> fields_;
     response_base& response_;
     std::span<value_slot> slots_;
-    std::string_view body_;              // the body being parsed: unescaped strings are located in it
-    std::vector<std::string> mistyped_;  // paths of fields with an unexpected type
-    std::size_t next_ = 0;               // where the next value's search starts
-    std::string warning_;                       // the top-level `warning`: comma-separated codes
+    std::string_view body_;                       // the body being parsed: unescaped strings are located in it
+    std::vector<std::string> mistyped_;           // paths of fields with an unexpected type
+    std::size_t next_ = 0;                        // where the next value's search starts
+    std::string warning_;                         // the top-level `warning`: comma-separated codes
     std::vector<std::string> metadata_warnings_;  // response_metadata.warnings
 };
 

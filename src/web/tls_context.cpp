@@ -27,7 +27,8 @@ void load_system_cas(boost::asio::ssl::context& context)
         context.set_default_verify_paths();
         return;
     }
-    if (const char* dir = std::getenv(X509_get_default_cert_dir_env()); dir && *dir && !SSL_CTX_load_verify_dir(handle, dir))
+    if (const char* dir = std::getenv(X509_get_default_cert_dir_env());
+        dir && *dir && !SSL_CTX_load_verify_dir(handle, dir))
         ::ERR_clear_error();
 }
 

@@ -36,8 +36,8 @@ inline bool cancelled(const boost::asio::cancellation_state& state)
 }
 
 struct http_exchange {
-    std::string_view method;         ///< e.g. "oauth.access": the target is the endpoint's path prefix + method.
-    std::string_view body;           ///< Encoded as `content_type` says.
+    std::string_view method;  ///< e.g. "oauth.access": the target is the endpoint's path prefix + method.
+    std::string_view body;    ///< Encoded as `content_type` says.
     /// The Authorization header's value, kept once: shared with the request (or the client's
     /// cached Basic header) and with the request header made from it. Null (or empty): none.
     std::shared_ptr<const std::string> authorization;
@@ -53,12 +53,12 @@ struct attempt_result {
     /// The Asio/Beast/SSL code behind `error` when it was renamed (connection_closed,
     /// bad_response, body_too_large), for diagnostics::underlying.
     boost::system::error_code original_error;
-    bool request_written = false;     ///< At least one byte of the request was written.
+    bool request_written = false;  ///< At least one byte of the request was written.
     bool response_received = false;
-    bool gate_closed = false;          ///< Not sent: the method's gate closed while the call was queued.
-    std::size_t bytes_read = 0;        ///< Bytes of the response(s) read from the connection.
+    bool gate_closed = false;                ///< Not sent: the method's gate closed while the call was queued.
+    std::size_t bytes_read = 0;              ///< Bytes of the response(s) read from the connection.
     const char* tls_verify_error = nullptr;  ///< Why the server's certificate was refused (OpenSSL's words).
-    unsigned proxy_status = 0;  ///< The proxy's non-2xx answer to CONNECT (nothing reached Slack).
+    unsigned proxy_status = 0;               ///< The proxy's non-2xx answer to CONNECT (nothing reached Slack).
     bool keep_alive = false;
     unsigned status = 0;
     std::string body;

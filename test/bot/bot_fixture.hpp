@@ -51,14 +51,15 @@ struct bot_fixture : mock_fixture {
     pages_result list(web::client& c, web::page_params params, std::string_view token)
     {
         std::optional<pages_result> out;
-        web::paginate(c, "conversations.list", params, token,
-                      [this](const web::api_response& page) {
-                          const boost::json::object body = page.json();
-                          for (const auto& channel : body.at("channels").as_array())
-                              seen.emplace_back(channel.at("id").as_string());
-                          return seen.size() < stop_after;
-                      },
-                      diag, [&](pages_result r) { out.emplace(std::move(r)); });
+        web::paginate(
+            c, "conversations.list", params, token,
+            [this](const web::api_response& page) {
+                const boost::json::object body = page.json();
+                for (const auto& channel : body.at("channels").as_array())
+                    seen.emplace_back(channel.at("id").as_string());
+                return seen.size() < stop_after;
+            },
+            diag, [&](pages_result r) { out.emplace(std::move(r)); });
         run_until([&] { return out.has_value(); });
         return std::move(*out);
     }

@@ -28,7 +28,8 @@ BOOST_AUTO_TEST_CASE(a_handler_gets_the_form_or_json_arguments_and_the_token)
     web::client c = client();
     const std::string token = server.mint_tokens().access_token;
     call_result posted = call(c, "chat.postMessage", {.form = {{"channel", "C1"}, {"text", "hi"}}}, token);
-    BOOST_REQUIRE_MESSAGE(posted.has_value(), describe(posted.has_error() ? posted.error() : boost::system::error_code(), diag));
+    BOOST_REQUIRE_MESSAGE(posted.has_value(),
+                          describe(posted.has_error() ? posted.error() : boost::system::error_code(), diag));
     BOOST_TEST(posted->json().at("ts").as_string() == "1.2");
     BOOST_TEST(got == (std::vector<std::string>{"chat.postMessage", token, "application/x-www-form-urlencoded",
                                                 R"({"channel":"C1","text":"hi"})"}),
@@ -68,24 +69,30 @@ BOOST_AUTO_TEST_CASE(the_token_is_checked_like_slacks_methods_unless_told_not_to
     BOOST_TEST(call(c, "chat.postMessage", {}, "mock-any-bot").has_value());  // magic words pass
     BOOST_TEST(calls == 1);
 
-    server.handle("conversations.info", [&](const mock::method_request& request) {
-        ++calls;
-        return request.token.empty() ? mock::method_answer::ok() : mock::method_answer::error("token_given");
-    }, mock::token_check::none);
+    server.handle(
+        "conversations.info",
+        [&](const mock::method_request& request) {
+            ++calls;
+            return request.token.empty() ? mock::method_answer::ok() : mock::method_answer::error("token_given");
+        },
+        mock::token_check::none);
     BOOST_TEST(call(c, "conversations.info", {}, "").has_value());
     BOOST_TEST(calls == 2);
 }
 
 BOOST_AUTO_TEST_CASE(errors_statuses_and_a_throwing_handler)
 {
-    server.handle("chat.postMessage", [](const mock::method_request& request) -> mock::method_answer {
-        const std::string_view text = request.arguments.at("text").as_string();
-        if (text == "throw")
-            throw std::runtime_error("the handler failed");
-        if (text == "status")
-            return {.status = 503, .body = "{}"};
-        return mock::method_answer::error("channel_not_found");
-    }, mock::token_check::none);
+    server.handle(
+        "chat.postMessage",
+        [](const mock::method_request& request) -> mock::method_answer {
+            const std::string_view text = request.arguments.at("text").as_string();
+            if (text == "throw")
+                throw std::runtime_error("the handler failed");
+            if (text == "status")
+                return {.status = 503, .body = "{}"};
+            return mock::method_answer::error("channel_not_found");
+        },
+        mock::token_check::none);
     web::client c = client();
     call_result r = call(c, "chat.postMessage", {.form = {{"text", "no"}}}, "");
     BOOST_TEST((r.error() == api_errc::channel_not_found));

@@ -72,5 +72,5 @@ BOOST_FIXTURE_TEST_CASE(the_bot_hears_slack_refuse, bot_test)
 {
     BOOST_TEST(!run_greet(mock.mint_tokens().access_token, "C999"));  // channel_not_found
     BOOST_TEST(!run_greet("xoxb-not-a-token-of-the-mock", "C1"));     // invalid_auth
-    BOOST_TEST(texts.size() == 1u);  // the unknown token never reached the handler
+    BOOST_TEST(texts.size() == 1u);                                   // the unknown token never reached the handler
 }

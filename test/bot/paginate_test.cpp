@@ -21,7 +21,8 @@ BOOST_AUTO_TEST_CASE(follows_cursors_to_the_end)
     web::client c = client();
     const std::string token = server.mint_tokens().access_token;
     pages_result read = list(c, {.call = {.form = {{"limit", "2"}}}}, token);
-    BOOST_REQUIRE_MESSAGE(read.has_value(), describe(read.has_error() ? read.error() : boost::system::error_code(), diag));
+    BOOST_REQUIRE_MESSAGE(read.has_value(),
+                          describe(read.has_error() ? read.error() : boost::system::error_code(), diag));
     BOOST_TEST(read->pages == 3u);
     BOOST_TEST(read->next_cursor.empty());
     BOOST_TEST(seen == channels, boost::test_tools::per_element());
@@ -73,7 +74,8 @@ BOOST_AUTO_TEST_CASE(waits_out_a_429_on_page_2_and_reads_on)
     web::client c = client();
     const auto start = std::chrono::steady_clock::now();
     pages_result read = list(c, {}, "mock-bot");
-    BOOST_REQUIRE_MESSAGE(read.has_value(), describe(read.has_error() ? read.error() : boost::system::error_code(), diag));
+    BOOST_REQUIRE_MESSAGE(read.has_value(),
+                          describe(read.has_error() ? read.error() : boost::system::error_code(), diag));
     BOOST_TEST((std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(900)));
     BOOST_TEST(read->pages == 3u);
     BOOST_TEST(seen == channels, boost::test_tools::per_element());
@@ -129,9 +131,10 @@ BOOST_AUTO_TEST_CASE(terminal_cancellation_ends_the_walk)
     web::client c = client();
     asio::cancellation_signal cancel;
     std::optional<pages_result> out;
-    web::paginate(c, "conversations.list", {.call = {.idempotent = true}}, "mock-bot",
-                  [](const web::api_response&) { return true; },
-                  asio::bind_cancellation_slot(cancel.slot(), [&](pages_result r) { out.emplace(std::move(r)); }));
+    web::paginate(
+        c, "conversations.list", {.call = {.idempotent = true}}, "mock-bot",
+        [](const web::api_response&) { return true; },
+        asio::bind_cancellation_slot(cancel.slot(), [&](pages_result r) { out.emplace(std::move(r)); }));
     run_until([&] { return server.requests().size() == 2u; });
     cancel.emit(asio::cancellation_type::terminal);
     run_until([&] { return out.has_value(); }, std::chrono::seconds(5));
@@ -143,9 +146,10 @@ BOOST_AUTO_TEST_CASE(an_exception_from_the_page_handler_comes_out_of_run)
     serve_conversations(6);
     web::client c = client();
     bool completed = false;
-    web::paginate(c, "conversations.list", {}, "mock-bot",
-                  [](const web::api_response&) -> bool { throw std::runtime_error("page handler failed"); },
-                  [&](pages_result) { completed = true; });
+    web::paginate(
+        c, "conversations.list", {}, "mock-bot",
+        [](const web::api_response&) -> bool { throw std::runtime_error("page handler failed"); },
+        [&](pages_result) { completed = true; });
     BOOST_CHECK_THROW(run_until([&] { return completed; }), std::runtime_error);
     BOOST_TEST(!completed);
     BOOST_TEST(server.requests().size() == 1u);  // no page after the one that threw

@@ -76,11 +76,9 @@ asio::awaitable<void> awaited_shapes(web::oauth& oauth, slack::mock::server& moc
 
     // Literals and a redirect_uri, as in the README.
     code = mock.mint_code("https://example.com/slack/oauth");
-    r = co_await oauth.access({.client_id = a.id,
-                               .client_secret = a.secret,
-                               .code = code,
-                               .redirect_uri = "https://example.com/slack/oauth"},
-                              diag);
+    r = co_await oauth.access(
+        {.client_id = a.id, .client_secret = a.secret, .code = code, .redirect_uri = "https://example.com/slack/oauth"},
+        diag);
     check_result(r, "co_await access({... redirect_uri literal}, diag)");
 
     // Views of std::string temporaries made in the same expression (a request's parameter, say).
@@ -105,11 +103,13 @@ asio::awaitable<void> awaited_shapes(web::oauth& oauth, slack::mock::server& moc
 asio::awaitable<void> method_shapes(web::client& client, slack::mock::server& mock, app a)
 {
     web::oauth oauth(client);
-    auto v2 = co_await oauth.v2_access({.client_id = a.id, .client_secret = a.secret, .code = mock.mint_code(slack::mock::code_options{})});
+    auto v2 = co_await oauth.v2_access(
+        {.client_id = a.id, .client_secret = a.secret, .code = mock.mint_code(slack::mock::code_options{})});
     check(v2.has_value() && !v2->access_token().empty(), "co_await v2_access({...})");
     const slack::mock::minted_tokens tokens = mock.mint_tokens();
-    auto refreshed = co_await oauth.v2_refresh(
-        {.client_id = a.id, .client_secret = std::string(a.secret), .refresh_token = std::string(tokens.refresh_token)});
+    auto refreshed = co_await oauth.v2_refresh({.client_id = a.id,
+                                                .client_secret = std::string(a.secret),
+                                                .refresh_token = std::string(tokens.refresh_token)});
     check(refreshed.has_value() && !refreshed->refresh_token().empty(), "co_await v2_refresh({... temporaries})");
     auto who = co_await web::auth(client).test({.token = std::string(tokens.access_token)});
     check(who.has_value() && !who->team_id().empty(), "co_await auth(client).test({.token = temporary})");
@@ -131,18 +131,22 @@ asio::awaitable<void> method_shapes(web::client& client, slack::mock::server& mo
     braced = co_await client.call("api.test", {.form = field_vector});
     check(braced.has_value() && braced->body().find(R"("channel":"C3")") != std::string_view::npos,
           "co_await client.call(method, {.form = vector})");
-    auto json = co_await client.call("api.test", {.json = R"({"a":"b"})", .idempotent = true}, {}, diag, asio::deferred);
-    check(json.has_value() && json->body().find("\"a\"") != std::string_view::npos, "co_await client.call({.json}, diag, deferred)");
+    auto json =
+        co_await client.call("api.test", {.json = R"({"a":"b"})", .idempotent = true}, {}, diag, asio::deferred);
+    check(json.has_value() && json->body().find("\"a\"") != std::string_view::npos,
+          "co_await client.call({.json}, diag, deferred)");
 
     // openid.hpp's and apps.hpp's header comments, as written there.
     web::openid openid(client);
     const std::string_view id = a.id, s = a.secret;
-    const std::string c = mock.mint_code(slack::mock::code_options{.method = "openid.connect.token", .scope = "openid"});
+    const std::string c =
+        mock.mint_code(slack::mock::code_options{.method = "openid.connect.token", .scope = "openid"});
     auto t = co_await openid.token({.client_id = id, .client_secret = s, .code = c});
     check(t.has_value() && !t->id_token().empty(), "co_await openid.token({...})");
     if (t) {
         auto who_signed_in = co_await openid.user_info({.token = t->access_token()});
-        check(who_signed_in.has_value() && !who_signed_in->sub().empty(), "co_await openid.user_info({.token = t->access_token()})");
+        check(who_signed_in.has_value() && !who_signed_in->sub().empty(),
+              "co_await openid.user_info({.token = t->access_token()})");
     }
     web::apps apps(client);
     const std::string t2 = mock.mint_tokens().access_token;
@@ -209,18 +213,22 @@ asio::awaitable<void> install_shapes(web::client& client, slack::mock::server& m
     const install::state_signer signer("a state secret of thirty-two bytes or more");
     const install::issued_state issued = signer.issue();
     const std::string id = a.id, secret = a.secret, callback = "https://app.example/slack/oauth";
-    std::string url = slack::install::authorize_url({.client_id = id, .scope = "chat:write,commands",
-                                                     .redirect_uri = callback, .state = issued.state});
+    std::string url = slack::install::authorize_url(
+        {.client_id = id, .scope = "chat:write,commands", .redirect_uri = callback, .state = issued.state});
     check(url.find("state=") != std::string::npos, "authorize_url({...})");
 
     const std::string callback_url = callback;
-    slack::install::installer installs(client, store, signer, {.client_id = id, .client_secret = secret,
-                                       .scope = "chat:write", .redirect_uri = callback_url});
-    auto start = installs.begin();            // redirect to start.location, send start.set_cookie
+    slack::install::installer installs(
+        client, store, signer,
+        {.client_id = id, .client_secret = secret, .scope = "chat:write", .redirect_uri = callback_url});
+    auto start = installs.begin();  // redirect to start.location, send start.set_cookie
     const auto location = boost::urls::parse_uri(start.location).value();
-    const std::string code = mock.mint_code(slack::mock::code_options{
-        .method = "oauth.v2.access", .redirect_uri = callback_url,
-        .code_challenge = (*location.params().find("code_challenge")).value, .scope = "chat:write", .user_scope = {}});
+    const std::string code =
+        mock.mint_code(slack::mock::code_options{.method = "oauth.v2.access",
+                                                 .redirect_uri = callback_url,
+                                                 .code_challenge = (*location.params().find("code_challenge")).value,
+                                                 .scope = "chat:write",
+                                                 .user_scope = {}});
     const std::string query = "code=" + code + "&state=" + std::string((*location.params().find("state")).value);
     const std::string cookies = start.set_cookie.substr(0, start.set_cookie.find(';'));
     auto done = co_await installs.complete({.query = query, .cookie_header = cookies});
@@ -259,15 +267,18 @@ asio::awaitable<void> sign_in_shapes(web::client& client, slack::mock::server& m
     const slack::install::state_signer signer("a state secret of thirty-two bytes or more");
     const std::string id = a.id, secret = a.secret, callback_url = "https://app.example/slack/sign_in";
 
-    slack::install::sign_in sign_ins(client, store, signer, {.client_id = id, .client_secret = secret,
-                                     .redirect_uri = callback_url});
-    auto start = sign_ins.begin();            // redirect to start.location, send start.set_cookie
+    slack::install::sign_in sign_ins(client, store, signer,
+                                     {.client_id = id, .client_secret = secret, .redirect_uri = callback_url});
+    auto start = sign_ins.begin();  // redirect to start.location, send start.set_cookie
     const auto location = boost::urls::parse_uri(start.location).value();
     auto param = [&](std::string_view name) { return std::string((*location.params().find(name)).value); };
     const std::string challenge = param("code_challenge"), nonce = param("nonce");
-    const std::string code = mock.mint_code(slack::mock::code_options{
-        .method = "openid.connect.token", .redirect_uri = callback_url, .code_challenge = challenge,
-        .scope = "openid", .user_scope = {}, .nonce = nonce});
+    const std::string code = mock.mint_code(slack::mock::code_options{.method = "openid.connect.token",
+                                                                      .redirect_uri = callback_url,
+                                                                      .code_challenge = challenge,
+                                                                      .scope = "openid",
+                                                                      .user_scope = {},
+                                                                      .nonce = nonce});
     const std::string query = "code=" + code + "&state=" + param("state");
     const std::string cookies = start.set_cookie.substr(0, start.set_cookie.find(';'));
     auto user = co_await sign_ins.complete({.query = query, .cookie_header = cookies});
@@ -289,7 +300,8 @@ int main()
     std::string posted_with;
     mock.handle("chat.postMessage", [&](const slack::mock::method_request& request) {
         posted_with = request.token;
-        return slack::mock::method_answer::ok({{"channel", request.arguments.at("channel")}, {"ts", "1700000000.000100"}});
+        return slack::mock::method_answer::ok(
+            {{"channel", request.arguments.at("channel")}, {"ts", "1700000000.000100"}});
     });
     mock.start();
     auto tls = std::make_shared<asio::ssl::context>(web::make_tls_context());
@@ -338,7 +350,8 @@ int main()
     std::ostringstream readme_output;
     std::streambuf* const console = std::cout.rdbuf();
     bool readme_done = false;
-    asio::co_spawn(ioc, install(oauth, mock.mint_code("https://example.com/slack/oauth"), a.secret), [&](std::exception_ptr) { readme_done = true; });
+    asio::co_spawn(ioc, install(oauth, mock.mint_code("https://example.com/slack/oauth"), a.secret),
+                   [&](std::exception_ptr) { readme_done = true; });
     bool readme_app_done = false;
     asio::co_spawn(ioc, install_app(client, mock.mint_code(slack::mock::code_options{}), a.secret),
                    [&](std::exception_ptr) { readme_app_done = true; });
@@ -353,8 +366,8 @@ int main()
                    [&](std::exception_ptr) { readme_slack_app_done = true; });
 
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (!(awaited && methods_done && install_done && sign_in_done && by_callback && by_callback_no_diag && readme_done && readme_app_done && readme_views_done &&
-             readme_slack_app_done &&
+    while (!(awaited && methods_done && install_done && sign_in_done && by_callback && by_callback_no_diag &&
+             readme_done && readme_app_done && readme_views_done && readme_slack_app_done &&
              future.wait_for(std::chrono::seconds(0)) == std::future_status::ready) &&
            std::chrono::steady_clock::now() < deadline) {
         std::cout.rdbuf(readme_output.rdbuf());  // only install() prints while the loop runs handlers

@@ -42,7 +42,8 @@ mock::method_answer list_conversations(const mock::method_request& request)
     const std::size_t first = cursor.empty() ? 0 : std::stoul(cursor), count = 5;
     json::array channels;
     for (std::size_t i = first; i < first + limit && i < count; ++i)
-        channels.push_back(json::object{{"id", "C" + std::to_string(i + 1)}, {"name", "channel-" + std::to_string(i + 1)}});
+        channels.push_back(
+            json::object{{"id", "C" + std::to_string(i + 1)}, {"name", "channel-" + std::to_string(i + 1)}});
     const std::string next = first + limit < count ? std::to_string(first + limit) : "";
     return mock::method_answer::ok({{"channels", channels}, {"response_metadata", {{"next_cursor", next}}}});
 }

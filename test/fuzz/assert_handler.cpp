@@ -14,10 +14,11 @@ void assertion_failed_msg(const char* expr, const char* msg, const char* functio
     // Beast's chunk parser asserts n >= 5 when the last chunk "0\r\n" was seen and fewer than two
     // more bytes arrive; the code after it handles that (need_more). Fixed upstream in
     // boostorg/beast#2861; with NDEBUG, as the library ships, nothing happens.
-    if (std::string_view(file).ends_with("boost/beast/http/impl/basic_parser.ipp") && std::string_view(expr) == "n >= 5")
+    if (std::string_view(file).ends_with("boost/beast/http/impl/basic_parser.ipp") &&
+        std::string_view(expr) == "n >= 5")
         return;
-    std::fprintf(stderr, "%s:%ld: %s: Boost assertion failed: %s%s%s\n", file, line, function, expr,
-                 msg ? ": " : "", msg ? msg : "");
+    std::fprintf(stderr, "%s:%ld: %s: Boost assertion failed: %s%s%s\n", file, line, function, expr, msg ? ": " : "",
+                 msg ? msg : "");
     std::abort();
 }
 

@@ -27,7 +27,7 @@
 namespace slack::web::detail {
 extern template const response_table<access_response>& table_of<oauth_access>();
 extern template const response_table<v2_access_response>& table_of<oauth_v2_access>();
-}
+}  // namespace slack::web::detail
 
 namespace {
 
@@ -60,17 +60,12 @@ struct checking_fields final : response_fields {
         switch (v.kind) {
         case json_kind::null:
         case json_kind::object:
-        case json_kind::array:
-            FUZZ_CHECK(v.text.empty());
-            break;
-        case json_kind::boolean:
-            FUZZ_CHECK(v.text == "true" || v.text == "false");
-            break;
+        case json_kind::array: FUZZ_CHECK(v.text.empty()); break;
+        case json_kind::boolean: FUZZ_CHECK(v.text == "true" || v.text == "false"); break;
         case json_kind::number:
             FUZZ_CHECK(!v.text.empty() && (v.text[0] == '-' || (v.text[0] >= '0' && v.text[0] <= '9')));
             break;
-        case json_kind::string:
-            break;
+        case json_kind::string: break;
         }
         builder.on_value(v);
         v2.on_value(v);
@@ -266,7 +261,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // ok:true: the typed response. Usable only with a token and a team_id that is not mistyped.
     const json::value* team_id = top->if_contains("team_id");
-    const bool usable = !text_of(top, "access_token").empty() && (!team_id || team_id->is_string() || team_id->is_null());
+    const bool usable =
+        !text_of(top, "access_token").empty() && (!team_id || team_id->is_string() || team_id->is_null());
     slack::diagnostics v2_diag;
     if (!fields.v2.finish(std::string(reply.body), v2_diag, true, "code"))
         check_v2(fields.v2.response, *top);

@@ -22,11 +22,11 @@
 namespace {
 
 namespace http = boost::beast::http;
-using slack::web::detail::attempt_result;
 using boost::system::error_code;
+using slack::web::detail::attempt_result;
 
 constexpr std::size_t body_limit = 64 * 1024;
-constexpr unsigned max_interim_responses = 8;  // as in exchange.cpp
+constexpr unsigned max_interim_responses = 8;       // as in exchange.cpp
 constexpr long long max_delay = 366ll * 24 * 3600;  // parse_retry_after's cap, for both forms
 
 struct outcome {

@@ -79,7 +79,8 @@ struct threaded_mock {
 // stopped and joined when it goes out of scope.
 struct two_thread_client {
     two_thread_client(const threaded_mock& mock, std::size_t max_connections, std::chrono::seconds run)
-        : client(ioc.get_executor(), std::make_shared<asio::ssl::context>(mock.tls()), options_for(mock, max_connections)),
+        : client(ioc.get_executor(), std::make_shared<asio::ssl::context>(mock.tls()),
+                 options_for(mock, max_connections)),
           runner_a([this, run] { ioc.run_for(run); }),
           runner_b([this, run] { ioc.run_for(run); })
     {
@@ -130,7 +131,8 @@ BOOST_AUTO_TEST_CASE(use_future_works_with_the_io_context_on_another_thread)
     web::client client(ioc.get_executor(), std::make_shared<asio::ssl::context>(mock.tls()), options);
     auto guard = asio::make_work_guard(ioc);
     std::thread runner([&] { ioc.run_for(15s); });
-    std::future<access_result> future = web::oauth(client).access(mock.params("mock-payload-bot-future"), asio::use_future);
+    std::future<access_result> future =
+        web::oauth(client).access(mock.params("mock-payload-bot-future"), asio::use_future);
     const bool ready = future.wait_for(10s) == std::future_status::ready;
     guard.reset();
     ioc.stop();
@@ -183,7 +185,8 @@ BOOST_AUTO_TEST_CASE(an_idle_pool_leaves_no_work_in_the_io_context)
     web::oauth(client).access(mock.params("mock-payload-bot-1"), [&](access_result r) { first.emplace(std::move(r)); });
     client_ioc.run_for(20s);
     BOOST_TEST(client_ioc.stopped());  // ran out of work: did not wait for the 20 s
-    web::oauth(client).access(mock.params("mock-payload-bot-2"), [&](access_result r) { second.emplace(std::move(r)); });
+    web::oauth(client).access(mock.params("mock-payload-bot-2"),
+                              [&](access_result r) { second.emplace(std::move(r)); });
     client_ioc.restart();
     client_ioc.run_for(20s);
     BOOST_TEST(client_ioc.stopped());
@@ -237,7 +240,10 @@ BOOST_AUTO_TEST_CASE(a_token_provider_on_two_threads_refreshes_once_and_lets_cal
     expired.bot = slack::store::token_grant{.token = "xoxe.xoxb-expired",
                                             .refresh_token = "mock-reusable-threads",
                                             .expires_at = std::chrono::system_clock::now() - 5s,
-                                            .scopes = {}, .bot_id = {}, .user_id = {}, .revision = 0};
+                                            .scopes = {},
+                                            .bot_id = {},
+                                            .user_id = {},
+                                            .revision = 0};
     BOOST_REQUIRE(store.save(expired, asio::use_future).get().has_value());
     slack::install::token_provider provider(on_two.client, store,
                                             {.client_id = mock.mock.options().client_id,
@@ -264,7 +270,8 @@ BOOST_AUTO_TEST_CASE(a_token_provider_on_two_threads_refreshes_once_and_lets_cal
         const slack::store::installation_key_view key{.enterprise_id = {}, .team_id = "T0THREADS", .user_id = {}};
         if (i % 4 == 1) {
             signals.push_back(std::make_unique<asio::cancellation_signal>());
-            provider.token(key, slack::store::grant_kind::bot, asio::bind_cancellation_slot(signals.back()->slot(), record));
+            provider.token(key, slack::store::grant_kind::bot,
+                           asio::bind_cancellation_slot(signals.back()->slot(), record));
             signals.back()->emit(asio::cancellation_type::terminal);
         } else if (i % 2) {
             provider.token(key, slack::store::grant_kind::bot, record);

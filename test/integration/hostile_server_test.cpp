@@ -33,7 +33,8 @@ constexpr std::size_t body_limit = 256 * 1024;
 
 std::string token_body(std::string_view token)
 {
-    return R"({"ok":true,"access_token":")" + std::string(token) + R"(","scope":"identify","team_id":"T1","team_name":"Team"})";
+    return R"({"ok":true,"access_token":")" + std::string(token) +
+           R"(","scope":"identify","team_id":"T1","team_name":"Team"})";
 }
 
 // A call as a test sees it.
@@ -399,7 +400,8 @@ BOOST_AUTO_TEST_CASE(invalid_chunk_sizes_are_refused)
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT("chunk size line " << c.size_line)
         {
-            peer_fixture fx(answer_and_hold(ok_head("Transfer-Encoding: chunked\r\n") + c.size_line + "{}\r\n0\r\n\r\n"));
+            peer_fixture fx(
+                answer_and_hold(ok_head("Transfer-Encoding: chunked\r\n") + c.size_line + "{}\r\n0\r\n\r\n"));
             const call_outcome out = fx.call();
             require_outcome_unknown(out, fx.peer, c.cause, c.http_status);
             BOOST_TEST(out.took_ms() < 1000);
@@ -513,8 +515,8 @@ BOOST_AUTO_TEST_CASE(no_redirect_status_reaches_the_location)
 
 BOOST_AUTO_TEST_CASE(an_html_page_with_status_200_is_unusable_and_the_code_spent)
 {
-    peer_fixture fx(answer_and_hold(
-        http_response(200, "<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>", {}, "text/html; charset=utf-8")));
+    peer_fixture fx(answer_and_hold(http_response(200, "<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>", {},
+                                                  "text/html; charset=utf-8")));
     require_outcome_unknown(fx.call(), fx.peer, client_errc::invalid_json, 200);
 }
 

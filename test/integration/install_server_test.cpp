@@ -34,7 +34,6 @@ const std::string signing_secret = "the app's signing secret, for events";
 const std::string admin_token = "an operator's token for the whoami page";
 const std::string admin = "Bearer " + admin_token;
 
-
 // One request, as a browser (or Slack) would send it, over TLS for https:// URLs.
 asio::awaitable<http_response> fetch(asio::ssl::context& tls, std::string url, http::verb verb = http::verb::get,
                                      std::string cookie = {}, std::string body = {},
@@ -97,8 +96,8 @@ struct install_server_fixture : mock_fixture {
             std::filesystem::remove(path.string() + suffix, ignored);
     }
 
-    http_response get(std::string url, http::verb verb = http::verb::get, std::string cookie = {}, std::string body = {},
-                      std::vector<std::pair<std::string, std::string>> headers = {})
+    http_response get(std::string url, http::verb verb = http::verb::get, std::string cookie = {},
+                      std::string body = {}, std::vector<std::pair<std::string, std::string>> headers = {})
     {
         std::optional<http_response> out;
         asio::co_spawn(ioc, fetch(*tls, std::move(url), verb, std::move(cookie), std::move(body), std::move(headers)),
@@ -113,14 +112,18 @@ struct install_server_fixture : mock_fixture {
     http_response event(const std::string& body, const std::string& secret)
     {
         const std::string timestamp = std::to_string(
-            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count());
         return get(base + "/slack/events", http::verb::post, {}, body,
                    {{"X-Slack-Request-Timestamp", timestamp},
                     {"X-Slack-Signature", install::sign_request(secret, timestamp, body)},
                     {"Content-Type", "application/json"}});
     }
 
-    http_response who_is(std::string url) { return get(std::move(url), http::verb::get, {}, {}, {{"Authorization", admin}}); }
+    http_response who_is(std::string url)
+    {
+        return get(std::move(url), http::verb::get, {}, {}, {{"Authorization", admin}});
+    }
 
     // The browser's part of an install: start, approve on Slack's page, come back with the cookie.
     http_response install()
@@ -192,14 +195,15 @@ BOOST_FIXTURE_TEST_CASE(a_replayed_redirect_or_another_browser_installs_nothing_
     const http_response again = get(back, http::verb::get, cookie);
     BOOST_TEST(again.result() == http::status::bad_request);
     BOOST_TEST(again.body().find("already used") != std::string::npos, again.body());
-    BOOST_TEST(get(back, http::verb::get, "__Host-slack_oauth_state=someone-else").result() == http::status::bad_request);
+    BOOST_TEST(get(back, http::verb::get, "__Host-slack_oauth_state=someone-else").result() ==
+               http::status::bad_request);
 }
 
 BOOST_FIXTURE_TEST_CASE(url_verification_is_answered_with_its_challenge, install_server_fixture)
 {
-    const http_response answer =
-        event(R"({"token":"t","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"})",
-              signing_secret);
+    const http_response answer = event(
+        R"({"token":"t","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"})",
+        signing_secret);
     BOOST_TEST(answer.result() == http::status::ok);
     BOOST_TEST(answer.body() == "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
 }

@@ -72,8 +72,9 @@ struct installer_fixture : mock_fixture {
                             boost::asio::cancellation_slot slot)
     {
         std::optional<install_result> out;
-        installs.complete({.query = query, .cookie_header = cookie}, diag,
-                          boost::asio::bind_cancellation_slot(slot, [&](install_result r) { out.emplace(std::move(r)); }));
+        installs.complete(
+            {.query = query, .cookie_header = cookie}, diag,
+            boost::asio::bind_cancellation_slot(slot, [&](install_result r) { out.emplace(std::move(r)); }));
         run_until([&] { return out.has_value(); });
         return std::move(*out);
     }
@@ -90,7 +91,8 @@ struct installer_fixture : mock_fixture {
     std::optional<store::installation> stored()
     {
         std::optional<store::store_result<std::optional<store::installation>>> found;
-        store.find({.enterprise_id = {}, .team_id = "T0MOCKTEAM", .user_id = {}}, [&](auto r) { found.emplace(std::move(r)); });
+        store.find({.enterprise_id = {}, .team_id = "T0MOCKTEAM", .user_id = {}},
+                   [&](auto r) { found.emplace(std::move(r)); });
         run_until([&] { return found.has_value(); });
         return found->value();
     }
@@ -168,7 +170,8 @@ BOOST_FIXTURE_TEST_CASE(a_callback_from_another_browser_spends_nothing, installe
 {
     const auto back = approve(installs.begin());
     const auto elsewhere = approve(installs.begin());
-    BOOST_TEST(complete(installs, back.query, elsewhere.cookie).error() == install::install_errc::state_browser_mismatch);
+    BOOST_TEST(complete(installs, back.query, elsewhere.cookie).error() ==
+               install::install_errc::state_browser_mismatch);
     BOOST_TEST(complete(installs, back.query, "").error() == install::install_errc::state_browser_mismatch);
     BOOST_TEST(server.exchanges(back.code) == 0u);
     BOOST_TEST(complete(installs, back.query, back.cookie).has_value());  // the right browser still can
@@ -245,8 +248,9 @@ BOOST_FIXTURE_TEST_CASE(a_cancellation_as_the_callback_starts_sends_nothing, ins
     boost::asio::cancellation_signal signal;
     slack::diagnostics diag;
     std::optional<install_result> out;
-    installs.complete({.query = back.query, .cookie_header = back.cookie}, diag,
-                      boost::asio::bind_cancellation_slot(signal.slot(), [&](install_result r) { out.emplace(std::move(r)); }));
+    installs.complete(
+        {.query = back.query, .cookie_header = back.cookie}, diag,
+        boost::asio::bind_cancellation_slot(signal.slot(), [&](install_result r) { out.emplace(std::move(r)); }));
     signal.emit(boost::asio::cancellation_type::terminal);
     run_until([&] { return out.has_value(); });
     BOOST_REQUIRE(out->has_error());

@@ -59,7 +59,8 @@ struct lifecycle_fixture {
     {
         std::optional<Result> out;
         start([&](Result r) { out.emplace(std::move(r)); });
-        slack::test::run_until(ioc, [&] { return out.has_value(); }, 10s);
+        slack::test::run_until(
+            ioc, [&] { return out.has_value(); }, 10s);
         return std::move(*out);
     }
 
@@ -88,9 +89,8 @@ struct lifecycle_fixture {
     install::lifecycle_result deliver_signed(const std::string& timestamp, const std::string& signature,
                                              const std::string& body)
     {
-        return once<install::lifecycle_result>([&](auto h) {
-            events.handle({.timestamp = timestamp, .signature = signature, .body = body}, h);
-        });
+        return once<install::lifecycle_result>(
+            [&](auto h) { events.handle({.timestamp = timestamp, .signature = signature, .body = body}, h); });
     }
 
     asio::io_context ioc;
@@ -182,8 +182,9 @@ BOOST_AUTO_TEST_CASE(forged_stale_and_unsigned_requests_change_nothing)
     BOOST_TEST((deliver_signed("", install::sign_request(signing_secret, timestamp, body), body).error() ==
                 install_errc::signature_missing));
     // A signed body altered on the way.
-    BOOST_TEST((deliver_signed(timestamp, install::sign_request(signing_secret, timestamp, body), uninstalled_body("T2"))
-                    .error() == install_errc::signature_mismatch));
+    BOOST_TEST(
+        (deliver_signed(timestamp, install::sign_request(signing_secret, timestamp, body), uninstalled_body("T2"))
+             .error() == install_errc::signature_mismatch));
     BOOST_TEST(has({"", "T1", ""}));
     // None of them spent its signature: the genuine request still goes through.
     BOOST_TEST(deliver_signed(timestamp, install::sign_request(signing_secret, timestamp, body), body).has_value());
@@ -249,7 +250,8 @@ BOOST_AUTO_TEST_CASE(braced_requests_in_co_await_and_the_default_token)
         if (e)
             std::rethrow_exception(e);
     });
-    slack::test::run_until(ioc, [&] { return out.has_value(); }, 10s);
+    slack::test::run_until(
+        ioc, [&] { return out.has_value(); }, 10s);
     BOOST_REQUIRE(out->has_value());
     BOOST_TEST((*out)->removed == 2u);
 }
@@ -262,10 +264,12 @@ BOOST_AUTO_TEST_CASE(cancelled_before_a_removal_removes_nothing)
     const std::string signature = install::sign_request(signing_secret, timestamp, body);
     asio::cancellation_signal cancel;
     std::optional<install::lifecycle_result> out;
-    events.handle({.timestamp = timestamp, .signature = signature, .body = body},
-                  asio::bind_cancellation_slot(cancel.slot(), [&](install::lifecycle_result r) { out.emplace(std::move(r)); }));
+    events.handle(
+        {.timestamp = timestamp, .signature = signature, .body = body},
+        asio::bind_cancellation_slot(cancel.slot(), [&](install::lifecycle_result r) { out.emplace(std::move(r)); }));
     cancel.emit(asio::cancellation_type::terminal);
-    slack::test::run_until(ioc, [&] { return out.has_value(); }, 10s);
+    slack::test::run_until(
+        ioc, [&] { return out.has_value(); }, 10s);
     BOOST_TEST((out->error() == asio::error::operation_aborted));
     BOOST_TEST(has({"", "T1", ""}));
     // The cancellation reaches the coroutine once it runs: its signature may be spent already,

@@ -118,7 +118,8 @@ BOOST_AUTO_TEST_CASE(v2_access_sends_form_credentials_when_asked)
     options.credentials = web::credentials_in::form;
     web::client c = make_client();
     slack::diagnostics diag;
-    v2_result r = v2_access(c, {.client_id = id(), .client_secret = secret(), .code = server.mint_code(mock::code_options{})}, diag);
+    v2_result r = v2_access(
+        c, {.client_id = id(), .client_secret = secret(), .code = server.mint_code(mock::code_options{})}, diag);
     BOOST_REQUIRE(r.has_value());
     BOOST_TEST(server.requests().back().authorization.empty());
     BOOST_TEST(server.requests().back().body.find("client_secret=") != std::string::npos);
@@ -133,7 +134,8 @@ BOOST_AUTO_TEST_CASE(v2_access_errors_and_a_spent_code)
     v2_result again = v2_access(c, {.client_id = id(), .client_secret = secret(), .code = code}, diag);
     BOOST_REQUIRE(again.has_error());
     BOOST_TEST((again.error() == api_errc::invalid_code));
-    v2_result bad_secret = v2_access(c, {.client_id = id(), .client_secret = "wrong", .code = server.mint_code(mock::code_options{})}, diag);
+    v2_result bad_secret = v2_access(
+        c, {.client_id = id(), .client_secret = "wrong", .code = server.mint_code(mock::code_options{})}, diag);
     BOOST_TEST((bad_secret.error() == api_errc::bad_client_secret));
     const std::string redirected = server.mint_code({.redirect_uri = "https://example.com/cb"});
     v2_result bad_redirect = v2_access(
@@ -155,12 +157,15 @@ BOOST_AUTO_TEST_CASE(pkce_public_client_with_the_right_and_a_wrong_verifier)
     web::client c = make_client();
     slack::diagnostics diag;
     v2_result wrong = v2_access(
-        c, {.client_id = id(), .code = server.mint_code({.code_challenge = challenge}), .code_verifier = "not-it"}, diag);
+        c, {.client_id = id(), .code = server.mint_code({.code_challenge = challenge}), .code_verifier = "not-it"},
+        diag);
     BOOST_REQUIRE(wrong.has_error());
     BOOST_TEST((wrong.error() == api_errc::invalid_code_verifier));
     v2_result right = v2_access(
-        c, {.client_id = id(), .code = server.mint_code({.code_challenge = challenge}), .code_verifier = verifier}, diag);
-    BOOST_REQUIRE_MESSAGE(right.has_value(), describe_error(right.has_error() ? right.error() : boost::system::error_code(), diag));
+        c, {.client_id = id(), .code = server.mint_code({.code_challenge = challenge}), .code_verifier = verifier},
+        diag);
+    BOOST_REQUIRE_MESSAGE(right.has_value(),
+                          describe_error(right.has_error() ? right.error() : boost::system::error_code(), diag));
     BOOST_TEST(!right->access_token().empty());
     // A public client sends its id as a field, and no secret at all.
     const mock::recorded_request last = server.requests().back();
@@ -186,7 +191,8 @@ BOOST_AUTO_TEST_CASE(refresh_returns_a_new_pair_and_the_old_token_fails_after_th
     slack::diagnostics diag;
     const mock::minted_tokens installed = server.mint_tokens({});
     v2_result first = v2_refresh(c, installed.refresh_token, diag);
-    BOOST_REQUIRE_MESSAGE(first.has_value(), describe_error(first.has_error() ? first.error() : boost::system::error_code(), diag));
+    BOOST_REQUIRE_MESSAGE(first.has_value(),
+                          describe_error(first.has_error() ? first.error() : boost::system::error_code(), diag));
     BOOST_TEST((first->refresh_token() != installed.refresh_token));
     BOOST_TEST((first->access_token() != installed.access_token));
     BOOST_TEST(first->access_token().starts_with("xoxe.xoxb-"));
@@ -310,16 +316,18 @@ BOOST_AUTO_TEST_CASE(openid_token_then_user_info)
     BOOST_TEST(t->token_type() == "Bearer");
     BOOST_TEST(std::count(t->id_token().begin(), t->id_token().end(), '.') == 2);  // a JWT's shape
     using info_result = boost::system::result<web::user_info_response>;
-    info_result who = once<info_result>(
-        ioc, [&](auto h) { web::openid(c).user_info({.token = t->access_token()}, diag, h); });
-    BOOST_REQUIRE_MESSAGE(who.has_value(), describe_error(who.has_error() ? who.error() : boost::system::error_code(), diag));
+    info_result who =
+        once<info_result>(ioc, [&](auto h) { web::openid(c).user_info({.token = t->access_token()}, diag, h); });
+    BOOST_REQUIRE_MESSAGE(who.has_value(),
+                          describe_error(who.has_error() ? who.error() : boost::system::error_code(), diag));
     BOOST_TEST(!who->sub().empty());
     BOOST_TEST(who->user_id() == who->sub());
     BOOST_TEST(who->team_id() == server.options().team_id);
     BOOST_TEST(!who->email().empty());
     BOOST_TEST(who->email_verified().value_or(false));
     BOOST_TEST(only_in_authorization(t->access_token()));
-    info_result bad = once<info_result>(ioc, [&](auto h) { web::openid(c).user_info({.token = "xoxp-unknown"}, diag, h); });
+    info_result bad =
+        once<info_result>(ioc, [&](auto h) { web::openid(c).user_info({.token = "xoxp-unknown"}, diag, h); });
     BOOST_TEST((bad.error() == api_errc::invalid_auth));
 }
 
@@ -400,8 +408,8 @@ BOOST_AUTO_TEST_CASE(uninstall_revokes_every_token_of_the_installation)
     v2_result refresh = v2_refresh(c, bot.refresh_token, diag);
     BOOST_TEST(refresh.has_error());
     uninstall_result bad = once<uninstall_result>(ioc, [&](auto h) {
-        web::apps(c).uninstall({.client_id = id(), .client_secret = "wrong", .token = server.mint_tokens({}).access_token},
-                               diag, h);
+        web::apps(c).uninstall(
+            {.client_id = id(), .client_secret = "wrong", .token = server.mint_tokens({}).access_token}, diag, h);
     });
     BOOST_TEST((bad.error() == api_errc::bad_client_secret));
 }
@@ -413,7 +421,8 @@ BOOST_AUTO_TEST_CASE(call_sends_form_fields_or_a_json_body)
     using call_result = boost::system::result<web::api_response>;
     const web::form_field fields[] = {{"foo", "bar baz"}, {"n", "1&2"}};
     call_result form = once<call_result>(ioc, [&](auto h) { c.call("api.test", {.form = fields}, {}, diag, h); });
-    BOOST_REQUIRE_MESSAGE(form.has_value(), describe_error(form.has_error() ? form.error() : boost::system::error_code(), diag));
+    BOOST_REQUIRE_MESSAGE(form.has_value(),
+                          describe_error(form.has_error() ? form.error() : boost::system::error_code(), diag));
     BOOST_TEST(form->ok());
     const boost::json::object echoed = form->json();
     BOOST_TEST(echoed.at("args").at("foo").as_string() == "bar baz");
@@ -422,7 +431,8 @@ BOOST_AUTO_TEST_CASE(call_sends_form_fields_or_a_json_body)
 
     call_result json = once<call_result>(
         ioc, [&](auto h) { c.call("api.test", {.json = R"({"foo":"from json"})"}, "xoxb-any", diag, h); });
-    BOOST_REQUIRE_MESSAGE(json.has_value(), describe_error(json.has_error() ? json.error() : boost::system::error_code(), diag));
+    BOOST_REQUIRE_MESSAGE(json.has_value(),
+                          describe_error(json.has_error() ? json.error() : boost::system::error_code(), diag));
     BOOST_TEST(json->json().at("args").at("foo").as_string() == "from json");
     const mock::recorded_request sent = server.requests().back();
     BOOST_TEST(sent.content_type.starts_with("application/json"));
@@ -469,7 +479,8 @@ BOOST_AUTO_TEST_CASE(call_refuses_a_json_token_bad_utf8_and_names_not_of_slacks_
         return diag.client_message;
     };
     // A token in a JSON body, at the top: refused, like a form field, without showing it.
-    const std::string token_in_json = refusal("api.test", {.json = R"({"channel":"C1","token":"xoxb-secret-in-json"})"});
+    const std::string token_in_json =
+        refusal("api.test", {.json = R"({"channel":"C1","token":"xoxb-secret-in-json"})"});
     BOOST_TEST(token_in_json.find("call()'s token") != std::string::npos, token_in_json);
     BOOST_TEST(token_in_json.find("xoxb-secret-in-json") == std::string::npos);
     // Invalid UTF-8 is named as such, not as "not a JSON object".
@@ -495,12 +506,14 @@ BOOST_AUTO_TEST_CASE(the_rate_limit_gate_is_per_method)
     web::client c = make_client();
     slack::diagnostics diag;
     // oauth.v2.access is rate-limited for 30 s: its gate closes, auth.test's stays open.
-    v2_result limited = v2_access(c, {.client_id = id(), .client_secret = secret(), .code = "mock-ratelimit-1-30"}, diag);
+    v2_result limited =
+        v2_access(c, {.client_id = id(), .client_secret = secret(), .code = "mock-ratelimit-1-30"}, diag);
     BOOST_TEST((limited.error() == api_errc::ratelimited));
     const mock::minted_tokens bot = server.mint_tokens({});
     BOOST_TEST(auth_test(c, bot.access_token, diag).has_value());
     const auto sent = server.requests().size();
-    v2_result gated = v2_access(c, {.client_id = id(), .client_secret = secret(), .code = server.mint_code(mock::code_options{})}, diag);
+    v2_result gated = v2_access(
+        c, {.client_id = id(), .client_secret = secret(), .code = server.mint_code(mock::code_options{})}, diag);
     BOOST_TEST((gated.error() == api_errc::ratelimited));
     BOOST_TEST(server.requests().size() == sent);  // refused at the gate: nothing sent
 }

@@ -73,11 +73,15 @@ mock::server_options options_with(Edit edit)
 }
 
 struct declining_fixture : authorize_fixture {
-    declining_fixture() : authorize_fixture(options_with([](mock::server_options& o) { o.decline_authorize = true; })) {}
+    declining_fixture() : authorize_fixture(options_with([](mock::server_options& o) { o.decline_authorize = true; }))
+    {
+    }
 };
 
 struct configured_fixture : authorize_fixture {
-    configured_fixture() : authorize_fixture(options_with([](mock::server_options& o) { o.redirect_url = redirect; })) {}
+    configured_fixture() : authorize_fixture(options_with([](mock::server_options& o) { o.redirect_url = redirect; }))
+    {
+    }
 };
 
 using v2_result = boost::system::result<web::v2_access_response>;
@@ -114,21 +118,28 @@ BOOST_AUTO_TEST_CASE(an_install_with_pkce_from_authorize_url_to_tokens)
 
     // The callback, on another replica: only the secret is shared.
     const install::state_signer replica(state_secret);
-    const auto verified = replica.verify(back.state, "theme=dark; " + issued.set_cookie.substr(0, issued.set_cookie.find(';')));
+    const auto verified =
+        replica.verify(back.state, "theme=dark; " + issued.set_cookie.substr(0, issued.set_cookie.find(';')));
     BOOST_REQUIRE(verified.has_value());
     const web::pkce_pair derived = verified->pkce;
 
     web::client client(ioc.get_executor(), tls, options);
     slack::diagnostics diag;
     const v2_result wrong = once<v2_result>([&](auto h) {
-        web::oauth(client).v2_access({.client_id = id(), .client_secret = secret(), .code = back.code,
-                                      .code_verifier = web::make_pkce().verifier, .redirect_uri = redirect},
+        web::oauth(client).v2_access({.client_id = id(),
+                                      .client_secret = secret(),
+                                      .code = back.code,
+                                      .code_verifier = web::make_pkce().verifier,
+                                      .redirect_uri = redirect},
                                      diag, h);
     });
     BOOST_TEST((wrong.error() == slack::api_errc::invalid_code_verifier));
     const v2_result tokens = once<v2_result>([&](auto h) {
-        web::oauth(client).v2_access({.client_id = id(), .client_secret = secret(), .code = back.code,
-                                      .code_verifier = derived.verifier, .redirect_uri = redirect},
+        web::oauth(client).v2_access({.client_id = id(),
+                                      .client_secret = secret(),
+                                      .code = back.code,
+                                      .code_verifier = derived.verifier,
+                                      .redirect_uri = redirect},
                                      diag, h);
     });
     BOOST_REQUIRE(tokens.has_value());
@@ -149,7 +160,8 @@ BOOST_AUTO_TEST_CASE(the_code_carries_the_redirect_uri_and_is_single_use)
     auto exchange = [&](std::string_view redirect_uri) {
         return once<v2_result>([&](auto h) {
             web::oauth(client).v2_access(
-                {.client_id = id(), .client_secret = secret(), .code = back.code, .redirect_uri = redirect_uri}, diag, h);
+                {.client_id = id(), .client_secret = secret(), .code = back.code, .redirect_uri = redirect_uri}, diag,
+                h);
         });
     };
     BOOST_TEST((exchange("https://elsewhere.example/cb").error() == slack::api_errc::bad_redirect_uri));
@@ -183,10 +195,10 @@ BOOST_AUTO_TEST_CASE(mock_decline_in_the_scope_answers_access_denied)
 BOOST_AUTO_TEST_CASE(unknown_or_missing_client_id_and_missing_redirect_uri_are_error_pages)
 {
     auto page = [&](const install::authorize_params& p) { return open(install::authorize_url(p, server.base_url())); };
-    for (const raw_reply& reply : {page({.client_id = "9999.0000", .scope = "commands", .redirect_uri = redirect}),
-                                   page({.scope = "commands", .redirect_uri = redirect}),
-                                   page({.client_id = id(), .scope = "commands"}),
-                                   page({.client_id = id(), .redirect_uri = "::not a uri"})}) {
+    for (const raw_reply& reply :
+         {page({.client_id = "9999.0000", .scope = "commands", .redirect_uri = redirect}),
+          page({.scope = "commands", .redirect_uri = redirect}), page({.client_id = id(), .scope = "commands"}),
+          page({.client_id = id(), .redirect_uri = "::not a uri"})}) {
         BOOST_TEST(reply.status == 400u);
         BOOST_TEST(reply.content_type.starts_with("text/html"));
         BOOST_TEST(reply.location.empty());
@@ -197,9 +209,10 @@ BOOST_AUTO_TEST_CASE(unknown_or_missing_client_id_and_missing_redirect_uri_are_e
     BOOST_TEST(page({.client_id = id(), .scope = "commands"}).body.find("no Redirect URL is configured") !=
                std::string::npos);
     // Only S256: a challenge with another method.
-    const raw_reply plain = send(*this, http::verb::get,
-                                 "/oauth/v2/authorize?client_id=" + std::string(id()) +
-                                     "&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&code_challenge=x&code_challenge_method=plain");
+    const raw_reply plain =
+        send(*this, http::verb::get,
+             "/oauth/v2/authorize?client_id=" + std::string(id()) +
+                 "&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&code_challenge=x&code_challenge_method=plain");
     BOOST_TEST(plain.status == 400u);
     BOOST_TEST(server.memory().live_codes == 0u);
 }
@@ -207,9 +220,12 @@ BOOST_AUTO_TEST_CASE(unknown_or_missing_client_id_and_missing_redirect_uri_are_e
 BOOST_AUTO_TEST_CASE(openid_sign_in_gives_a_code_for_openid_connect_token)
 {
     const install::issued_state issued = signer.issue();
-    const std::string url = install::openid_authorize_url(
-        {.client_id = id(), .scope = "openid,email", .nonce = issued.nonce, .redirect_uri = redirect, .state = issued.state},
-        server.base_url());
+    const std::string url = install::openid_authorize_url({.client_id = id(),
+                                                           .scope = "openid,email",
+                                                           .nonce = issued.nonce,
+                                                           .redirect_uri = redirect,
+                                                           .state = issued.state},
+                                                          server.base_url());
     const install::redirect_query back = follow(open(url));
     BOOST_TEST(back.state == issued.state);
     web::client client(ioc.get_executor(), tls, options);
@@ -220,8 +236,8 @@ BOOST_AUTO_TEST_CASE(openid_sign_in_gives_a_code_for_openid_connect_token)
     });
     BOOST_TEST((wrong_method.error() == slack::api_errc::invalid_code));  // minted for openid.connect.token
     const token_result token = once<token_result>([&](auto h) {
-        web::openid(client).token({.client_id = id(), .client_secret = secret(), .code = back.code, .redirect_uri = redirect},
-                                  diag, h);
+        web::openid(client).token(
+            {.client_id = id(), .client_secret = secret(), .code = back.code, .redirect_uri = redirect}, diag, h);
     });
     BOOST_REQUIRE(token.has_value());
     BOOST_TEST(!token->access_token().empty());
@@ -229,8 +245,9 @@ BOOST_AUTO_TEST_CASE(openid_sign_in_gives_a_code_for_openid_connect_token)
     BOOST_TEST((claims.at("nonce").as_string() == issued.nonce));  // the page's nonce, kept with the code
     BOOST_TEST((claims.at("aud").as_string() == id()));
     // Without response_type=code the page refuses.
-    BOOST_TEST(send(*this, http::verb::get, "/openid/connect/authorize?client_id=" + std::string(id()) +
-                                                "&redirect_uri=https%3A%2F%2Fapp.example%2Fcb")
+    BOOST_TEST(send(*this, http::verb::get,
+                    "/openid/connect/authorize?client_id=" + std::string(id()) +
+                        "&redirect_uri=https%3A%2F%2Fapp.example%2Fcb")
                    .status == 400u);
 }
 
@@ -265,9 +282,8 @@ BOOST_FIXTURE_TEST_SUITE(mock_authorize_declining, declining_fixture)
 
 BOOST_AUTO_TEST_CASE(the_decline_option_answers_access_denied_on_both_pages)
 {
-    const install::redirect_query v2 = follow(open(
-        install::authorize_url({.client_id = id(), .scope = "commands", .redirect_uri = redirect, .state = "S2"},
-                               server.base_url())));
+    const install::redirect_query v2 = follow(open(install::authorize_url(
+        {.client_id = id(), .scope = "commands", .redirect_uri = redirect, .state = "S2"}, server.base_url())));
     BOOST_TEST((install::authorize_error(v2) == slack::install_errc::access_denied));
     BOOST_TEST(v2.state == "S2");
     const install::redirect_query openid = follow(open(install::openid_authorize_url(
@@ -282,8 +298,8 @@ BOOST_FIXTURE_TEST_SUITE(mock_authorize_configured, configured_fixture)
 
 BOOST_AUTO_TEST_CASE(without_redirect_uri_the_configured_redirect_url_is_used)
 {
-    const install::redirect_query back =
-        follow(open(install::authorize_url({.client_id = id(), .scope = "commands", .state = "S4"}, server.base_url())));
+    const install::redirect_query back = follow(
+        open(install::authorize_url({.client_id = id(), .scope = "commands", .state = "S4"}, server.base_url())));
     BOOST_TEST(back.state == "S4");
     // The page was sent no redirect_uri, so the exchange needs none.
     web::client client(ioc.get_executor(), tls, options);

@@ -74,7 +74,8 @@ inline access_result access_once(asio::io_context& ioc, web::client& client, web
 {
     std::optional<access_result> out;
     web::oauth(client).access(p, diag, [&](access_result r) { out.emplace(std::move(r)); });
-    run_until(ioc, [&] { return out.has_value(); }, limit);
+    run_until(
+        ioc, [&] { return out.has_value(); }, limit);
     return std::move(*out);
 }
 
@@ -95,7 +96,8 @@ inline void wait_for_the_start_of_a_second()
 
 struct mock_fixture {
     explicit mock_fixture(mock::server_options mock_options = default_mock_options())
-        : server(ioc.get_executor(), std::move(mock_options)), tls(std::make_shared<asio::ssl::context>(web::make_tls_context()))
+        : server(ioc.get_executor(), std::move(mock_options)),
+          tls(std::make_shared<asio::ssl::context>(web::make_tls_context()))
     {
         server.start();
         tls->add_certificate_authority(asio::buffer(server.ca_certificate_pem()));

@@ -70,8 +70,8 @@ BOOST_AUTO_TEST_CASE(arguments_come_from_the_query_string_too_and_get_is_accepte
     BOOST_TEST(slack_error(send(*this, http::verb::get, "/api/no.such.method?x=1")) == "unknown_method");
 
     // Query and body together; a name in both: the body's value.
-    const raw_reply echoed = send(*this, http::verb::post, "/api/api.test?a=1&b=2", "application/x-www-form-urlencoded",
-                                  "b=3&c=4");
+    const raw_reply echoed =
+        send(*this, http::verb::post, "/api/api.test?a=1&b=2", "application/x-www-form-urlencoded", "b=3&c=4");
     const auto args = boost::json::parse(echoed.body).as_object().at("args").as_object();
     BOOST_TEST(std::string(args.at("a").as_string()) == "1");
     BOOST_TEST(std::string(args.at("b").as_string()) == "3");

@@ -197,20 +197,22 @@ BOOST_AUTO_TEST_CASE(a_pkce_public_client_refreshes_with_its_client_id_alone)
     };
     // Installed through PKCE without a secret; its refresh token, and the next one, need none.
     const std::string code = server.mint_code({.code_challenge = "P6e8LW7d_uaCqGPhlkD9szXKwUwYFdy2QCjkcdRotEk"});
-    const json::object installed =
-        call("oauth.v2.access", id + "&code=" + enc(code) + "&code_verifier=dBjftJeZ4CVP-mJ92K9qzTpY8kB4rq7Gtw8BtR8q6bo");
+    const json::object installed = call(
+        "oauth.v2.access", id + "&code=" + enc(code) + "&code_verifier=dBjftJeZ4CVP-mJ92K9qzTpY8kB4rq7Gtw8BtR8q6bo");
     BOOST_REQUIRE_MESSAGE(is_ok(installed), error_of(installed));
     const json::object refreshed = refresh_without_secret("oauth.v2.access", secret(installed, "refresh_token"));
     BOOST_REQUIRE_MESSAGE(is_ok(refreshed), error_of(refreshed));
     BOOST_TEST(is_ok(refresh_without_secret("oauth.v2.access", secret(refreshed, "refresh_token"))));
-    BOOST_TEST(is_ok(refresh_without_secret("oauth.v2.access", server.mint_tokens({.public_client = true}).refresh_token)));
+    BOOST_TEST(
+        is_ok(refresh_without_secret("oauth.v2.access", server.mint_tokens({.public_client = true}).refresh_token)));
 
     // Sign in with Slack through PKCE, the same.
     const std::string openid = server.mint_code({.method = "openid.connect.token",
                                                  .code_challenge = "JeR30v2Rq36d9_adNyut3uISPkJUgNuPkCAHZYvkQic",
                                                  .scope = "openid"});
-    const json::object signed_in = call("openid.connect.token", id + "&code=" + enc(openid) +
-                                                                    "&code_verifier=a-verifier-long-enough-for-pkce-0123456789abcdef");
+    const json::object signed_in =
+        call("openid.connect.token",
+             id + "&code=" + enc(openid) + "&code_verifier=a-verifier-long-enough-for-pkce-0123456789abcdef");
     BOOST_REQUIRE_MESSAGE(is_ok(signed_in), error_of(signed_in));
     BOOST_TEST(is_ok(refresh_without_secret("openid.connect.token", secret(signed_in, "refresh_token"))));
 
@@ -219,7 +221,8 @@ BOOST_AUTO_TEST_CASE(a_pkce_public_client_refreshes_with_its_client_id_alone)
     BOOST_TEST(error_of(refresh_without_secret("oauth.v2.access", confidential.refresh_token)) == "bad_client_secret");
     const json::object plain = exchange_code("oauth.v2.access", server.mint_code(mock::code_options{}));
     BOOST_REQUIRE_MESSAGE(is_ok(plain), error_of(plain));
-    BOOST_TEST(error_of(refresh_without_secret("oauth.v2.access", secret(plain, "refresh_token"))) == "bad_client_secret");
+    BOOST_TEST(error_of(refresh_without_secret("oauth.v2.access", secret(plain, "refresh_token"))) ==
+               "bad_client_secret");
     BOOST_TEST(error_of(call("oauth.v2.access", id + "&client_secret=wrong&grant_type=refresh_token&refresh_token=" +
                                                     enc(secret(installed, "refresh_token")))) == "bad_client_secret");
     BOOST_TEST(is_ok(refresh("oauth.v2.access", confidential.refresh_token)));  // not spent by the refusal
@@ -227,8 +230,8 @@ BOOST_AUTO_TEST_CASE(a_pkce_public_client_refreshes_with_its_client_id_alone)
 
 BOOST_AUTO_TEST_CASE(a_code_verifier_replaces_the_secret_only_for_a_code_bound_to_a_challenge)
 {
-    const std::string no_secret = "client_id=" + enc(server.options().client_id) +
-                                  "&code_verifier=dBjftJeZ4CVP-mJ92K9qzTpY8kB4rq7Gtw8BtR8q6bo";
+    const std::string no_secret =
+        "client_id=" + enc(server.options().client_id) + "&code_verifier=dBjftJeZ4CVP-mJ92K9qzTpY8kB4rq7Gtw8BtR8q6bo";
     const mock::minted_tokens bot = server.mint_tokens({});
     BOOST_TEST(error_of(call("apps.uninstall", no_secret, "Bearer " + bot.access_token)) == "bad_client_secret");
     BOOST_TEST(server.token_active(bot.access_token));
@@ -243,8 +246,8 @@ BOOST_AUTO_TEST_CASE(a_code_verifier_replaces_the_secret_only_for_a_code_bound_t
                                                     enc(bot.refresh_token))) == "bad_client_secret");
     // A magic code stands for one bound to the verifier's challenge; without a verifier, the secret is due.
     BOOST_TEST(is_ok(call("oauth.v2.access", no_secret + "&code=mock-reusable")));
-    BOOST_TEST(error_of(call("oauth.v2.access", "client_id=" + enc(server.options().client_id) + "&code=mock-reusable")) ==
-               "bad_client_secret");
+    BOOST_TEST(error_of(call("oauth.v2.access", "client_id=" + enc(server.options().client_id) +
+                                                    "&code=mock-reusable")) == "bad_client_secret");
     // None of the refusals spent anything.
     BOOST_TEST(is_ok(exchange_code("oauth.v2.access", plain)));
     BOOST_TEST(is_ok(exchange_code("oauth.access", classic)));
@@ -290,7 +293,7 @@ BOOST_AUTO_TEST_CASE(a_lost_refresh_answer_spends_the_token_and_a_zero_grace_ref
     fx.server.lose_refresh_answers(1);
     const raw_reply lost = send(fx, http::verb::post, "/api/oauth.v2.access", form_type,
                                 fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(first.refresh_token));
-    BOOST_TEST(lost.status == 0u);  // no answer at all
+    BOOST_TEST(lost.status == 0u);                         // no answer at all
     BOOST_TEST(fx.server.requests().back().status == 0u);  // and the log says so
     BOOST_TEST(fx.server.exchanges(first.refresh_token) == 1u);
     BOOST_TEST(error_of(fx.refresh("oauth.v2.access", first.refresh_token)) == "invalid_refresh_token");
@@ -304,8 +307,9 @@ BOOST_AUTO_TEST_CASE(a_lost_refresh_answer_spends_the_token_and_a_zero_grace_ref
     const raw_reply bad = send(fx, http::verb::post, "/mock/faults", form_type, "lose_refresh_answers=x");
     BOOST_TEST(slack_error(bad) == "invalid_arguments");
     const mock::minted_tokens third = fx.server.mint_tokens({.kind = mock::token_kind::bot});
-    const raw_reply lost_again = send(fx, http::verb::post, "/api/oauth.v2.access", form_type,
-                                      fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(third.refresh_token));
+    const raw_reply lost_again =
+        send(fx, http::verb::post, "/api/oauth.v2.access", form_type,
+             fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(third.refresh_token));
     BOOST_TEST(lost_again.status == 0u);
 }
 
@@ -317,7 +321,8 @@ BOOST_AUTO_TEST_CASE(lost_refresh_answers_can_be_those_of_one_refresh_token)
     const mock::minted_tokens target = fx.server.mint_tokens({.kind = mock::token_kind::bot});
     const mock::minted_tokens other = fx.server.mint_tokens({.kind = mock::token_kind::bot});
     fx.server.lose_refresh_answers(2, target.refresh_token);
-    const std::string refresh_target = fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(target.refresh_token);
+    const std::string refresh_target =
+        fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(target.refresh_token);
     BOOST_TEST(send(fx, http::verb::post, "/api/oauth.v2.access", form_type, refresh_target).status == 0u);
     BOOST_TEST(is_ok(fx.refresh("oauth.v2.access", other.refresh_token)));
     BOOST_TEST(send(fx, http::verb::post, "/api/oauth.v2.access", form_type, refresh_target).status == 0u);
@@ -329,7 +334,8 @@ BOOST_AUTO_TEST_CASE(lost_refresh_answers_can_be_those_of_one_refresh_token)
                                     "lose_refresh_answers=1&refresh_token=" + enc(third.refresh_token));
     BOOST_TEST(scripted.body == R"({"ok":true,"lose_refresh_answers":1})");
     BOOST_TEST(is_ok(fx.refresh("oauth.v2.access", other.refresh_token)));  // not that token: answered
-    const std::string refresh_third = fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(third.refresh_token);
+    const std::string refresh_third =
+        fx.client() + "&grant_type=refresh_token&refresh_token=" + enc(third.refresh_token);
     BOOST_TEST(send(fx, http::verb::post, "/api/oauth.v2.access", form_type, refresh_third).status == 0u);
 }
 
@@ -446,7 +452,8 @@ BOOST_AUTO_TEST_CASE(openid_token_and_user_info)
     const std::string redirect = "&redirect_uri=" + enc("https://example.com/oidc");
     BOOST_TEST(error_of(exchange_code("openid.connect.token", code, "&code_verifier=x" + redirect)) ==
                "invalid_code_verifier");
-    BOOST_TEST(error_of(exchange_code("openid.connect.token", code, "&code_verifier=" + verifier)) == "bad_redirect_uri");
+    BOOST_TEST(error_of(exchange_code("openid.connect.token", code, "&code_verifier=" + verifier)) ==
+               "bad_redirect_uri");
     // The challenge above was computed apart (Python hashlib) from the verifier.
     const json::object r = exchange_code("openid.connect.token", code, "&code_verifier=" + verifier + redirect);
     BOOST_REQUIRE_MESSAGE(is_ok(r), error_of(r));
@@ -519,9 +526,9 @@ BOOST_AUTO_TEST_CASE(auth_test_says_what_a_token_is)
     BOOST_TEST(!user.contains("bot_id"));
     // The token as a form field, which Slack also accepts; a bodiless POST with the header, too.
     BOOST_TEST(is_ok(call("auth.test", "token=" + enc(bot.access_token))));
-    BOOST_TEST(is_ok(json::parse(send(*this, http::verb::post, "/api/auth.test", {}, {}, "Bearer " + bot.access_token)
-                                     .body)
-                         .as_object()));
+    BOOST_TEST(
+        is_ok(json::parse(send(*this, http::verb::post, "/api/auth.test", {}, {}, "Bearer " + bot.access_token).body)
+                  .as_object()));
     BOOST_TEST((server.requests().back().code == bot.access_token));
     BOOST_TEST(server.exchanges(bot.access_token) == 3u);
 }
@@ -636,8 +643,9 @@ BOOST_AUTO_TEST_CASE(reset_forgets_requests_windows_faults_codes_and_tokens)
     const mock::minted_tokens tokens = server.mint_tokens({});
     const std::string code = server.mint_code(mock::code_options{});
     BOOST_TEST(is_ok(exchange_code("oauth.v2.access", "mock-payload-bot")));
-    BOOST_TEST(send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-ratelimit-1-60-z")
-                   .status == 429u);
+    BOOST_TEST(
+        send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-ratelimit-1-60-z")
+            .status == 429u);
     server.lose_refresh_answers(5);
     BOOST_TEST(server.exchanges("mock-payload-bot") == 1u);
 
@@ -650,8 +658,9 @@ BOOST_AUTO_TEST_CASE(reset_forgets_requests_windows_faults_codes_and_tokens)
     BOOST_TEST(error_of(exchange_code("oauth.v2.access", code)) == "invalid_code");
     // A spent word works afresh; the window is gone, and a ratelimit word counts its attempts anew.
     BOOST_TEST(is_ok(exchange_code("oauth.v2.access", "mock-payload-bot")));
-    BOOST_TEST(send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-ratelimit-1-60-z")
-                   .status == 429u);
+    BOOST_TEST(
+        send(*this, http::verb::post, "/api/oauth.v2.access", form_type, client() + "&code=mock-ratelimit-1-60-z")
+            .status == 429u);
     // No fault armed: a refresh is answered.
     BOOST_TEST(is_ok(refresh("oauth.v2.access", server.mint_tokens({}).refresh_token)));
 }
@@ -763,7 +772,8 @@ BOOST_AUTO_TEST_CASE(codes_and_tokens_minted_over_http)
                             .as_object()) == "invalid_arguments");
 
     const json::object tokens =
-        json::parse(send(*this, http::verb::post, "/mock/tokens", form_type, "kind=user&scope=identify").body).as_object();
+        json::parse(send(*this, http::verb::post, "/mock/tokens", form_type, "kind=user&scope=identify").body)
+            .as_object();
     BOOST_REQUIRE(is_ok(tokens));
     BOOST_TEST(starts(tokens, "access_token", "xoxe.xoxp-1-"));
     BOOST_TEST(starts(tokens, "refresh_token", "xoxe-1-"));
@@ -772,15 +782,17 @@ BOOST_AUTO_TEST_CASE(codes_and_tokens_minted_over_http)
         json::parse(send(*this, http::verb::post, "/mock/tokens", form_type, "rotating=false").body).as_object();
     BOOST_TEST(starts(legacy, "access_token", "xoxb-"));
     BOOST_TEST(secret(legacy, "refresh_token").empty());
-    BOOST_TEST(error_of(json::parse(send(*this, http::verb::post, "/mock/tokens", form_type, "kind=app").body)
-                            .as_object()) == "invalid_arguments");
+    BOOST_TEST(
+        error_of(json::parse(send(*this, http::verb::post, "/mock/tokens", form_type, "kind=app").body).as_object()) ==
+        "invalid_arguments");
     const json::object public_client =
         json::parse(send(*this, http::verb::post, "/mock/tokens", form_type, "public_client=true").body).as_object();
     BOOST_TEST(is_ok(call("oauth.v2.access", "client_id=" + enc(server.options().client_id) +
                                                  "&grant_type=refresh_token&refresh_token=" +
                                                  enc(secret(public_client, "refresh_token")))));
-    BOOST_TEST(error_of(json::parse(send(*this, http::verb::post, "/mock/tokens", form_type, "public_client=maybe").body)
-                            .as_object()) == "invalid_arguments");
+    BOOST_TEST(
+        error_of(json::parse(send(*this, http::verb::post, "/mock/tokens", form_type, "public_client=maybe").body)
+                     .as_object()) == "invalid_arguments");
 }
 
 BOOST_AUTO_TEST_CASE(tokens_stay_within_max_token_bytes)

@@ -65,10 +65,10 @@ inline raw_reply send(mock_fixture& fx, http::verb verb, std::string target, std
                       std::string body = {}, std::string authorization = {})
 {
     std::optional<raw_reply> out;
-    asio::co_spawn(fx.ioc,
-                   raw_request(fx, verb, std::move(target), std::move(content_type), std::move(body),
-                               std::move(authorization)),
-                   [&](std::exception_ptr, raw_reply r) { out.emplace(std::move(r)); });
+    asio::co_spawn(
+        fx.ioc,
+        raw_request(fx, verb, std::move(target), std::move(content_type), std::move(body), std::move(authorization)),
+        [&](std::exception_ptr, raw_reply r) { out.emplace(std::move(r)); });
     fx.run_until([&] { return out.has_value(); }, 10s);
     return *out;
 }

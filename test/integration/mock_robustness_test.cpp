@@ -79,8 +79,8 @@ struct plain_mock : mock_fixture {
             if (auto [error, n] = co_await http::async_read(stream, buffer, parser, use_tuple); error)
                 break;
             const auto& response = parser.get();
-            answers.push_back({response.result_int(),
-                               response.has_content_length() || response.chunked(), response.body()});
+            answers.push_back(
+                {response.result_int(), response.has_content_length() || response.chunked(), response.body()});
         }
         co_return answers;
     }
@@ -196,7 +196,7 @@ BOOST_AUTO_TEST_CASE(the_request_log_keeps_the_latest_requests_within_max_record
     const std::vector<mock::recorded_request> kept = fx.server.requests();
     BOOST_TEST(kept.size() == used.recorded_requests);
     BOOST_TEST(kept.size() < codes.size());
-    BOOST_TEST(kept.back().code == codes.back());  // the oldest are dropped first
+    BOOST_TEST(kept.back().code == codes.back());          // the oldest are dropped first
     BOOST_TEST(fx.server.exchanges(codes.front()) == 1u);  // still counted, its request dropped
 }
 

@@ -134,15 +134,45 @@ BOOST_AUTO_TEST_CASE(a_string_that_is_not_utf8_passes_through)
 }
 
 // The 39 errors of the seed (SlackKit's Slack.Web.Oauth.access).
-const char* const seed_errors[] = {
-    "token_revoked", "invalid_arg_name", "two_factor_setup_required", "invalid_form_data", "invalid_post_type",
-    "fatal_error", "deprecated_endpoint", "invalid_client_id", "oauth_authorization_url_mismatch", "ratelimited",
-    "ekm_access_denied", "service_unavailable", "team_access_not_granted", "missing_resource", "user_email_unverified",
-    "bad_client_secret", "invalid_arguments", "invalid_array_arg", "request_timeout", "account_inactive",
-    "bad_redirect_uri", "not_authed", "internal_error", "enterprise_is_restricted", "no_permission", "access_denied",
-    "team_added_to_org", "missing_scope", "missing_post_type", "accesslimited", "invalid_token", "token_expired",
-    "invalid_code", "invalid_charset", "method_deprecated", "not_allowed_token_type", "org_login_required",
-    "invalid_auth", "code_already_used"};
+const char* const seed_errors[] = {"token_revoked",
+                                   "invalid_arg_name",
+                                   "two_factor_setup_required",
+                                   "invalid_form_data",
+                                   "invalid_post_type",
+                                   "fatal_error",
+                                   "deprecated_endpoint",
+                                   "invalid_client_id",
+                                   "oauth_authorization_url_mismatch",
+                                   "ratelimited",
+                                   "ekm_access_denied",
+                                   "service_unavailable",
+                                   "team_access_not_granted",
+                                   "missing_resource",
+                                   "user_email_unverified",
+                                   "bad_client_secret",
+                                   "invalid_arguments",
+                                   "invalid_array_arg",
+                                   "request_timeout",
+                                   "account_inactive",
+                                   "bad_redirect_uri",
+                                   "not_authed",
+                                   "internal_error",
+                                   "enterprise_is_restricted",
+                                   "no_permission",
+                                   "access_denied",
+                                   "team_added_to_org",
+                                   "missing_scope",
+                                   "missing_post_type",
+                                   "accesslimited",
+                                   "invalid_token",
+                                   "token_expired",
+                                   "invalid_code",
+                                   "invalid_charset",
+                                   "method_deprecated",
+                                   "not_allowed_token_type",
+                                   "org_login_required",
+                                   "invalid_auth",
+                                   "code_already_used"};
 
 BOOST_AUTO_TEST_CASE(each_seed_error_reaches_the_caller_as_its_enumerator)
 {
@@ -321,8 +351,8 @@ BOOST_AUTO_TEST_CASE(unusable_success_bodies_say_the_code_is_spent)
     options.retry = slack::retry_policy::standard();
     web::client client(ioc.get_executor(), tls, options);
     const std::pair<const char*, client_errc> cases[] = {
-        {"mock-malformed", client_errc::invalid_json},       {"mock-html", client_errc::invalid_json},
-        {"mock-wrongtype", client_errc::unexpected_shape},   {"mock-notobject", client_errc::unexpected_shape},
+        {"mock-malformed", client_errc::invalid_json},           {"mock-html", client_errc::invalid_json},
+        {"mock-wrongtype", client_errc::unexpected_shape},       {"mock-notobject", client_errc::unexpected_shape},
         {"mock-oversized-2000000", client_errc::body_too_large},
     };
     for (const auto& [code, precise] : cases) {
@@ -393,7 +423,8 @@ BOOST_AUTO_TEST_CASE(system_cas_come_from_the_bundle_file_or_ssl_cert_file)
 
     // $SSL_CERT_FILE replaces it, as with OpenSSL's own defaults: here, with the mock's CA only.
     const std::string ca_file =
-        (std::filesystem::temp_directory_path() / ("slack-asio-test-ca-" + std::to_string(::getpid()) + ".pem")).string();
+        (std::filesystem::temp_directory_path() / ("slack-asio-test-ca-" + std::to_string(::getpid()) + ".pem"))
+            .string();
     std::ofstream(ca_file) << server.ca_certificate_pem();
     ::setenv("SSL_CERT_FILE", ca_file.c_str(), 1);
     asio::ssl::context from_env = web::make_tls_context();

@@ -99,8 +99,9 @@ BOOST_AUTO_TEST_CASE(zero_idle_timeout_opens_a_connection_per_call)
         calls[i].code = server.mint_code();
         start(*this, client, calls[i]);
     }
-    run_until([&] { return std::all_of(calls.begin(), calls.end(), [](const call& c) { return c.result.has_value(); }); },
-              5s);
+    run_until(
+        [&] { return std::all_of(calls.begin(), calls.end(), [](const call& c) { return c.result.has_value(); }); },
+        5s);
     for (const call& c : calls)
         BOOST_TEST(c.result->has_value(), describe(*c.result));
     slack::diagnostics diag;
@@ -207,10 +208,9 @@ BOOST_AUTO_TEST_CASE(queued_call_honours_cancellation)
     call second{server.mint_code()};
     start(*this, client, first);
     asio::cancellation_signal signal;
-    web::oauth(client).access(params(second.code), second.diag,
-                              asio::bind_cancellation_slot(signal.slot(), [&](access_result r) {
-                                  second.result.emplace(std::move(r));
-                              }));
+    web::oauth(client).access(
+        params(second.code), second.diag,
+        asio::bind_cancellation_slot(signal.slot(), [&](access_result r) { second.result.emplace(std::move(r)); }));
     std::size_t queued_when_cancelled = 0;
     asio::steady_timer timer(ioc, 100ms);
     timer.async_wait([&](boost::system::error_code ec) {
@@ -350,13 +350,15 @@ BOOST_AUTO_TEST_CASE(a_cancellation_that_arrives_with_the_grant_is_honoured)
         y.result.emplace(std::move(r));
         cancel_x.emit(asio::cancellation_type::terminal);  // the grant is already on its way to X
     });
-    web::oauth(client).access(params(x.code), x.diag, asio::bind_cancellation_slot(cancel_x.slot(), [&](access_result r) {
-                                  x.result.emplace(std::move(r));
-                              }));
+    web::oauth(client).access(
+        params(x.code), x.diag,
+        asio::bind_cancellation_slot(cancel_x.slot(), [&](access_result r) { x.result.emplace(std::move(r)); }));
     run_until([&] { return y.result && x.result; }, 5s);
     BOOST_TEST(y.result->has_value(), describe(*y.result));
     BOOST_REQUIRE(x.result->has_error());
-    BOOST_TEST((x.result->error() == asio::error::operation_aborted), describe(*x.result) << " attempts " << x.diag.attempts << " underlying " << x.diag.underlying.to_string() << " " << x.diag.client_message);
+    BOOST_TEST((x.result->error() == asio::error::operation_aborted),
+               describe(*x.result) << " attempts " << x.diag.attempts << " underlying " << x.diag.underlying.to_string()
+                                   << " " << x.diag.client_message);
     BOOST_TEST(server.exchanges(x.code) == 0u);
     BOOST_TEST(client.stats().open <= 1u);
 }
@@ -379,8 +381,9 @@ BOOST_AUTO_TEST_CASE(client_and_context_may_be_destroyed_while_calls_are_in_flig
         start(*this, *client, c);
     client.reset();
     context.reset();
-    run_until([&] { return std::all_of(calls.begin(), calls.end(), [](const call& c) { return c.result.has_value(); }); },
-              10s);
+    run_until(
+        [&] { return std::all_of(calls.begin(), calls.end(), [](const call& c) { return c.result.has_value(); }); },
+        10s);
     for (const call& c : calls)
         BOOST_TEST(c.result->has_value(), describe(*c.result));
     BOOST_TEST(server.connections_accepted() == 4u);
@@ -414,7 +417,8 @@ BOOST_AUTO_TEST_CASE(connections_opening_at_once_share_one_lookup)
         calls.emplace_back(server.mint_code());
     for (call& c : calls)
         start(*this, client, c);
-    run_until([&] { return std::all_of(calls.begin(), calls.end(), [](const call& c) { return c.result.has_value(); }); });
+    run_until(
+        [&] { return std::all_of(calls.begin(), calls.end(), [](const call& c) { return c.result.has_value(); }); });
     for (const call& c : calls)
         BOOST_TEST(c.result->has_value(), describe(*c.result));
     BOOST_TEST(client.stats().connections_opened == 6u, describe(client.stats()));

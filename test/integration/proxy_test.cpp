@@ -56,7 +56,10 @@ public:
     /// e.g. "http://127.0.0.1:23456".
     const std::string& url() const { return url_; }
     /// The URL with credentials: "http://user:password@127.0.0.1:23456".
-    std::string url_with(const std::string& credentials) const { return "http://" + credentials + "@" + url_.substr(7); }
+    std::string url_with(const std::string& credentials) const
+    {
+        return "http://" + credentials + "@" + url_.substr(7);
+    }
     /// How many CONNECT requests its log shows.
     std::size_t connects() const
     {

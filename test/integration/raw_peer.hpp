@@ -173,7 +173,10 @@ public:
     raw_peer& operator=(const raw_peer&) = delete;
 
     boost::asio::ssl::context& tls() { return tls_; }  ///< e.g. to allow only TLS 1.1
-    std::string api_url() const { return "https://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + "/api/"; }
+    std::string api_url() const
+    {
+        return "https://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + "/api/";
+    }
     unsigned short port() const { return acceptor_.local_endpoint().port(); }
     const std::string& ca_pem() const noexcept { return ca_pem_; }
     std::size_t connections() const noexcept { return accepted_; }

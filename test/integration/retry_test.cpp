@@ -71,9 +71,9 @@ struct event_log {
     {
         std::string out;
         for (const recorded_event& e : events) {
-            out += std::string(web::to_string(e.what)) + "(attempt " + std::to_string(e.attempt) +
-                   ", delay " + std::to_string(e.delay.count()) + "ms, status " + std::to_string(e.http_status) +
-                   ", error " + e.error.to_string() + ", reason '" + e.reason + "') ";
+            out += std::string(web::to_string(e.what)) + "(attempt " + std::to_string(e.attempt) + ", delay " +
+                   std::to_string(e.delay.count()) + "ms, status " + std::to_string(e.http_status) + ", error " +
+                   e.error.to_string() + ", reason '" + e.reason + "') ";
         }
         return out;
     }
@@ -206,8 +206,8 @@ BOOST_AUTO_TEST_CASE(transient_failure_then_success)
         unsigned http_status;
     };
     const transient_case cases[] = {
-        {"mock-status-503-1-t6", client_errc::http_status, 503},           // an HTML 503 from a proxy
-        {"mock-unavailable-1-t7", api_errc::service_unavailable, 200},     // ok:false, HTTP 200
+        {"mock-status-503-1-t6", client_errc::http_status, 503},        // an HTML 503 from a proxy
+        {"mock-unavailable-1-t7", api_errc::service_unavailable, 200},  // ok:false, HTTP 200
     };
     for (const transient_case& c : cases) {
         BOOST_TEST_CONTEXT("code " << c.code)
@@ -239,8 +239,8 @@ BOOST_AUTO_TEST_CASE(connection_closed_after_processing_is_outcome_unknown)
     options.on_event = [&](const web::call_event& e) { log.record(e); };
     const std::string code = "mock-close-t8";
     access_result r = access(params(code), diag);
-    BOOST_TEST_INFO_SCOPE("result: " << describe(r) << "; underlying " << diag.underlying.to_string() << "; events: "
-                               << log.dump());
+    BOOST_TEST_INFO_SCOPE("result: " << describe(r) << "; underlying " << diag.underlying.to_string()
+                                     << "; events: " << log.dump());
     BOOST_REQUIRE(!r.has_value());
     BOOST_TEST((r.error() == client_errc::outcome_unknown));
     BOOST_TEST((r.error() == slack::condition::outcome_unknown));
@@ -260,8 +260,8 @@ BOOST_AUTO_TEST_CASE(a_policy_that_retries_unknown_outcomes_still_never_resends_
     options.on_event = [&](const web::call_event& e) { log.record(e); };
     const std::string code = "mock-close-t9";
     access_result r = access(params(code), diag);
-    BOOST_TEST_INFO_SCOPE("result: " << describe(r) << "; underlying " << diag.underlying.to_string() << "; events: "
-                               << log.dump());
+    BOOST_TEST_INFO_SCOPE("result: " << describe(r) << "; underlying " << diag.underlying.to_string()
+                                     << "; events: " << log.dump());
     BOOST_REQUIRE(!r.has_value());
     BOOST_TEST((r.error() == client_errc::outcome_unknown));
     BOOST_TEST(diag.attempts == 1u);
@@ -277,8 +277,8 @@ BOOST_AUTO_TEST_CASE(http_500_is_outcome_unknown_and_not_retried)
     options.on_event = [&](const web::call_event& e) { log.record(e); };
     const std::string code = "mock-status-500-1-t10";
     access_result r = access(params(code), diag);
-    BOOST_TEST_INFO_SCOPE("result: " << describe(r) << "; underlying " << diag.underlying.to_string() << "; events: "
-                               << log.dump());
+    BOOST_TEST_INFO_SCOPE("result: " << describe(r) << "; underlying " << diag.underlying.to_string()
+                                     << "; events: " << log.dump());
     BOOST_REQUIRE(!r.has_value());
     BOOST_TEST((r.error() == client_errc::outcome_unknown));
     BOOST_TEST((diag.underlying == client_errc::http_status));
@@ -378,8 +378,8 @@ BOOST_AUTO_TEST_CASE(deadline_passes_during_backoff)
     web::client client(ioc.get_executor(), tls, options);
     const std::string code = "mock-unavailable-3-t11";
     access_result r = access(client, params(code), diag, 2s);
-    BOOST_TEST_INFO_SCOPE("result: " << describe(r) << "; underlying " << diag.underlying.to_string() << "; events: "
-                               << log.dump());
+    BOOST_TEST_INFO_SCOPE("result: " << describe(r) << "; underlying " << diag.underlying.to_string()
+                                     << "; events: " << log.dump());
     BOOST_REQUIRE(!r.has_value());
     BOOST_TEST((r.error() == client_errc::timeout));
     BOOST_TEST((diag.underlying == api_errc::service_unavailable));
@@ -479,9 +479,9 @@ BOOST_AUTO_TEST_CASE(cancellation_during_tls_handshake)
     slack::diagnostics diag;
     web::client client(ioc.get_executor(), tls, options);
     std::optional<access_result> out;
-    web::oauth(client).access(params("mock-t14"), diag, asio::bind_cancellation_slot(signal.slot(), [&](access_result r) {
-                                  out.emplace(std::move(r));
-                              }));
+    web::oauth(client).access(
+        params("mock-t14"), diag,
+        asio::bind_cancellation_slot(signal.slot(), [&](access_result r) { out.emplace(std::move(r)); }));
     timer.expires_after(100ms);
     timer.async_wait([&](boost::system::error_code ec) {
         if (!ec)
@@ -509,8 +509,8 @@ BOOST_AUTO_TEST_CASE(attempt_timeout_after_writing_is_outcome_unknown)
     web::client client(ioc.get_executor(), tls, options);
     const std::string code = "mock-delay-3000-t15";
     access_result r = access(client, params(code), diag, 2s);
-    BOOST_TEST_INFO_SCOPE("result: " << describe(r) << "; underlying " << diag.underlying.to_string() << "; events: "
-                               << log.dump());
+    BOOST_TEST_INFO_SCOPE("result: " << describe(r) << "; underlying " << diag.underlying.to_string()
+                                     << "; events: " << log.dump());
     BOOST_REQUIRE(!r.has_value());
     BOOST_TEST((r.error() == client_errc::outcome_unknown));
     BOOST_TEST((diag.underlying == client_errc::attempt_timeout));
@@ -611,7 +611,6 @@ BOOST_AUTO_TEST_CASE(events_contain_no_secret)
     }
 }
 
-
 // Every 429 with a Retry-After closes the method's gate, also when the call that met it does
 // not wait (cap exceeded, no time left, a policy that never retries): a later call then fails
 // at once or waits, by its own policy and deadline, and never sends a request into the window.
@@ -666,10 +665,9 @@ BOOST_AUTO_TEST_CASE(cancellation_during_the_gate_wait_sends_nothing)
     web::client* self = nullptr;
     options.on_event = [&](const web::call_event& e) {
         if (e.what == kind::retry_scheduled && !result_b && self)  // A met the 429: B starts, meets the gate
-            web::oauth(*self).access(params(code_b), diag_b,
-                                     asio::bind_cancellation_slot(signal.slot(), [&](access_result r) {
-                                         result_b.emplace(std::move(r));
-                                     }));
+            web::oauth(*self).access(
+                params(code_b), diag_b,
+                asio::bind_cancellation_slot(signal.slot(), [&](access_result r) { result_b.emplace(std::move(r)); }));
         if (e.what == kind::rate_limit_wait)  // B waits: cancel it there
             asio::post(ioc, [&] { signal.emit(asio::cancellation_type::terminal); });
     };
@@ -765,7 +763,8 @@ BOOST_AUTO_TEST_CASE(a_queued_call_granted_inside_the_window_waits_at_the_gate)
     std::optional<access_result> result_a, result_b;
     web::oauth(client).access(params("mock-ratelimit-1-1-queued"), diag_a,
                               [&](access_result r) { result_a.emplace(std::move(r)); });
-    web::oauth(client).access(params(server.mint_code()), diag_b, [&](access_result r) { result_b.emplace(std::move(r)); });
+    web::oauth(client).access(params(server.mint_code()), diag_b,
+                              [&](access_result r) { result_b.emplace(std::move(r)); });
     run_until([&] { return result_a && result_b; }, 5s);
     BOOST_TEST_INFO_SCOPE("events: " << log.dump());
     BOOST_TEST(result_a->has_value(), describe(*result_a));

@@ -24,7 +24,9 @@ const std::string callback = "https://app.example/slack/sign_in";
 
 struct sign_in_fixture : mock_fixture {
     sign_in_fixture()
-        : client(ioc.get_executor(), tls, options), store(ioc.get_executor()), signer(state_secret),
+        : client(ioc.get_executor(), tls, options),
+          store(ioc.get_executor()),
+          signer(state_secret),
           sign_ins(client, store, signer, sign_in_options())
     {
     }
@@ -90,7 +92,10 @@ struct sign_in_fixture : mock_fixture {
     install::sign_in sign_ins;
 };
 
-std::string describe(const sign_in_result& r) { return r ? "signed in" : r.error().to_string() + " " + r.error().message(); }
+std::string describe(const sign_in_result& r)
+{
+    return r ? "signed in" : r.error().to_string() + " " + r.error().message();
+}
 
 }  // namespace
 
@@ -186,12 +191,13 @@ BOOST_AUTO_TEST_CASE(an_id_token_for_another_nonce_is_refused)
 {
     // A code whose id_token carries another attempt's nonce, brought back with this attempt's state.
     const install::install_start start = sign_ins.begin();
-    const std::string code = server.mint_code(mock::code_options{.method = "openid.connect.token",
-                                                                  .redirect_uri = callback,
-                                                                  .code_challenge = param(start.location, "code_challenge"),
-                                                                  .scope = "openid",
-                                                                  .user_scope = {},
-                                                                  .nonce = "bm9uY2Utb2YtYW5vdGhlcg"});
+    const std::string code =
+        server.mint_code(mock::code_options{.method = "openid.connect.token",
+                                            .redirect_uri = callback,
+                                            .code_challenge = param(start.location, "code_challenge"),
+                                            .scope = "openid",
+                                            .user_scope = {},
+                                            .nonce = "bm9uY2Utb2YtYW5vdGhlcg"});
     const redirect back{"code=" + code + "&state=" + param(start.location, "state"), cookie_of(start)};
     BOOST_TEST(complete(sign_ins, back).error() == install::install_errc::id_token_nonce_mismatch);
 }
@@ -234,8 +240,9 @@ BOOST_AUTO_TEST_CASE(a_cancellation_as_the_callback_starts_sends_nothing)
     const redirect back = browse(start);
     boost::asio::cancellation_signal signal;
     std::optional<sign_in_result> out;
-    sign_ins.complete({.query = back.query, .cookie_header = back.cookie},
-                      boost::asio::bind_cancellation_slot(signal.slot(), [&](sign_in_result r) { out.emplace(std::move(r)); }));
+    sign_ins.complete(
+        {.query = back.query, .cookie_header = back.cookie},
+        boost::asio::bind_cancellation_slot(signal.slot(), [&](sign_in_result r) { out.emplace(std::move(r)); }));
     signal.emit(boost::asio::cancellation_type::terminal);
     run_until([&] { return out.has_value(); });
     BOOST_REQUIRE(out->has_error());

@@ -28,10 +28,7 @@ using kind = web::call_event::kind;
 using auth_result = web::method_result<web::auth_test>;
 using call_result = boost::system::result<web::api_response>;
 
-std::string why(const auth_result& r)
-{
-    return r ? "ok" : r.error().message();
-}
+std::string why(const auth_result& r) { return r ? "ok" : r.error().message(); }
 
 // Requests that reached the mock with this bearer token (exchanges() does not count those
 // a rate-limit window refused before reading their credential).
@@ -61,9 +58,10 @@ BOOST_AUTO_TEST_CASE(a_token_that_would_smuggle_a_request_is_refused_and_tenants
     const slack::mock::minted_tokens tenant_b = server.mint_tokens();
     const slack::mock::minted_tokens tenant_c = server.mint_tokens();
     // Tenant A's "token" ends the header and appends an auth.test of tenant B's.
-    const std::string smuggler = "x\r\nContent-Length: 0\r\n\r\nPOST /api/auth.test HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                 "Authorization: Bearer " +
-                                 tenant_b.access_token + "\r\nX-Pad: a";
+    const std::string smuggler =
+        "x\r\nContent-Length: 0\r\n\r\nPOST /api/auth.test HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Authorization: Bearer " +
+        tenant_b.access_token + "\r\nX-Pad: a";
     std::optional<auth_result> a, b, c, b_alone, c_alone;
     slack::diagnostics diag_a;
     asio::co_spawn(
@@ -170,8 +168,10 @@ BOOST_AUTO_TEST_CASE(calls_naming_one_workspace_share_its_window_whatever_their_
         ioc,
         [&]() -> asio::awaitable<void> {
             limited.emplace(co_await web::auth(client).test({.token = "mock-ratelimit-1-5-named", .rate_key = "T1"}));
-            same_workspace.emplace(co_await web::auth(client).test({.token = other_token.access_token, .rate_key = "T1"}));
-            other_workspace.emplace(co_await web::auth(client).test({.token = other_token.access_token, .rate_key = "T2"}));
+            same_workspace.emplace(
+                co_await web::auth(client).test({.token = other_token.access_token, .rate_key = "T1"}));
+            other_workspace.emplace(
+                co_await web::auth(client).test({.token = other_token.access_token, .rate_key = "T2"}));
         },
         asio::detached);
     run_until([&] { return other_workspace.has_value(); });
@@ -226,7 +226,7 @@ BOOST_AUTO_TEST_CASE(a_call_opening_a_connection_while_a_429_arrives_does_not_se
     // during B's handshake. (Should the idle connection be dropped, both open one, and whichever
     // sends second is the one that must see the gate once its connection is open.)
     options.max_connections = 2;
-    options.resume_tls_sessions = false;  // B's handshake is a full one: A's answer comes first
+    options.resume_tls_sessions = false;                       // B's handshake is a full one: A's answer comes first
     const std::string limited = "mock-ratelimit-1-1-opening";  // 429, Retry-After: 1, then success
     std::optional<auth_result> warm, a, b;
     std::size_t failed_attempts = 0, gate_waits = 0;
@@ -271,7 +271,8 @@ BOOST_AUTO_TEST_CASE(one_workspace_rate_limits_do_not_spend_the_retry_budget_of_
             a1.emplace(co_await web::auth(client).test({.token = "mock-ratelimit-1-0-budget-a1", .rate_key = "TA"}));
             a2.emplace(co_await web::auth(client).test({.token = "mock-ratelimit-1-0-budget-a2", .rate_key = "TA"}));
             // B's 503 needs the one retry the budget holds.
-            b.emplace(co_await web::auth(client).test({.token = "mock-status-503-1-budget-b", .rate_key = "TB"}, diag_b));
+            b.emplace(
+                co_await web::auth(client).test({.token = "mock-status-503-1-budget-b", .rate_key = "TB"}, diag_b));
         },
         asio::detached);
     run_until([&] { return b.has_value(); });
@@ -341,7 +342,8 @@ BOOST_AUTO_TEST_CASE(an_idempotent_call_is_still_retried_after_an_unknown_outcom
     };
     web::client client(ioc.get_executor(), tls, options);
     std::optional<call_result> r;
-    client.call("auth.test", {.idempotent = true}, "mock-status-500-1-idem", [&](call_result out) { r.emplace(std::move(out)); });
+    client.call("auth.test", {.idempotent = true}, "mock-status-500-1-idem",
+                [&](call_result out) { r.emplace(std::move(out)); });
     run_until([&] { return r.has_value(); });
     BOOST_TEST(r->has_value());
     BOOST_REQUIRE(!asked.empty());

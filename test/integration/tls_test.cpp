@@ -58,7 +58,9 @@ public:
                                                "x509_extensions = ca_extensions\n"
                                                "prompt = no\n"
                                                "[dn]\n"
-                                               "CN = " << name << "\n"
+                                               "CN = "
+                                            << name
+                                            << "\n"
                                                "[ca_extensions]\n"
                                                "basicConstraints = critical, CA:TRUE\n"
                                                "keyUsage = critical, keyCertSign, cRLSign\n"
@@ -66,9 +68,15 @@ public:
                                                "[ca]\n"
                                                "default_ca = scratch\n"
                                                "[scratch]\n"
-                                               "database = " << path("index.txt") << "\n"
-                                               "new_certs_dir = " << dir_.string() << "\n"
-                                               "serial = " << path("serial") << "\n"
+                                               "database = "
+                                            << path("index.txt")
+                                            << "\n"
+                                               "new_certs_dir = "
+                                            << dir_.string()
+                                            << "\n"
+                                               "serial = "
+                                            << path("serial")
+                                            << "\n"
                                                "default_md = sha256\n"
                                                "policy = any_subject\n"
                                                "unique_subject = no\n"
@@ -200,7 +208,8 @@ void require_refused(tls_fixture& fx, const access_result& r, int client_reason,
     BOOST_TEST((r.error().category() == asio::error::get_ssl_category()), describe(r));
     BOOST_TEST(ssl_reason(r.error()) == client_reason, describe(r));
     // The client is done when it sends its alert; the peer reads it a moment later.
-    slack::test::run_until(fx.ioc, [&] { return fx.server_saw.has_value(); }, 1s);
+    slack::test::run_until(
+        fx.ioc, [&] { return fx.server_saw.has_value(); }, 1s);
     const error_code alert = fx.server_saw.value_or(error_code());
     BOOST_TEST((alert.category() == asio::error::get_ssl_category()), alert.to_string());
     if (alert_reason)

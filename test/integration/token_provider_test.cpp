@@ -36,17 +36,24 @@ public:
     int failing_writes = 0;
 
 protected:
-    void do_save(store::installation i, store::store_handler<void> h) override { inner.save(std::move(i), std::move(h)); }
+    void do_save(store::installation i, store::store_handler<void> h) override
+    {
+        inner.save(std::move(i), std::move(h));
+    }
     void do_find(store::installation_key k, store::store_handler<std::optional<store::installation>> h) override
     {
         inner.find(k, std::move(h));
     }
-    void do_remove(store::installation_key k, store::store_handler<std::size_t> h) override { inner.remove(k, std::move(h)); }
+    void do_remove(store::installation_key k, store::store_handler<std::size_t> h) override
+    {
+        inner.remove(k, std::move(h));
+    }
     void do_remove_all(store::installation_key k, store::store_handler<std::size_t> h) override
     {
         inner.remove_all(k, std::move(h));
     }
-    void do_list(store::installation_key after, std::size_t limit, store::store_handler<store::installation_page> h) override
+    void do_list(store::installation_key after, std::size_t limit,
+                 store::store_handler<store::installation_page> h) override
     {
         inner.list(after, limit, std::move(h));
     }
@@ -67,7 +74,8 @@ protected:
     {
         inner.try_lease(k, kind, owner, d, std::move(h));
     }
-    void do_release_lease(store::installation_key k, grant_kind kind, std::string owner, store::store_handler<void> h) override
+    void do_release_lease(store::installation_key k, grant_kind kind, std::string owner,
+                          store::store_handler<void> h) override
     {
         inner.release_lease(k, kind, owner, std::move(h));
     }
@@ -161,8 +169,7 @@ struct provider_fixture : mock_fixture {
         std::vector<token_result> out;
         for (std::size_t n = 0; n < count; ++n)
             asio::co_spawn(
-                ioc,
-                [&]() -> asio::awaitable<void> { out.push_back(co_await provider.token(team_key)); },
+                ioc, [&]() -> asio::awaitable<void> { out.push_back(co_await provider.token(team_key)); },
                 asio::detached);
         run_until([&] { return out.size() == count; });
         return out;
@@ -310,8 +317,13 @@ BOOST_FIXTURE_TEST_CASE(an_expired_token_without_refresh_token_is_not_rotating, 
 {
     store::installation i;
     i.team_id = "T0MOCKTEAM";
-    i.bot = store::token_grant{.token = "xoxb-legacy", .refresh_token = {}, .expires_at = std::chrono::system_clock::now(),
-                               .scopes = {}, .bot_id = {}, .user_id = {}, .revision = 0};
+    i.bot = store::token_grant{.token = "xoxb-legacy",
+                               .refresh_token = {},
+                               .expires_at = std::chrono::system_clock::now(),
+                               .scopes = {},
+                               .bot_id = {},
+                               .user_id = {},
+                               .revision = 0};
     save(i);
     token_provider provider(client, store, provider_options());
     BOOST_TEST(token(provider).error() == store_errc::not_rotating);
@@ -401,7 +413,8 @@ BOOST_FIXTURE_TEST_CASE(a_lease_held_past_the_wait_limit_is_refresh_busy, provid
 {
     install_bot(std::chrono::seconds(-5));
     std::optional<store::store_result<bool>> leased;
-    store.try_lease(team_key, grant_kind::bot, "slow-replica", std::chrono::seconds(30), [&](auto r) { leased.emplace(r); });
+    store.try_lease(team_key, grant_kind::bot, "slow-replica", std::chrono::seconds(30),
+                    [&](auto r) { leased.emplace(r); });
     run_until([&] { return leased.has_value(); });
     auto options = provider_options();
     options.wait_limit = 200ms;
@@ -443,11 +456,10 @@ BOOST_FIXTURE_TEST_CASE(an_org_wide_install_asked_by_three_workspaces_is_refresh
 {
     const auto minted = install_bot(std::chrono::seconds(-5), "E0MOCK");
     token_provider provider(client, store, provider_options());
-    const std::vector<store::installation_key> keys = {
-        {.enterprise_id = "E0MOCK", .team_id = "T1", .user_id = {}},
-        {.enterprise_id = "E0MOCK", .team_id = "T2", .user_id = {}},
-        {.enterprise_id = "E0MOCK", .team_id = "T3", .user_id = {}},
-        {.enterprise_id = "E0MOCK", .team_id = "T1", .user_id = {}}};
+    const std::vector<store::installation_key> keys = {{.enterprise_id = "E0MOCK", .team_id = "T1", .user_id = {}},
+                                                       {.enterprise_id = "E0MOCK", .team_id = "T2", .user_id = {}},
+                                                       {.enterprise_id = "E0MOCK", .team_id = "T3", .user_id = {}},
+                                                       {.enterprise_id = "E0MOCK", .team_id = "T1", .user_id = {}}};
     std::set<std::string> seen;
     for (const token_result& r : keys_at_once(provider, keys)) {
         BOOST_REQUIRE(r.has_value());
@@ -466,10 +478,9 @@ BOOST_FIXTURE_TEST_CASE(a_bot_token_asked_with_user_ids_is_one_grant_and_found_f
 {
     const auto minted = install_bot(std::chrono::seconds(-5));
     token_provider provider(client, store, provider_options());
-    const std::vector<store::installation_key> keys = {
-        {.enterprise_id = {}, .team_id = "T0MOCKTEAM", .user_id = "U1"},
-        {.enterprise_id = {}, .team_id = "T0MOCKTEAM", .user_id = "U2"},
-        {.enterprise_id = {}, .team_id = "T0MOCKTEAM", .user_id = {}}};
+    const std::vector<store::installation_key> keys = {{.enterprise_id = {}, .team_id = "T0MOCKTEAM", .user_id = "U1"},
+                                                       {.enterprise_id = {}, .team_id = "T0MOCKTEAM", .user_id = "U2"},
+                                                       {.enterprise_id = {}, .team_id = "T0MOCKTEAM", .user_id = {}}};
     std::set<std::string> seen;
     for (const token_result& r : keys_at_once(provider, keys)) {
         BOOST_REQUIRE_MESSAGE(r.has_value(), r.error().message());
@@ -583,8 +594,13 @@ BOOST_FIXTURE_TEST_CASE(the_cache_is_bounded_and_keeps_no_misses, provider_fixtu
     for (int n = 0; n < 12; ++n) {
         store::installation i;
         i.team_id = "T" + std::to_string(n);
-        i.bot = store::token_grant{.token = "xoxb-" + std::to_string(n), .refresh_token = {}, .expires_at = {},
-                                   .scopes = {}, .bot_id = {}, .user_id = {}, .revision = 0};
+        i.bot = store::token_grant{.token = "xoxb-" + std::to_string(n),
+                                   .refresh_token = {},
+                                   .expires_at = {},
+                                   .scopes = {},
+                                   .bot_id = {},
+                                   .user_id = {},
+                                   .revision = 0};
         save(i);
         const store::installation_key key{.enterprise_id = {}, .team_id = i.team_id, .user_id = {}};
         BOOST_TEST(token(provider, key).value() == i.bot->token);
@@ -622,8 +638,9 @@ BOOST_FIXTURE_TEST_CASE(a_caller_may_leave_a_refresh_by_cancellation_or_deadline
     token_provider provider(client, store, o);
     asio::cancellation_signal cancel;
     std::optional<token_result> cancelled, timed_out;
-    provider.token(team_key, grant_kind::bot,
-                   asio::bind_cancellation_slot(cancel.slot(), [&](token_result r) { cancelled.emplace(std::move(r)); }));
+    provider.token(team_key, grant_kind::bot, asio::bind_cancellation_slot(cancel.slot(), [&](token_result r) {
+                       cancelled.emplace(std::move(r));
+                   }));
     provider.token(team_key, grant_kind::bot, [&](token_result r) { timed_out.emplace(std::move(r)); });
     pause(50ms);
     const auto cancelled_at = std::chrono::steady_clock::now();

@@ -28,14 +28,16 @@ access_result cancelled_call(asio::io_context& ioc, web::client& client, std::st
 {
     asio::cancellation_signal signal;
     std::optional<access_result> out;
-    web::oauth(client).access({.client_id = "1.2", .client_secret = "s", .code = code}, diag,
-                              asio::bind_cancellation_slot(signal.slot(), [&](access_result r) { out.emplace(std::move(r)); }));
+    web::oauth(client).access(
+        {.client_id = "1.2", .client_secret = "s", .code = code}, diag,
+        asio::bind_cancellation_slot(signal.slot(), [&](access_result r) { out.emplace(std::move(r)); }));
     asio::steady_timer timer(ioc, after);
     timer.async_wait([&](boost::system::error_code ec) {
         if (!ec)
             signal.emit(asio::cancellation_type::terminal);
     });
-    slack::test::run_until(ioc, [&] { return out.has_value(); }, 5s);
+    slack::test::run_until(
+        ioc, [&] { return out.has_value(); }, 5s);
     return std::move(*out);
 }
 
@@ -126,7 +128,8 @@ BOOST_AUTO_TEST_CASE(a_reused_connection_failing_before_writing_is_replaced_tran
     };
     web::oauth(client).access({.client_id = "1.2", .client_secret = "s", .code = "C-1"}, first_diag,
                               [&](access_result r) { first.emplace(std::move(r)); });
-    slack::test::run_until(ioc, [&] { return first && second; }, 5s);
+    slack::test::run_until(
+        ioc, [&] { return first && second; }, 5s);
     BOOST_REQUIRE_MESSAGE(first->has_value(), describe(*first));
     BOOST_REQUIRE_MESSAGE(second->has_value(), describe(*second));
     BOOST_TEST((*second)->access_token() == "xoxp-2");  // from the second connection

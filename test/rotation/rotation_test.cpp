@@ -51,7 +51,9 @@ mock::server_options slow_refreshes()
 }
 
 struct rotation_fixture : mock_fixture {
-    rotation_fixture() : mock_fixture(slow_refreshes()), directory(fs::temp_directory_path() / ("slack-rotation-" + std::to_string(::getpid())))
+    rotation_fixture()
+        : mock_fixture(slow_refreshes()),
+          directory(fs::temp_directory_path() / ("slack-rotation-" + std::to_string(::getpid())))
     {
         workers.reserve(16);  // spawn() hands out references
         fs::create_directories(directory);
@@ -83,9 +85,13 @@ struct rotation_fixture : mock_fixture {
             i.enterprise_id = enterprise;
             i.is_enterprise_install = true;
         }
-        i.bot = store::token_grant{.token = token, .refresh_token = refresh_token,
+        i.bot = store::token_grant{.token = token,
+                                   .refresh_token = refresh_token,
                                    .expires_at = std::chrono::system_clock::now() - std::chrono::seconds(5),
-                                   .scopes = "chat:write", .bot_id = {}, .user_id = "U0BOT", .revision = 0};
+                                   .scopes = "chat:write",
+                                   .bot_id = {},
+                                   .user_id = "U0BOT",
+                                   .revision = 0};
         std::optional<boost::system::result<void>> saved;
         store->save(i, [&](auto r) { saved.emplace(r); });
         run_until([&] { return saved.has_value(); }, 20s);
@@ -110,10 +116,10 @@ struct rotation_fixture : mock_fixture {
         w.output = directory / ("worker-" + std::to_string(workers.size()) + ".out");
         const std::string api_url = server.api_url(), ca = (directory / "ca.pem").string(),
                           count = std::to_string(callers), lease = std::to_string(lease_ms), out = w.output.string();
-        std::vector<const char*> argv = {ROTATION_WORKER_PATH, "--api-url", api_url.c_str(), "--ca-file", ca.c_str(),
-                                         "--store", spec.c_str(), "--team", teams.c_str(), "--enterprise",
-                                         enterprise.c_str(), "--callers", count.c_str(), "--lease-ms", lease.c_str(),
-                                         nullptr};
+        std::vector<const char*> argv = {ROTATION_WORKER_PATH, "--api-url",    api_url.c_str(),    "--ca-file",
+                                         ca.c_str(),           "--store",      spec.c_str(),       "--team",
+                                         teams.c_str(),        "--enterprise", enterprise.c_str(), "--callers",
+                                         count.c_str(),        "--lease-ms",   lease.c_str(),      nullptr};
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -163,7 +169,8 @@ struct rotation_fixture : mock_fixture {
             BOOST_TEST(WIFEXITED(w.status));
             BOOST_TEST(WEXITSTATUS(w.status) == 0, "a worker failed:\n" << out);
             BOOST_TEST(out.find("token " + token_fingerprint(after.token) + " 50\n") != std::string::npos,
-                       "a worker did not end with the stored token:\n" << out);
+                       "a worker did not end with the stored token:\n"
+                           << out);
             if (auto at = out.find("refreshes "); at != std::string::npos)
                 refreshes += std::stoul(out.substr(at + 10));
         }
@@ -214,7 +221,8 @@ struct rotation_fixture : mock_fixture {
         BOOST_TEST(after.token != minted.access_token);
         BOOST_TEST(server.token_active(after.token));
         BOOST_TEST(w.text().find("token " + token_fingerprint(after.token) + " 5\n") != std::string::npos,
-                   "the worker was not given the token that was stored:\n" << w.text());
+                   "the worker was not given the token that was stored:\n"
+                       << w.text());
         BOOST_TEST(server.exchanges(minted.refresh_token) == 1u);
         run_postgres("stop", server_dir);
     }
@@ -222,7 +230,8 @@ struct rotation_fixture : mock_fixture {
     // scripts/postgres COMMAND DIR: yields what it printed (the connection string).
     static std::string run_postgres(const std::string& command, const fs::path& dir)
     {
-        const std::string line = std::string(SLACK_SOURCE_DIR) + "/scripts/postgres " + command + " '" + dir.string() + "'";
+        const std::string line =
+            std::string(SLACK_SOURCE_DIR) + "/scripts/postgres " + command + " '" + dir.string() + "'";
         FILE* out = ::popen(line.c_str(), "r");
         BOOST_REQUIRE(out);
         std::string text;

@@ -38,8 +38,9 @@ int main(int argc, char** argv)
     const char* secret = std::getenv("SLACK_CLIENT_SECRET");
     if (!id || !secret || !args.count("--api-url") || !args.count("--ca-file") || !args.count("--store") ||
         !args.count("--team")) {
-        std::cerr << "usage: rotation_worker --api-url URL --ca-file PEM --store SPEC --team T[,T2...] [--enterprise E] "
-                     "[--callers N] [--lease-ms MS]\n";
+        std::cerr
+            << "usage: rotation_worker --api-url URL --ca-file PEM --store SPEC --team T[,T2...] [--enterprise E] "
+               "[--callers N] [--lease-ms MS]\n";
         return 2;
     }
     const int callers = args.count("--callers") ? std::atoi(args["--callers"].c_str()) : 50;

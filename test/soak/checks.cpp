@@ -105,10 +105,11 @@ rate_limit_summary check_events(const plan& planned, const run_record& run, cons
         found.add(format("%zu attempts were answered 429, fewer than the %zu the rate-limit codes script",
                          events.answers_429, limits.own_429s));
     if (limits.into_windows > limits.allowed_into_windows)
-        found.add(format("%zu requests were sent into a rate-limit window; at most %zu (one per other connection per "
-                         "window) can have been on their way when the gate closed (a call that waited for a "
-                         "connection must still wait at the gate)",
-                         limits.into_windows, limits.allowed_into_windows));
+        found.add(
+            format("%zu requests were sent into a rate-limit window; at most %zu (one per other connection per "
+                   "window) can have been on their way when the gate closed (a call that waited for a "
+                   "connection must still wait at the gate)",
+                   limits.into_windows, limits.allowed_into_windows));
     return limits;
 }
 
@@ -116,8 +117,8 @@ void check_pool(const run_record& run, std::size_t max_connections, violations& 
 {
     const slack::web::pool_stats& end = run.pool.at_end;
     if (end.open > max_connections || end.open != end.idle || end.queued != 0)
-        found.add(format("at the end the pool has %zu open, %zu idle, %zu queued (bound %zu): not all idle",
-                         end.open, end.idle, end.queued, max_connections));
+        found.add(format("at the end the pool has %zu open, %zu idle, %zu queued (bound %zu): not all idle", end.open,
+                         end.idle, end.queued, max_connections));
     if (run.pool.open_after_close_idle != 0)
         found.add(format("%zu connections still open after close_idle()", run.pool.open_after_close_idle));
 }

@@ -25,8 +25,8 @@ exchange_summary check_exchanges(const plan& planned, const run_record& run, vio
 /// each rate-limit code's own, plus, per window, at most one request per other connection
 /// (sent before the client knew); a call that waited for a connection waits at the gate.
 struct rate_limit_summary {
-    std::size_t own_429s = 0;           ///< answers the rate-limit codes script
-    std::size_t into_windows = 0;       ///< the other 429s: requests that met a window
+    std::size_t own_429s = 0;      ///< answers the rate-limit codes script
+    std::size_t into_windows = 0;  ///< the other 429s: requests that met a window
     std::size_t allowed_into_windows = 0;
 };
 rate_limit_summary check_events(const plan& planned, const run_record& run, const event_counts& events,

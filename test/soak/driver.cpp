@@ -65,7 +65,11 @@ struct driver::slot {
 
 driver::driver(slack::web::client& client, mock_access& mock, const plan& planned, driver_config config,
                violations& found, std::function<void()> on_finished)
-    : client_(client), mock_(mock), plan_(planned), config_(std::move(config)), found_(found),
+    : client_(client),
+      mock_(mock),
+      plan_(planned),
+      config_(std::move(config)),
+      found_(found),
       on_finished_(std::move(on_finished))
 {
     // Every page touched now, before the RSS baseline.
@@ -79,7 +83,8 @@ driver::~driver() = default;
 
 std::int64_t driver::now_us() const
 {
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_at_).count();
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_at_)
+        .count();
 }
 
 void driver::start()
@@ -144,7 +149,8 @@ void driver::complete(slot& s, std::size_t id, access_result r)
         if (std::string wrong = check_underlying(allowed->underlying, s.diag); !wrong.empty())
             found_.add(describe(id, kind, s.code, r, s.diag) + ": " + wrong);
     } else {
-        found_.add(describe(id, kind, s.code, r, s.diag) + ": not an allowed outcome for " + std::string(to_string(kind)));
+        found_.add(describe(id, kind, s.code, r, s.diag) + ": not an allowed outcome for " +
+                   std::string(to_string(kind)));
     }
     if (kind == fault::cancel)
         s.cancel_timer.cancel();

@@ -25,7 +25,7 @@ struct call_record {
     std::int64_t started_us = -1;  ///< since the run started
     std::int64_t finished_us = -1;
     std::uint8_t completions = 0;
-    std::uint8_t attempts = 0;     ///< diagnostics::attempts
+    std::uint8_t attempts = 0;  ///< diagnostics::attempts
     outcome result = outcome::unexpected;
 };
 

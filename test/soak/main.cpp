@@ -51,7 +51,7 @@ struct options {
     std::size_t connections = 8;
     std::string layout = "split";
     std::uint64_t seed = 1;
-    std::size_t deadline_s = 0;  // 0: from --calls
+    std::size_t deadline_s = 0;               // 0: from --calls
     std::optional<std::size_t> tenant_calls;  // empty: from --calls
 };
 
@@ -129,7 +129,8 @@ int run(const options& o)
     std::optional<asio::io_context> mock_context;
     if (o.layout == "split")
         mock_context.emplace(1);
-    slack::mock::server mock(mock_context ? mock_context->get_executor() : client_context.get_executor(), bounded_mock());
+    slack::mock::server mock(mock_context ? mock_context->get_executor() : client_context.get_executor(),
+                             bounded_mock());
     mock.start();
     soak::mock_access on_mock(mock, mock_context ? mock_context->get_executor() : client_context.get_executor(),
                               client_context.get_executor());
@@ -201,12 +202,14 @@ int run(const options& o)
         found.add(std::to_string(sockets_at_end) + " sockets still open after close_idle() and the mock's stop");
 
     // Many workspaces on one client, on a mock and client of their own.
-    const soak::tenant_summary tenants = soak::run_tenant_phase(*o.tenant_calls, o.in_flight, o.connections, o.seed, found);
-    std::printf("tenants: %zu calls of 100 workspaces in %.1f s: %zu clean (slowest %lld ms), %zu of rate-limited "
-                "workspaces (slowest %lld ms), %zu malformed tokens refused unsent\n",
-                tenants.calls, std::chrono::duration<double>(tenants.elapsed).count(), tenants.clean,
-                static_cast<long long>(tenants.slowest_clean.count()), tenants.limited,
-                static_cast<long long>(tenants.slowest_limited.count()), tenants.malformed);
+    const soak::tenant_summary tenants =
+        soak::run_tenant_phase(*o.tenant_calls, o.in_flight, o.connections, o.seed, found);
+    std::printf(
+        "tenants: %zu calls of 100 workspaces in %.1f s: %zu clean (slowest %lld ms), %zu of rate-limited "
+        "workspaces (slowest %lld ms), %zu malformed tokens refused unsent\n",
+        tenants.calls, std::chrono::duration<double>(tenants.elapsed).count(), tenants.clean,
+        static_cast<long long>(tenants.slowest_clean.count()), tenants.limited,
+        static_cast<long long>(tenants.slowest_limited.count()), tenants.malformed);
 
     soak::print_report({.calls = o.calls,
                         .in_flight = o.in_flight,

@@ -29,7 +29,8 @@ public:
     {
         if (after.count() > 0) {
             auto timer = std::make_shared<boost::asio::steady_timer>(mock_executor_, after);
-            timer->async_wait([this, timer, work = std::move(work)](boost::system::error_code) mutable { work(mock_); });
+            timer->async_wait(
+                [this, timer, work = std::move(work)](boost::system::error_code) mutable { work(mock_); });
         } else if (shared()) {
             work(mock_);
         } else {

@@ -25,7 +25,8 @@ std::string_view to_string(fault f) noexcept
 
 std::size_t plan::count(fault f) const
 {
-    return static_cast<std::size_t>(std::count_if(calls.begin(), calls.end(), [f](const planned_call& c) { return c.kind == f; }));
+    return static_cast<std::size_t>(
+        std::count_if(calls.begin(), calls.end(), [f](const planned_call& c) { return c.kind == f; }));
 }
 
 plan make_plan(std::size_t calls, std::uint64_t seed)

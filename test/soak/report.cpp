@@ -53,28 +53,32 @@ void print_report(const run_summary& summary, const plan& planned, const run_rec
         std::printf(" %s %zu%s", std::string(to_string(static_cast<fault>(f))).c_str(),
                     planned.count(static_cast<fault>(f)), f + 1 < fault_count ? "," : "\n");
     print_outcome_table(planned, run);
-    std::printf("events: %zu attempts, %zu answered 429, %zu retries, %zu rate-limit waits, %zu retries refused by "
-                "the budget; %zu cancellations emitted\n",
-                events.attempts_started, events.answers_429, events.retries_scheduled, events.rate_limit_waits,
-                events.budget_refusals, run.cancellations_emitted);
+    std::printf(
+        "events: %zu attempts, %zu answered 429, %zu retries, %zu rate-limit waits, %zu retries refused by "
+        "the budget; %zu cancellations emitted\n",
+        events.attempts_started, events.answers_429, events.retries_scheduled, events.rate_limit_waits,
+        events.budget_refusals, run.cancellations_emitted);
     std::printf("429s: %zu scripted by the rate-limit codes, %zu met another call's window (at most %zu may)\n",
                 limits.own_429s, limits.into_windows, limits.allowed_into_windows);
     const slack::web::pool_stats& end = run.pool.at_end;
-    std::printf("pool: max open %zu (bound %zu), max queued %zu, %zu samples; %zu opened, %zu reused, %zu resumed, "
-                "%zu stale dropped; at the end %zu open, %zu idle, %zu queued, %zu after close_idle()\n",
-                run.pool.max_open, summary.max_connections, run.pool.max_queued, run.pool.samples, end.connections_opened,
-                end.connections_reused, end.sessions_resumed, end.stale_discarded, end.open, end.idle, end.queued,
-                run.pool.open_after_close_idle);
+    std::printf(
+        "pool: max open %zu (bound %zu), max queued %zu, %zu samples; %zu opened, %zu reused, %zu resumed, "
+        "%zu stale dropped; at the end %zu open, %zu idle, %zu queued, %zu after close_idle()\n",
+        run.pool.max_open, summary.max_connections, run.pool.max_queued, run.pool.samples, end.connections_opened,
+        end.connections_reused, end.sessions_resumed, end.stale_discarded, end.open, end.idle, end.queued,
+        run.pool.open_after_close_idle);
     std::printf("sockets: %zu open in the process once the client closed its idle connections and the mock stopped\n",
                 summary.sockets_at_end);
-    std::printf("exchanges: %zu calls' codes counted by the mock as they completed, %zu requests (%zu calls overlapped "
-                "another call's rate-limit window)\n",
-                exchanges.checked, exchanges.requests, exchanges.window_exposed);
+    std::printf(
+        "exchanges: %zu calls' codes counted by the mock as they completed, %zu requests (%zu calls overlapped "
+        "another call's rate-limit window)\n",
+        exchanges.checked, exchanges.requests, exchanges.window_exposed);
     const slack::mock::memory_use& mock = summary.mock_memory;
-    std::printf("mock memory at the end: %zu live codes in %zu KB, exchange counts in %zu KB, %zu requests logged "
-                "in %zu KB\n",
-                mock.live_codes, mock.code_bytes / 1024, mock.counted_code_bytes / 1024, mock.recorded_requests,
-                mock.recorded_bytes / 1024);
+    std::printf(
+        "mock memory at the end: %zu live codes in %zu KB, exchange counts in %zu KB, %zu requests logged "
+        "in %zu KB\n",
+        mock.live_codes, mock.code_bytes / 1024, mock.counted_code_bytes / 1024, mock.recorded_requests,
+        mock.recorded_bytes / 1024);
     std::printf("rss: start %.1f MB, after warm-up (%zu calls) %.1f MB, end %.1f MB (limit %.1f MB)\n",
                 megabytes(summary.rss_at_start), summary.warm_up_calls, megabytes(run.rss_after_warm_up),
                 megabytes(run.rss_at_end), megabytes(summary.rss_limit));

@@ -27,9 +27,9 @@ constexpr std::size_t limited_workspaces = 10;  // the first ten: a 429 with Ret
 constexpr auto clean_call_limit = 1500ms;
 
 struct workspace {
-    std::string name;      // its rate key, as an app would name its team
-    std::string token;     // a minted bot token, or (limited) a magic word scripting one 429
-    std::string user_id;   // whose token it is: learnt first, one call each
+    std::string name;     // its rate key, as an app would name its team
+    std::string token;    // a minted bot token, or (limited) a magic word scripting one 429
+    std::string user_id;  // whose token it is: learnt first, one call each
 };
 
 // The token of a malformed call: a workspace's token with a byte that cannot be in a header.
@@ -72,8 +72,9 @@ tenant_summary run_tenant_phase(std::size_t calls, std::size_t in_flight, std::s
     std::vector<workspace> tenants(workspaces);
     for (std::size_t w = 0; w < workspaces; ++w) {
         tenants[w].name = "T" + std::to_string(w);
-        tenants[w].token = w < limited_workspaces ? "mock-ratelimit-1-3-tenant" + std::to_string(w)
-                                                  : mock.mint_tokens({.kind = slack::mock::token_kind::bot}).access_token;
+        tenants[w].token = w < limited_workspaces
+                               ? "mock-ratelimit-1-3-tenant" + std::to_string(w)
+                               : mock.mint_tokens({.kind = slack::mock::token_kind::bot}).access_token;
     }
     std::mt19937_64 random(seed);
     struct planned {
@@ -106,7 +107,8 @@ tenant_summary run_tenant_phase(std::size_t calls, std::size_t in_flight, std::s
     std::size_t learners = 0;
     for (std::size_t i = 0; i < in_flight; ++i)
         asio::co_spawn(ioc, worker(), [&](std::exception_ptr) { ++learners; });
-    run_until(ioc, [&] { return learners == in_flight; }, 60s);
+    run_until(
+        ioc, [&] { return learners == in_flight; }, 60s);
     if (learners != in_flight)
         found.add("tenants: learning the workspaces' users did not end");
 
@@ -122,7 +124,8 @@ tenant_summary run_tenant_phase(std::size_t calls, std::size_t in_flight, std::s
             slack::diagnostics diag;
             const auto call_started = std::chrono::steady_clock::now();
             auto who = co_await web::auth(client).test({.token = token, .rate_key = tenant.name}, diag);
-            const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - call_started);
+            const auto took =
+                std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - call_started);
             ++done;
             if (plan[i].malformed) {
                 ++summary.malformed;
@@ -131,7 +134,8 @@ tenant_summary run_tenant_phase(std::size_t calls, std::size_t in_flight, std::s
                 continue;
             }
             if (!who) {
-                found.add("tenants: " + tenant.name + "'s call " + std::to_string(i) + " failed: " + who.error().message());
+                found.add("tenants: " + tenant.name + "'s call " + std::to_string(i) +
+                          " failed: " + who.error().message());
                 continue;
             }
             if (limited) {
@@ -155,7 +159,8 @@ tenant_summary run_tenant_phase(std::size_t calls, std::size_t in_flight, std::s
     std::size_t callers = 0;
     for (std::size_t i = 0; i < in_flight; ++i)
         asio::co_spawn(ioc, caller(), [&](std::exception_ptr) { ++callers; });
-    run_until(ioc, [&] { return callers == in_flight; }, 120s);
+    run_until(
+        ioc, [&] { return callers == in_flight; }, 120s);
     summary.calls = done;
     summary.elapsed = std::chrono::steady_clock::now() - started;
     if (callers != in_flight || done != calls)

@@ -31,7 +31,8 @@ public:
     }
     watchdog(std::chrono::seconds limit, const std::atomic<std::size_t>& completed, std::size_t calls)
         : watchdog(limit, [limit, &completed, calls] {
-              std::fprintf(stderr, "soak: VIOLATION: the run passed its deadline of %lld s with %zu of %zu calls completed\n",
+              std::fprintf(stderr,
+                           "soak: VIOLATION: the run passed its deadline of %lld s with %zu of %zu calls completed\n",
                            static_cast<long long>(limit.count()), completed.load(), calls);
           })
     {

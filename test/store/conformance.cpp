@@ -74,35 +74,20 @@ struct client {
     }
 };
 
-client open_client(const backend& b)
-{
-    return {b.io, b.open()};
-}
+client open_client(const backend& b) { return {b.io, b.open()}; }
 
 client open_client(const backend& b, std::optional<token_key> key, std::vector<token_key> previous = {})
 {
     return {b.io, b.open_with_key(std::move(key), std::move(previous))};
 }
 
-token_key first_key()
-{
-    return token_key::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").value();
-}
+token_key first_key() { return token_key::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").value(); }
 
-token_key second_key()
-{
-    return token_key::from_base64("ZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoM=").value();
-}
+token_key second_key() { return token_key::from_base64("ZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoM=").value(); }
 
-time_point at_ms(std::int64_t ms)
-{
-    return time_point(milliseconds(ms));
-}
+time_point at_ms(std::int64_t ms) { return time_point(milliseconds(ms)); }
 
-time_point in(milliseconds from_now)
-{
-    return std::chrono::system_clock::now() + from_now;
-}
+time_point in(milliseconds from_now) { return std::chrono::system_clock::now() + from_now; }
 
 token_grant bot_grant(const std::string& tag)
 {
@@ -169,16 +154,13 @@ std::string time_text(const std::optional<time_point>& t)
     return std::to_string(std::chrono::duration_cast<milliseconds>(t->time_since_epoch()).count()) + " ms";
 }
 
-std::string time_text(time_point t)
-{
-    return time_text(std::optional<time_point>(t));
-}
+std::string time_text(time_point t) { return time_text(std::optional<time_point>(t)); }
 
 // A revision a case does not know: one the store drew (a save's), checked only to be set.
 constexpr std::int64_t drawn_revision = 0;
 
-void check_grant(const std::optional<token_grant>& got, const std::optional<token_grant>& want,
-                 std::string_view which, std::int64_t revision = drawn_revision)
+void check_grant(const std::optional<token_grant>& got, const std::optional<token_grant>& want, std::string_view which,
+                 std::int64_t revision = drawn_revision)
 {
     BOOST_TEST_CONTEXT(which)
     {
@@ -225,7 +207,8 @@ void check_installation(const installation& got, const installation& want, std::
 std::optional<installation> require_found(client& c, const installation_key& k)
 {
     std::optional<installation> found = c.find(k);
-    BOOST_REQUIRE_MESSAGE(found.has_value(), "nothing found under " << k.enterprise_id << "/" << k.team_id << "/" << k.user_id);
+    BOOST_REQUIRE_MESSAGE(found.has_value(),
+                          "nothing found under " << k.enterprise_id << "/" << k.team_id << "/" << k.user_id);
     return found;
 }
 
@@ -315,9 +298,11 @@ void invalid_keys_are_refused(const backend& b)
     BOOST_TEST(error_of(c.run(c.store->remove(nothing))) == store_errc::invalid_key);
     BOOST_TEST(error_of(c.run(c.store->remove_all(nothing))) == store_errc::invalid_key);
     BOOST_TEST(error_of(c.run(c.store->replace_grant(nothing, grant_kind::bot, 1, grant))) == store_errc::invalid_key);
-    BOOST_TEST(error_of(c.run(c.store->replace_grant({"E1", "T1"}, grant_kind::user, 1, grant))) == store_errc::invalid_key);  // which user?
+    BOOST_TEST(error_of(c.run(c.store->replace_grant({"E1", "T1"}, grant_kind::user, 1, grant))) ==
+               store_errc::invalid_key);  // which user?
     BOOST_TEST(error_of(c.run(c.store->try_lease(nothing, grant_kind::bot, "A", 1min))) == store_errc::invalid_key);
-    BOOST_TEST(error_of(c.run(c.store->try_lease({"E1", "T1"}, grant_kind::user, "A", 1min))) == store_errc::invalid_key);
+    BOOST_TEST(error_of(c.run(c.store->try_lease({"E1", "T1"}, grant_kind::user, "A", 1min))) ==
+               store_errc::invalid_key);
     BOOST_TEST(error_of(c.run(c.store->release_lease(nothing, grant_kind::bot, "A"))) == store_errc::invalid_key);
     BOOST_TEST(!c.find(key("E1", "T1")).has_value());  // nothing was written
 }
@@ -406,7 +391,7 @@ void remove_takes_exactly_what_the_key_names(const backend& b)
     BOOST_TEST(require_found(c, key("E1", "T1", "U2"))->team_id == "T1");
     BOOST_TEST(c.remove(key("E1", "T1", "U9")) == 0u);
 
-    BOOST_TEST(c.remove(key("E1", "T1")) == 2u);  // the install and its remaining grant
+    BOOST_TEST(c.remove(key("E1", "T1")) == 2u);                           // the install and its remaining grant
     BOOST_TEST(require_found(c, key("E1", "T1"))->is_enterprise_install);  // now the org-wide one
     BOOST_TEST(c.remove(key("E1", "T1")) == 0u);
     BOOST_TEST(c.remove(key("E1", "T5")) == 0u);  // removal does not fall back to the org-wide install
@@ -480,8 +465,8 @@ void a_refresh_from_before_a_reinstall_loses_the_swap(const backend& b)
     reinstalled.user = user_grant("new-install", "U1");
     c.save(reinstalled);
     BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, read->bot->revision, bot_grant("old-install")));
-    BOOST_TEST(!c.replace(key("E1", "T1", "U1"), grant_kind::user, read->user->revision,
-                          user_grant("old-install", "U1")));
+    BOOST_TEST(
+        !c.replace(key("E1", "T1", "U1"), grant_kind::user, read->user->revision, user_grant("old-install", "U1")));
     std::optional<installation> found = require_found(c, key("E1", "T1", "U1"));
     check_grant(found->bot, reinstalled.bot, "the new install's bot grant, kept");
     check_grant(found->user, reinstalled.user, "the new install's user grant, kept");
@@ -559,7 +544,7 @@ void replace_grant_of_what_is_not_there(const backend& b)
     installation no_bot = workspace("E1", "T1");
     no_bot.bot.reset();
     c.save(no_bot);
-    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("T1")));  // no bot grant
+    BOOST_TEST(!c.replace(key("E1", "T1"), grant_kind::bot, 1, bot_grant("T1")));                // no bot grant
     BOOST_TEST(!c.replace(key("E1", "T1", "U9"), grant_kind::user, 1, user_grant("T1", "U9")));  // no such user
     BOOST_TEST(!require_found(c, key("E1", "T1"))->bot.has_value());
     BOOST_TEST(!c.find(key("E1", "T1", "U9")).has_value());
@@ -611,10 +596,10 @@ void a_lease_belongs_to_its_grant(const backend& b)
     a.save(org_wide("E1"));
     a.save(workspace("E1", "T3"));
     BOOST_TEST(a.lease(key("E1", "T1"), grant_kind::bot, "A"));
-    BOOST_TEST(!other.lease(key("E1", "T2"), grant_kind::bot, "B"));      // the same org-wide bot grant
+    BOOST_TEST(!other.lease(key("E1", "T2"), grant_kind::bot, "B"));  // the same org-wide bot grant
     BOOST_TEST(!other.lease(key("E1", ""), grant_kind::bot, "B"));
     BOOST_TEST(!other.lease(key("E1", "T1", "U5"), grant_kind::bot, "B"));  // a bot lease names no user
-    BOOST_TEST(other.lease(key("E1", "T3"), grant_kind::bot, "B"));        // a team with its own install
+    BOOST_TEST(other.lease(key("E1", "T3"), grant_kind::bot, "B"));         // a team with its own install
     a.release(key("E1", "T2"), grant_kind::bot, "A");
     BOOST_TEST(other.lease(key("E1", ""), grant_kind::bot, "B"));
 }

@@ -111,47 +111,47 @@ backend backend_of(Fixture& fixture)
 }
 
 // The cases every backend passes.
-#define SLACK_STORE_CONFORMANCE_CASES(X)                                                                  \
-    X(round_trip_of_every_field)                                                                          \
-    X(round_trip_without_expiry_user_or_webhook)                                                          \
-    X(round_trip_of_a_user_token_alone)                                                                   \
-    X(round_trip_of_an_enterprise_install)                                                                \
-    X(times_are_kept_to_the_millisecond)                                                                  \
-    X(a_missing_key_finds_nothing)                                                                        \
-    X(invalid_keys_are_refused)                                                                           \
-    X(a_team_falls_back_to_its_enterprise_install)                                                        \
-    X(user_grants_are_found_by_user)                                                                      \
-    X(saving_again_replaces_and_gives_new_revisions)                                                      \
-    X(remove_takes_exactly_what_the_key_names)                                                            \
-    X(remove_all_takes_a_team)                                                                            \
-    X(remove_all_takes_an_enterprise)                                                                     \
-    X(replace_grant_is_a_compare_and_swap)                                                                \
-    X(a_refresh_from_before_a_reinstall_loses_the_swap)                                                   \
-    X(replace_grant_of_a_user_grant)                                                                      \
-    X(replace_grant_of_what_is_not_there)                                                                 \
-    X(a_grant_marked_for_reinstall_keeps_its_reason)                                                      \
-    X(racing_replace_grant_has_one_winner)                                                                \
-    X(a_lease_is_exclusive_until_released)                                                                \
-    X(a_lease_belongs_to_its_grant)                                                                       \
-    X(expired_leases_and_nonces_stop_blocking)                                                            \
-    X(a_nonce_is_consumed_once)                                                                           \
-    X(list_pages_through_every_installation_in_key_order)                                                 \
-    X(listed_installations_are_as_find_gives_them)                                                        \
-    X(list_refuses_bad_page_sizes)                                                                        \
-    X(a_second_client_sees_the_first_clients_writes)                                                      \
-    X(completion_is_on_the_handlers_executor_never_inline)                                                \
+#define SLACK_STORE_CONFORMANCE_CASES(X)                   \
+    X(round_trip_of_every_field)                           \
+    X(round_trip_without_expiry_user_or_webhook)           \
+    X(round_trip_of_a_user_token_alone)                    \
+    X(round_trip_of_an_enterprise_install)                 \
+    X(times_are_kept_to_the_millisecond)                   \
+    X(a_missing_key_finds_nothing)                         \
+    X(invalid_keys_are_refused)                            \
+    X(a_team_falls_back_to_its_enterprise_install)         \
+    X(user_grants_are_found_by_user)                       \
+    X(saving_again_replaces_and_gives_new_revisions)       \
+    X(remove_takes_exactly_what_the_key_names)             \
+    X(remove_all_takes_a_team)                             \
+    X(remove_all_takes_an_enterprise)                      \
+    X(replace_grant_is_a_compare_and_swap)                 \
+    X(a_refresh_from_before_a_reinstall_loses_the_swap)    \
+    X(replace_grant_of_a_user_grant)                       \
+    X(replace_grant_of_what_is_not_there)                  \
+    X(a_grant_marked_for_reinstall_keeps_its_reason)       \
+    X(racing_replace_grant_has_one_winner)                 \
+    X(a_lease_is_exclusive_until_released)                 \
+    X(a_lease_belongs_to_its_grant)                        \
+    X(expired_leases_and_nonces_stop_blocking)             \
+    X(a_nonce_is_consumed_once)                            \
+    X(list_pages_through_every_installation_in_key_order)  \
+    X(listed_installations_are_as_find_gives_them)         \
+    X(list_refuses_bad_page_sizes)                         \
+    X(a_second_client_sees_the_first_clients_writes)       \
+    X(completion_is_on_the_handlers_executor_never_inline) \
     X(operations_take_any_completion_token)
 
 // The cases of a backend that seals tokens (supports_encryption).
-#define SLACK_STORE_ENCRYPTION_CASES(X)                                                                   \
-    X(sealed_tokens_round_trip)                                                                           \
-    X(a_wrong_key_cannot_open_sealed_tokens)                                                              \
-    X(sealed_tokens_need_a_key)                                                                           \
-    X(a_token_in_the_clear_is_refused_with_a_key)                                                         \
-    X(an_older_sealed_pair_does_not_open_in_a_newer_row)                                                  \
-    X(tokens_sealed_before_key_ids_still_read)                                                            \
-    X(rotated_keys_read_old_rows_and_seal_new_writes_under_the_new_key)                                   \
-    X(reseal_moves_every_grant_to_the_current_key)                                                        \
+#define SLACK_STORE_ENCRYPTION_CASES(X)                                 \
+    X(sealed_tokens_round_trip)                                         \
+    X(a_wrong_key_cannot_open_sealed_tokens)                            \
+    X(sealed_tokens_need_a_key)                                         \
+    X(a_token_in_the_clear_is_refused_with_a_key)                       \
+    X(an_older_sealed_pair_does_not_open_in_a_newer_row)                \
+    X(tokens_sealed_before_key_ids_still_read)                          \
+    X(rotated_keys_read_old_rows_and_seal_new_writes_under_the_new_key) \
+    X(reseal_moves_every_grant_to_the_current_key)                      \
     X(reseal_seals_tokens_in_the_clear_only_when_asked)
 
 #define SLACK_STORE_CONFORMANCE_DECLARE(name) void name(const backend& b);
@@ -161,28 +161,25 @@ SLACK_STORE_ENCRYPTION_CASES(SLACK_STORE_CONFORMANCE_DECLARE)
 
 }  // namespace slack::store::conformance
 
-#define SLACK_STORE_CONFORMANCE_CASE(name)                                                                \
-    BOOST_AUTO_TEST_CASE(name)                                                                            \
-    {                                                                                                     \
-        ::slack::store::conformance::name(::slack::store::conformance::backend_of(*this));                \
-    }
+#define SLACK_STORE_CONFORMANCE_CASE(name) \
+    BOOST_AUTO_TEST_CASE(name) { ::slack::store::conformance::name(::slack::store::conformance::backend_of(*this)); }
 
 // Disabled (reported as skipped) for a fixture without supports_encryption; run by name anyway
 // (--run_test names it, which enables it), it passes without checking anything.
-#define SLACK_STORE_ENCRYPTION_CASE(name)                                                                 \
-    BOOST_AUTO_TEST_CASE(name, *::boost::unit_test::enable_if<                                            \
-                                   ::slack::store::conformance::supports_encryption<conformance_fixture>>()) \
-    {                                                                                                     \
-        if (::slack::store::conformance::supports_encryption<conformance_fixture>)                        \
-            ::slack::store::conformance::name(::slack::store::conformance::backend_of(*this));            \
-        else                                                                                              \
-            BOOST_TEST_MESSAGE("the backend does not seal tokens");                                       \
+#define SLACK_STORE_ENCRYPTION_CASE(name)                                                                              \
+    BOOST_AUTO_TEST_CASE(                                                                                              \
+        name, *::boost::unit_test::enable_if<::slack::store::conformance::supports_encryption<conformance_fixture>>()) \
+    {                                                                                                                  \
+        if (::slack::store::conformance::supports_encryption<conformance_fixture>)                                     \
+            ::slack::store::conformance::name(::slack::store::conformance::backend_of(*this));                         \
+        else                                                                                                           \
+            BOOST_TEST_MESSAGE("the backend does not seal tokens");                                                    \
     }
 
 /// Defines the test suite `suite_name` of every conformance case, each on a fresh `Fixture`.
-#define SLACK_STORE_CONFORMANCE(suite_name, Fixture)                                                      \
-    BOOST_FIXTURE_TEST_SUITE(suite_name, Fixture)                                                         \
-    using conformance_fixture = Fixture;                                                                  \
-    SLACK_STORE_CONFORMANCE_CASES(SLACK_STORE_CONFORMANCE_CASE)                                           \
-    SLACK_STORE_ENCRYPTION_CASES(SLACK_STORE_ENCRYPTION_CASE)                                             \
+#define SLACK_STORE_CONFORMANCE(suite_name, Fixture)            \
+    BOOST_FIXTURE_TEST_SUITE(suite_name, Fixture)               \
+    using conformance_fixture = Fixture;                        \
+    SLACK_STORE_CONFORMANCE_CASES(SLACK_STORE_CONFORMANCE_CASE) \
+    SLACK_STORE_ENCRYPTION_CASES(SLACK_STORE_ENCRYPTION_CASE)   \
     BOOST_AUTO_TEST_SUITE_END()

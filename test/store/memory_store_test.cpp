@@ -22,10 +22,7 @@ private:
     {
         database_->find(k, std::move(h));
     }
-    void do_remove(installation_key k, store_handler<std::size_t> h) override
-    {
-        database_->remove(k, std::move(h));
-    }
+    void do_remove(installation_key k, store_handler<std::size_t> h) override { database_->remove(k, std::move(h)); }
     void do_remove_all(installation_key k, store_handler<std::size_t> h) override
     {
         database_->remove_all(k, std::move(h));

@@ -34,8 +34,9 @@ std::string server_from_environment()
 {
     const char* server = std::getenv("SLACK_TEST_POSTGRES");
     if (!server || !*server)
-        throw std::runtime_error("SLACK_TEST_POSTGRES is not set: run the PostgreSQL tests through scripts/test, "
-                                 "which starts a PostgreSQL server (scripts/postgres) and sets it");
+        throw std::runtime_error(
+            "SLACK_TEST_POSTGRES is not set: run the PostgreSQL tests through scripts/test, "
+            "which starts a PostgreSQL server (scripts/postgres) and sets it");
     return server;
 }
 
@@ -48,7 +49,8 @@ raw_connection::raw_connection(const std::string& conninfo) : connection_(PQconn
         PQfinish(connection_);
         throw std::runtime_error("cannot connect to the test server: " + message);
     }
-    PQsetNoticeReceiver(connection_, [](void*, const PGresult*) {}, nullptr);
+    PQsetNoticeReceiver(
+        connection_, [](void*, const PGresult*) {}, nullptr);
 }
 
 raw_connection::~raw_connection() { PQfinish(connection_); }
@@ -79,7 +81,7 @@ std::string conninfo_for(const std::string& server, const std::string& database)
 {
     char* error = nullptr;
     std::unique_ptr<PQconninfoOption, void (*)(PQconninfoOption*)> options(PQconninfoParse(server.c_str(), &error),
-                                                                            PQconninfoFree);
+                                                                           PQconninfoFree);
     if (!options) {
         std::string message = error ? error : "out of memory";
         PQfreemem(error);

@@ -136,10 +136,7 @@ asio::awaitable<T> ok(asio::awaitable<store_result<T>> operation)
         co_return std::move(*outcome);
 }
 
-asio::awaitable<void> must_save(installation_store& store, installation i)
-{
-    co_await ok(store.save(i, use));
-}
+asio::awaitable<void> must_save(installation_store& store, installation i) { co_await ok(store.save(i, use)); }
 
 // The installation under `k`, which must be there.
 asio::awaitable<installation> must_find(installation_store& store, installation_key k)
@@ -155,24 +152,23 @@ asio::awaitable<void> sleep_for(milliseconds duration)
     co_await timer.async_wait(use);
 }
 
-slack::store::token_key make_key(char fill)
-{
-    return token_key::from_base64(std::string(43, fill) + "=").value();
-}
+slack::store::token_key make_key(char fill) { return token_key::from_base64(std::string(43, fill) + "=").value(); }
 
 // The connections the stores have open to this database (the raw one not counted).
 int store_sessions(slack::test::raw_connection& raw)
 {
-    auto rows = raw.query("SELECT count(*) FROM pg_stat_activity "
-                          "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    auto rows = raw.query(
+        "SELECT count(*) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()");
     return std::stoi(*rows.at(0).at(0));
 }
 
 // Ends every store session on this database and waits until they are gone.
 void terminate_store_sessions(slack::test::raw_connection& raw)
 {
-    raw.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-              "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    raw.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()");
     for (int i = 0; i < 500 && store_sessions(raw) > 0; ++i)
         std::this_thread::sleep_for(milliseconds(10));
     BOOST_REQUIRE_EQUAL(store_sessions(raw), 0);
@@ -186,15 +182,18 @@ BOOST_FIXTURE_TEST_CASE(list_is_in_byte_order_whatever_the_collation, postgresql
 {
     auto store = open();
     auto body = [&]() -> asio::awaitable<void> {
-        const std::pair<const char*, const char*> keys[] = {{"", "Ta"}, {"", "TB"}, {"", "Tc"}, {"Ea", "T1"}, {"EB", "T1"}};
+        const std::pair<const char*, const char*> keys[] = {
+            {"", "Ta"}, {"", "TB"}, {"", "Tc"}, {"Ea", "T1"}, {"EB", "T1"}};
         for (const auto& [enterprise, team] : keys) {
             const installation i = workspace(enterprise, team);  // named: g++ 12 and owning temporaries in co_await
             co_await must_save(*store, i);
         }
-        raw().query("ALTER TABLE slack_installations ALTER COLUMN enterprise_id TYPE text COLLATE \"und-x-icu\", "
-                    "ALTER COLUMN team_id TYPE text COLLATE \"und-x-icu\"");
-        const auto icu = raw().query("SELECT string_agg(enterprise_id || '/' || team_id, ' ' "
-                                     "ORDER BY enterprise_id, team_id) FROM slack_installations");
+        raw().query(
+            "ALTER TABLE slack_installations ALTER COLUMN enterprise_id TYPE text COLLATE \"und-x-icu\", "
+            "ALTER COLUMN team_id TYPE text COLLATE \"und-x-icu\"");
+        const auto icu = raw().query(
+            "SELECT string_agg(enterprise_id || '/' || team_id, ' ' "
+            "ORDER BY enterprise_id, team_id) FROM slack_installations");
         BOOST_TEST_REQUIRE(*icu.at(0).at(0) == "/Ta /TB /Tc Ea/T1 EB/T1");  // the columns' own order is not byte order
 
         std::string listed;
@@ -278,8 +277,9 @@ BOOST_FIXTURE_TEST_CASE(tokens_are_sealed_at_rest, postgresql_fixture)
         BOOST_TEST(missing.error() == store_errc::encryption_required);
 
         // A sealed value is bound to its row: copied to another, it does not open.
-        raw().query("UPDATE slack_installations SET bot_token = "
-                    "(SELECT bot_token FROM slack_installations WHERE team_id = 'T1') WHERE team_id = 'T2'");
+        raw().query(
+            "UPDATE slack_installations SET bot_token = "
+            "(SELECT bot_token FROM slack_installations WHERE team_id = 'T1') WHERE team_id = 'T2'");
         const installation_key other_key = key("E1", "T2");
         auto moved = co_await sealed->find(other_key, use);
         BOOST_TEST(moved.error() == store_errc::decryption_failed);
@@ -301,8 +301,9 @@ BOOST_FIXTURE_TEST_CASE(two_stores_create_the_schema_at_once, postgresql_fixture
     auto versions = raw().query("SELECT version FROM slack_schema_version");
     BOOST_REQUIRE_EQUAL(versions.size(), 1u);
     BOOST_TEST(*versions.at(0).at(0) == "3");
-    auto tables = raw().query("SELECT count(*) FROM pg_tables WHERE tablename IN ('slack_installations', "
-                              "'slack_user_grants', 'slack_refresh_leases', 'slack_nonces', 'slack_schema_version')");
+    auto tables = raw().query(
+        "SELECT count(*) FROM pg_tables WHERE tablename IN ('slack_installations', "
+        "'slack_user_grants', 'slack_refresh_leases', 'slack_nonces', 'slack_schema_version')");
     BOOST_TEST(*tables.at(0).at(0) == "5");
 }
 
@@ -322,12 +323,15 @@ BOOST_FIXTURE_TEST_CASE(version_1_is_migrated_and_list_walks_its_index, postgres
         const installation i = workspace("E1", "T1");
         co_await must_save(*second, i);
         BOOST_TEST(*raw().query("SELECT version FROM slack_schema_version").at(0).at(0) == "3");
-        BOOST_TEST(*raw().query("SELECT count(*) FROM pg_indexes WHERE indexname = 'slack_installations_byte_order'")
-                        .at(0).at(0) == "1");
+        BOOST_TEST(*raw()
+                        .query("SELECT count(*) FROM pg_indexes WHERE indexname = 'slack_installations_byte_order'")
+                        .at(0)
+                        .at(0) == "1");
 
         // Many rows, and statistics: the planner walks the index for a page rather than sort.
-        raw().query("INSERT INTO slack_installations (enterprise_id, team_id) "
-                    "SELECT '', 'T' || n FROM generate_series(1, 5000) AS n");
+        raw().query(
+            "INSERT INTO slack_installations (enterprise_id, team_id) "
+            "SELECT '', 'T' || n FROM generate_series(1, 5000) AS n");
         raw().query("ANALYZE slack_installations");
         std::string plan;
         for (const auto& row : raw().query("EXPLAIN " + slack::store::postgresql::list_statement, {"", "T2", "201"}))
@@ -483,9 +487,10 @@ BOOST_FIXTURE_TEST_CASE(a_connection_prepares_each_statement_once, postgresql_fi
                 BOOST_TEST((!refused.has_value() && refused.error() == store_errc::query_failed));
                 pg::parameters texts;
                 texts.text("SELECT $1::bigint + 1").text("SELECT no_such_column FROM pg_class");
-                auto counts = co_await c.execute("SELECT count(*) FILTER (WHERE statement = $1::text), "
-                                                 "count(*) FILTER (WHERE statement = $2::text) FROM pg_prepared_statements",
-                                                 texts, deadline);
+                auto counts = co_await c.execute(
+                    "SELECT count(*) FILTER (WHERE statement = $1::text), "
+                    "count(*) FILTER (WHERE statement = $2::text) FROM pg_prepared_statements",
+                    texts, deadline);
                 BOOST_TEST_REQUIRE(counts.has_value());
                 BOOST_TEST(counts->text(0, 0) == (prepare ? "1" : "0"));
                 BOOST_TEST(counts->text(0, 1) == "0");
@@ -559,7 +564,8 @@ BOOST_FIXTURE_TEST_CASE(queued_operations_and_statements_keep_their_deadline, po
     std::vector<boost::system::error_code> errors;
     const auto started = std::chrono::steady_clock::now();
     for (const char* nonce : {"waits-on-the-lock", "waits-for-the-connection"})
-        store->consume_nonce(nonce, later, [&](store_result<bool> r) { errors.push_back(r ? boost::system::error_code() : r.error()); });
+        store->consume_nonce(
+            nonce, later, [&](store_result<bool> r) { errors.push_back(r ? boost::system::error_code() : r.error()); });
     io.run_for(std::chrono::seconds(20));
     const auto took = std::chrono::steady_clock::now() - started;
     BOOST_REQUIRE_EQUAL(errors.size(), 2u);
@@ -636,13 +642,15 @@ BOOST_FIXTURE_TEST_CASE(a_killed_session_is_replaced_by_the_next_operation, post
         holder.query("INSERT INTO slack_nonces (nonce, expires_at) VALUES ('held', 0)");
         std::optional<store_result<bool>> blocked;
         store->consume_nonce("held", later, [&](store_result<bool> r) { blocked = std::move(r); });
-        const char* const waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                    "AND wait_event_type = 'Lock'";
+        const char* const waiting =
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock'";
         for (int i = 0; i < 200 && *raw().query(waiting).at(0).at(0) == "0"; ++i)
             co_await sleep_for(milliseconds(20));
         BOOST_REQUIRE(!blocked);
-        raw().query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND wait_event_type = 'Lock'");
+        raw().query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock'");
         for (int i = 0; i < 200 && !blocked; ++i)
             co_await sleep_for(milliseconds(20));
         BOOST_REQUIRE(blocked);
@@ -679,8 +687,8 @@ BOOST_AUTO_TEST_CASE(a_server_that_never_answers_is_unavailable_after_connect_ti
     // Listens, so the kernel completes the handshake, but never reads or answers.
     asio::ip::tcp::acceptor silent(io, {asio::ip::make_address("127.0.0.1"), 0});
     postgresql_options options;
-    options.connection = "host=127.0.0.1 port=" + std::to_string(silent.local_endpoint().port()) +
-                         " dbname=none user=none";
+    options.connection =
+        "host=127.0.0.1 port=" + std::to_string(silent.local_endpoint().port()) + " dbname=none user=none";
     options.connect_timeout = milliseconds(300);
     postgresql_store store(io.get_executor(), options);
     std::optional<store_result<bool>> outcome;

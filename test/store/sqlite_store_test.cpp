@@ -102,10 +102,7 @@ std::string file_bytes(const fs::path& path)
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-token_key test_key()
-{
-    return token_key::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").value();
-}
+token_key test_key() { return token_key::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").value(); }
 
 // Every token of it starts with "xox", which the file is searched for.
 installation an_install()
@@ -318,9 +315,8 @@ BOOST_AUTO_TEST_CASE(a_cancelled_operation_waiting_in_the_queue_is_not_run)
     std::optional<store_result<void>> saved;
     std::optional<store_result<std::optional<installation>>> found;
     const installation install = an_install();
-    store->save(install, boost::asio::bind_cancellation_slot(running_signal.slot(), [&](store_result<void> r) {
-                    saved.emplace(std::move(r));
-                }));
+    store->save(install, boost::asio::bind_cancellation_slot(
+                             running_signal.slot(), [&](store_result<void> r) { saved.emplace(std::move(r)); }));
     store->find(the_key, boost::asio::bind_cancellation_slot(queued_signal.slot(), [&](auto r) {
                     found.emplace(std::move(r));
                 }));  // queued behind the save

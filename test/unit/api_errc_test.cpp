@@ -39,10 +39,7 @@ constexpr std::size_t expected_row_count = 836;
 
 BOOST_AUTO_TEST_SUITE(api_errc)
 
-BOOST_AUTO_TEST_CASE(row_count)
-{
-    BOOST_TEST(std::size(rows) == expected_row_count);
-}
+BOOST_AUTO_TEST_CASE(row_count) { BOOST_TEST(std::size(rows) == expected_row_count); }
 
 BOOST_AUTO_TEST_CASE(values_unique_and_contiguous_from_one)
 {
@@ -96,14 +93,14 @@ BOOST_AUTO_TEST_CASE(unknown_strings_map_to_unknown_error)
         "no_such_error_xyz",
         "RATELIMITED",
         "Ratelimited",
-        "ratelimite",      // proper prefix of a known name
-        "ratelimitedx",    // known name plus a suffix
-        "ratelimited ",    // trailing space
-        " ratelimited",    // leading space
-        "invalid_code\n",  // trailing newline
+        "ratelimite",                           // proper prefix of a known name
+        "ratelimitedx",                         // known name plus a suffix
+        "ratelimited ",                         // trailing space
+        " ratelimited",                         // leading space
+        "invalid_code\n",                       // trailing newline
         std::string_view("ratelimited\0", 12),  // embedded NUL
-        "a",                // before every known name
-        "zzzzzzzz",         // after every known name
+        "a",                                    // before every known name
+        "zzzzzzzz",                             // after every known name
     };
     for (std::string_view s : unknown) {
         BOOST_TEST_CONTEXT("string \"" << s << "\"")

@@ -40,12 +40,14 @@ BOOST_AUTO_TEST_CASE(every_control_character_is_written_out)
 
 BOOST_AUTO_TEST_CASE(c1_controls_and_bytes_that_are_not_utf8_are_written_out)
 {
-    BOOST_TEST(printable("\xc2\x9b" "31m") == "\\u009b31m");  // U+009B, CSI in one character
+    BOOST_TEST(printable("\xc2\x9b"
+                         "31m") == "\\u009b31m");  // U+009B, CSI in one character
     BOOST_TEST(printable("\xc2\x80\xc2\x9f") == "\\u0080\\u009f");
-    BOOST_TEST(printable("\x9b" "2J") == "\\x9b2J");         // a lone byte: CSI to an 8-bit terminal
-    BOOST_TEST(printable("\xc3") == "\\xc3");               // a truncated sequence
-    BOOST_TEST(printable("\xc0\xaf") == "\\xc0\\xaf");       // an overlong '/'
-    BOOST_TEST(printable("\xed\xa0\x80") == "\\xed\\xa0\\x80");  // a surrogate
+    BOOST_TEST(printable("\x9b"
+                         "2J") == "\\x9b2J");                             // a lone byte: CSI to an 8-bit terminal
+    BOOST_TEST(printable("\xc3") == "\\xc3");                             // a truncated sequence
+    BOOST_TEST(printable("\xc0\xaf") == "\\xc0\\xaf");                    // an overlong '/'
+    BOOST_TEST(printable("\xed\xa0\x80") == "\\xed\\xa0\\x80");           // a surrogate
     BOOST_TEST(printable("\xf4\x90\x80\x80") == "\\xf4\\x90\\x80\\x80");  // past U+10FFFF
 }
 

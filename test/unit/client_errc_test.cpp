@@ -13,8 +13,8 @@ BOOST_AUTO_TEST_CASE(code_probably_consumed_names_no_particular_credential)
     // Said for a code, a refresh token or a token alike: the call's diagnostics name which, so
     // the message must not name one method's "already spent" error.
     const std::string message = make_error_code(slack::client_errc::code_probably_consumed).message();
-    for (const char* specific : {"code_already_used", "invalid_code", "invalid_refresh_token", "token_revoked",
-                                 "token_already_exchanged"})
+    for (const char* specific :
+         {"code_already_used", "invalid_code", "invalid_refresh_token", "token_revoked", "token_already_exchanged"})
         BOOST_TEST(message.find(specific) == std::string::npos, message << " names " << specific);
     BOOST_TEST(message.find("code") != std::string::npos);
     BOOST_TEST(message.find("refresh token") != std::string::npos);

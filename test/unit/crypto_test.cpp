@@ -32,8 +32,8 @@ BOOST_AUTO_TEST_CASE(base64_round_trips_every_length)
 
 BOOST_AUTO_TEST_CASE(hmac_matches_rfc_4231_case_2)
 {
-    BOOST_TEST(crypto::hex(crypto::hmac_sha256("Jefe", "what do ya want for nothing?"))
-               == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    BOOST_TEST(crypto::hex(crypto::hmac_sha256("Jefe", "what do ya want for nothing?")) ==
+               "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     BOOST_TEST(crypto::constant_time_equal("abc", "abc"));
     BOOST_TEST(!crypto::constant_time_equal("abc", "abd"));
     BOOST_TEST(!crypto::constant_time_equal("abc", "abcd"));
@@ -79,8 +79,8 @@ BOOST_AUTO_TEST_CASE(sealed_values_name_their_key)
     BOOST_TEST((crypto::format_of("xoxb-1") == crypto::sealed_format::clear));
     BOOST_TEST(crypto::key_id_of("sealed:v1:AAAA").empty());
     // Cut short or without its separator: sealed, no key id, and it does not open.
-    for (const std::string& broken : {std::string("sealed:v2:"), "sealed:v2:" + key.id(),
-                                      "sealed:v2:" + key.id() + "x" + sealed.substr(27)}) {
+    for (const std::string& broken :
+         {std::string("sealed:v2:"), "sealed:v2:" + key.id(), "sealed:v2:" + key.id() + "x" + sealed.substr(27)}) {
         BOOST_TEST(crypto::is_sealed(broken));
         BOOST_TEST(crypto::key_id_of(broken).empty());
         BOOST_TEST(crypto::open(key, broken, "T1/bot_token").error() == store_errc::decryption_failed);

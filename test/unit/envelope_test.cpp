@@ -88,7 +88,8 @@ BOOST_AUTO_TEST_CASE(long_strings_and_keys_arrive_whole)
     const std::string long_key(9001, 'k');
     slack::diagnostics diag;
     recorded_fields fields;
-    attempt_result r = reply(200, R"({"ok":true,")" + std::string(9000, 'k') + R"(\u006b":")" + long_text + R"(","n":12345678901234567890})");
+    attempt_result r = reply(200, R"({"ok":true,")" + std::string(9000, 'k') + R"(\u006b":")" + long_text +
+                                      R"(","n":12345678901234567890})");
     BOOST_TEST(!interpret_reply(r, diag, fields).error);
     BOOST_REQUIRE(fields.values.size() == 3u);
     // (Double parentheses: a failure does not print 30 kB.)
@@ -99,7 +100,8 @@ BOOST_AUTO_TEST_CASE(long_strings_and_keys_arrive_whole)
 BOOST_AUTO_TEST_CASE(known_and_unknown_error_strings)
 {
     slack::diagnostics diag;
-    BOOST_TEST((interpret(reply(200, R"({"ok":false,"error":"invalid_code"})"), diag) == slack::api_errc::invalid_code));
+    BOOST_TEST(
+        (interpret(reply(200, R"({"ok":false,"error":"invalid_code"})"), diag) == slack::api_errc::invalid_code));
     BOOST_TEST(diag.error == "invalid_code");
     BOOST_TEST((interpret(reply(200, R"({"ok":false,"error":"brand_new_error_2031"})"), diag) ==
                 slack::api_errc::unknown_error));
@@ -148,8 +150,9 @@ BOOST_AUTO_TEST_CASE(bodies_that_are_not_slack_envelopes)
     BOOST_TEST(diag.error.empty());  // only failures carry error and needed
     BOOST_TEST(diag.needed.empty());
     // A key given twice keeps its last value; warnings count only as an array of strings.
-    BOOST_TEST((interpret(reply(200, R"({"ok":true,"warning":"a","warning":7,"response_metadata":{"warnings":{"x":"w"}}})"),
-                          diag) == boost::system::error_code()));
+    BOOST_TEST(
+        (interpret(reply(200, R"({"ok":true,"warning":"a","warning":7,"response_metadata":{"warnings":{"x":"w"}}})"),
+                   diag) == boost::system::error_code()));
     BOOST_TEST(diag.warning.empty());
     BOOST_TEST(diag.warnings.empty());
     BOOST_TEST((interpret(reply(200, R"({"ok":"yes"})"), diag) == slack::client_errc::unexpected_shape));
@@ -175,7 +178,7 @@ BOOST_AUTO_TEST_CASE(lone_surrogate_escapes_become_replacement_characters)
         "1 |a string caf\xef\xbf\xbd",
         "1 |b string \xef\xbf\xbdx",
         "1 |c string \xf0\x9f\x98\x80",  // a pair stays a pair
-        "1 |d string \\ud83d",             // an escaped backslash, not an escape
+        "1 |d string \\ud83d",           // an escaped backslash, not an escape
         "1 |e string \xef\xbf\xbd\xef\xbf\xbd",
         "1 |\xef\xbf\xbd string \xc3\xa9\xef\xbf\xbd",
     };

@@ -84,8 +84,9 @@ BOOST_AUTO_TEST_CASE(other_events_keep_their_type)
     BOOST_TEST(parsed_as<install::other_event>(
                    R"({"type":"event_callback","team_id":"T1","event":{"type":"message","text":"hi"}})")
                    .type == "message");
-    BOOST_TEST(parsed_as<install::other_event>(R"({"type":"app_rate_limited","team_id":"T1","minute_rate_limited":1})")
-                   .type == "app_rate_limited");
+    BOOST_TEST(
+        parsed_as<install::other_event>(R"({"type":"app_rate_limited","team_id":"T1","minute_rate_limited":1})").type ==
+        "app_rate_limited");
 }
 
 BOOST_AUTO_TEST_CASE(bodies_that_are_not_slacks_shape_are_malformed)

@@ -131,7 +131,8 @@ BOOST_AUTO_TEST_CASE(the_nonce_must_be_the_states)
     // Nothing sent, nothing accepted: a token carrying a nonce answers another request.
     BOOST_TEST(refusal(jwt(good_claims()), "unexpected nonce", {.client_id = client_id, .nonce = {}}) ==
                id_token_nonce_mismatch);
-    BOOST_TEST(install::check_id_token(jwt_with("nonce", nullptr), {.client_id = client_id, .nonce = {}}, now).has_value());
+    BOOST_TEST(
+        install::check_id_token(jwt_with("nonce", nullptr), {.client_id = client_id, .nonce = {}}, now).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(the_audience_must_be_the_client_alone)
@@ -151,7 +152,8 @@ BOOST_AUTO_TEST_CASE(the_issuer_must_be_the_configured_one)
     const std::string gov = jwt_with("iss", "https://slack-gov.com");
     BOOST_TEST(refusal(gov, "GovSlack's token, Slack expected") == id_token_wrong_issuer);
     BOOST_TEST(refusal(jwt_with("iss", "https://slack.com/"), "a trailing slash") == id_token_wrong_issuer);
-    const install::id_token_expectations govslack{.client_id = client_id, .nonce = nonce, .issuer = "https://slack-gov.com"};
+    const install::id_token_expectations govslack{
+        .client_id = client_id, .nonce = nonce, .issuer = "https://slack-gov.com"};
     BOOST_TEST(install::check_id_token(gov, govslack, now).has_value());
     BOOST_TEST(refusal(jwt(good_claims()), "Slack's token, GovSlack expected", govslack) == id_token_wrong_issuer);
 }
@@ -169,7 +171,8 @@ BOOST_AUTO_TEST_CASE(expiry_allows_a_minute_of_clock_skew)
                install_errc::id_token_expired);
     auto strict = expected();
     strict.clock_skew = 0s;
-    BOOST_TEST(refusal(install::check_id_token(token, strict, now + 301s), "no skew") == install_errc::id_token_expired);
+    BOOST_TEST(refusal(install::check_id_token(token, strict, now + 301s), "no skew") ==
+               install_errc::id_token_expired);
 }
 
 BOOST_AUTO_TEST_CASE(a_token_that_is_not_a_jwt_with_its_claims_is_malformed)

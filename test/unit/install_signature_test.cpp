@@ -28,8 +28,10 @@ const std::string example_body =
 const std::string example_signature = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
 const auto example_time = std::chrono::system_clock::time_point(std::chrono::seconds(1531420618));
 
-boost::system::error_code verify_at(std::chrono::system_clock::time_point now, std::string_view timestamp = example_timestamp,
-                                    std::string_view body = example_body, std::string_view signature = example_signature,
+boost::system::error_code verify_at(std::chrono::system_clock::time_point now,
+                                    std::string_view timestamp = example_timestamp,
+                                    std::string_view body = example_body,
+                                    std::string_view signature = example_signature,
                                     std::string_view secret = example_secret)
 {
     return install::verify_request_signature(secret, timestamp, body, signature, now);
@@ -77,8 +79,8 @@ BOOST_AUTO_TEST_CASE(any_change_is_a_mismatch)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     BOOST_TEST((verify_at(example_time, example_timestamp, example_body, upper) == mismatch));
     BOOST_TEST((verify_at(example_time, example_timestamp, example_body, example_signature.substr(3)) == mismatch));
-    BOOST_TEST((verify_at(example_time, example_timestamp, example_body, "v1=" + example_signature.substr(3)) ==
-                mismatch));
+    BOOST_TEST(
+        (verify_at(example_time, example_timestamp, example_body, "v1=" + example_signature.substr(3)) == mismatch));
 }
 
 BOOST_AUTO_TEST_CASE(messages_name_no_secret)

@@ -42,10 +42,14 @@ struct state_parts {
 state_parts split(const std::string& state)
 {
     const std::size_t dot = state.find('.');
-    return {crypto::from_base64url(state.substr(0, dot)).value(), crypto::from_base64url(state.substr(dot + 1)).value()};
+    return {crypto::from_base64url(state.substr(0, dot)).value(),
+            crypto::from_base64url(state.substr(dot + 1)).value()};
 }
 
-std::string join(const state_parts& parts) { return crypto::base64url(parts.payload) + '.' + crypto::base64url(parts.mac); }
+std::string join(const state_parts& parts)
+{
+    return crypto::base64url(parts.payload) + '.' + crypto::base64url(parts.mac);
+}
 
 install_errc refusal(const boost::system::result<install::verified_state>& r)
 {
@@ -97,8 +101,7 @@ BOOST_AUTO_TEST_CASE(set_cookie_and_clearing_cookie_attributes)
     const auto issued = signer().issue(start);
     // __Host-: browsers keep it only when Secure, for Path=/ and without Domain, as here.
     BOOST_TEST(signer().cookie_name() == cookie_name);
-    BOOST_TEST(issued.set_cookie ==
-               cookie_for(issued) + "; Path=/; Max-Age=600; Secure; HttpOnly; SameSite=Lax");
+    BOOST_TEST(issued.set_cookie == cookie_for(issued) + "; Path=/; Max-Age=600; Secure; HttpOnly; SameSite=Lax");
     BOOST_TEST(signer().clearing_cookie() == cookie_name + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
     BOOST_TEST(issued.set_cookie.find("Domain") == std::string::npos);
     const install::state_signer custom(test_secret, 5min, "install_nonce");
@@ -198,7 +201,8 @@ BOOST_AUTO_TEST_CASE(a_missing_or_foreign_cookie_is_a_browser_mismatch)
     BOOST_TEST(refusal(s.verify(issued.state, cookie_for(another), start)) == mismatch);
     BOOST_TEST(refusal(s.verify(issued.state, "other_cookie=" + cookie_value(issued), start)) == mismatch);
     BOOST_TEST(refusal(s.verify(issued.state, cookie_for(issued) + "x", start)) == mismatch);
-    BOOST_TEST(refusal(s.verify(issued.state, cookie_for(issued).substr(0, cookie_for(issued).size() - 1), start)) == mismatch);
+    BOOST_TEST(refusal(s.verify(issued.state, cookie_for(issued).substr(0, cookie_for(issued).size() - 1), start)) ==
+               mismatch);
     BOOST_TEST(refusal(s.verify(issued.state, cookie_name + "=", start)) == mismatch);
     // The name without its prefix is another cookie (one a subdomain could have set).
     BOOST_TEST(refusal(s.verify(issued.state, "slack_oauth_state=" + cookie_value(issued), start)) == mismatch);
@@ -233,9 +237,9 @@ BOOST_AUTO_TEST_CASE(a_cookie_rebuilt_from_the_url_is_refused)
          {crypto::base64url(parts.payload.substr(1 + 8)), crypto::base64url(parts.payload.substr(1)), dot,
           crypto::base64url(parts.payload), crypto::base64url(parts.mac), issued.state, issued.nonce,
           issued.pkce.challenge, crypto::base64url(crypto::hmac_sha256(test_secret, parts.payload.substr(1 + 8)))})
-        BOOST_TEST(refusal(s.verify(issued.state, cookie_name + "=" + guess, start)) ==
-                       install_errc::state_browser_mismatch,
-                   guess);
+        BOOST_TEST(
+            refusal(s.verify(issued.state, cookie_name + "=" + guess, start)) == install_errc::state_browser_mismatch,
+            guess);
     BOOST_TEST(s.verify(issued.state, cookie_for(issued), start).has_value());
 }
 
@@ -267,8 +271,8 @@ BOOST_AUTO_TEST_CASE(pkce_pair_and_nonce_are_derived_from_the_cookie)
     BOOST_TEST((at_redirect.verifier != s.issue(start).pkce.verifier));
     // Keyed by the state secret: the cookie alone does not give them.
     const std::string cookie_secret = crypto::from_base64url(cookie_value(issued)).value();
-    BOOST_TEST(at_redirect.verifier != crypto::base64url(crypto::hmac_sha256("another-secret-of-32-bytes-or-more!!",
-                                                                             "pkce:" + cookie_secret)));
+    BOOST_TEST(at_redirect.verifier !=
+               crypto::base64url(crypto::hmac_sha256("another-secret-of-32-bytes-or-more!!", "pkce:" + cookie_secret)));
     BOOST_TEST(at_redirect.verifier == crypto::base64url(crypto::hmac_sha256(test_secret, "pkce:" + cookie_secret)));
     BOOST_TEST(issued.nonce == crypto::base64url(crypto::hmac_sha256(test_secret, "nonce:" + cookie_secret)));
     BOOST_TEST(issued.state.find(at_redirect.verifier) == std::string::npos);

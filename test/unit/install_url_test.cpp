@@ -52,9 +52,13 @@ BOOST_AUTO_TEST_CASE(every_parameter_in_order_and_encoded)
 BOOST_AUTO_TEST_CASE(reserved_characters_round_trip)
 {
     const std::string awkward = "a+b c&d=e#f%g/h?i,j;k\xc3\xa9";
-    const std::string url = install::authorize_url(
-        {.client_id = awkward, .scope = awkward, .user_scope = awkward, .redirect_uri = awkward, .state = awkward,
-         .team = awkward, .code_challenge = awkward});
+    const std::string url = install::authorize_url({.client_id = awkward,
+                                                    .scope = awkward,
+                                                    .user_scope = awkward,
+                                                    .redirect_uri = awkward,
+                                                    .state = awkward,
+                                                    .team = awkward,
+                                                    .code_challenge = awkward});
     const auto query = query_of(url);
     BOOST_TEST(query.size() == 8u);
     for (const char* key : {"client_id", "scope", "user_scope", "redirect_uri", "state", "team", "code_challenge"})
@@ -113,8 +117,8 @@ BOOST_AUTO_TEST_CASE(the_header_example_compiles)
     } issued;
     const std::string id = "1.2", callback = "https://app.example/cb";
     // From authorize_url.hpp, as written:
-    std::string url = slack::install::authorize_url({.client_id = id, .scope = "chat:write,commands",
-                                                     .redirect_uri = callback, .state = issued.state});
+    std::string url = slack::install::authorize_url(
+        {.client_id = id, .scope = "chat:write,commands", .redirect_uri = callback, .state = issued.state});
     BOOST_TEST(url.find("state=s") != std::string::npos);
 }
 

@@ -54,8 +54,7 @@ struct lookup_fixture {
     ~lookup_fixture() { log_ = nullptr; }
 
     // Starts a resolve that waits until `after` from now, its result into `out`.
-    void start(std::optional<lookup_result>& out, std::chrono::milliseconds after,
-               asio::cancellation_slot slot = {})
+    void start(std::optional<lookup_result>& out, std::chrono::milliseconds after, asio::cancellation_slot slot = {})
     {
         asio::co_spawn(ioc, lookup.resolve(executor, endpoint, std::chrono::steady_clock::now() + after),
                        asio::bind_cancellation_slot(slot, [&out](std::exception_ptr, lookup_result r) { out = r; }));

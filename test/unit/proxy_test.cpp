@@ -13,11 +13,11 @@
 
 namespace {
 
-using slack::client_errc;
-using slack::web::detail::no_proxy_matches;
-using slack::web::detail::choose_proxy;
-using slack::web::detail::parse_proxy_url;
 using boost::system::error_code;
+using slack::client_errc;
+using slack::web::detail::choose_proxy;
+using slack::web::detail::no_proxy_matches;
+using slack::web::detail::parse_proxy_url;
 
 // Sets an environment variable for the test's duration.
 struct scoped_env {
@@ -79,16 +79,16 @@ BOOST_AUTO_TEST_CASE(no_proxy_follows_curls_rules)
 {
     BOOST_TEST(no_proxy_matches("*", "slack.com", "443"));
     BOOST_TEST(no_proxy_matches("slack.com", "slack.com", "443"));
-    BOOST_TEST(no_proxy_matches("slack.com", "API.Slack.com", "443"));    // subdomain, any case
-    BOOST_TEST(no_proxy_matches(".slack.com", "api.slack.com", "443"));   // leading dot
+    BOOST_TEST(no_proxy_matches("slack.com", "API.Slack.com", "443"));   // subdomain, any case
+    BOOST_TEST(no_proxy_matches(".slack.com", "api.slack.com", "443"));  // leading dot
     BOOST_TEST(no_proxy_matches(".slack.com", "slack.com", "443"));
-    BOOST_TEST(!no_proxy_matches("slack.com", "notslack.com", "443"));    // a label boundary only
+    BOOST_TEST(!no_proxy_matches("slack.com", "notslack.com", "443"));  // a label boundary only
     BOOST_TEST(!no_proxy_matches("lack.com", "slack.com", "443"));
     BOOST_TEST(no_proxy_matches("example.org, slack.com ,x", "slack.com", "443"));  // list, spaces
     BOOST_TEST(no_proxy_matches("slack.com:443", "slack.com", "443"));
     BOOST_TEST(!no_proxy_matches("slack.com:8443", "slack.com", "443"));  // another port
     BOOST_TEST(no_proxy_matches("127.0.0.1", "127.0.0.1", "5000"));
-    BOOST_TEST(!no_proxy_matches("0.0.1", "127.0.0.1", "5000"));           // addresses: exact, never a suffix
+    BOOST_TEST(!no_proxy_matches("0.0.1", "127.0.0.1", "5000"));  // addresses: exact, never a suffix
     BOOST_TEST(!no_proxy_matches("127.0.0.1:80", "127.0.0.1", "5000"));
     BOOST_TEST(no_proxy_matches("::1", "::1", "443"));
     BOOST_TEST(no_proxy_matches("[::1]:443", "0:0::1", "443"));

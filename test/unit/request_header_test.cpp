@@ -22,7 +22,10 @@ api_endpoint slack_endpoint()
     return endpoint;
 }
 
-std::shared_ptr<const std::string> value(std::string text) { return std::make_shared<const std::string>(std::move(text)); }
+std::shared_ptr<const std::string> value(std::string text)
+{
+    return std::make_shared<const std::string>(std::move(text));
+}
 
 }  // namespace
 
@@ -32,13 +35,14 @@ BOOST_AUTO_TEST_CASE(form_header_bytes)
 {
     const http_exchange exchange{"oauth.access", "code=abc&x=1", value("Basic dGVzdA=="), nullptr};
     const request_header header(exchange, slack_endpoint());
-    BOOST_TEST(header.bytes == "POST /api/oauth.access HTTP/1.1\r\n"
-                               "Host: slack.com\r\n"
-                               "User-Agent: slack-asio/0.1\r\n"
-                               "Content-Type: application/x-www-form-urlencoded\r\n"
-                               "Authorization: Basic dGVzdA==\r\n"
-                               "Content-Length: 12\r\n"
-                               "\r\n");
+    BOOST_TEST(header.bytes ==
+               "POST /api/oauth.access HTTP/1.1\r\n"
+               "Host: slack.com\r\n"
+               "User-Agent: slack-asio/0.1\r\n"
+               "Content-Type: application/x-www-form-urlencoded\r\n"
+               "Authorization: Basic dGVzdA==\r\n"
+               "Content-Length: 12\r\n"
+               "\r\n");
 }
 
 BOOST_AUTO_TEST_CASE(no_authorization_when_null_or_empty)

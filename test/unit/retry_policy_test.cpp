@@ -16,8 +16,8 @@
 namespace {
 
 using namespace std::chrono_literals;
-using std::chrono::milliseconds;
 using boost::system::error_code;
+using std::chrono::milliseconds;
 
 // A certificate verification failure as OpenSSL 1.1 reports it (SSL routines, tls_process_server_certificate).
 error_code certificate_failure() { return error_code(0x1416F086, boost::asio::error::get_ssl_category()); }
@@ -235,12 +235,12 @@ BOOST_AUTO_TEST_CASE(transient_failures_retry)
         {"request_timeout", standard, slack_answer(slack::api_errc::request_timeout), true, 125ms},
         {"HTTP 503 HTML", standard, http_status(503, false), true, 125ms},
         {"HTTP 503 HTML idempotent", standard, http_status(503, true), true, 125ms},
-        {"connection refused before writing", standard, transport(boost::asio::error::connection_refused, false),
-         true, 125ms},
+        {"connection refused before writing", standard, transport(boost::asio::error::connection_refused, false), true,
+         125ms},
         {"connection reset before writing", standard, transport(boost::asio::error::connection_reset, false), true,
          125ms},
-        {"connection closed before writing", standard, transport(slack::client_errc::connection_closed, false),
-         true, 125ms},
+        {"connection closed before writing", standard, transport(slack::client_errc::connection_closed, false), true,
+         125ms},
         {"attempt timeout before writing", standard, transport(slack::client_errc::attempt_timeout, false), true,
          125ms},
     };

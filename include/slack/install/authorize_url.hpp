@@ -15,7 +15,7 @@ inline constexpr std::string_view slack_base_url = "https://slack.com";
 
 /// The query of `/oauth/v2/authorize`. Views: nothing is kept.
 struct authorize_params {
-    std::string_view client_id{};  ///< The app's client id.
+    std::string_view client_id{};       ///< The app's client id.
     std::string_view scope{};           ///< Bot scopes, comma-separated.
     std::string_view user_scope{};      ///< User scopes, comma-separated.
     std::string_view redirect_uri{};    ///< Send the same one to oauth.v2.access.
@@ -26,12 +26,12 @@ struct authorize_params {
 
 /// The query of `/openid/connect/authorize` (Sign in with Slack). Views: nothing is kept.
 struct openid_authorize_params {
-    std::string_view client_id{};  ///< The app's client id.
+    std::string_view client_id{};       ///< The app's client id.
     std::string_view scope = "openid";  ///< e.g. "openid,email,profile"
     std::string_view nonce{};           ///< Comes back in the id_token's `nonce` claim.
-    std::string_view redirect_uri{};  ///< Send the same one to openid.connect.token.
-    std::string_view state{};  ///< state_signer::issue().state
-    std::string_view team{};  ///< A workspace id to preselect.
+    std::string_view redirect_uri{};    ///< Send the same one to openid.connect.token.
+    std::string_view state{};           ///< state_signer::issue().state
+    std::string_view team{};            ///< A workspace id to preselect.
     std::string_view code_challenge{};  ///< PKCE S256 challenge; adds code_challenge_method=S256.
 };
 

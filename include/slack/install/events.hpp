@@ -24,19 +24,19 @@ struct url_verification_event {
 /// from a whole Enterprise Grid organization. Ids come from the envelope (`enterprise_id`,
 /// `team_id`, `is_enterprise_install`), else from its first `authorizations` entry.
 struct app_uninstalled_event {
-    std::string enterprise_id;  ///< Empty outside Enterprise Grid.
-    std::string team_id;  ///< T...; empty for an org-wide uninstall.
+    std::string enterprise_id;           ///< Empty outside Enterprise Grid.
+    std::string team_id;                 ///< T...; empty for an org-wide uninstall.
     bool is_enterprise_install = false;  ///< The app is gone from the whole organization.
 };
 
 /// `event.type` "tokens_revoked": the users whose tokens (`event.tokens.oauth`) and the bot
 /// users whose tokens (`event.tokens.bot`) no longer work. Ids as in app_uninstalled_event.
 struct tokens_revoked_event {
-    std::string enterprise_id;  ///< Empty outside Enterprise Grid.
-    std::string team_id;  ///< T...: the workspace.
+    std::string enterprise_id;           ///< Empty outside Enterprise Grid.
+    std::string team_id;                 ///< T...: the workspace.
     bool is_enterprise_install = false;  ///< The tokens of an org-wide install.
-    std::vector<std::string> user_ids;  ///< U...: users whose user tokens were revoked.
-    std::vector<std::string> bot_ids;  ///< U...: bot users whose bot tokens were revoked.
+    std::vector<std::string> user_ids;   ///< U...: users whose user tokens were revoked.
+    std::vector<std::string> bot_ids;    ///< U...: bot users whose bot tokens were revoked.
 };
 
 /// Any other payload: `event.type` of an event_callback, else the envelope's `type`.

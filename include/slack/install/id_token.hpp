@@ -23,8 +23,8 @@ inline constexpr std::string_view slack_issuer = "https://slack.com";
 
 /// What the id_token must say. Views: nothing is kept.
 struct id_token_expectations {
-    std::string_view client_id{};            ///< `aud` must be this (and only this).
-    std::string_view nonce{};                ///< `nonce` must be this (verified_state::nonce); empty: none sent, none accepted.
+    std::string_view client_id{};  ///< `aud` must be this (and only this).
+    std::string_view nonce{};      ///< `nonce` must be this (verified_state::nonce); empty: none sent, none accepted.
     std::string_view issuer = slack_issuer;  ///< `iss` must be this.
     std::chrono::seconds clock_skew{60};     ///< `exp` may be this far past.
 };
@@ -32,18 +32,18 @@ struct id_token_expectations {
 /// The signed-in user, from the id_token's claims. Empty strings for claims the token lacks
 /// (email needs the `email` scope; names, picture and locale need `profile`).
 struct id_token_claims {
-    std::string user_id{};        ///< https://slack.com/user_id, else `sub`.
-    std::string team_id{};        ///< https://slack.com/team_id
-    std::string team_name{};      ///< https://slack.com/team_name
-    std::string team_domain{};    ///< https://slack.com/team_domain
-    std::string enterprise_id{};  ///< https://slack.com/enterprise_id (Enterprise Grid only)
-    std::string email{};  ///< `email` (scope `email`).
-    bool email_verified = false;  ///< `email_verified`; false when absent.
-    std::string name{};  ///< `name` (scope `profile`).
-    std::string given_name{};  ///< `given_name`
-    std::string family_name{};  ///< `family_name`
-    std::string picture{};  ///< `picture`: the URL of the user's image.
-    std::string locale{};  ///< `locale`, e.g. "en-US".
+    std::string user_id{};                               ///< https://slack.com/user_id, else `sub`.
+    std::string team_id{};                               ///< https://slack.com/team_id
+    std::string team_name{};                             ///< https://slack.com/team_name
+    std::string team_domain{};                           ///< https://slack.com/team_domain
+    std::string enterprise_id{};                         ///< https://slack.com/enterprise_id (Enterprise Grid only)
+    std::string email{};                                 ///< `email` (scope `email`).
+    bool email_verified = false;                         ///< `email_verified`; false when absent.
+    std::string name{};                                  ///< `name` (scope `profile`).
+    std::string given_name{};                            ///< `given_name`
+    std::string family_name{};                           ///< `family_name`
+    std::string picture{};                               ///< `picture`: the URL of the user's image.
+    std::string locale{};                                ///< `locale`, e.g. "en-US".
     std::chrono::system_clock::time_point issued_at{};   ///< `iat`
     std::chrono::system_clock::time_point expires_at{};  ///< `exp`
 };

@@ -29,12 +29,12 @@ namespace slack::install {
 
 /// What an installer needs: the app's credentials, the scopes to ask, where Slack sends the user back.
 struct installer_options {
-    std::string client_id{};  ///< The app's client id.
+    std::string client_id{};      ///< The app's client id.
     std::string client_secret{};  ///< Wiped when the installer is destroyed.
     std::string scope{};          ///< Bot scopes, comma-separated.
     std::string user_scope{};     ///< User scopes, comma-separated.
     std::string redirect_uri{};   ///< Sent on the authorize URL and again to oauth.v2.access.
-    bool pkce = true;           ///< Send an S256 challenge (derived from the state's cookie: nothing to store).
+    bool pkce = true;             ///< Send an S256 challenge (derived from the state's cookie: nothing to store).
     std::string authorize_base = "https://slack.com";  ///< https://slack-gov.com for GovSlack; the mock's URL in tests.
 };
 
@@ -54,7 +54,7 @@ public:
     /// `client`, `store` and `signer` must outlive the installer and its operations (complete()).
     installer(web::client& client, store::installation_store& store, const state_signer& signer,
               installer_options options);
-    installer(installer&&) noexcept;  ///< Operations already started keep running.
+    installer(installer&&) noexcept;             ///< Operations already started keep running.
     installer& operator=(installer&&) noexcept;  ///< Operations already started keep running.
     ~installer();
 
@@ -92,7 +92,8 @@ public:
     template <boost::asio::completion_token_for<install_signature> CompletionToken = web::default_token>
     auto complete(install_callback callback, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::initiate_callback<install_signature>(impl_, callback, &diag, std::forward<CompletionToken>(token));
+        return detail::initiate_callback<install_signature>(impl_, callback, &diag,
+                                                            std::forward<CompletionToken>(token));
     }
     /// complete() without diagnostics.
     template <boost::asio::completion_token_for<install_signature> CompletionToken = web::default_token>

@@ -37,9 +37,10 @@ static_assert(std::is_trivially_destructible_v<lifecycle_request>);  // a braced
 
 /// What a request did, and what to answer.
 struct lifecycle_outcome {
-    lifecycle_event event{};      ///< What Slack sent.
-    std::string response_body{};  ///< Answer HTTP 200 with this text/plain body: the challenge for url_verification, else empty.
-    std::size_t removed = 0;      ///< Rows the store deleted (installations and user grants).
+    lifecycle_event event{};  ///< What Slack sent.
+    std::string
+        response_body{};  ///< Answer HTTP 200 with this text/plain body: the challenge for url_verification, else empty.
+    std::size_t removed = 0;  ///< Rows the store deleted (installations and user grants).
 };
 
 /// What handle() yields.

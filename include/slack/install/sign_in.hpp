@@ -39,20 +39,20 @@ namespace slack::install {
 
 /// What a sign_in needs: the app's credentials, the OpenID scopes, where Slack sends the user back.
 struct sign_in_options {
-    std::string client_id{};  ///< The app's client id.
-    std::string client_secret{};                   ///< Wiped when the sign_in is destroyed.
-    std::string scope = "openid,email,profile";    ///< OpenID scopes, comma-separated.
-    std::string redirect_uri{};                    ///< Sent on the authorize URL and again to openid.connect.token.
-    bool pkce = true;                              ///< Send an S256 challenge (derived from the state's cookie).
+    std::string client_id{};                           ///< The app's client id.
+    std::string client_secret{};                       ///< Wiped when the sign_in is destroyed.
+    std::string scope = "openid,email,profile";        ///< OpenID scopes, comma-separated.
+    std::string redirect_uri{};                        ///< Sent on the authorize URL and again to openid.connect.token.
+    bool pkce = true;                                  ///< Send an S256 challenge (derived from the state's cookie).
     std::string authorize_base = "https://slack.com";  ///< https://slack-gov.com for GovSlack; the mock's URL in tests.
     std::string issuer = std::string(slack_issuer);    ///< The id_token's `iss`: https://slack-gov.com for GovSlack.
 };
 
 /// Who signed in: the id_token's claims, and the user token openid.connect.token gave.
 struct signed_in_user {
-    id_token_claims claims{};  ///< The id_token's claims, checked.
-    std::string access_token{};   ///< A user token, for openid.connect.userInfo.
-    std::string refresh_token{};  ///< With token rotation; empty otherwise.
+    id_token_claims claims{};                                           ///< The id_token's claims, checked.
+    std::string access_token{};                                         ///< A user token, for openid.connect.userInfo.
+    std::string refresh_token{};                                        ///< With token rotation; empty otherwise.
     std::optional<std::chrono::system_clock::time_point> expires_at{};  ///< When access_token expires (rotation).
 };
 
@@ -69,9 +69,8 @@ class sign_in_impl;
 class sign_in {
 public:
     /// `client`, `store` and `signer` must outlive the sign_in and its operations (complete()).
-    sign_in(web::client& client, store::installation_store& store, const state_signer& signer,
-            sign_in_options options);
-    sign_in(sign_in&&) noexcept;  ///< Operations already started keep running.
+    sign_in(web::client& client, store::installation_store& store, const state_signer& signer, sign_in_options options);
+    sign_in(sign_in&&) noexcept;             ///< Operations already started keep running.
     sign_in& operator=(sign_in&&) noexcept;  ///< Operations already started keep running.
     ~sign_in();
 
@@ -99,7 +98,8 @@ public:
     template <boost::asio::completion_token_for<sign_in_signature> CompletionToken = web::default_token>
     auto complete(install_callback callback, slack::diagnostics& diag, CompletionToken&& token = {})
     {
-        return detail::initiate_callback<sign_in_signature>(impl_, callback, &diag, std::forward<CompletionToken>(token));
+        return detail::initiate_callback<sign_in_signature>(impl_, callback, &diag,
+                                                            std::forward<CompletionToken>(token));
     }
     /// complete() without diagnostics.
     template <boost::asio::completion_token_for<sign_in_signature> CompletionToken = web::default_token>

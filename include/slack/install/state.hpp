@@ -47,8 +47,8 @@ struct verified_state {
     /// accepts it until then, as it counts whole seconds) + a minute (the clock skew allowed
     /// between replicas and the store). Never earlier: a record that goes first lets it be replayed.
     time_point expires_at;
-    std::string nonce;       ///< As issued: compare it with the id_token's `nonce` claim (OpenID).
-    web::pkce_pair pkce;     ///< As issued: send its verifier with the code.
+    std::string nonce;    ///< As issued: compare it with the id_token's `nonce` claim (OpenID).
+    web::pkce_pair pkce;  ///< As issued: send its verifier with the code.
 };
 
 /// The `__Host-` prefix makes browsers keep the cookie only if it is Secure, for Path=/ and
@@ -69,11 +69,11 @@ public:
     /// `cookie_name` is not a cookie name. The message names the problem, never the secret.
     explicit state_signer(std::string secret, std::chrono::seconds lifetime = std::chrono::minutes(10),
                           std::string cookie_name = std::string(default_state_cookie));
-    state_signer(const state_signer&) = default;  ///< Copies the secret.
-    state_signer(state_signer&&) noexcept = default;  ///< Moves the secret.
-    state_signer& operator=(const state_signer&) = default;  ///< Copies the secret.
+    state_signer(const state_signer&) = default;                 ///< Copies the secret.
+    state_signer(state_signer&&) noexcept = default;             ///< Moves the secret.
+    state_signer& operator=(const state_signer&) = default;      ///< Copies the secret.
     state_signer& operator=(state_signer&&) noexcept = default;  ///< Moves the secret.
-    ~state_signer();  ///< Wipes the secret.
+    ~state_signer();                                             ///< Wipes the secret.
 
     /// A fresh state and its cookie: a new random cookie secret (Max-Age = the lifetime; Path=/,
     /// Secure, HttpOnly, SameSite=Lax so that it comes back on Slack's top-level redirect; no
@@ -93,7 +93,10 @@ public:
     std::string clearing_cookie() const;
 
     std::chrono::seconds lifetime() const noexcept { return lifetime_; }  ///< How long an issued state is accepted.
-    const std::string& cookie_name() const noexcept { return cookie_name_; }  ///< The cookie's name (default_state_cookie unless given).
+    const std::string& cookie_name() const noexcept
+    {
+        return cookie_name_;
+    }  ///< The cookie's name (default_state_cookie unless given).
 
 private:
     std::string derived(std::string_view label, std::string_view cookie_secret) const;

@@ -72,9 +72,11 @@ struct token_provider_stats {
     std::size_t lost_swaps = 0;          ///< Compare-and-swaps that found a newer pair already stored.
     std::size_t resends = 0;             ///< Refreshes sent again after their answer was lost.
     std::size_t write_retries = 0;       ///< Writes of a new pair retried after the store failed.
-    std::size_t pending_writes = 0;      ///< New pairs handed out but not yet written (retrying now); 0: the store is no longer used for them.
+    std::size_t pending_writes =
+        0;  ///< New pairs handed out but not yet written (retrying now); 0: the store is no longer used for them.
     std::size_t marked_for_reinstall = 0;  ///< Grants this provider marked as needing a reinstall.
-    std::size_t cached_grants = 0;       ///< Grants held in memory now (at most max_cached_grants, but for those refreshing).
+    std::size_t cached_grants =
+        0;  ///< Grants held in memory now (at most max_cached_grants, but for those refreshing).
 };
 
 /// The completion signature of token_provider::token: the token, or an error.
@@ -96,7 +98,7 @@ public:
     /// included (stats().pending_writes): a provider destroyed while a token() runs is safe, the
     /// operation keeps what it uses alive.
     token_provider(web::client& client, store::installation_store& store, token_provider_options options);
-    token_provider(token_provider&&) noexcept;  ///< Operations already started keep running.
+    token_provider(token_provider&&) noexcept;             ///< Operations already started keep running.
     token_provider& operator=(token_provider&&) noexcept;  ///< Operations already started keep running.
     ~token_provider();
 
@@ -147,7 +149,8 @@ private:
                   CompletionToken&& completion)
     {
         return boost::asio::async_initiate<CompletionToken, token_signature>(
-            [impl = impl_](auto handler, store::installation_key key, store::grant_kind kind, slack::diagnostics* diag) {
+            [impl = impl_](auto handler, store::installation_key key, store::grant_kind kind,
+                           slack::diagnostics* diag) {
                 detail::start_token(impl, std::move(key), kind, diag, detail::token_handler(std::move(handler)));
             },
             completion, store::to_key(key), kind, diag);

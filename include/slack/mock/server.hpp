@@ -22,26 +22,28 @@ inline constexpr std::size_t max_oversized_bytes = 16 * 1024 * 1024;
 
 /// Every limit below bounds what the mock holds, whatever clients send it.
 struct server_options {
-    std::string client_id = "1111111111.2222222222";           ///< The one app the mock knows.
-    std::string client_secret = "mock-client-secret-0123456789";  ///< The app's secret (a test value).
-    unsigned short port = 0;                                   ///< 0: an ephemeral port.
+    std::string client_id = "1111111111.2222222222";                          ///< The one app the mock knows.
+    std::string client_secret = "mock-client-secret-0123456789";              ///< The app's secret (a test value).
+    unsigned short port = 0;                                                  ///< 0: an ephemeral port.
     std::vector<std::string> certificate_hosts = {"localhost", "127.0.0.1"};  ///< SANs of its certificate.
-    bool tls = true;                                           ///< false: plain HTTP (insecure tests only).
-    std::chrono::milliseconds idle_timeout{30000};             ///< Idle keep-alive connections are closed after this.
-    std::chrono::seconds code_lifetime{600};                   ///< Codes expire (and are forgotten) after this (Slack: 10 minutes).
-    std::size_t max_recorded_requests = 100000;                ///< requests() keeps the latest this many (0: none).
-    std::size_t max_recorded_bytes = 4 * 1024 * 1024;          ///< ... and the latest this many bytes of them; also bounds exchanges()'s codes.
-    std::size_t max_code_bytes = 4 * 1024 * 1024;              ///< Live codes are remembered within this, the oldest forgotten first.
-    std::size_t max_token_bytes = 4 * 1024 * 1024;             ///< Tokens are remembered within this, the oldest forgotten first.
-    bool token_rotation = true;                                ///< The app has token rotation on.
-    std::chrono::seconds access_token_lifetime{43200};         ///< expires_in of rotating access tokens.
-    std::chrono::milliseconds refresh_grace{10000};            ///< A used refresh token still works this long (0: never again).
+    bool tls = true;                                ///< false: plain HTTP (insecure tests only).
+    std::chrono::milliseconds idle_timeout{30000};  ///< Idle keep-alive connections are closed after this.
+    std::chrono::seconds code_lifetime{600};     ///< Codes expire (and are forgotten) after this (Slack: 10 minutes).
+    std::size_t max_recorded_requests = 100000;  ///< requests() keeps the latest this many (0: none).
+    std::size_t max_recorded_bytes =
+        4 * 1024 * 1024;  ///< ... and the latest this many bytes of them; also bounds exchanges()'s codes.
+    std::size_t max_code_bytes =
+        4 * 1024 * 1024;  ///< Live codes are remembered within this, the oldest forgotten first.
+    std::size_t max_token_bytes = 4 * 1024 * 1024;  ///< Tokens are remembered within this, the oldest forgotten first.
+    bool token_rotation = true;                     ///< The app has token rotation on.
+    std::chrono::seconds access_token_lifetime{43200};  ///< expires_in of rotating access tokens.
+    std::chrono::milliseconds refresh_grace{10000};  ///< A used refresh token still works this long (0: never again).
     /// A refresh of a minted token is answered this late, after the pair is rotated (a client
     /// killed meanwhile has spent its refresh token and lost the new pair).
     std::chrono::milliseconds refresh_delay{0};
-    std::string team_id = "T0MOCKTEAM";                        ///< The one workspace every installation is on.
+    std::string team_id = "T0MOCKTEAM";   ///< The one workspace every installation is on.
     std::string team_name = "Mock Team";  ///< The workspace's name.
-    std::string app_id = "A0MOCKAPP";  ///< The app every installation belongs to.
+    std::string app_id = "A0MOCKAPP";     ///< The app every installation belongs to.
     /// The authorize pages answer as if the user declined: `error=access_denied` (per request:
     /// a scope or user_scope containing `mock-decline`).
     bool decline_authorize = false;
@@ -64,12 +66,13 @@ struct memory_use {
 
 /// What a minted code is for (server::mint_code). The views are copied.
 struct code_options {
-    std::string_view method = "oauth.v2.access";  ///< oauth.access, oauth.v2.access, oauth.v2.user.access or openid.connect.token
-    std::string_view redirect_uri{};               ///< non-empty: the exchange must send the same
-    std::string_view code_challenge{};             ///< PKCE S256 challenge; empty: none
+    std::string_view method =
+        "oauth.v2.access";              ///< oauth.access, oauth.v2.access, oauth.v2.user.access or openid.connect.token
+    std::string_view redirect_uri{};    ///< non-empty: the exchange must send the same
+    std::string_view code_challenge{};  ///< PKCE S256 challenge; empty: none
     std::string_view scope = "commands,chat:write";  ///< Bot scopes granted, comma-separated.
-    std::string_view user_scope{};                 ///< non-empty: the exchange also returns a user token
-    std::string_view nonce{};                      ///< openid.connect.token: the id_token's `nonce` claim; empty: none
+    std::string_view user_scope{};                   ///< non-empty: the exchange also returns a user token
+    std::string_view nonce{};  ///< openid.connect.token: the id_token's `nonce` claim; empty: none
 };
 
 /// Which token mint_tokens makes.
@@ -80,8 +83,8 @@ enum class token_kind {
 
 /// What server::mint_tokens installs. The view is copied.
 struct token_options {
-    token_kind kind = token_kind::bot;  ///< A bot token or a user token.
-    bool rotating = true;  ///< false: a legacy long-lived token (what oauth.v2.exchange migrates)
+    token_kind kind = token_kind::bot;      ///< A bot token or a user token.
+    bool rotating = true;                   ///< false: a legacy long-lived token (what oauth.v2.exchange migrates)
     std::string_view scope = "chat:write";  ///< Scopes granted, comma-separated.
     /// Installed by a PKCE public client: its refresh token refreshes with the client id alone.
     bool public_client = false;
@@ -89,7 +92,7 @@ struct token_options {
 
 /// An installation's tokens, as minted.
 struct minted_tokens {
-    std::string access_token;  ///< xoxb-/xoxp-, or xoxe.xoxb-/xoxe.xoxp- when rotating.
+    std::string access_token;   ///< xoxb-/xoxp-, or xoxe.xoxb-/xoxe.xoxp- when rotating.
     std::string refresh_token;  ///< empty when not rotating
 };
 
@@ -98,9 +101,9 @@ struct recorded_request {
     std::string method{};         ///< "POST"
     std::string target{};         ///< "/api/oauth.access"
     std::string authorization{};  ///< Authorization header value, empty if none.
-    std::string content_type{};  ///< Content-Type header value, empty if none.
-    std::string body{};  ///< The body as received.
-    std::size_t connection = 0;  ///< Which accepted connection (1-based) carried it.
+    std::string content_type{};   ///< Content-Type header value, empty if none.
+    std::string body{};           ///< The body as received.
+    std::size_t connection = 0;   ///< Which accepted connection (1-based) carried it.
     /// The single-use credential or token the request carried, decoded: the `code` of a code grant,
     /// the `refresh_token` of a refresh grant, the `token` of oauth.v2.exchange, or the bearer token.
     std::string code{};
@@ -113,10 +116,11 @@ struct recorded_request {
 /// One request to a method registered with server::handle(), as its handler sees it. Views
 /// into the request: valid during the handler's call only.
 struct method_request {
-    std::string_view method;        ///< The method's name, "chat.postMessage".
-    std::string_view token;         ///< The bearer token (`Authorization: Bearer`, else a `token` field); empty: none.
-    std::string_view content_type;  ///< Without parameters: "application/x-www-form-urlencoded", "application/json", or empty.
-    std::string_view body;          ///< The body as received.
+    std::string_view method;  ///< The method's name, "chat.postMessage".
+    std::string_view token;   ///< The bearer token (`Authorization: Bearer`, else a `token` field); empty: none.
+    std::string_view
+        content_type;       ///< Without parameters: "application/x-www-form-urlencoded", "application/json", or empty.
+    std::string_view body;  ///< The body as received.
     /// The arguments: the query string's and the form's fields (strings; a field given twice, the
     /// last), then a JSON object body's members with their JSON types.
     const boost::json::object& arguments;
@@ -124,8 +128,8 @@ struct method_request {
 
 /// What a handler registered with server::handle() answers.
 struct method_answer {
-    unsigned status = 200;    ///< The HTTP status (100-999).
-    std::string body{};       ///< Sent as application/json, as written (no check that it is JSON).
+    unsigned status = 200;      ///< The HTTP status (100-999).
+    std::string body{};         ///< Sent as application/json, as written (no check that it is JSON).
     std::string retry_after{};  ///< A Retry-After header; empty: none.
 
     /// `{"ok":true}` plus `fields`, HTTP 200.
@@ -169,9 +173,11 @@ public:
     /// Stops accepting and closes every connection; pending work ends promptly.
     void stop();
 
-    unsigned short port() const noexcept;  ///< The port it listens on (the ephemeral one chosen when server_options::port is 0), once started.
-    std::string api_url() const;   ///< e.g. "https://127.0.0.1:40123/api/"
-    std::string base_url() const;  ///< e.g. "https://127.0.0.1:40123": where the authorize pages are (install::authorize_url's base).
+    unsigned short port() const
+        noexcept;  ///< The port it listens on (the ephemeral one chosen when server_options::port is 0), once started.
+    std::string api_url() const;  ///< e.g. "https://127.0.0.1:40123/api/"
+    std::string base_url()
+        const;  ///< e.g. "https://127.0.0.1:40123": where the authorize pages are (install::authorize_url's base).
     const server_options& options() const noexcept;  ///< The options it was made with.
 
     /// The certificate the server presents, self-signed: trust it with ssl::context::add_certificate_authority.
@@ -224,7 +230,7 @@ public:
     /// requests() dropped them; those least recently seen are forgotten beyond max_recorded_bytes.
     std::size_t exchanges(std::string_view credential) const;
     std::size_t connections_accepted() const noexcept;  ///< How many connections it has accepted so far.
-    memory_use memory() const noexcept;  ///< What it holds now, each part within its bound.
+    memory_use memory() const noexcept;                 ///< What it holds now, each part within its bound.
 
     struct state;  // private to the implementation
 

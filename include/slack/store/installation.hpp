@@ -17,12 +17,12 @@ using time_point = std::chrono::system_clock::time_point;
 /// One token of an installation (the bot's, or a user's) and what goes with it. Every member has
 /// a default, so that designated initializers may name only some (g++'s -Wextra).
 struct token_grant {
-    std::string token{};                    ///< xoxb-/xoxp-, or xoxe.xoxb-/xoxe.xoxp- when rotating.
-    std::string refresh_token{};            ///< xoxe-1-...: only with token rotation.
-    std::optional<time_point> expires_at{}; ///< Only with token rotation.
-    std::string scopes{};                   ///< Comma-separated, as Slack sends them.
-    std::string bot_id{};                   ///< B...: the bot's id (bot token only; may be empty).
-    std::string user_id{};                  ///< The bot user (U...) or the installing user.
+    std::string token{};                     ///< xoxb-/xoxp-, or xoxe.xoxb-/xoxe.xoxp- when rotating.
+    std::string refresh_token{};             ///< xoxe-1-...: only with token rotation.
+    std::optional<time_point> expires_at{};  ///< Only with token rotation.
+    std::string scopes{};                    ///< Comma-separated, as Slack sends them.
+    std::string bot_id{};                    ///< B...: the bot's id (bot token only; may be empty).
+    std::string user_id{};                   ///< The bot user (U...) or the installing user.
     /// Set by the store at every write of this grant, never to a value the key's grant had before
     /// (save() draws a random one, replace_grant() writes the one it swapped + 1). A refresh
     /// writes its new pair only if the revision it read is still the stored one
@@ -47,15 +47,15 @@ struct webhook {
 /// One installation. An org-wide install (Enterprise Grid) has `is_enterprise_install` set and no
 /// team id; a workspace install has a team id, and an enterprise id when the workspace is in one.
 struct installation {
-    std::string app_id{};           ///< A...: the app installed.
-    std::string enterprise_id{};    ///< E...: the Enterprise Grid organization; empty outside one.
-    std::string enterprise_name{};  ///< The organization's name.
-    std::string team_id{};          ///< T...: the workspace; empty for an org-wide install.
-    std::string team_name{};        ///< The workspace's name.
+    std::string app_id{};                ///< A...: the app installed.
+    std::string enterprise_id{};         ///< E...: the Enterprise Grid organization; empty outside one.
+    std::string enterprise_name{};       ///< The organization's name.
+    std::string team_id{};               ///< T...: the workspace; empty for an org-wide install.
+    std::string team_name{};             ///< The workspace's name.
     bool is_enterprise_install = false;  ///< Installed on the whole organization (then team_id is empty).
-    std::optional<token_grant> bot{};   ///< The bot token (an install with bot scopes).
-    std::optional<token_grant> user{};  ///< The installing (or looked-up) user's token, if user scopes were granted.
-    std::string user_id{};              ///< The installing user (authed_user.id).
+    std::optional<token_grant> bot{};    ///< The bot token (an install with bot scopes).
+    std::optional<token_grant> user{};   ///< The installing (or looked-up) user's token, if user scopes were granted.
+    std::string user_id{};               ///< The installing user (authed_user.id).
     std::optional<webhook> incoming_webhook{};  ///< When the install asked for `incoming-webhook`.
     time_point installed_at{};                  ///< When the code was exchanged.
 };
@@ -120,6 +120,5 @@ enum class grant_kind {
     bot,   ///< installation::bot
     user,  ///< installation::user, of the key's user_id
 };
-
 
 }  // namespace slack::store

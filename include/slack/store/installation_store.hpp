@@ -159,13 +159,14 @@ public:
     auto replace_grant(installation_key_view key, grant_kind kind, std::int64_t expected_revision,
                        const token_grant& grant, CompletionToken&& token = {})
     {
-        return initiate<bool>(&installation_store::do_replace_grant, token, to_key(key), kind, expected_revision, grant);
+        return initiate<bool>(&installation_store::do_replace_grant, token, to_key(key), kind, expected_revision,
+                              grant);
     }
     /// A temporary (or moved) grant: moved in, with a callback; refused with a token that can be
     /// awaited in the same expression, where g++ 12 would miscompile it.
     template <class CompletionToken = boost::asio::deferred_t>
-    auto replace_grant(installation_key_view key, grant_kind kind, std::int64_t expected_revision,
-                       token_grant&& grant, CompletionToken&& token = {})
+    auto replace_grant(installation_key_view key, grant_kind kind, std::int64_t expected_revision, token_grant&& grant,
+                       CompletionToken&& token = {})
     {
         static_assert(!detail::yields_operation<CompletionToken, store_signature<bool>>,
                       "a temporary slack::store::token_grant: g++ 12 miscompiles it inside co_await. Name it "
@@ -191,8 +192,7 @@ public:
     /// Gives the lease back if `owner` holds it (the lease try_lease took for the same key and kind).
     /// Yields nothing.
     template <class CompletionToken = boost::asio::deferred_t>
-    auto release_lease(installation_key_view key, grant_kind kind, std::string_view owner,
-                       CompletionToken&& token = {})
+    auto release_lease(installation_key_view key, grant_kind kind, std::string_view owner, CompletionToken&& token = {})
     {
         return initiate<void>(&installation_store::do_release_lease, token, to_key(key), kind, std::string(owner));
     }
@@ -228,7 +228,6 @@ protected:
                                   store_handler<void> handler) = 0;
     /// Implements consume_nonce().
     virtual void do_consume_nonce(std::string nonce, time_point expires_at, store_handler<bool> handler) = 0;
-
 
 private:
     template <class T, class Member, class CompletionToken, class... Args>

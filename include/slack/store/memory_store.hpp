@@ -15,7 +15,8 @@ namespace slack::store {
 /// with it. Its operations never wait, so cancellation has nothing to stop.
 class memory_store final : public installation_store {
 public:
-    explicit memory_store(boost::asio::any_io_executor ex);  ///< Completes operations on `ex` (or the handler's associated executor).
+    explicit memory_store(
+        boost::asio::any_io_executor ex);  ///< Completes operations on `ex` (or the handler's associated executor).
     ~memory_store() override;
 
 private:

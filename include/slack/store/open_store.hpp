@@ -25,8 +25,8 @@ namespace slack::store {
 /// string of none of these forms. Opening connects nothing: a store that cannot be reached says so
 /// at its first operation.
 boost::system::result<std::unique_ptr<installation_store>> open_store(boost::asio::any_io_executor executor,
-                                                                       std::string_view spec,
-                                                                       std::optional<token_key> key = std::nullopt,
-                                                                       std::vector<token_key> previous_keys = {});
+                                                                      std::string_view spec,
+                                                                      std::optional<token_key> key = std::nullopt,
+                                                                      std::vector<token_key> previous_keys = {});
 
 }  // namespace slack::store

@@ -74,7 +74,10 @@ struct postgresql_options {
 /// Destroy the store after its operations completed and before `ex`'s execution context.
 class postgresql_store final : public installation_store, public resealable_store {
 public:
-    postgresql_store(boost::asio::any_io_executor ex, postgresql_options options);  ///< Connects lazily: the first operation opens the first connection and creates the schema if needed.
+    postgresql_store(
+        boost::asio::any_io_executor ex,
+        postgresql_options
+            options);  ///< Connects lazily: the first operation opens the first connection and creates the schema if needed.
     ~postgresql_store() override;
     postgresql_store(const postgresql_store&) = delete;
     postgresql_store& operator=(const postgresql_store&) = delete;

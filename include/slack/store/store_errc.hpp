@@ -10,18 +10,18 @@ namespace slack {
 
 /// Errors of the installation stores. A database's own message is never passed on.
 enum class store_errc {
-    unavailable = 1,     ///< The database cannot be reached or opened (connect failed, file not writable...).
-    query_failed,        ///< The database refused a statement (constraint, disk full, serialization...).
-    schema_too_new,      ///< The database's schema was made by a newer version of this library.
-    corrupt_row,         ///< A stored row cannot be read back (bad column, bad time).
-    decryption_failed,   ///< A sealed token does not open with the configured key (wrong key, or tampered).
-    encryption_required, ///< A token is stored in the clear but a key is configured, or sealed but no key is.
-    invalid_key,         ///< The installation key or the installation is malformed (no team and no enterprise...).
-    not_found,           ///< No installation (or no such grant) under this key.
-    not_rotating,        ///< The grant has no refresh token, so it cannot be refreshed.
-    refresh_busy,        ///< Another process held the refresh lease past the provider's wait.
-    closed,              ///< The store was shut down.
-    invalid_page_size,   ///< list() was asked for no installations, or for more than max_page_size.
+    unavailable = 1,      ///< The database cannot be reached or opened (connect failed, file not writable...).
+    query_failed,         ///< The database refused a statement (constraint, disk full, serialization...).
+    schema_too_new,       ///< The database's schema was made by a newer version of this library.
+    corrupt_row,          ///< A stored row cannot be read back (bad column, bad time).
+    decryption_failed,    ///< A sealed token does not open with the configured key (wrong key, or tampered).
+    encryption_required,  ///< A token is stored in the clear but a key is configured, or sealed but no key is.
+    invalid_key,          ///< The installation key or the installation is malformed (no team and no enterprise...).
+    not_found,            ///< No installation (or no such grant) under this key.
+    not_rotating,         ///< The grant has no refresh token, so it cannot be refreshed.
+    refresh_busy,         ///< Another process held the refresh lease past the provider's wait.
+    closed,               ///< The store was shut down.
+    invalid_page_size,    ///< list() was asked for no installations, or for more than max_page_size.
     reinstall_required,  ///< The grant's refresh token was lost (token_grant::reinstall_reason): the workspace must install again.
 };
 

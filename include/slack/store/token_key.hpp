@@ -18,9 +18,9 @@ public:
     /// Error: store_errc::invalid_key when it does not decode to exactly 32 bytes.
     static boost::system::result<token_key> from_base64(std::string_view text);
 
-    token_key(const token_key&) = default;  ///< Copies the key.
+    token_key(const token_key&) = default;             ///< Copies the key.
     token_key& operator=(const token_key&) = default;  ///< Copies the key (the old one is overwritten).
-    ~token_key();  ///< Wipes the key.
+    ~token_key();                                      ///< Wipes the key.
 
     /// 16 hex digits naming the key (an HMAC of a constant under it: nothing of the key can be
     /// learnt from it). Every sealed value starts with the id of the key that sealed it, so that

@@ -16,7 +16,7 @@ namespace slack::web {
 
 /// One form field of client.call() (views, like every method's params).
 struct form_field {
-    std::string_view name{};  ///< The field's name.
+    std::string_view name{};   ///< The field's name.
     std::string_view value{};  ///< Its value, sent form-encoded.
 };
 
@@ -27,12 +27,15 @@ struct form_field {
 /// braced fields are copied in here, one constructor per count.
 class form_fields {
 public:
-    static constexpr std::size_t max_braced = 8;  ///< The most fields a call may brace; more: name an array and pass it.
+    static constexpr std::size_t max_braced =
+        8;  ///< The most fields a call may brace; more: name an array and pass it.
 
-    constexpr form_fields() noexcept = default;  ///< No fields.
+    constexpr form_fields() noexcept = default;                                    ///< No fields.
     constexpr form_fields(form_field a) noexcept : braced_{a}, braced_size_(1) {}  ///< One field, braced in the call.
-    constexpr form_fields(form_field a, form_field b) noexcept : braced_{a, b}, braced_size_(2) {}  ///< Two fields, braced in the call.
-    constexpr form_fields(form_field a, form_field b, form_field c) noexcept : braced_{a, b, c}, braced_size_(3) {}  ///< Three fields, braced in the call.
+    constexpr form_fields(form_field a, form_field b) noexcept
+        : braced_{a, b}, braced_size_(2) {}  ///< Two fields, braced in the call.
+    constexpr form_fields(form_field a, form_field b, form_field c) noexcept
+        : braced_{a, b, c}, braced_size_(3) {}  ///< Three fields, braced in the call.
     /// Four fields, braced in the call.
     constexpr form_fields(form_field a, form_field b, form_field c, form_field d) noexcept
         : braced_{a, b, c, d}, braced_size_(4)
@@ -66,7 +69,7 @@ public:
     template <class Fields>
         requires(!std::same_as<std::remove_cvref_t<Fields>, form_fields> &&
                  (std::is_lvalue_reference_v<Fields> || std::ranges::borrowed_range<Fields>) &&
-                 std::convertible_to<Fields&&, std::span<const form_field>>)
+                 std::convertible_to<Fields &&, std::span<const form_field>>)
     constexpr form_fields(Fields&& fields) noexcept : viewed_(std::forward<Fields>(fields))
     {
     }
@@ -77,9 +80,12 @@ public:
         return braced_size_ != 0 ? std::span<const form_field>(braced_, braced_size_) : viewed_;
     }
     constexpr const form_field* begin() const noexcept { return fields().data(); }  ///< The first field.
-    constexpr const form_field* end() const noexcept { return fields().data() + fields().size(); }  ///< Past the last field.
+    constexpr const form_field* end() const noexcept
+    {
+        return fields().data() + fields().size();
+    }                                                                        ///< Past the last field.
     constexpr std::size_t size() const noexcept { return fields().size(); }  ///< How many fields.
-    constexpr bool empty() const noexcept { return size() == 0; }  ///< No fields.
+    constexpr bool empty() const noexcept { return size() == 0; }            ///< No fields.
 
 private:
     form_field braced_[max_braced]{};

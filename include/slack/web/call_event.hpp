@@ -15,18 +15,18 @@ namespace slack::web {
 struct call_event {
     /// What happened.
     enum class kind {
-        attempt_started,   ///< A request is about to be sent.
-        attempt_failed,    ///< An attempt ended in error (error, http_status set).
-        retry_scheduled,   ///< The client waits `delay` before the next attempt (reason set).
-        rate_limit_wait,   ///< The method's rate-limit gate is closed; the call waits `delay`.
-        succeeded,         ///< The call completed successfully.
-        failed,            ///< The call completed with `error`.
+        attempt_started,  ///< A request is about to be sent.
+        attempt_failed,   ///< An attempt ended in error (error, http_status set).
+        retry_scheduled,  ///< The client waits `delay` before the next attempt (reason set).
+        rate_limit_wait,  ///< The method's rate-limit gate is closed; the call waits `delay`.
+        succeeded,        ///< The call completed successfully.
+        failed,           ///< The call completed with `error`.
     };
-    kind what{};  ///< What happened.
-    std::string_view method{};  ///< e.g. "oauth.access"
-    unsigned attempt = 0;  ///< The attempt (1-based) that starts, failed, or waits.
-    boost::system::error_code error{};  ///< attempt_failed, failed: why.
-    unsigned http_status = 0;  ///< attempt_failed: the HTTP status, 0 when no answer arrived.
+    kind what{};                         ///< What happened.
+    std::string_view method{};           ///< e.g. "oauth.access"
+    unsigned attempt = 0;                ///< The attempt (1-based) that starts, failed, or waits.
+    boost::system::error_code error{};   ///< attempt_failed, failed: why.
+    unsigned http_status = 0;            ///< attempt_failed: the HTTP status, 0 when no answer arrived.
     std::chrono::milliseconds delay{0};  ///< retry_scheduled, rate_limit_wait: how long the call waits.
     /// The retry policy's retry_decision::reason: for retry_scheduled, and for failed when the
     /// policy ended the call; else empty.

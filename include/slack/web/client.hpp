@@ -24,7 +24,7 @@ namespace slack::web {
 namespace detail {
 class client_impl;
 struct client_access;
-}
+}  // namespace detail
 
 /// The completion signature of client.call().
 using call_signature = void(boost::system::result<api_response>);
@@ -52,15 +52,15 @@ using default_token = boost::asio::deferred_t;
 
 /// Counters of the connection pool, for tests and monitoring.
 struct pool_stats {
-    std::size_t connections_opened = 0;   ///< TCP+TLS connections established.
-    std::size_t connections_reused = 0;   ///< Requests sent on a connection that served an earlier one.
-    std::size_t sessions_resumed = 0;     ///< New connections whose TLS session was resumed.
-    std::size_t stale_discarded = 0;      ///< Idle connections found closed by the server and dropped unused.
-    std::size_t idle_expired = 0;         ///< Idle connections dropped for exceeding idle_timeout.
-    std::size_t lookups = 0;              ///< Name lookups started (none for an address in api_url).
-    std::size_t open = 0;                 ///< Connections open now (idle or busy).
-    std::size_t idle = 0;                 ///< Idle connections now.
-    std::size_t queued = 0;               ///< Calls waiting for a connection now.
+    std::size_t connections_opened = 0;  ///< TCP+TLS connections established.
+    std::size_t connections_reused = 0;  ///< Requests sent on a connection that served an earlier one.
+    std::size_t sessions_resumed = 0;    ///< New connections whose TLS session was resumed.
+    std::size_t stale_discarded = 0;     ///< Idle connections found closed by the server and dropped unused.
+    std::size_t idle_expired = 0;        ///< Idle connections dropped for exceeding idle_timeout.
+    std::size_t lookups = 0;             ///< Name lookups started (none for an address in api_url).
+    std::size_t open = 0;                ///< Connections open now (idle or busy).
+    std::size_t idle = 0;                ///< Idle connections now.
+    std::size_t queued = 0;              ///< Calls waiting for a connection now.
 };
 
 /// Threading rule, as for Asio's own I/O objects: by default (client_options::thread_safe false)
@@ -74,7 +74,8 @@ struct pool_stats {
 /// shares it, and never holds a reference to one it does not keep alive.
 class client {
 public:
-    using executor_type = boost::asio::any_io_executor;  ///< The executor the client runs on (a strand of it with thread_safe).
+    using executor_type =
+        boost::asio::any_io_executor;  ///< The executor the client runs on (a strand of it with thread_safe).
 
     /// Owns `tls`: `client c(ex, make_tls_context(), {...})`, or `std::move(context)`.
     client(executor_type executor, boost::asio::ssl::context&& tls, client_options options = {});
@@ -83,13 +84,13 @@ public:
     client(executor_type executor, std::shared_ptr<boost::asio::ssl::context> tls, client_options options = {});
     /// Deleted: a call may outlive the caller's context. Pass std::move(context) or a shared_ptr.
     client(executor_type executor, boost::asio::ssl::context& tls, client_options options = {}) = delete;
-    client(client&&) noexcept;  ///< The moved-from client may only be destroyed or assigned to.
+    client(client&&) noexcept;             ///< The moved-from client may only be destroyed or assigned to.
     client& operator=(client&&) noexcept;  ///< Calls of the client assigned over keep running.
     ~client();
 
-    executor_type get_executor() const noexcept;  ///< The executor given at construction.
+    executor_type get_executor() const noexcept;     ///< The executor given at construction.
     const client_options& options() const noexcept;  ///< The options given at construction.
-    pool_stats stats() const;  ///< The connection pool now: see pool_stats.
+    pool_stats stats() const;                        ///< The connection pool now: see pool_stats.
 
     /// Closes idle connections now; calls in flight are not affected.
     void close_idle();
@@ -115,8 +116,8 @@ public:
     auto call(std::string_view method, call_params params, std::string_view token = {},
               CompletionToken&& completion = {})
     {
-        return boost::asio::async_initiate<CompletionToken, call_signature>(
-            detail::initiate_api_call{impl_}, completion, method, params, token, nullptr);
+        return boost::asio::async_initiate<CompletionToken, call_signature>(detail::initiate_api_call{impl_},
+                                                                            completion, method, params, token, nullptr);
     }
 
 private:

@@ -29,15 +29,17 @@ struct retry_budget {
 struct client_options {
     std::string api_url = "https://slack.com/api/";  ///< Base URL; methods are appended.
     bool allow_insecure_http = false;                ///< Permit an http:// api_url (tests only).
-    credentials_in credentials = credentials_in::basic_auth;  ///< How client credentials travel (HTTP Basic by default).
-    std::size_t max_body_bytes = 1024 * 1024;        ///< Larger responses fail with body_too_large.
-    std::chrono::milliseconds timeout{30000};        ///< Whole call: all attempts and waits.
+    credentials_in credentials =
+        credentials_in::basic_auth;                    ///< How client credentials travel (HTTP Basic by default).
+    std::size_t max_body_bytes = 1024 * 1024;          ///< Larger responses fail with body_too_large.
+    std::chrono::milliseconds timeout{30000};          ///< Whole call: all attempts and waits.
     std::chrono::milliseconds attempt_timeout{10000};  ///< One attempt: connect, handshake, write, read.
-    retry_function retry = retry_policy::standard();  ///< Decides whether and when a failed attempt is retried (docs/retries.md).
-    retry_budget budget{};  ///< Bounds the retries of the whole client during an outage.
-    std::size_t max_connections = 16;                 ///< Open connections per client; further calls queue in order.
-    std::chrono::milliseconds idle_timeout{30000};    ///< An idle connection older than this is not reused (0: no reuse).
-    bool resume_tls_sessions = true;                  ///< Resume the last TLS session on new connections.
+    retry_function retry =
+        retry_policy::standard();      ///< Decides whether and when a failed attempt is retried (docs/retries.md).
+    retry_budget budget{};             ///< Bounds the retries of the whole client during an outage.
+    std::size_t max_connections = 16;  ///< Open connections per client; further calls queue in order.
+    std::chrono::milliseconds idle_timeout{30000};  ///< An idle connection older than this is not reused (0: no reuse).
+    bool resume_tls_sessions = true;                ///< Resume the last TLS session on new connections.
     /// Addresses of a name lookup are reused for new connections this long, then looked up again
     /// (at once after a failed connect or handshake): a host that moves must not fail every call.
     std::chrono::milliseconds lookup_max_age{60000};

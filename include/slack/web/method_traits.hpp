@@ -53,7 +53,7 @@ constexpr std::string_view to_string(single_use s) noexcept
 /// The credential a call spends, and the error Slack gives when it was spent already.
 struct spend_rule {
     single_use credential = single_use::nothing;  ///< The credential, or single_use::nothing.
-    api_errc already_spent{};  ///< What Slack answers when it was spent already.
+    api_errc already_spent{};                     ///< What Slack answers when it was spent already.
 };
 
 }  // namespace slack::web

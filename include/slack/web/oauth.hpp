@@ -110,22 +110,22 @@ public:
     template <boost::asio::completion_token_for<method_signature<oauth_v2_user_access>> CompletionToken = default_token>
     auto v2_user_access(v2_access_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_user_access>(client_, params, nullptr,
-                                                       std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_v2_user_access>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
     /// oauth.v2.user.access, grant refresh_token. Result: v2_access_response.
-    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken = default_token>
     auto v2_user_refresh(v2_refresh_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_v2_user_refresh>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken = default_token>
     auto v2_user_refresh(v2_refresh_params params, CompletionToken&& token = {})
     {
-        return detail::async_run<oauth_v2_user_refresh>(client_, params, nullptr,
-                                                        std::forward<CompletionToken>(token));
+        return detail::async_run<oauth_v2_user_refresh>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
     /// oauth.v2.exchange: a long-lived token for a rotating pair, once (then

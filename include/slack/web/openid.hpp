@@ -34,7 +34,8 @@ public:
     template <boost::asio::completion_token_for<method_signature<openid_connect_token>> CompletionToken = default_token>
     auto token(v2_access_params params, slack::diagnostics& diag, CompletionToken&& completion = {})
     {
-        return detail::async_run<openid_connect_token>(client_, params, &diag, std::forward<CompletionToken>(completion));
+        return detail::async_run<openid_connect_token>(client_, params, &diag,
+                                                       std::forward<CompletionToken>(completion));
     }
     /// As above, without diagnostics.
     template <boost::asio::completion_token_for<method_signature<openid_connect_token>> CompletionToken = default_token>
@@ -45,14 +46,16 @@ public:
     }
 
     /// openid.connect.token, grant refresh_token. Result: openid_token_response.
-    template <boost::asio::completion_token_for<method_signature<openid_connect_refresh>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<openid_connect_refresh>> CompletionToken = default_token>
     auto refresh(v2_refresh_params params, slack::diagnostics& diag, CompletionToken&& completion = {})
     {
         return detail::async_run<openid_connect_refresh>(client_, params, &diag,
                                                          std::forward<CompletionToken>(completion));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<openid_connect_refresh>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<openid_connect_refresh>> CompletionToken = default_token>
     auto refresh(v2_refresh_params params, CompletionToken&& completion = {})
     {
         return detail::async_run<openid_connect_refresh>(client_, params, nullptr,
@@ -61,14 +64,16 @@ public:
 
     /// openid.connect.userInfo: the signed-in user's claims, for the token of token(). Idempotent.
     /// Result: user_info_response. Errors as auth.test's.
-    template <boost::asio::completion_token_for<method_signature<openid_connect_user_info>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<openid_connect_user_info>> CompletionToken = default_token>
     auto user_info(token_params params, slack::diagnostics& diag, CompletionToken&& completion = {})
     {
         return detail::async_run<openid_connect_user_info>(client_, params, &diag,
                                                            std::forward<CompletionToken>(completion));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<openid_connect_user_info>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<openid_connect_user_info>> CompletionToken = default_token>
     auto user_info(token_params params, CompletionToken&& completion = {})
     {
         return detail::async_run<openid_connect_user_info>(client_, params, nullptr,

@@ -58,8 +58,7 @@ namespace detail {
 using paginate_handler = boost::asio::any_completion_handler<paginate_signature>;
 /// Compiled in src/web/paginate.cpp: copies what it sends, then walks the pages.
 void start_paginate(std::shared_ptr<client_impl> client, std::string_view method, const page_params& params,
-                    std::string_view token, page_handler on_page, slack::diagnostics* diag,
-                    paginate_handler handler);
+                    std::string_view token, page_handler on_page, slack::diagnostics* diag, paginate_handler handler);
 
 struct initiate_paginate {
     std::shared_ptr<client_impl> client;

@@ -80,9 +80,9 @@ asio::awaitable<error_code> connection::wait(ready what, clock::time_point deadl
     timer_.expires_at(deadline);
     const auto first_of = [](const auto& outcome) { return std::get<0>(outcome); };
     if (what == ready::either) {  // PQflush's rule: either lets it move on
-        auto outcome = co_await (socket_.async_wait(descriptor_base::wait_read, use_tuple) ||
-                                 socket_.async_wait(descriptor_base::wait_write, use_tuple) ||
-                                 timer_.async_wait(use_tuple));
+        auto outcome =
+            co_await (socket_.async_wait(descriptor_base::wait_read, use_tuple) ||
+                      socket_.async_wait(descriptor_base::wait_write, use_tuple) || timer_.async_wait(use_tuple));
         if (outcome.index() == 2)
             co_return asio::error::timed_out;
         co_return std::visit(first_of, outcome);
@@ -105,7 +105,8 @@ asio::awaitable<error_code> connection::open(const connection_settings& settings
     }
     // libpq prints the server's notices (e.g. "relation already exists, skipping") on stderr
     // unless told otherwise: a library keeps quiet.
-    PQsetNoticeReceiver(connection_, [](void*, const PGresult*) {}, nullptr);
+    PQsetNoticeReceiver(
+        connection_, [](void*, const PGresult*) {}, nullptr);
     // libpq's connect loop: before the first poll, behave as if it asked to wait for writing.
     PostgresPollingStatusType progress = PGRES_POLLING_WRITING;
     while (progress != PGRES_POLLING_OK) {
@@ -180,10 +181,7 @@ asio::awaitable<boost::system::result<query_result>> connection::execute(const c
     co_return ran;
 }
 
-bool connection::last_sqlstate_is(std::string_view state) const noexcept
-{
-    return last_sqlstate_ == state;
-}
+bool connection::last_sqlstate_is(std::string_view state) const noexcept { return last_sqlstate_ == state; }
 
 // Sends what libpq buffered, then takes every result of the statement sent.
 asio::awaitable<boost::system::result<query_result>> connection::finish(clock::time_point deadline)

@@ -22,12 +22,35 @@ using boost::system::error_code;
 
 // installation_columns, in order.
 enum column : int {
-    enterprise_id, team_id, app_id, enterprise_name, team_name, is_enterprise_install,
-    installer_user_id, has_bot, bot_token, bot_refresh_token, bot_expires_at, bot_scopes,
-    bot_id, bot_user_id, bot_revision, has_webhook, webhook_url, webhook_channel,
-    webhook_channel_id, webhook_configuration_url, installed_at,
-    grant_user_id, grant_token, grant_refresh_token, grant_expires_at, grant_scopes, grant_revision,
-    bot_reinstall_reason, grant_reinstall_reason,
+    enterprise_id,
+    team_id,
+    app_id,
+    enterprise_name,
+    team_name,
+    is_enterprise_install,
+    installer_user_id,
+    has_bot,
+    bot_token,
+    bot_refresh_token,
+    bot_expires_at,
+    bot_scopes,
+    bot_id,
+    bot_user_id,
+    bot_revision,
+    has_webhook,
+    webhook_url,
+    webhook_channel,
+    webhook_channel_id,
+    webhook_configuration_url,
+    installed_at,
+    grant_user_id,
+    grant_token,
+    grant_refresh_token,
+    grant_expires_at,
+    grant_scopes,
+    grant_revision,
+    bot_reinstall_reason,
+    grant_reinstall_reason,
 };
 
 // Reads one row's cells, keeping the first failure (corrupt_row, or a token that does not
@@ -98,8 +121,8 @@ boost::system::result<installation> read_installation(const query_result& rows, 
         token_grant& bot = i.bot.emplace();
         bot.revision = row.integer(bot_revision);  // first: the sealed tokens are bound to it
         bot.token = row.token(bot_token, column_place{i.enterprise_id, i.team_id, {}, "bot_token", bot.revision});
-        bot.refresh_token =
-            row.token(bot_refresh_token, column_place{i.enterprise_id, i.team_id, {}, "bot_refresh_token", bot.revision});
+        bot.refresh_token = row.token(bot_refresh_token,
+                                      column_place{i.enterprise_id, i.team_id, {}, "bot_refresh_token", bot.revision});
         bot.expires_at = row.optional_time(bot_expires_at);
         bot.scopes = row.text(bot_scopes);
         bot.bot_id = row.text(bot_id);
@@ -115,8 +138,8 @@ boost::system::result<installation> read_installation(const query_result& rows, 
         user.revision = row.integer(grant_revision);  // first: the sealed tokens are bound to it
         user.token =
             row.token(grant_token, column_place{i.enterprise_id, i.team_id, user.user_id, "token", user.revision});
-        user.refresh_token = row.token(
-            grant_refresh_token, column_place{i.enterprise_id, i.team_id, user.user_id, "refresh_token", user.revision});
+        user.refresh_token = row.token(grant_refresh_token, column_place{i.enterprise_id, i.team_id, user.user_id,
+                                                                         "refresh_token", user.revision});
         user.expires_at = row.optional_time(grant_expires_at);
         user.scopes = row.text(grant_scopes);
         user.reinstall_reason = row.text(grant_reinstall_reason);
@@ -126,10 +149,6 @@ boost::system::result<installation> read_installation(const query_result& rows, 
     return i;
 }
 
-
-bool has_user_grant(const query_result& rows, int at) noexcept
-{
-    return !rows.is_null(at, grant_user_id);
-}
+bool has_user_grant(const query_result& rows, int at) noexcept { return !rows.is_null(at, grant_user_id); }
 
 }  // namespace slack::store::postgresql

@@ -11,7 +11,7 @@ namespace {
 // A lease belongs to the grant it guards: it is kept under the installation row the key finds
 // (a team's key shares its enterprise's org-wide install's lease), or under the key itself when
 // no row is found ($1 enterprise, $2 team, $3 the fallback team: see add_row_lookup).
-#define SLACK_LEASE_TEAM                                                                                \
+#define SLACK_LEASE_TEAM                                                                                         \
     "COALESCE((SELECT team_id FROM slack_installations WHERE enterprise_id = $1::text AND team_id = $2::text), " \
     "(SELECT team_id FROM slack_installations WHERE enterprise_id = $1::text AND team_id = $3::text), $2::text)"
 
@@ -19,7 +19,8 @@ namespace {
 // a row exactly when the lease is now `owner`'s.
 constexpr const char* take_statement =
     "INSERT INTO slack_refresh_leases AS held (enterprise_id, team_id, user_id, kind, owner, until_ms) "
-    "SELECT $1::text, " SLACK_LEASE_TEAM ", $4::text, $5::smallint, $6::text, "
+    "SELECT $1::text, " SLACK_LEASE_TEAM
+    ", $4::text, $5::smallint, $6::text, "
     "(extract(epoch FROM clock_timestamp()) * 1000)::bigint + $7::bigint "
     "ON CONFLICT (enterprise_id, team_id, user_id, kind) DO UPDATE "
     "SET owner = excluded.owner, until_ms = excluded.until_ms "
@@ -29,7 +30,8 @@ constexpr const char* take_statement =
 
 constexpr const char* release_statement =
     "DELETE FROM slack_refresh_leases "
-    "WHERE enterprise_id = $1::text AND team_id = " SLACK_LEASE_TEAM " AND user_id = $4::text "
+    "WHERE enterprise_id = $1::text AND team_id = " SLACK_LEASE_TEAM
+    " AND user_id = $4::text "
     "AND kind = $5::smallint AND owner = $6::text";
 #undef SLACK_LEASE_TEAM
 

@@ -61,7 +61,7 @@ private:
     boost::asio::any_io_executor executor_;
     connection_settings settings_;
     std::size_t size_;
-    std::size_t open_ = 0;                          // open or opening, idle or lent: at most size_
+    std::size_t open_ = 0;                           // open or opening, idle or lent: at most size_
     std::vector<std::unique_ptr<connection>> idle_;  // back: the most recently used
     std::list<waiter*> waiters_;                     // front: the longest waiting
     bool closed_ = false;

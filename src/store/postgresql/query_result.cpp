@@ -32,16 +32,14 @@ std::size_t query_result::affected() const noexcept
 
 bool query_result::is_null(int row, int column) const noexcept
 {
-    return !result_ || row >= rows() || column >= PQnfields(result_.get()) ||
-           PQgetisnull(result_.get(), row, column);
+    return !result_ || row >= rows() || column >= PQnfields(result_.get()) || PQgetisnull(result_.get(), row, column);
 }
 
 std::string_view query_result::text(int row, int column) const noexcept
 {
     if (is_null(row, column))
         return {};
-    return {PQgetvalue(result_.get(), row, column),
-            static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
+    return {PQgetvalue(result_.get(), row, column), static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
 }
 
 boost::system::result<std::int64_t> query_result::integer(int row, int column) const

@@ -29,7 +29,8 @@ struct postgresql_store::state {
           strand(asio::make_strand(executor)),
           options(std::move(o)),
           keys(options.encryption_key, options.previous_keys),
-          pool(strand, pg::connection_settings{options.connection, options.connect_timeout, options.query_timeout,
+          pool(strand,
+               pg::connection_settings{options.connection, options.connect_timeout, options.query_timeout,
                                        options.prepare_statements},
                options.pool_size)
     {
@@ -42,7 +43,7 @@ struct postgresql_store::state {
     postgresql_options options;
     detail::sealing_keys keys;
     pg::pool pool;
-    bool schema_ready = false;  // this store has seen the schema at pg::schema_version
+    bool schema_ready = false;                  // this store has seen the schema at pg::schema_version
     pg::clock::time_point schema_checked_at{};  // when it last did
 };
 

@@ -21,8 +21,8 @@ connection::connection(const std::string& path, std::chrono::milliseconds busy_t
         throw failure(store_errc::unavailable);
     }
     try {
-        const auto milliseconds = std::clamp<std::chrono::milliseconds::rep>(busy_timeout.count(), 0,
-                                                                             std::numeric_limits<int>::max());
+        const auto milliseconds =
+            std::clamp<std::chrono::milliseconds::rep>(busy_timeout.count(), 0, std::numeric_limits<int>::max());
         check(sqlite3_busy_timeout(handle_, static_cast<int>(milliseconds)));
         // WAL: readers do not block the writer nor it them, so processes sharing the file only wait
         // for each other's writes. It is a property of the file; setting it again is a no-op.
@@ -41,9 +41,6 @@ connection::~connection()
     sqlite3_close_v2(handle_);
 }
 
-void connection::execute(const char* sql)
-{
-    check(sqlite3_exec(handle_, sql, nullptr, nullptr, nullptr));
-}
+void connection::execute(const char* sql) { check(sqlite3_exec(handle_, sql, nullptr, nullptr, nullptr)); }
 
 }  // namespace slack::store::sqlite

@@ -37,7 +37,7 @@ private:
     struct open_file {
         explicit open_file(const sqlite_options& options);
 
-        connection link;             // declared first: it outlives its statements
+        connection link;  // declared first: it outlives its statements
         statement_cache statements;
     };
 

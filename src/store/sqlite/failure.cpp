@@ -13,10 +13,8 @@ store_errc error_of(int sqlite_code) noexcept
     case SQLITE_CORRUPT:
     case SQLITE_PERM:
     case SQLITE_READONLY:
-    case SQLITE_AUTH:
-        return store_errc::unavailable;
-    default:
-        return store_errc::query_failed;
+    case SQLITE_AUTH: return store_errc::unavailable;
+    default: return store_errc::query_failed;
     }
 }
 

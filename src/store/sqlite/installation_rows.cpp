@@ -41,21 +41,37 @@ enum : int {
 }  // namespace col
 
 constexpr std::array<std::string_view, col::count> names = {
-    "enterprise_id", "team_id", "app_id", "enterprise_name", "team_name", "is_enterprise_install",
-    "installer_user_id", "bot_token", "bot_refresh_token", "bot_expires_at", "bot_scopes", "bot_id",
-    "bot_user_id", "bot_reinstall_reason", "bot_revision", "has_bot", "has_webhook", "webhook_url", "webhook_channel",
-    "webhook_channel_id", "webhook_configuration_url", "installed_at",
+    "enterprise_id",
+    "team_id",
+    "app_id",
+    "enterprise_name",
+    "team_name",
+    "is_enterprise_install",
+    "installer_user_id",
+    "bot_token",
+    "bot_refresh_token",
+    "bot_expires_at",
+    "bot_scopes",
+    "bot_id",
+    "bot_user_id",
+    "bot_reinstall_reason",
+    "bot_revision",
+    "has_bot",
+    "has_webhook",
+    "webhook_url",
+    "webhook_channel",
+    "webhook_channel_id",
+    "webhook_configuration_url",
+    "installed_at",
 };
 
 // The org-wide row has team_id '', and sorts after the team's own.
-constexpr std::string_view lookup = " FROM slack_installations"
-                                    " WHERE enterprise_id = ?1 AND (team_id = ?2 OR (?3 AND team_id = ''))"
-                                    " ORDER BY team_id = '' LIMIT 1";
+constexpr std::string_view lookup =
+    " FROM slack_installations"
+    " WHERE enterprise_id = ?1 AND (team_id = ?2 OR (?3 AND team_id = ''))"
+    " ORDER BY team_id = '' LIMIT 1";
 
-std::string parameter(int column)
-{
-    return "?" + std::to_string(column + 1);
-}
+std::string parameter(int column) { return "?" + std::to_string(column + 1); }
 
 std::string column_list()
 {
@@ -137,8 +153,8 @@ installation read(const execution& row, const detail::sealing_keys& keys)
         token_grant& bot = i.bot.emplace();
         bot.revision = row.integer(col::bot_revision);  // first: the sealed tokens are bound to it
         bot.token = read_token(keys, row.text(col::bot_token), place_of(row_key, col::bot_token, bot.revision));
-        bot.refresh_token = read_token(keys, row.text(col::bot_refresh_token),
-                                       place_of(row_key, col::bot_refresh_token, bot.revision));
+        bot.refresh_token =
+            read_token(keys, row.text(col::bot_refresh_token), place_of(row_key, col::bot_refresh_token, bot.revision));
         bot.expires_at = row.optional_time(col::bot_expires_at);
         bot.scopes = row.text(col::bot_scopes);
         bot.bot_id = row.text(col::bot_id);
@@ -211,8 +227,8 @@ const std::string& replace_bot()
     static const std::string sql = [] {
         std::string out = "UPDATE slack_installations SET ";
         for (int column = col::bot_token; column <= last_grant_column; ++column)
-            out += std::string(names[static_cast<std::size_t>(column)]) + " = " + parameter(column - col::bot_token + 2) +
-                   (column == last_grant_column ? "" : ", ");
+            out += std::string(names[static_cast<std::size_t>(column)]) + " = " +
+                   parameter(column - col::bot_token + 2) + (column == last_grant_column ? "" : ", ");
         out += " WHERE enterprise_id = ?1 AND team_id = ?2 AND has_bot = 1 AND bot_revision = " +
                parameter(last_grant_column - col::bot_token + 3);
         return out;

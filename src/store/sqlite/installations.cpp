@@ -20,14 +20,10 @@ constexpr std::string_view delete_team_installations =
     "DELETE FROM slack_installations WHERE team_id = ?2 AND (?1 = '' OR enterprise_id = ?1)";
 constexpr std::string_view delete_team_user_grants =
     "DELETE FROM slack_user_grants WHERE team_id = ?2 AND (?1 = '' OR enterprise_id = ?1)";
-constexpr std::string_view delete_enterprise_installations =
-    "DELETE FROM slack_installations WHERE enterprise_id = ?1";
+constexpr std::string_view delete_enterprise_installations = "DELETE FROM slack_installations WHERE enterprise_id = ?1";
 constexpr std::string_view delete_enterprise_user_grants = "DELETE FROM slack_user_grants WHERE enterprise_id = ?1";
 
-std::size_t count(std::int64_t changes)
-{
-    return static_cast<std::size_t>(changes);
-}
+std::size_t count(std::int64_t changes) { return static_cast<std::size_t>(changes); }
 
 std::optional<token_grant> find_user_grant(database& db, const user_grant_rows::place& at)
 {
@@ -129,8 +125,9 @@ std::size_t remove_all(database& db, const installation_key& key)
     const bool whole_enterprise = key.team_id.empty();
     transaction t(db.statements(), transaction::mode::write);
     std::size_t removed = 0;
-    for (std::string_view sql : whole_enterprise ? std::array{delete_enterprise_installations, delete_enterprise_user_grants}
-                                                 : std::array{delete_team_installations, delete_team_user_grants}) {
+    for (std::string_view sql : whole_enterprise
+                                    ? std::array{delete_enterprise_installations, delete_enterprise_user_grants}
+                                    : std::array{delete_team_installations, delete_team_user_grants}) {
         execution all(db.prepared(sql));
         all.bind(1, key.enterprise_id);
         if (!whole_enterprise)

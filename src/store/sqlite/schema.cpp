@@ -92,7 +92,9 @@ int stored_version(statement_cache& statements)
 void record_version(statement_cache& statements, int version)
 {
     execution(statements("DELETE FROM slack_schema_version")).run();
-    execution(statements("INSERT INTO slack_schema_version (version) VALUES (?1)")).bind(1, std::int64_t{version}).run();
+    execution(statements("INSERT INTO slack_schema_version (version) VALUES (?1)"))
+        .bind(1, std::int64_t{version})
+        .run();
 }
 
 }  // namespace

@@ -71,18 +71,20 @@ struct sqlite_store::state {
         // through) while the statement runs elsewhere: else the caller's io_context.run() could
         // return before the operation completes.
         namespace execution = boost::asio::execution;
-        auto handler_work =
-            boost::asio::prefer(boost::asio::get_associated_executor(handler, executor), execution::outstanding_work.tracked);
+        auto handler_work = boost::asio::prefer(boost::asio::get_associated_executor(handler, executor),
+                                                execution::outstanding_work.tracked);
         auto store_work = boost::asio::prefer(executor, execution::outstanding_work.tracked);
-        boost::asio::post(worker, [this, handler = std::move(handler), work = std::move(work), cancelled,
-                                   handler_work = std::move(handler_work), store_work = std::move(store_work)]() mutable {
-            // Posted before the work guards go with this function object, so the count never drops to 0.
-            if (cancelled && cancelled->load())
-                detail::complete<T>(executor, handler,
-                                    store_result<T>(boost::system::in_place_error, boost::asio::error::operation_aborted));
-            else
-                detail::complete<T>(executor, handler, attempt<T>(database, work));
-        });
+        boost::asio::post(
+            worker, [this, handler = std::move(handler), work = std::move(work), cancelled,
+                     handler_work = std::move(handler_work), store_work = std::move(store_work)]() mutable {
+                // Posted before the work guards go with this function object, so the count never drops to 0.
+                if (cancelled && cancelled->load())
+                    detail::complete<T>(
+                        executor, handler,
+                        store_result<T>(boost::system::in_place_error, boost::asio::error::operation_aborted));
+                else
+                    detail::complete<T>(executor, handler, attempt<T>(database, work));
+            });
     }
 
     boost::asio::any_io_executor executor;

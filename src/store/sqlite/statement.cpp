@@ -10,10 +10,7 @@
 namespace slack::store::sqlite {
 namespace {
 
-[[noreturn]] void corrupt_row()
-{
-    throw failure(store_errc::corrupt_row);
-}
+[[noreturn]] void corrupt_row() { throw failure(store_errc::corrupt_row); }
 
 // Times are stored as Unix milliseconds; one that does not fit a time_point is a corrupt row.
 time_point time_of_milliseconds(std::int64_t milliseconds)
@@ -34,14 +31,11 @@ std::int64_t milliseconds_of(time_point t)
 statement::statement(sqlite3* db, std::string_view sql)
 {
     // PERSISTENT: kept for the connection's life, which SQLite allocates for accordingly.
-    check(sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &handle_,
-                             nullptr));
+    check(
+        sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &handle_, nullptr));
 }
 
-statement::~statement()
-{
-    sqlite3_finalize(handle_);
-}
+statement::~statement() { sqlite3_finalize(handle_); }
 
 execution::~execution()
 {
@@ -64,10 +58,7 @@ execution& execution::bind(int parameter, std::int64_t value)
     return *this;
 }
 
-execution& execution::bind(int parameter, time_point t)
-{
-    return bind(parameter, milliseconds_of(t));
-}
+execution& execution::bind(int parameter, time_point t) { return bind(parameter, milliseconds_of(t)); }
 
 execution& execution::bind(int parameter, const std::optional<time_point>& t)
 {
@@ -92,15 +83,11 @@ bool execution::step()
 
 std::int64_t execution::run()
 {
-    while (step()) {
-    }
+    while (step()) {}
     return sqlite3_changes64(sqlite3_db_handle(handle_));
 }
 
-bool execution::is_null(int column) const
-{
-    return sqlite3_column_type(handle_, column) == SQLITE_NULL;
-}
+bool execution::is_null(int column) const { return sqlite3_column_type(handle_, column) == SQLITE_NULL; }
 
 std::string execution::text(int column) const
 {
@@ -128,10 +115,7 @@ bool execution::flag(int column) const
     return value == 1;
 }
 
-time_point execution::time(int column) const
-{
-    return time_of_milliseconds(integer(column));
-}
+time_point execution::time(int column) const { return time_of_milliseconds(integer(column)); }
 
 std::optional<time_point> execution::optional_time(int column) const
 {

@@ -45,7 +45,7 @@ public:
     execution& bind(int parameter, std::string_view text);
     execution& bind(int parameter, std::int64_t value);
     execution& bind(int parameter, bool value) { return bind(parameter, std::int64_t{value}); }
-    execution& bind(int parameter, time_point t);                  ///< Unix milliseconds.
+    execution& bind(int parameter, time_point t);                        ///< Unix milliseconds.
     execution& bind(int parameter, const std::optional<time_point>& t);  ///< NULL when none.
     execution& bind_null(int parameter);
 

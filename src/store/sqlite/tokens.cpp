@@ -5,8 +5,7 @@
 
 namespace slack::store::sqlite {
 
-std::string read_token(const detail::sealing_keys& keys, std::string_view stored,
-                       const detail::column_place& place)
+std::string read_token(const detail::sealing_keys& keys, std::string_view stored, const detail::column_place& place)
 {
     auto token = detail::from_stored(keys, stored, place);
     if (token)

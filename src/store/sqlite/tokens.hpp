@@ -12,7 +12,6 @@ namespace slack::store::sqlite {
 
 /// The token stored at `place`. Throws failure: decryption_failed (wrong key, tampered, moved),
 /// encryption_required (sealed, and no key).
-std::string read_token(const detail::sealing_keys& keys, std::string_view stored,
-                       const detail::column_place& place);
+std::string read_token(const detail::sealing_keys& keys, std::string_view stored, const detail::column_place& place);
 
 }  // namespace slack::store::sqlite

@@ -25,9 +25,10 @@ void bind_grant(execution& e, const place& at, const token_grant& grant, const d
 
 }  // namespace
 
-const std::string_view select = "SELECT token, refresh_token, expires_at, scopes, revision, reinstall_reason"
-                                " FROM slack_user_grants"
-                                " WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3";
+const std::string_view select =
+    "SELECT token, refresh_token, expires_at, scopes, revision, reinstall_reason"
+    " FROM slack_user_grants"
+    " WHERE enterprise_id = ?1 AND team_id = ?2 AND user_id = ?3";
 
 const std::string_view upsert =
     "INSERT INTO slack_user_grants"

@@ -23,8 +23,8 @@ struct method_definition<apps_uninstall> {
     static constexpr response_table<uninstall_response> table{apps_uninstall::name, fields};
 };
 
-template void start_method<apps_uninstall>(std::shared_ptr<client_impl>, const uninstall_params&,
-                                           slack::diagnostics*, method_handler<apps_uninstall>);
+template void start_method<apps_uninstall>(std::shared_ptr<client_impl>, const uninstall_params&, slack::diagnostics*,
+                                           method_handler<apps_uninstall>);
 
 }  // namespace detail
 

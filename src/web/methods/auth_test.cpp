@@ -9,7 +9,17 @@ namespace detail {
 namespace {
 
 enum field : std::uint8_t {
-    url, team, user, team_id, user_id, bot_id, app_id, app_name, enterprise_id, is_enterprise_install, expires_in,
+    url,
+    team,
+    user,
+    team_id,
+    user_id,
+    bot_id,
+    app_id,
+    app_name,
+    enterprise_id,
+    is_enterprise_install,
+    expires_in,
     count
 };
 static_assert(field::count == auth_test_response::field_count);

@@ -9,9 +9,21 @@ namespace detail {
 namespace {
 
 enum field : std::uint8_t {
-    access_token, scope, team_name, team_id, user_id, enterprise_id,
-    webhook, webhook_url, webhook_channel, webhook_channel_id, webhook_configuration_url,
-    bot, bot_user_id, bot_access_token, count
+    access_token,
+    scope,
+    team_name,
+    team_id,
+    user_id,
+    enterprise_id,
+    webhook,
+    webhook_url,
+    webhook_channel,
+    webhook_channel_id,
+    webhook_configuration_url,
+    bot,
+    bot_user_id,
+    bot_access_token,
+    count
 };
 static_assert(field::count == access_response::field_count);
 
@@ -35,7 +47,10 @@ constexpr field_spec fields[] = {
     {"bot", "bot_access_token", string, bot_access_token, bot},
 };
 
-const char* unusable(const access_response& r) { return r.access_token().empty() ? "without an access_token" : nullptr; }
+const char* unusable(const access_response& r)
+{
+    return r.access_token().empty() ? "without an access_token" : nullptr;
+}
 
 }  // namespace
 

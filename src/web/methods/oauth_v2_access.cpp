@@ -8,10 +8,35 @@ namespace detail {
 namespace {
 
 enum field : std::uint8_t {
-    access_token, token_type, scope, refresh_token, expires_in, bot_user_id, user_id, app_id,
-    team, team_id, team_name, enterprise, enterprise_id, enterprise_name, is_enterprise_install,
-    user, user_id_of_user, user_scope, user_access_token, user_token_type, user_refresh_token, user_expires_in,
-    webhook, webhook_url, webhook_channel, webhook_channel_id, webhook_configuration_url, id_token, count
+    access_token,
+    token_type,
+    scope,
+    refresh_token,
+    expires_in,
+    bot_user_id,
+    user_id,
+    app_id,
+    team,
+    team_id,
+    team_name,
+    enterprise,
+    enterprise_id,
+    enterprise_name,
+    is_enterprise_install,
+    user,
+    user_id_of_user,
+    user_scope,
+    user_access_token,
+    user_token_type,
+    user_refresh_token,
+    user_expires_in,
+    webhook,
+    webhook_url,
+    webhook_channel,
+    webhook_channel_id,
+    webhook_configuration_url,
+    id_token,
+    count
 };
 static_assert(field::count == v2_access_response::field_count);
 
@@ -99,7 +124,8 @@ struct method_definition<oauth_v2_access> {
     static const char* check(const v2_access_params& p) { return check_code_grant(p); }
     static void encode(const v2_access_params& p, std::string& body) { encode_code_grant(p, body); }
     // Sign in with Slack answers without a top-level token: the user's is enough.
-    static inline const response_table<v2_access_response> table = v2_access_table(oauth_v2_access::name, without_any_token);
+    static inline const response_table<v2_access_response> table =
+        v2_access_table(oauth_v2_access::name, without_any_token);
 };
 
 template <>
@@ -111,8 +137,8 @@ struct method_definition<oauth_v2_refresh> {
 };
 
 template const response_table<v2_access_response>& table_of<oauth_v2_access>();
-template void start_method<oauth_v2_access>(std::shared_ptr<client_impl>, const v2_access_params&,
-                                            slack::diagnostics*, method_handler<oauth_v2_access>);
+template void start_method<oauth_v2_access>(std::shared_ptr<client_impl>, const v2_access_params&, slack::diagnostics*,
+                                            method_handler<oauth_v2_access>);
 template void start_method<oauth_v2_refresh>(std::shared_ptr<client_impl>, const v2_refresh_params&,
                                              slack::diagnostics*, method_handler<oauth_v2_refresh>);
 
@@ -156,9 +182,9 @@ std::optional<authed_user> v2_access_response::user() const noexcept
 {
     if (!present(slot(field::user)))
         return std::nullopt;
-    return authed_user{text(slot(field::user_id_of_user)),      text(slot(field::user_scope)),
-                       text(slot(field::user_access_token)),    text(slot(field::user_token_type)),
-                       text(slot(field::user_refresh_token)),   seconds(slot(field::user_expires_in)),
+    return authed_user{text(slot(field::user_id_of_user)),    text(slot(field::user_scope)),
+                       text(slot(field::user_access_token)),  text(slot(field::user_token_type)),
+                       text(slot(field::user_refresh_token)), seconds(slot(field::user_expires_in)),
                        expiry(slot(field::user_expires_in))};
 }
 std::optional<incoming_webhook> v2_access_response::webhook() const noexcept

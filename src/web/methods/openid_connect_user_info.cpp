@@ -11,11 +11,38 @@ namespace detail {
 namespace {
 
 enum field : std::uint8_t {
-    sub, user_id, team_id, enterprise_id, email, email_verified, date_email_verified, name, given_name,
-    family_name, picture, locale, team_name, team_domain, enterprise_name, enterprise_domain,
-    user_image_24, user_image_32, user_image_48, user_image_72, user_image_192, user_image_512, user_image_1024,
-    team_image_34, team_image_44, team_image_68, team_image_88, team_image_102, team_image_132, team_image_230,
-    team_image_default, count
+    sub,
+    user_id,
+    team_id,
+    enterprise_id,
+    email,
+    email_verified,
+    date_email_verified,
+    name,
+    given_name,
+    family_name,
+    picture,
+    locale,
+    team_name,
+    team_domain,
+    enterprise_name,
+    enterprise_domain,
+    user_image_24,
+    user_image_32,
+    user_image_48,
+    user_image_72,
+    user_image_192,
+    user_image_512,
+    user_image_1024,
+    team_image_34,
+    team_image_44,
+    team_image_68,
+    team_image_88,
+    team_image_102,
+    team_image_132,
+    team_image_230,
+    team_image_default,
+    count
 };
 static_assert(field::count == user_info_response::field_count);
 
@@ -81,10 +108,7 @@ std::string_view user_info_response::user_id() const noexcept { return text(slot
 std::string_view user_info_response::team_id() const noexcept { return text(slot(field::team_id)); }
 std::string_view user_info_response::enterprise_id() const noexcept { return text(slot(field::enterprise_id)); }
 std::string_view user_info_response::email() const noexcept { return text(slot(field::email)); }
-std::optional<bool> user_info_response::email_verified() const noexcept
-{
-    return boolean(slot(field::email_verified));
-}
+std::optional<bool> user_info_response::email_verified() const noexcept { return boolean(slot(field::email_verified)); }
 std::optional<std::chrono::system_clock::time_point> user_info_response::date_email_verified() const noexcept
 {
     namespace chrono = std::chrono;
@@ -111,10 +135,7 @@ std::string_view user_info_response::locale() const noexcept { return text(slot(
 std::string_view user_info_response::team_name() const noexcept { return text(slot(field::team_name)); }
 std::string_view user_info_response::team_domain() const noexcept { return text(slot(field::team_domain)); }
 std::string_view user_info_response::enterprise_name() const noexcept { return text(slot(field::enterprise_name)); }
-std::string_view user_info_response::enterprise_domain() const noexcept
-{
-    return text(slot(field::enterprise_domain));
-}
+std::string_view user_info_response::enterprise_domain() const noexcept { return text(slot(field::enterprise_domain)); }
 
 std::optional<bool> user_info_response::team_image_default() const noexcept
 {
@@ -123,9 +144,12 @@ std::optional<bool> user_info_response::team_image_default() const noexcept
 
 std::string_view user_info_response::user_image(unsigned px) const noexcept
 {
-    constexpr std::array<std::pair<unsigned, field>, 7> sizes{{{24, field::user_image_24}, {32, field::user_image_32},
-                                                               {48, field::user_image_48}, {72, field::user_image_72},
-                                                               {192, field::user_image_192}, {512, field::user_image_512},
+    constexpr std::array<std::pair<unsigned, field>, 7> sizes{{{24, field::user_image_24},
+                                                               {32, field::user_image_32},
+                                                               {48, field::user_image_48},
+                                                               {72, field::user_image_72},
+                                                               {192, field::user_image_192},
+                                                               {512, field::user_image_512},
                                                                {1024, field::user_image_1024}}};
     for (const auto& [size, f] : sizes)
         if (size == px)
@@ -135,9 +159,12 @@ std::string_view user_info_response::user_image(unsigned px) const noexcept
 
 std::string_view user_info_response::team_image(unsigned px) const noexcept
 {
-    constexpr std::array<std::pair<unsigned, field>, 7> sizes{{{34, field::team_image_34}, {44, field::team_image_44},
-                                                               {68, field::team_image_68}, {88, field::team_image_88},
-                                                               {102, field::team_image_102}, {132, field::team_image_132},
+    constexpr std::array<std::pair<unsigned, field>, 7> sizes{{{34, field::team_image_34},
+                                                               {44, field::team_image_44},
+                                                               {68, field::team_image_68},
+                                                               {88, field::team_image_88},
+                                                               {102, field::team_image_102},
+                                                               {132, field::team_image_132},
                                                                {230, field::team_image_230}}};
     for (const auto& [size, f] : sizes)
         if (size == px)

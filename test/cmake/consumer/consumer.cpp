@@ -20,8 +20,8 @@
 namespace asio = boost::asio;
 
 // The README's.
-asio::awaitable<void> slack_app(slack::web::client& client, slack::store::installation_store& store,
-                                std::string code, std::string secret);
+asio::awaitable<void> slack_app(slack::web::client& client, slack::store::installation_store& store, std::string code,
+                                std::string secret);
 
 int main()
 {

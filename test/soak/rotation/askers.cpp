@@ -39,13 +39,14 @@ asio::awaitable<void> askers::ask_loop(std::size_t number)
     while (!stopping_) {
         const std::size_t index = std::uniform_int_distribution<std::size_t>(0, installations_.size() - 1)(random);
         const std::vector<slack::store::installation_key> keys = installations_[index].keys();
-        slack::store::installation_key key = keys[std::uniform_int_distribution<std::size_t>(0, keys.size() - 1)(random)];
+        slack::store::installation_key key =
+            keys[std::uniform_int_distribution<std::size_t>(0, keys.size() - 1)(random)];
         // A bot token is the installation's whoever asks: a user id must change nothing.
         if (std::uniform_int_distribution<int>(0, 3)(random) == 0)
             key.user_id = "U0SOAKASKER" + std::to_string(number);
         co_await ask_once(index, key);
-        pause.expires_after(std::chrono::milliseconds(
-            std::uniform_int_distribution<long long>(0, options_.max_pause.count())(random)));
+        pause.expires_after(
+            std::chrono::milliseconds(std::uniform_int_distribution<long long>(0, options_.max_pause.count())(random)));
         co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
     }
     ++finished_;
@@ -73,7 +74,8 @@ asio::awaitable<void> askers::ask_once(std::size_t installation, const slack::st
     const boost::system::error_code error = who.error();
     if (error == slack::api_errc::token_revoked || error == slack::api_errc::token_expired ||
         error == slack::api_errc::invalid_auth) {
-        const auto late = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - handed_out);
+        const auto late =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - handed_out);
         tally_.add_bad_token({.installation = installation,
                               .error = slack::cli::error_name(error, {}),
                               .checked_after_ms = static_cast<long long>(late.count())});

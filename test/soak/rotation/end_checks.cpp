@@ -61,7 +61,8 @@ replica_totals check_replicas(std::deque<replica_process>& replicas, const std::
             continue;
         }
         if (!r.exited_cleanly())
-            found.add(r.name + " did not exit cleanly: " + how_it_ended(r) + (r.killed ? " (hung: killed by the driver)" : ""));
+            found.add(r.name + " did not exit cleanly: " + how_it_ended(r) +
+                      (r.killed ? " (hung: killed by the driver)" : ""));
         std::ifstream out(r.out);
         const replica_summary s = read_summary(out);
         if (!s.complete) {
@@ -81,8 +82,8 @@ replica_totals check_replicas(std::deque<replica_process>& replicas, const std::
                 found.add(r.name + ": token() failed " + std::to_string(count) + " time(s) with " + name);
         for (const auto& [installation, count] : s.reinstall_required)
             if (installation >= ends.size() || !ends[installation].marked)
-                found.add(r.name + ": token() said reinstall_required for installation " + std::to_string(installation) +
-                          ", which did not end marked");
+                found.add(r.name + ": token() said reinstall_required for installation " +
+                          std::to_string(installation) + ", which did not end marked");
         if (const auto pending = s.stats.find("pending_writes"); pending != s.stats.end() && pending->second > 0)
             found.add(r.name + " ended with " + std::to_string(pending->second) + " pair(s) never written");
     }
@@ -115,7 +116,8 @@ void check_installation_ends(const std::vector<soak_installation>& installations
             found.add(name + ": auth.test named " + std::to_string(users.size()) + " different users for its tokens");
         for (const std::string& user : users)
             if (const auto [it, added] = owner_of_user.emplace(user, n); !added && it->second != n)
-                found.add(name + " was handed a token of installation " + std::to_string(it->second) + " (user " + user + ")");
+                found.add(name + " was handed a token of installation " + std::to_string(it->second) + " (user " +
+                          user + ")");
     }
     for (const std::string& token : audit.double_lost)
         if (!marked_tokens.count(token))
@@ -130,9 +132,11 @@ void check_double_loss_targets(const std::vector<std::size_t>& targets, const st
     for (std::size_t n = 0; n < ends.size(); ++n) {
         const bool targeted = std::find(targets.begin(), targets.end(), n) != targets.end();
         if (targeted && !ends[n].marked)
-            found.add("installation " + std::to_string(n) + " lost both answers of a refresh but is not marked for reinstall");
+            found.add("installation " + std::to_string(n) +
+                      " lost both answers of a refresh but is not marked for reinstall");
         if (!targeted && ends[n].marked)
-            found.add("installation " + std::to_string(n) + " is marked for reinstall, but no double loss was injected for it");
+            found.add("installation " + std::to_string(n) +
+                      " is marked for reinstall, but no double loss was injected for it");
     }
 }
 

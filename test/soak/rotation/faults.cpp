@@ -29,7 +29,10 @@ asio::awaitable<void> sleep_until(steady_time t)
     co_await timer.async_wait(asio::use_awaitable);
 }
 
-asio::awaitable<void> sleep_for(std::chrono::milliseconds d) { co_await sleep_until(std::chrono::steady_clock::now() + d); }
+asio::awaitable<void> sleep_for(std::chrono::milliseconds d)
+{
+    co_await sleep_until(std::chrono::steady_clock::now() + d);
+}
 
 asio::awaitable<void> lose_one_answer(run_context& run, fault_log& log)
 {
@@ -105,11 +108,13 @@ std::vector<std::size_t> double_loss_candidates(const run_context& run, const fa
     for (std::size_t n = 0; n < run.installations.size(); ++n) {
         const soak_installation& i = run.installations[n];
         const bool wanted = cycle % 2 == 0 ? i.org_wide : !i.org_wide && i.enterprise_id.empty() && !i.rate_limited;
-        if (wanted && std::find(log.double_loss_targets.begin(), log.double_loss_targets.end(), n) == log.double_loss_targets.end())
+        if (wanted && std::find(log.double_loss_targets.begin(), log.double_loss_targets.end(), n) ==
+                          log.double_loss_targets.end())
             candidates.push_back(n);
     }
     if (!candidates.empty())
-        std::rotate(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>((cycle * 3) % candidates.size()),
+        std::rotate(candidates.begin(),
+                    candidates.begin() + static_cast<std::ptrdiff_t>((cycle * 3) % candidates.size()),
                     candidates.end());
     return candidates;
 }
@@ -132,7 +137,8 @@ asio::awaitable<void> lose_both_answers(run_context& run, fault_log& log, std::s
         run.mock.lose_refresh_answers(2, grant.refresh_token);
         const double at_s = run.now();
         const auto give_up = std::chrono::steady_clock::now() +
-                             std::chrono::duration_cast<std::chrono::milliseconds>(refresh_in) + std::chrono::seconds(3);
+                             std::chrono::duration_cast<std::chrono::milliseconds>(refresh_in) +
+                             std::chrono::seconds(3);
         std::size_t lost = 0;
         while (lost < 2 && std::chrono::steady_clock::now() < give_up) {
             co_await sleep_for(std::chrono::milliseconds(250));

@@ -56,7 +56,8 @@ asio::awaitable<installation_outcome> check_one(slack::web::client& client, slac
         }
         auto who = co_await slack::web::auth(client).test({.token = *token, .rate_key = workspace});
         if (!who) {
-            outcome.problem = "auth.test refused the token asked by " + asked + ": " + slack::cli::error_name(who.error(), {});
+            outcome.problem =
+                "auth.test refused the token asked by " + asked + ": " + slack::cli::error_name(who.error(), {});
             co_return outcome;
         }
         if (k == 0) {
@@ -89,7 +90,8 @@ asio::awaitable<std::vector<installation_outcome>> check_installations(
     std::vector<installation_outcome> outcomes(installations.size());
     std::size_t done = 0;
     for (std::size_t n = 0; n < installations.size(); ++n)
-        asio::co_spawn(executor, check_into(client, store, tokens, installations[n], outcomes[n], done), asio::detached);
+        asio::co_spawn(executor, check_into(client, store, tokens, installations[n], outcomes[n], done),
+                       asio::detached);
     asio::steady_timer poll(executor);
     while (done < installations.size()) {
         poll.expires_after(std::chrono::milliseconds(10));

@@ -20,9 +20,9 @@ namespace soak::rotation {
 struct installation_outcome {
     bool usable = false;
     bool marked = false;
-    std::string reason;   ///< the row's reinstall_reason, when marked
-    std::string problem;  ///< neither usable nor marked: what went wrong (names, never a token)
-    std::string user_id;  ///< auth.test's, when usable
+    std::string reason;              ///< the row's reinstall_reason, when marked
+    std::string problem;             ///< neither usable nor marked: what went wrong (names, never a token)
+    std::string user_id;             ///< auth.test's, when usable
     std::string lost_refresh_token;  ///< when marked: the refresh token the row still holds (kept in memory only)
 };
 

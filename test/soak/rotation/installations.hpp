@@ -11,8 +11,8 @@
 namespace soak::rotation {
 
 struct soak_installation {
-    std::string enterprise_id;            ///< org-wide installs and workspaces inside an enterprise
-    std::string team_id;                  ///< empty for an org-wide install
+    std::string enterprise_id;  ///< org-wide installs and workspaces inside an enterprise
+    std::string team_id;        ///< empty for an org-wide install
     bool org_wide = false;
     bool rate_limited = false;            ///< its first refresh is answered with a 429 (a magic refresh token)
     std::vector<std::string> workspaces;  ///< the team ids an org-wide install is asked by

@@ -51,7 +51,8 @@ replica_process& replica_set::spawn(const std::string& name)
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int failed = posix_spawn(&r.pid, program_.c_str(), &actions, nullptr, const_cast<char**>(argv.data()), environ);
+    const int failed =
+        posix_spawn(&r.pid, program_.c_str(), &actions, nullptr, const_cast<char**>(argv.data()), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (failed != 0)
         throw std::runtime_error("cannot start " + program_);

@@ -21,8 +21,8 @@ struct replica_process {
     std::string name;
     pid_t pid = -1;
     std::filesystem::path out, err;
-    int status = 0;                          ///< waitpid's, once ended
-    bool killed = false;                     ///< SIGKILLed by the driver
+    int status = 0;                            ///< waitpid's, once ended
+    bool killed = false;                       ///< SIGKILLed by the driver
     std::optional<steady_time> terminated_at;  ///< when SIGTERM was sent
     std::optional<steady_time> ended_at;
     std::size_t err_read = 0;  ///< bytes of its stderr already read
@@ -59,7 +59,7 @@ private:
     std::filesystem::path directory_;
     std::string program_;
     std::vector<std::string> arguments_;
-    std::deque<replica_process> replicas_;  // a deque: references stay valid as it grows
+    std::deque<replica_process> replicas_;          // a deque: references stay valid as it grows
     std::array<std::atomic<pid_t>, 64> running_{};  // what kill_all_from_any_thread may signal
 };
 

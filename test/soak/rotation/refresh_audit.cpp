@@ -75,7 +75,8 @@ refresh_audit audit_refreshes(const std::vector<slack::mock::recorded_request>& 
             break;
         default:
             ++audit.more_than_twice;
-            found.add(name + " was sent " + std::to_string(sends.positions.size()) + " times: a refresh is re-sent once at most");
+            found.add(name + " was sent " + std::to_string(sends.positions.size()) +
+                      " times: a refresh is re-sent once at most");
         }
     }
     return audit;

@@ -23,8 +23,8 @@ struct kill_window {
 };
 
 struct refresh_audit {
-    std::size_t requests = 0;           ///< refresh requests received, 429s included
-    std::size_t rotations = 0;          ///< refresh tokens sent (a 429 aside)
+    std::size_t requests = 0;   ///< refresh requests received, 429s included
+    std::size_t rotations = 0;  ///< refresh tokens sent (a 429 aside)
     std::size_t sent_once = 0;
     std::size_t twice_after_loss = 0;   ///< sent again after its answer was lost
     std::size_t twice_after_kill = 0;   ///< sent again after its sender was killed

@@ -76,17 +76,23 @@ void tell_refresh_progress(const slack::web::call_event& e)
 {
     if (e.method != "oauth.v2.access")
         return;
-    if (e.what == slack::web::call_event::kind::attempt_started && e.attempt == 1)
-        [[maybe_unused]] auto written = ::write(2, "refresh+\n", 9);
+    if (e.what == slack::web::call_event::kind::attempt_started && e.attempt == 1) [[maybe_unused]]
+        auto written = ::write(2, "refresh+\n", 9);
     else if (e.what == slack::web::call_event::kind::succeeded || e.what == slack::web::call_event::kind::failed)
-        [[maybe_unused]] auto written = ::write(2, "refresh-\n", 9);
+        [[maybe_unused]]
+        auto written = ::write(2, "refresh-\n", 9);
 }
 
 std::map<std::string, std::size_t> named(const slack::install::token_provider_stats& s)
 {
-    return {{"refreshes", s.refreshes},       {"resends", s.resends},         {"write_retries", s.write_retries},
-            {"pending_writes", s.pending_writes}, {"lease_waits", s.lease_waits}, {"lost_swaps", s.lost_swaps},
-            {"marked_for_reinstall", s.marked_for_reinstall}, {"store_reads", s.store_reads},
+    return {{"refreshes", s.refreshes},
+            {"resends", s.resends},
+            {"write_retries", s.write_retries},
+            {"pending_writes", s.pending_writes},
+            {"lease_waits", s.lease_waits},
+            {"lost_swaps", s.lost_swaps},
+            {"marked_for_reinstall", s.marked_for_reinstall},
+            {"store_reads", s.store_reads},
             {"served_from_memory", s.served_from_memory}};
 }
 
@@ -96,24 +102,23 @@ int run(const replica_options& o, const char* client_id, const char* client_secr
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != o.parent)
         return 2;
-    soak::watchdog deadline(o.run_for + replica_stop_limit + std::chrono::seconds(10), [] {
-        std::fputs("replica: VIOLATION: hung past its deadline\n", stderr);
-    });
+    soak::watchdog deadline(o.run_for + replica_stop_limit + std::chrono::seconds(10),
+                            [] { std::fputs("replica: VIOLATION: hung past its deadline\n", stderr); });
 
     asio::io_context io(1);
     auto tls = std::make_shared<asio::ssl::context>(slack::web::make_tls_context());
     tls->load_verify_file(o.ca_file);
-    slack::web::client client(io.get_executor(), tls,
-                              {.api_url = o.api_url,
-                               .timeout = call_timeout,
-                               .max_connections = 8,
-                               .on_event = tell_refresh_progress});
+    slack::web::client client(
+        io.get_executor(), tls,
+        {.api_url = o.api_url, .timeout = call_timeout, .max_connections = 8, .on_event = tell_refresh_progress});
     slack::store::postgresql_options database;
     database.connection = o.postgres;
     slack::store::postgresql_store store(io.get_executor(), database);
     replica_summary tally;
     slack::install::token_provider_options provider = provider_options(client_id, client_secret);
-    provider.on_event = [&tally](const slack::install::token_event& e) { ++tally.events[std::string(to_string(e.what))]; };
+    provider.on_event = [&tally](const slack::install::token_event& e) {
+        ++tally.events[std::string(to_string(e.what))];
+    };
     slack::install::token_provider tokens(client, store, std::move(provider));
     const std::vector<soak_installation> installations = make_installations();
     askers load(client, tokens, installations, o.askers, tally);
@@ -146,7 +151,9 @@ int run(const replica_options& o, const char* client_id, const char* client_secr
 
     const slack::install::token_provider_stats stats = tokens.stats();
     tally.stats = named(stats);
-    tally.stop_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - *stop_requested).count();
+    tally.stop_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - *stop_requested)
+            .count();
     write_summary(std::cout, tally);
     deadline.disarm();
     return stats.pending_writes == 0 && load.done() ? 0 : 1;
@@ -160,10 +167,11 @@ int main(int argc, char** argv)
     const char* id = std::getenv("SLACK_CLIENT_ID");
     const char* secret = std::getenv("SLACK_CLIENT_SECRET");
     if (!o || !id || !secret) {
-        std::fputs("usage: slack_rotation_replica --api-url URL --ca-file PEM --postgres CONNINFO --parent PID "
-                   "--seconds N [--askers N] [--max-pause-ms MS] [--seed N]\n"
-                   "(SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set)\n",
-                   stderr);
+        std::fputs(
+            "usage: slack_rotation_replica --api-url URL --ca-file PEM --postgres CONNINFO --parent PID "
+            "--seconds N [--askers N] [--max-pause-ms MS] [--seed N]\n"
+            "(SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set)\n",
+            stderr);
         return 2;
     }
     return run(*o, id, secret);

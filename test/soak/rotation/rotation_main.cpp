@@ -259,8 +259,9 @@ struct driver {
 
 int run(const options& o)
 {
-    const fs::path work =
-        o.work_dir.empty() ? fs::temp_directory_path() / ("slack-rotation-soak-" + std::to_string(::getpid())) : o.work_dir;
+    const fs::path work = o.work_dir.empty()
+                              ? fs::temp_directory_path() / ("slack-rotation-soak-" + std::to_string(::getpid()))
+                              : o.work_dir;
     fs::create_directories(work);
     postgres_server postgres(fs::path(SLACK_SOURCE_DIR) / "scripts" / "postgres", o.postgres_dir);
 
@@ -273,11 +274,11 @@ int run(const options& o)
     auto tls = std::make_shared<asio::ssl::context>(slack::web::make_tls_context());
     tls->add_certificate_authority(asio::buffer(mock.ca_certificate_pem()));
 
-    replica_set replicas(work, ROTATION_REPLICA_PATH,
-                         {"--api-url", mock.api_url(), "--ca-file", (work / "ca.pem").string(), "--postgres",
-                          postgres.connection(), "--parent", std::to_string(::getpid()), "--seconds",
-                          std::to_string(o.seconds + 30), "--askers", std::to_string(o.askers), "--max-pause-ms",
-                          std::to_string(o.max_pause_ms)});
+    replica_set replicas(
+        work, ROTATION_REPLICA_PATH,
+        {"--api-url", mock.api_url(), "--ca-file", (work / "ca.pem").string(), "--postgres", postgres.connection(),
+         "--parent", std::to_string(::getpid()), "--seconds", std::to_string(o.seconds + 30), "--askers",
+         std::to_string(o.askers), "--max-pause-ms", std::to_string(o.max_pause_ms)});
     soak::violations found;
     driver d{.o = o, .mock = mock, .postgres = postgres, .replicas = replicas, .tls = tls, .found = found};
     d.facts = {.seconds = o.seconds,
@@ -303,7 +304,8 @@ int run(const options& o)
 
     const std::vector<slack::mock::recorded_request> log = mock.requests();
     d.facts.recorded_requests = log.size();
-    if (log.size() >= rotating_mock().max_recorded_requests || mock.memory().recorded_bytes > rotating_mock().max_recorded_bytes * 9 / 10)
+    if (log.size() >= rotating_mock().max_recorded_requests ||
+        mock.memory().recorded_bytes > rotating_mock().max_recorded_bytes * 9 / 10)
         found.add("the mock's log filled up: the audit may have missed refreshes (shorten --seconds)");
     std::vector<kill_window> kills;
     for (const kill_record& k : d.faults.kills)

@@ -39,9 +39,9 @@ inline constexpr std::chrono::seconds replica_stop_limit = 25s;
 
 // The installations.
 inline constexpr std::size_t installation_count = 50;
-inline constexpr std::size_t org_wide_count = 10;           ///< Enterprise Grid org-wide installs
-inline constexpr std::size_t inside_enterprise_count = 3;   ///< workspace installs in one of those enterprises
-inline constexpr std::size_t rate_limited_count = 3;        ///< first refresh answered with a 429
-inline constexpr std::size_t workspaces_per_org = 3;        ///< team ids an org-wide install is asked by
+inline constexpr std::size_t org_wide_count = 10;          ///< Enterprise Grid org-wide installs
+inline constexpr std::size_t inside_enterprise_count = 3;  ///< workspace installs in one of those enterprises
+inline constexpr std::size_t rate_limited_count = 3;       ///< first refresh answered with a 429
+inline constexpr std::size_t workspaces_per_org = 3;       ///< team ids an org-wide install is asked by
 
 }  // namespace soak::rotation

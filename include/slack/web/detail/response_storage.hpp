@@ -20,13 +20,13 @@ struct response_table_builder;
 /// Where one field's value sits, and what Slack sent for it.
 struct value_slot {
     enum class state : std::uint8_t {
-        absent,    ///< not sent (or sent with a type the table does not expect)
-        null,      ///< sent as null
-        in_body,   ///< text at [offset, offset+size) of the body: a string without escapes, a number
-        in_text,   ///< text at [offset, offset+size) of the unescaped-text buffer
-        yes,       ///< true
-        no,        ///< false
-        object,    ///< an object (its members have slots of their own)
+        absent,   ///< not sent (or sent with a type the table does not expect)
+        null,     ///< sent as null
+        in_body,  ///< text at [offset, offset+size) of the body: a string without escapes, a number
+        in_text,  ///< text at [offset, offset+size) of the unescaped-text buffer
+        yes,      ///< true
+        no,       ///< false
+        object,   ///< an object (its members have slots of their own)
     };
     std::uint32_t offset = 0;
     std::uint32_t size = 0;

@@ -29,8 +29,8 @@ using method_handler = boost::asio::any_completion_handler<method_signature<Meth
 
 /// Checks and encodes `params` (copying what they view), then runs the call. `diag` may be null.
 template <class Method>
-void start_method(std::shared_ptr<client_impl> client, const typename Method::params& params,
-                  slack::diagnostics* diag, method_handler<Method> handler);
+void start_method(std::shared_ptr<client_impl> client, const typename Method::params& params, slack::diagnostics* diag,
+                  method_handler<Method> handler);
 
 template <class Method>
 struct initiate_method {
@@ -48,8 +48,8 @@ template <class Method, class CompletionToken>
 auto async_run(client_impl* client, const typename Method::params& params, slack::diagnostics* diag,
                CompletionToken&& token)
 {
-    return boost::asio::async_initiate<CompletionToken, method_signature<Method>>(initiate_method<Method>{share(client)},
-                                                                                  token, params, diag);
+    return boost::asio::async_initiate<CompletionToken, method_signature<Method>>(
+        initiate_method<Method>{share(client)}, token, params, diag);
 }
 
 }  // namespace detail

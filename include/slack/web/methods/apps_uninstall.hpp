@@ -16,7 +16,7 @@ namespace slack::web {
 struct uninstall_params {
     std::string_view client_id{};  ///< The app's client id (a form field: the token takes the Authorization header).
     std::string_view client_secret{};  ///< The app's client secret (a form field). Never logged.
-    std::string_view token{};  ///< A token of the installation to remove: sent as `Authorization: Bearer`.
+    std::string_view token{};          ///< A token of the installation to remove: sent as `Authorization: Bearer`.
     /// Whose rate limit this call counts against: a workspace's id (team or enterprise), or any
     /// name of yours for it. Empty: a fingerprint of the token (never the token itself).
     std::string_view rate_key{};
@@ -32,10 +32,11 @@ public:
 
 /// The token takes the Authorization header, so the app's credentials go as form fields.
 struct apps_uninstall {
-    using params = uninstall_params;  ///< What the call takes.
-    using response = uninstall_response;  ///< What a success gives.
+    using params = uninstall_params;                            ///< What the call takes.
+    using response = uninstall_response;                        ///< What a success gives.
     static constexpr std::string_view name = "apps.uninstall";  ///< The method's name in the URL.
-    static constexpr auth_kind auth = auth_kind::bearer_and_client_fields;  ///< A bearer token, and the app's credentials as form fields.
+    static constexpr auth_kind auth =
+        auth_kind::bearer_and_client_fields;  ///< A bearer token, and the app's credentials as form fields.
     static constexpr body_encoding encoding = body_encoding::form;  ///< A form body.
     static constexpr bool idempotent = false;  ///< Not retried after an attempt whose outcome is unknown.
     /// The single-use credential the call spends (if any), and Slack's error once it is spent.

@@ -31,10 +31,10 @@ public:
 /// Revoking spends the token: after an attempt whose answer was lost, `token_revoked` means
 /// that attempt most likely did it (client_errc::code_probably_consumed).
 struct auth_revoke {
-    using params = revoke_params;  ///< What the call takes.
-    using response = revoke_response;  ///< What a success gives.
-    static constexpr std::string_view name = "auth.revoke";  ///< The method's name in the URL.
-    static constexpr auth_kind auth = auth_kind::bearer_token;  ///< A bearer token.
+    using params = revoke_params;                                   ///< What the call takes.
+    using response = revoke_response;                               ///< What a success gives.
+    static constexpr std::string_view name = "auth.revoke";         ///< The method's name in the URL.
+    static constexpr auth_kind auth = auth_kind::bearer_token;      ///< A bearer token.
     static constexpr body_encoding encoding = body_encoding::form;  ///< A form body.
     static constexpr bool idempotent = false;  ///< Not retried after an attempt whose outcome is unknown.
     /// The single-use credential the call spends (if any), and Slack's error once it is spent.

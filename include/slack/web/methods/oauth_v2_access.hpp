@@ -37,7 +37,8 @@ struct v2_refresh_params {
     std::string_view rate_key{};
 };
 
-static_assert(std::is_trivially_destructible_v<v2_access_params> && std::is_trivially_destructible_v<v2_refresh_params>);
+static_assert(std::is_trivially_destructible_v<v2_access_params> &&
+              std::is_trivially_destructible_v<v2_refresh_params>);
 
 /// `team` or `enterprise` of an answer (views into the response).
 struct workspace_ref {
@@ -47,11 +48,11 @@ struct workspace_ref {
 
 /// `authed_user` of a code exchange: the installing user, and their token if user scopes were asked.
 struct authed_user {
-    std::string_view id{};             ///< U...: the user.
-    std::string_view scope{};          ///< The user scopes granted, comma-separated.
-    std::string_view access_token{};   ///< Empty when no user scope was granted.
-    std::string_view token_type{};     ///< "user"
-    std::string_view refresh_token{};  ///< With token rotation.
+    std::string_view id{};                             ///< U...: the user.
+    std::string_view scope{};                          ///< The user scopes granted, comma-separated.
+    std::string_view access_token{};                   ///< Empty when no user scope was granted.
+    std::string_view token_type{};                     ///< "user"
+    std::string_view refresh_token{};                  ///< With token rotation.
     std::optional<std::chrono::seconds> expires_in{};  ///< The user token's lifetime, with token rotation.
     std::optional<std::chrono::system_clock::time_point> expires_at{};  ///< received_at() + expires_in.
 };
@@ -68,12 +69,13 @@ public:
     std::string_view scope() const noexcept;          ///< As sent: comma-separated.
     std::vector<std::string_view> scopes() const;     ///< `scope` split at commas.
     std::string_view refresh_token() const noexcept;  ///< xoxe-1-...: with token rotation.
-    std::optional<std::chrono::seconds> expires_in() const noexcept;  ///< The access token's lifetime, with token rotation.
+    std::optional<std::chrono::seconds> expires_in()
+        const noexcept;  ///< The access token's lifetime, with token rotation.
     /// received_at() + expires_in: when to refresh.
     std::optional<std::chrono::system_clock::time_point> expires_at() const noexcept;
-    std::string_view bot_user_id() const noexcept;    ///< U...: the bot's user, for a bot token.
-    std::string_view user_id() const noexcept;        ///< A user token's user (flat user refresh, oauth.v2.user.access).
-    std::string_view app_id() const noexcept;         ///< A...: the app installed.
+    std::string_view bot_user_id() const noexcept;  ///< U...: the bot's user, for a bot token.
+    std::string_view user_id() const noexcept;      ///< A user token's user (flat user refresh, oauth.v2.user.access).
+    std::string_view app_id() const noexcept;       ///< A...: the app installed.
     std::optional<workspace_ref> team() const noexcept;        ///< nullopt when null (an org-wide install) or absent.
     std::optional<workspace_ref> enterprise() const noexcept;  ///< nullopt when null or absent.
     bool is_enterprise_install() const noexcept;               ///< false when absent.
@@ -86,8 +88,8 @@ public:
 /// openid.connect.token): the app's credentials, a form body, not idempotent.
 template <class Params, class Response>
 struct grant_traits {
-    using params = Params;      ///< What the call takes.
-    using response = Response;  ///< What a success gives.
+    using params = Params;                                            ///< What the call takes.
+    using response = Response;                                        ///< What a success gives.
     static constexpr auth_kind auth = auth_kind::client_credentials;  ///< The app's id and secret.
     static constexpr body_encoding encoding = body_encoding::form;    ///< A form body.
     static constexpr bool idempotent = false;  ///< Never re-sent after an attempt whose outcome is unknown.
@@ -130,7 +132,6 @@ struct oauth_v2_access : code_grant<v2_access_response> {
 /// oauth.v2.access, grant refresh_token: a new access token and a new refresh token.
 struct oauth_v2_refresh : refresh_grant<v2_access_response> {
     static constexpr std::string_view name = "oauth.v2.access";  ///< The method's name in the URL.
-
 };
 
 }  // namespace slack::web

@@ -23,7 +23,8 @@ public:
     /// Connect allows for a token taken, as here, straight from the token endpoint over TLS.
     std::string_view id_token() const noexcept;
     std::string_view refresh_token() const noexcept;  ///< The refresh token (xoxe-1-), with token rotation.
-    std::optional<std::chrono::seconds> expires_in() const noexcept;  ///< The access token's lifetime, with token rotation.
+    std::optional<std::chrono::seconds> expires_in()
+        const noexcept;  ///< The access token's lifetime, with token rotation.
     std::optional<std::chrono::system_clock::time_point> expires_at() const noexcept;  ///< received_at() + expires_in.
     std::string_view state() const noexcept;  ///< `state`, when Slack sends one back.
 };
