@@ -68,7 +68,9 @@ constexpr option_info catalogue[] = {
     {"--cacert", "FILE", "also trust the CA certificates in FILE, e.g. the mock's (default: $SLACK_CA_FILE)", nullptr,
      &call_inputs::cacert},
     {"--insecure-http", "", "allow a plain http:// --api-url (tests only)"},
-    {"--proxy", "URL", "tunnel through the HTTP proxy http://[user:password@]host:port (default: $HTTPS_PROXY)"},
+    {"--proxy", "URL",
+     "tunnel through the HTTP proxy http://[user:password@]host:port (default: $HTTPS_PROXY); a password "
+     "here is visible in ps and shell history, prefer $HTTPS_PROXY"},
     {"--credentials", "basic|form", "credentials in a Basic header (default) or as form fields"},
     {"--timeout", "SECONDS", "bound the whole call, every attempt and wait (default: 30)"},
     {"--attempt-timeout", "SECONDS", "bound each attempt (default: 10)"},

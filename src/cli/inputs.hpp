@@ -11,9 +11,9 @@
 
 // The environment lines of the help of every command taking --proxy (a literal: access's help,
 // written out in main.cpp, concatenates it).
-#define SLACK_CLI_PROXY_ENVIRONMENT_HELP                                            \
-    "  HTTPS_PROXY, https_proxy  the default --proxy (for an https:// --api-url)\n" \
-    "  NO_PROXY, no_proxy        hosts that bypass the proxy: name[:port] (subdomains too), address, or *\n"
+#define SLACK_CLI_PROXY_ENVIRONMENT_HELP                                              \
+    "  HTTPS_PROXY, https_proxy    the default --proxy (for an https:// --api-url)\n" \
+    "  NO_PROXY, no_proxy          hosts that bypass the proxy: name[:port] (subdomains too), address, or *\n"
 
 namespace slack::cli {
 

@@ -3,6 +3,7 @@
 #include "web/proxy.hpp"
 
 #include "crypto/base64.hpp"
+#include "crypto/wiped_string.hpp"
 #include "web/form.hpp"
 #include "web/name_lookup.hpp"
 
@@ -98,11 +99,11 @@ proxy_route::~proxy_route() { OPENSSL_cleanse(authorization.data(), authorizatio
 proxy_route parse_proxy_url(std::string_view text, boost::system::error_code& error)
 {
     proxy_route route;
-    std::string with_scheme;
+    crypto::wiped_string with_scheme;                  // it may hold the credentials
     if (text.find("://") == std::string_view::npos) {  // "proxy:3128", as often found in HTTPS_PROXY
-        with_scheme = "http://";
-        with_scheme += text;
-        text = with_scheme;
+        with_scheme.text.reserve(7 + text.size());
+        with_scheme.text.append("http://").append(text);
+        text = with_scheme.text;
     }
     auto url = boost::urls::parse_absolute_uri(text);
     if (url && url->scheme_id() != boost::urls::scheme::http) {
@@ -165,14 +166,18 @@ std::optional<proxy_route> choose_proxy(const client_options& options, const api
         exclusions = environment("no_proxy", "NO_PROXY");
     if (no_proxy_matches(exclusions, target.host, target.port))
         return std::nullopt;
-    proxy_route route = parse_proxy_url(url, error);
-    if (error == client_errc::unsupported_proxy_scheme)
-        problem = "the proxy URL's scheme is not http:// (the only kind of proxy supported)";
-    else if (error)
-        problem = "the proxy URL is not http://[user:password@]host[:port]";
-    if (error)
-        return std::nullopt;
-    return route;
+    boost::system::error_code proxy_error;
+    proxy_route route = parse_proxy_url(url, proxy_error);
+    if (!proxy_error)
+        return route;
+    // The first problem found is the one reported: an unusable api_url is not the proxy's fault.
+    if (!error) {
+        error = proxy_error;
+        problem = proxy_error == client_errc::unsupported_proxy_scheme
+                      ? "the proxy URL's scheme is not http:// (the only kind of proxy supported)"
+                      : "the proxy URL is not http://[user:password@]host[:port]";
+    }
+    return std::nullopt;
 }
 
 }  // namespace slack::web::detail

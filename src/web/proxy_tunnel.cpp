@@ -2,6 +2,8 @@
 // The CONNECT exchange with a proxy: one request line and headers out, one header in.
 #include "web/proxy_tunnel.hpp"
 
+#include "crypto/wiped_string.hpp"
+
 #include <slack/client_errc.hpp>
 
 #include <boost/asio/as_tuple.hpp>
@@ -26,19 +28,14 @@ namespace {
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::uint32_t proxy_header_limit = 8 * 1024;  // a CONNECT answer is a status line and a few headers
 
-// The request carries the proxy's credentials: wiped however the coroutine ends.
-struct wiped_string {
-    std::string text;
-    ~wiped_string() { OPENSSL_cleanse(text.data(), text.size()); }
-};
-
 }  // namespace
 
 asio::awaitable<tunnel_outcome> open_tunnel(boost::beast::tcp_stream& stream, const proxy_route& proxy,
                                             const api_endpoint& target)
 {
-    wiped_string request;
-    request.text.reserve(128 + proxy.authorization.size());
+    crypto::wiped_string request;  // it carries the proxy's credentials
+    // Sized once: a reallocation would free a copy of the credentials unwiped.
+    request.text.reserve(64 + 2 * target.authority.size() + proxy.authorization.size());
     request.text.append("CONNECT ").append(target.authority).append(" HTTP/1.1\r\nHost: ").append(target.authority);
     if (!proxy.authorization.empty())
         request.text.append("\r\nProxy-Authorization: ").append(proxy.authorization);
@@ -62,12 +59,18 @@ asio::awaitable<tunnel_outcome> open_tunnel(boost::beast::tcp_stream& stream, co
     outcome.status = parser.get().result_int();
     // 407 as RFC 9110 says; 401 is what tinyproxy answers when the credentials are wrong. Either
     // comes from the proxy (nothing reached Slack), and says the same thing.
+    // A 5xx is the proxy failing to reach Slack (tinyproxy 500, squid 502/503/504): transient, as
+    // the same failure made directly would be; any other refusal is the proxy's policy.
     if (outcome.status == 407 || outcome.status == 401)
         outcome.error = client_errc::proxy_authentication_required;
+    else if (outcome.status / 100 == 5)
+        outcome.error = client_errc::proxy_failed;
     else if (outcome.status / 100 != 2)
         outcome.error = client_errc::proxy_refused;
-    else if (buffer.size() != 0)  // bytes after a 2xx header would be taken for the TLS server's
+    else if (buffer.size() != 0) {  // bytes after a 2xx header would be taken for the TLS server's
         outcome.error = client_errc::proxy_failed;
+        outcome.status = 0;  // not "the proxy answered HTTP 200": it answered with more than that
+    }
     co_return outcome;
 }
 

@@ -5,6 +5,9 @@
 # Runs `slack-oauth mock` on 127.0.0.1 and `slack-oauth access` against it; every command is bounded.
 set -uo pipefail
 cli=${1:?usage: cli_test.sh path/to/slack-oauth}
+# The machine's own proxy settings must not carry these calls to the 127.0.0.1 mock; the proxy
+# checks below set their own.
+unset https_proxy HTTPS_PROXY no_proxy NO_PROXY
 work=$(mktemp -d)
 trap 'kill "$mock_pid" 2>/dev/null; wait "$mock_pid" 2>/dev/null; rm -rf "$work"' EXIT
 failures=0

@@ -4,6 +4,7 @@
 # user runs them against Slack: SLACK_API_URL and SLACK_CA_FILE point them at the mock.
 #   examples_test.sh EXAMPLES_MOCK BINARY_DIR
 set -u
+unset https_proxy HTTPS_PROXY no_proxy NO_PROXY  # the machine's proxy must not carry calls to the mock
 mock_program=$1 bin=$2
 work=$(mktemp -d)
 trap 'kill "$mock_pid" 2>/dev/null; wait "$mock_pid" 2>/dev/null; rm -rf "$work"' EXIT

@@ -171,6 +171,31 @@ BOOST_AUTO_TEST_CASE(a_refused_tunnel_names_the_status)
     BOOST_TEST(server.requests().empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_proxy_that_cannot_reach_slack_is_a_transient_proxy_error)
+{
+    tinyproxy proxy;
+    options.proxy = proxy.url();
+    options.api_url = "https://127.0.0.1:9/api/";  // nothing listens there: tinyproxy answers 500
+    slack::diagnostics diag;
+    const access_result r = call(diag);
+    BOOST_REQUIRE(!r.has_value());
+    BOOST_TEST(r.error() == client_errc::proxy_failed, describe(r));
+    BOOST_TEST(r.error() == slack::condition::transient, describe(r));
+    BOOST_TEST(diag.client_message.find("500") != std::string::npos, diag.client_message);
+}
+
+BOOST_AUTO_TEST_CASE(an_unusable_api_url_is_not_blamed_on_the_proxy)
+{
+    tinyproxy proxy;
+    options.proxy = proxy.url();
+    options.api_url = "http://127.0.0.1:9/api/";  // plain http without allow_insecure_http
+    slack::diagnostics diag;
+    const access_result r = call(diag);
+    BOOST_REQUIRE(!r.has_value());
+    BOOST_TEST(r.error() == client_errc::insecure_url, describe(r));
+    BOOST_TEST(diag.client_message.find("proxy") == std::string::npos, diag.client_message);
+}
+
 BOOST_AUTO_TEST_CASE(an_unreachable_proxy_is_a_proxy_error)
 {
     tinyproxy proxy;

@@ -22,6 +22,7 @@ using slack::web::detail::parse_proxy_url;
 // Sets an environment variable for the test's duration.
 struct scoped_env {
     scoped_env(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
+    explicit scoped_env(const char* name) : name_(name) { ::unsetenv(name); }  // absent while it lives
     ~scoped_env() { ::unsetenv(name_); }
     const char* name_;
 };
@@ -99,6 +100,8 @@ BOOST_AUTO_TEST_CASE(no_proxy_follows_curls_rules)
 
 BOOST_AUTO_TEST_CASE(environment_is_read_only_when_asked)
 {
+    // The machine's own lower-case settings would win over these: none while the test runs.
+    const scoped_env no_lower_proxy("https_proxy"), no_lower_exclusions("no_proxy");
     const scoped_env proxy_variable("HTTPS_PROXY", "http://u:secret@proxy.corp:3128");
     const scoped_env exclusions("NO_PROXY", "internal.corp");
     slack::web::client_options options;

@@ -49,7 +49,8 @@ struct client_options {
     bool thread_safe = false;
     /// An HTTP proxy every connection goes through, with a CONNECT tunnel (TLS stays end to end
     /// with Slack): `http://[user:password@]host[:port]` (no scheme: http; no port: 1080). The
-    /// credentials are sent as Basic Proxy-Authorization and never appear in errors or events.
+    /// credentials are sent as Basic Proxy-Authorization and never appear in errors or events
+    /// (client::options() returns this string as given, password included).
     /// Empty (default): none, unless proxy_from_environment. A malformed URL fails every call
     /// with client_errc::invalid_proxy_url (unsupported_proxy_scheme for https://, socks5://...).
     std::string proxy{};

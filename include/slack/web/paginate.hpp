@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <concepts>
 #include <type_traits>
 #include <utility>
 
@@ -48,11 +49,11 @@ using paginate_signature = void(boost::system::result<pages_read>);
 /// this page. The page is valid during the call only (copy what you keep).
 using page_handler = std::function<bool(const api_response& page)>;
 
-/// What paginate() takes as its page handler: a callable `bool(const api_response&)`. A lambda
+/// What paginate() takes as its page handler: a copyable callable `bool(const api_response&)`. A lambda
 /// that captures by reference is trivially destructible, so it may be written inside `co_await`;
 /// one owning a std::string (or a std::function) must be named first (g++ 12).
 template <class F>
-concept page_callable = std::is_invocable_r_v<bool, F&, const api_response&>;
+concept page_callable = std::copy_constructible<F> && std::is_invocable_r_v<bool, F&, const api_response&>;
 
 namespace detail {
 using paginate_handler = boost::asio::any_completion_handler<paginate_signature>;
