@@ -184,6 +184,7 @@ BOOST_AUTO_TEST_CASE(bytes_after_the_200_are_a_proxy_failure)
     check_failed_safely(r);
     BOOST_TEST(r.error() == client_errc::proxy_failed, describe(r));
     BOOST_TEST(diag.client_message.find("HTTP 200") == std::string::npos, diag.client_message);
+    BOOST_TEST((diag.underlying == boost::beast::http::error::unexpected_body), diag.underlying.message());
     BOOST_TEST(proxy.requests().size() == 1u);
 }
 
@@ -246,7 +247,7 @@ BOOST_AUTO_TEST_CASE(the_connect_request_names_the_target_and_the_credentials)
     BOOST_TEST(request.starts_with("CONNECT " + target + " HTTP/1.1\r\n"), request.substr(0, request.find('\r')));
     BOOST_TEST(request.find("\r\nHost: " + target + "\r\n") != std::string::npos);
     const std::string authorization = "\r\nProxy-Authorization: Basic " + base64("alice:" + proxy_password) + "\r\n";
-    BOOST_TEST(request.find(authorization) != std::string::npos, request);
+    BOOST_TEST(request.find(authorization) != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
