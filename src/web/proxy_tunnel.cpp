@@ -11,6 +11,7 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 
@@ -70,6 +71,7 @@ asio::awaitable<tunnel_outcome> open_tunnel(boost::beast::tcp_stream& stream, co
     else if (buffer.size() != 0) {  // bytes after a 2xx header would be taken for the TLS server's
         outcome.error = client_errc::proxy_failed;
         outcome.status = 0;  // not "the proxy answered HTTP 200": it answered with more than that
+        outcome.underlying = http::error::unexpected_body;  // else diagnostics::underlying says "Success"
     }
     co_return outcome;
 }

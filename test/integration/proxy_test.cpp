@@ -180,7 +180,7 @@ BOOST_AUTO_TEST_CASE(a_proxy_that_cannot_reach_slack_is_a_transient_proxy_error)
     const access_result r = call(diag);
     BOOST_REQUIRE(!r.has_value());
     BOOST_TEST(r.error() == client_errc::proxy_failed, describe(r));
-    BOOST_TEST(r.error() == slack::condition::transient, describe(r));
+    BOOST_TEST((r.error() == slack::condition::transient), describe(r));
     BOOST_TEST(diag.client_message.find("500") != std::string::npos, diag.client_message);
 }
 
