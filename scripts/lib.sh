@@ -9,7 +9,7 @@ slack_packages=(
   libpq-dev postgresql-15
   libsqlite3-dev
   curl openssl pkgconf clang-format-16 git
-  groff-base doxygen tinyproxy
+  groff-base doxygen tinyproxy mawk
 )
 
 # The commands the tests run besides what they build (test/cli/cli_test.sh, scripts/postgres,
@@ -17,7 +17,7 @@ slack_packages=(
 # lack diffutils, and the tests must say so before they start rather than fail midway.
 test_commands=(
   curl:curl openssl:openssl
-  cmake:cmake ctest:cmake pkg-config:pkgconf clang-format-16:clang-format-16 git:git g++:g++ find:findutils
+  cmake:cmake ctest:cmake pkg-config:pkgconf clang-format-16:clang-format-16 git:git g++:g++ find:findutils awk:mawk
   timeout:coreutils base64:coreutils mktemp:coreutils seq:coreutils sleep:coreutils cat:coreutils
   tr:coreutils wc:coreutils head:coreutils tail:coreutils cut:coreutils sort:coreutils env:coreutils
   dirname:coreutils id:coreutils chown:coreutils chmod:coreutils mkdir:coreutils rm:coreutils nproc:coreutils
