@@ -14,7 +14,7 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 secret=cli-test-secret-value-77
-timeout 110 "$cli" mock --port 0 --ca-out "$work/ca.pem" --client-id 123.456 --client-secret "$secret" >"$work/mock.out" 2>&1 &
+timeout 280 "$cli" mock --port 0 --ca-out "$work/ca.pem" --client-id 123.456 --client-secret "$secret" >"$work/mock.out" 2>&1 &
 mock_pid=$!
 for _ in $(seq 100); do grep -q "listening at" "$work/mock.out" 2>/dev/null && break; sleep 0.05; done
 url=$(sed -n 's/.*listening at \(https:[^ ]*\).*/\1/p' "$work/mock.out")
