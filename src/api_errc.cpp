@@ -33,842 +33,853 @@ struct api_error_info {
 // Row i describes the error with value i + 1. Every string is a literal, so
 // data() is NUL-terminated (the category's message() relies on that).
 constexpr api_error_info table[] = {
-    {"unknown_error", "Slack returned an error string this library does not know", 0},  // 1
-    {"access_denied", "the caller is not allowed to reach a resource the request refers to", c_auth},  // 2
-    {"access_token_exchange_failed", "", 0},  // 3
-    {"accesslimited", "calls to this method are blocked from the network the request came from", c_auth},  // 4
-    {"account_inactive", "the token's user or workspace has been deleted", c_auth},  // 5
-    {"action_already_in_progress", "", 0},  // 6
-    {"admin_analytics_disabled", "", 0},  // 7
-    {"admin_unauthorized", "", 0},  // 8
-    {"already_approved", "", 0},  // 9
-    {"already_archived", "", 0},  // 10
-    {"already_in_channel", "", 0},  // 11
-    {"already_in_team", "", 0},  // 12
-    {"already_in_team_invited_user", "", 0},  // 13
-    {"already_pinned", "", 0},  // 14
-    {"already_processed", "", 0},  // 15
-    {"already_reacted", "", 0},  // 16
-    {"already_starred", "", 0},  // 17
-    {"alt_txt_too_large", "", 0},  // 18
-    {"analytics_unavailable", "", 0},  // 19
-    {"app_access_restricted", "", 0},  // 20
-    {"app_acl_not_found", "", 0},  // 21
-    {"app_cannot_join_channel", "", 0},  // 22
-    {"app_management_app_not_installed_on_org", "", 0},  // 23
-    {"app_missing_action_url", "", 0},  // 24
-    {"app_not_eligible", "", 0},  // 25
-    {"app_not_eligible_for_auto_install", "", 0},  // 26
-    {"app_not_found", "", 0},  // 27
-    {"app_not_hosted", "", 0},  // 28
-    {"app_not_managed", "", 0},  // 29
-    {"app_not_owned_by_manager_app", "", 0},  // 30
-    {"app_not_subscribed", "", 0},  // 31
-    {"app_owner_not_found", "", 0},  // 32
-    {"app_restricted_org_wide", "", 0},  // 33
-    {"approval_inactive", "", 0},  // 34
-    {"approval_not_found", "", 0},  // 35
-    {"archive_not_supported", "", 0},  // 36
-    {"as_user_not_supported", "", 0},  // 37
-    {"assistant_search_context_disabled", "", 0},  // 38
-    {"at_least_one_session_setting_required", "", 0},  // 39
-    {"attachment_payload_limit_exceeded", "", 0},  // 40
-    {"auth_mismatch", "", 0},  // 41
-    {"authorization_not_found", "", c_auth},  // 42
-    {"auto_install_rule_creation_failed", "", 0},  // 43
-    {"auto_provision_failure", "", 0},  // 44
-    {"bad_client_secret", "the client secret does not match the client ID", c_auth},  // 45
-    {"bad_handle", "", 0},  // 46
-    {"bad_image", "", 0},  // 47
-    {"bad_redirect_uri", "this redirect URI is not the one given to the authorize step", c_invalid_request},  // 48
-    {"bad_timestamp", "", 0},  // 49
-    {"bad_title", "", 0},  // 50
-    {"bad_token", "", 0},  // 51
-    {"bad_url", "", 0},  // 52
-    {"bad_users", "", 0},  // 53
-    {"barrier_already_exists", "", 0},  // 54
-    {"barrier_not_found", "", 0},  // 55
-    {"barriered_from_usergroups_not_found", "", 0},  // 56
-    {"block_mismatch", "", 0},  // 57
-    {"blocked_file_type", "", 0},  // 58
-    {"bot_not_found", "", 0},  // 59
-    {"bot_user_required", "", 0},  // 60
-    {"bots_not_allowed", "", 0},  // 61
-    {"bots_not_found", "", 0},  // 62
-    {"can_not_uninstall", "", 0},  // 63
-    {"cannot_add_bot", "", 0},  // 64
-    {"cannot_add_legacy_disconnected_channel_to_workspaces", "", 0},  // 65
-    {"cannot_add_more_channels_to_group", "", 0},  // 66
-    {"cannot_add_more_groups_to_channel", "", 0},  // 67
-    {"cannot_add_others", "", 0},  // 68
-    {"cannot_add_others_recurring", "", 0},  // 69
-    {"cannot_add_profile_only_user", "", 0},  // 70
-    {"cannot_add_slackbot", "", 0},  // 71
-    {"cannot_auth_user", "", 0},  // 72
-    {"cannot_bookmark_from_external_org", "", 0},  // 73
-    {"cannot_bookmark_restricted_sharing_enabled", "", 0},  // 74
-    {"cannot_complete_others", "", 0},  // 75
-    {"cannot_complete_recurring", "", 0},  // 76
-    {"cannot_create_channel", "", 0},  // 77
-    {"cannot_create_dialog", "", 0},  // 78
-    {"cannot_fetch_versions", "", 0},  // 79
-    {"cannot_find_channel", "", 0},  // 80
-    {"cannot_find_message", "", 0},  // 81
-    {"cannot_find_service", "", 0},  // 82
-    {"cannot_install_an_org_installed_app", "", 0},  // 83
-    {"cannot_invalidate_primary_owner", "", 0},  // 84
-    {"cannot_kick_home_team", "", 0},  // 85
-    {"cannot_kick_team", "", 0},  // 86
-    {"cannot_modify_primary_owner", "", 0},  // 87
-    {"cannot_modify_role_admin", "", 0},  // 88
-    {"cannot_move_local_channel", "", 0},  // 89
-    {"cannot_parse", "", 0},  // 90
-    {"cannot_parse_attachment", "", 0},  // 91
-    {"cannot_prompt", "", 0},  // 92
-    {"cannot_reply_to_message", "", 0},  // 93
-    {"cannot_reset_bot", "", 0},  // 94
-    {"cannot_reset_primary_owner", "", 0},  // 95
-    {"cannot_resolve_alias", "", 0},  // 96
-    {"cannot_set_org_admin_to_regular_at_workspace_level", "", 0},  // 97
-    {"cannot_set_this_guest_to_regular_at_team_level", "", 0},  // 98
-    {"cannot_share_cross_workspace_channel", "", 0},  // 99
-    {"cannot_share_mandatory_channel", "", 0},  // 100
-    {"cannot_unfurl_message", "", 0},  // 101
-    {"cannot_unfurl_url", "", 0},  // 102
-    {"cannot_update_admin_user", "", 0},  // 103
-    {"cant_archive_general", "", 0},  // 104
-    {"cant_archive_required", "", 0},  // 105
-    {"cant_broadcast_message", "", 0},  // 106
-    {"cant_delete", "", 0},  // 107
-    {"cant_delete_file", "", 0},  // 108
-    {"cant_delete_message", "", 0},  // 109
-    {"cant_invite", "", 0},  // 110
-    {"cant_invite_self", "", 0},  // 111
-    {"cant_kick_from_general", "", 0},  // 112
-    {"cant_kick_self", "", 0},  // 113
-    {"cant_leave_general", "", 0},  // 114
-    {"cant_update_message", "", 0},  // 115
-    {"canvas_creation_failed", "", 0},  // 116
-    {"canvas_deleted", "", 0},  // 117
-    {"canvas_deleting_disabled", "", 0},  // 118
-    {"canvas_disabled_file_team", "", 0},  // 119
-    {"canvas_disabled_user_team", "", 0},  // 120
-    {"canvas_editing_failed", "", 0},  // 121
-    {"canvas_editing_locked", "", 0},  // 122
-    {"canvas_globally_disabled", "", 0},  // 123
-    {"canvas_not_found", "", 0},  // 124
-    {"canvas_tab_creation_failed", "", 0},  // 125
-    {"canvas_too_large", "", 0},  // 126
-    {"channel_already_exists", "", 0},  // 127
-    {"channel_archived", "", 0},  // 128
-    {"channel_cannot_be_unshared", "", 0},  // 129
-    {"channel_canvas_already_exists", "", 0},  // 130
-    {"channel_canvas_creation_failed", "", 0},  // 131
-    {"channel_conversion_in_progress", "", 0},  // 132
-    {"channel_conversion_incomplete", "", 0},  // 133
-    {"channel_ids_required", "", 0},  // 134
-    {"channel_is_archived", "", 0},  // 135
-    {"channel_is_limited_access", "", 0},  // 136
-    {"channel_is_not_private", "", 0},  // 137
-    {"channel_mention_sync_required", "", 0},  // 138
-    {"channel_not_archived", "", 0},  // 139
-    {"channel_not_found", "", 0},  // 140
-    {"channel_not_org_wide_shared", "", 0},  // 141
-    {"channel_owner_restriction", "", 0},  // 142
-    {"channel_shared_with_nonapproved_team", "", 0},  // 143
-    {"channel_type_not_supported", "", 0},  // 144
-    {"channels_limit_exceeded", "", 0},  // 145
-    {"client_id_token_mismatch", "", c_auth},  // 146
+    {"unknown_error", "Slack returned an error string this library does not know", 0},                          // 1
+    {"access_denied", "the caller is not allowed to reach a resource the request refers to", c_auth},           // 2
+    {"access_token_exchange_failed", "", 0},                                                                    // 3
+    {"accesslimited", "calls to this method are blocked from the network the request came from", c_auth},       // 4
+    {"account_inactive", "the token's user or workspace has been deleted", c_auth},                             // 5
+    {"action_already_in_progress", "", 0},                                                                      // 6
+    {"admin_analytics_disabled", "", 0},                                                                        // 7
+    {"admin_unauthorized", "", 0},                                                                              // 8
+    {"already_approved", "", 0},                                                                                // 9
+    {"already_archived", "", 0},                                                                                // 10
+    {"already_in_channel", "", 0},                                                                              // 11
+    {"already_in_team", "", 0},                                                                                 // 12
+    {"already_in_team_invited_user", "", 0},                                                                    // 13
+    {"already_pinned", "", 0},                                                                                  // 14
+    {"already_processed", "", 0},                                                                               // 15
+    {"already_reacted", "", 0},                                                                                 // 16
+    {"already_starred", "", 0},                                                                                 // 17
+    {"alt_txt_too_large", "", 0},                                                                               // 18
+    {"analytics_unavailable", "", 0},                                                                           // 19
+    {"app_access_restricted", "", 0},                                                                           // 20
+    {"app_acl_not_found", "", 0},                                                                               // 21
+    {"app_cannot_join_channel", "", 0},                                                                         // 22
+    {"app_management_app_not_installed_on_org", "", 0},                                                         // 23
+    {"app_missing_action_url", "", 0},                                                                          // 24
+    {"app_not_eligible", "", 0},                                                                                // 25
+    {"app_not_eligible_for_auto_install", "", 0},                                                               // 26
+    {"app_not_found", "", 0},                                                                                   // 27
+    {"app_not_hosted", "", 0},                                                                                  // 28
+    {"app_not_managed", "", 0},                                                                                 // 29
+    {"app_not_owned_by_manager_app", "", 0},                                                                    // 30
+    {"app_not_subscribed", "", 0},                                                                              // 31
+    {"app_owner_not_found", "", 0},                                                                             // 32
+    {"app_restricted_org_wide", "", 0},                                                                         // 33
+    {"approval_inactive", "", 0},                                                                               // 34
+    {"approval_not_found", "", 0},                                                                              // 35
+    {"archive_not_supported", "", 0},                                                                           // 36
+    {"as_user_not_supported", "", 0},                                                                           // 37
+    {"assistant_search_context_disabled", "", 0},                                                               // 38
+    {"at_least_one_session_setting_required", "", 0},                                                           // 39
+    {"attachment_payload_limit_exceeded", "", 0},                                                               // 40
+    {"auth_mismatch", "", 0},                                                                                   // 41
+    {"authorization_not_found", "", c_auth},                                                                    // 42
+    {"auto_install_rule_creation_failed", "", 0},                                                               // 43
+    {"auto_provision_failure", "", 0},                                                                          // 44
+    {"bad_client_secret", "the client secret does not match the client ID", c_auth},                            // 45
+    {"bad_handle", "", 0},                                                                                      // 46
+    {"bad_image", "", 0},                                                                                       // 47
+    {"bad_redirect_uri", "this redirect URI is not the one given to the authorize step", c_invalid_request},    // 48
+    {"bad_timestamp", "", 0},                                                                                   // 49
+    {"bad_title", "", 0},                                                                                       // 50
+    {"bad_token", "", 0},                                                                                       // 51
+    {"bad_url", "", 0},                                                                                         // 52
+    {"bad_users", "", 0},                                                                                       // 53
+    {"barrier_already_exists", "", 0},                                                                          // 54
+    {"barrier_not_found", "", 0},                                                                               // 55
+    {"barriered_from_usergroups_not_found", "", 0},                                                             // 56
+    {"block_mismatch", "", 0},                                                                                  // 57
+    {"blocked_file_type", "", 0},                                                                               // 58
+    {"bot_not_found", "", 0},                                                                                   // 59
+    {"bot_user_required", "", 0},                                                                               // 60
+    {"bots_not_allowed", "", 0},                                                                                // 61
+    {"bots_not_found", "", 0},                                                                                  // 62
+    {"can_not_uninstall", "", 0},                                                                               // 63
+    {"cannot_add_bot", "", 0},                                                                                  // 64
+    {"cannot_add_legacy_disconnected_channel_to_workspaces", "", 0},                                            // 65
+    {"cannot_add_more_channels_to_group", "", 0},                                                               // 66
+    {"cannot_add_more_groups_to_channel", "", 0},                                                               // 67
+    {"cannot_add_others", "", 0},                                                                               // 68
+    {"cannot_add_others_recurring", "", 0},                                                                     // 69
+    {"cannot_add_profile_only_user", "", 0},                                                                    // 70
+    {"cannot_add_slackbot", "", 0},                                                                             // 71
+    {"cannot_auth_user", "", 0},                                                                                // 72
+    {"cannot_bookmark_from_external_org", "", 0},                                                               // 73
+    {"cannot_bookmark_restricted_sharing_enabled", "", 0},                                                      // 74
+    {"cannot_complete_others", "", 0},                                                                          // 75
+    {"cannot_complete_recurring", "", 0},                                                                       // 76
+    {"cannot_create_channel", "", 0},                                                                           // 77
+    {"cannot_create_dialog", "", 0},                                                                            // 78
+    {"cannot_fetch_versions", "", 0},                                                                           // 79
+    {"cannot_find_channel", "", 0},                                                                             // 80
+    {"cannot_find_message", "", 0},                                                                             // 81
+    {"cannot_find_service", "", 0},                                                                             // 82
+    {"cannot_install_an_org_installed_app", "", 0},                                                             // 83
+    {"cannot_invalidate_primary_owner", "", 0},                                                                 // 84
+    {"cannot_kick_home_team", "", 0},                                                                           // 85
+    {"cannot_kick_team", "", 0},                                                                                // 86
+    {"cannot_modify_primary_owner", "", 0},                                                                     // 87
+    {"cannot_modify_role_admin", "", 0},                                                                        // 88
+    {"cannot_move_local_channel", "", 0},                                                                       // 89
+    {"cannot_parse", "", 0},                                                                                    // 90
+    {"cannot_parse_attachment", "", 0},                                                                         // 91
+    {"cannot_prompt", "", 0},                                                                                   // 92
+    {"cannot_reply_to_message", "", 0},                                                                         // 93
+    {"cannot_reset_bot", "", 0},                                                                                // 94
+    {"cannot_reset_primary_owner", "", 0},                                                                      // 95
+    {"cannot_resolve_alias", "", 0},                                                                            // 96
+    {"cannot_set_org_admin_to_regular_at_workspace_level", "", 0},                                              // 97
+    {"cannot_set_this_guest_to_regular_at_team_level", "", 0},                                                  // 98
+    {"cannot_share_cross_workspace_channel", "", 0},                                                            // 99
+    {"cannot_share_mandatory_channel", "", 0},                                                                  // 100
+    {"cannot_unfurl_message", "", 0},                                                                           // 101
+    {"cannot_unfurl_url", "", 0},                                                                               // 102
+    {"cannot_update_admin_user", "", 0},                                                                        // 103
+    {"cant_archive_general", "", 0},                                                                            // 104
+    {"cant_archive_required", "", 0},                                                                           // 105
+    {"cant_broadcast_message", "", 0},                                                                          // 106
+    {"cant_delete", "", 0},                                                                                     // 107
+    {"cant_delete_file", "", 0},                                                                                // 108
+    {"cant_delete_message", "", 0},                                                                             // 109
+    {"cant_invite", "", 0},                                                                                     // 110
+    {"cant_invite_self", "", 0},                                                                                // 111
+    {"cant_kick_from_general", "", 0},                                                                          // 112
+    {"cant_kick_self", "", 0},                                                                                  // 113
+    {"cant_leave_general", "", 0},                                                                              // 114
+    {"cant_update_message", "", 0},                                                                             // 115
+    {"canvas_creation_failed", "", 0},                                                                          // 116
+    {"canvas_deleted", "", 0},                                                                                  // 117
+    {"canvas_deleting_disabled", "", 0},                                                                        // 118
+    {"canvas_disabled_file_team", "", 0},                                                                       // 119
+    {"canvas_disabled_user_team", "", 0},                                                                       // 120
+    {"canvas_editing_failed", "", 0},                                                                           // 121
+    {"canvas_editing_locked", "", 0},                                                                           // 122
+    {"canvas_globally_disabled", "", 0},                                                                        // 123
+    {"canvas_not_found", "", 0},                                                                                // 124
+    {"canvas_tab_creation_failed", "", 0},                                                                      // 125
+    {"canvas_too_large", "", 0},                                                                                // 126
+    {"channel_already_exists", "", 0},                                                                          // 127
+    {"channel_archived", "", 0},                                                                                // 128
+    {"channel_cannot_be_unshared", "", 0},                                                                      // 129
+    {"channel_canvas_already_exists", "", 0},                                                                   // 130
+    {"channel_canvas_creation_failed", "", 0},                                                                  // 131
+    {"channel_conversion_in_progress", "", 0},                                                                  // 132
+    {"channel_conversion_incomplete", "", 0},                                                                   // 133
+    {"channel_ids_required", "", 0},                                                                            // 134
+    {"channel_is_archived", "", 0},                                                                             // 135
+    {"channel_is_limited_access", "", 0},                                                                       // 136
+    {"channel_is_not_private", "", 0},                                                                          // 137
+    {"channel_mention_sync_required", "", 0},                                                                   // 138
+    {"channel_not_archived", "", 0},                                                                            // 139
+    {"channel_not_found", "", 0},                                                                               // 140
+    {"channel_not_org_wide_shared", "", 0},                                                                     // 141
+    {"channel_owner_restriction", "", 0},                                                                       // 142
+    {"channel_shared_with_nonapproved_team", "", 0},                                                            // 143
+    {"channel_type_not_supported", "", 0},                                                                      // 144
+    {"channels_limit_exceeded", "", 0},                                                                         // 145
+    {"client_id_token_mismatch", "", c_auth},                                                                   // 146
     {"code_already_used", "this authorization code was redeemed earlier and is now spent", c_invalid_request},  // 147
-    {"column_id_not_provided", "", 0},  // 148
-    {"column_not_found", "", 0},  // 149
-    {"comment_not_found", "", 0},  // 150
-    {"compliance_exports_prevent_deletion", "", 0},  // 151
-    {"config_not_found", "", 0},  // 152
-    {"connected_org_denied", "", 0},  // 153
-    {"connected_team_denied", "", 0},  // 154
-    {"connected_team_passed_in_is_not_top_level_team", "", 0},  // 155
-    {"connected_user_denied", "", 0},  // 156
-    {"connection_limit_exceeded", "", 0},  // 157
-    {"connection_limit_exceeded_pending", "", 0},  // 158
-    {"context_channel_not_found", "", 0},  // 159
-    {"could_not_archive_channel", "", 0},  // 160
-    {"could_not_convert_channel", "", 0},  // 161
-    {"could_not_create_channel", "", 0},  // 162
-    {"could_not_create_workspace", "", 0},  // 163
-    {"could_not_delete_channel", "", 0},  // 164
-    {"could_not_export", "", 0},  // 165
-    {"could_not_get_conversation_prefs", "", 0},  // 166
-    {"could_not_get_retention", "", 0},  // 167
-    {"could_not_get_teams", "", 0},  // 168
-    {"could_not_remove_retention", "", 0},  // 169
-    {"could_not_rename_channel", "", 0},  // 170
-    {"could_not_set_channel_pref", "", 0},  // 171
-    {"could_not_set_retention", "", 0},  // 172
-    {"could_not_set_teams_for_channel", "", 0},  // 173
-    {"could_not_unarchive_channel", "", 0},  // 174
-    {"custom_integration_not_allowed_at_enterprise", "", 0},  // 175
-    {"data_not_available", "", 0},  // 176
-    {"datastore_error", "", 0},  // 177
-    {"datastore_migration_in_progress", "", 0},  // 178
-    {"default_channel_restricted", "", 0},  // 179
-    {"default_org_wide_channel", "", 0},  // 180
-    {"delete_not_allowed", "", 0},  // 181
-    {"deprecated_endpoint", "this endpoint is on its way out and should no longer be called", 0},  // 182
-    {"description_too_long", "", 0},  // 183
-    {"different_team_owns_message_metadata_for_channel", "", 0},  // 184
-    {"disallowed_action", "", 0},  // 185
-    {"discoverability_setting_invalid", "", 0},  // 186
-    {"domain_taken", "", 0},  // 187
-    {"draft_already_deleted", "", 0},  // 188
-    {"draft_already_sent", "", 0},  // 189
-    {"draft_has_conflict", "", 0},  // 190
-    {"draft_not_found", "", 0},  // 191
-    {"duplicate_channel_not_found", "", 0},  // 192
-    {"duplicate_external_id", "", 0},  // 193
-    {"duplicate_message_not_found", "", 0},  // 194
-    {"duplicated_item_not_found", "", 0},  // 195
-    {"dynamic_client_registration_failed", "", 0},  // 196
-    {"dynamic_client_registration_invalid_redirect_uri", "", 0},  // 197
-    {"dynamic_client_registration_invalid_response", "", 0},  // 198
-    {"dynamic_client_registration_missing_oauth_endpoints", "", 0},  // 199
-    {"dynamic_client_registration_not_supported", "", 0},  // 200
-    {"dynamic_client_registration_rejected", "", 0},  // 201
-    {"edit_window_closed", "", 0},  // 202
-    {"ekm_access_denied", "Enterprise Key Management administrators have blocked this action", c_auth},  // 203
-    {"email_does_not_match", "", 0},  // 204
-    {"email_not_verified", "", 0},  // 205
-    {"email_taken", "", 0},  // 206
-    {"emoji_limit_reached", "", 0},  // 207
-    {"emoji_not_found", "", 0},  // 208
-    {"endpoint_unavailable", "", 0},  // 209
-    {"enterprise_is_restricted", "Enterprise organizations are not allowed to use this method", 0},  // 210
-    {"enterprise_not_found", "", 0},  // 211
-    {"enterprise_only_feature", "", 0},  // 212
-    {"entity_metadata_does_not_match_trigger", "", 0},  // 213
-    {"entity_not_found", "", 0},  // 214
-    {"error_adding_collaborators", "", 0},  // 215
-    {"error_bad_format", "", 0},  // 216
-    {"error_bad_name_i18n", "", 0},  // 217
-    {"error_bad_upload", "", 0},  // 218
-    {"error_bad_wide", "", 0},  // 219
-    {"error_invalid_alias", "", 0},  // 220
-    {"error_invalid_channels", "", 0},  // 221
-    {"error_invalid_emoji_to_rename", "", 0},  // 222
-    {"error_lower_case_names_only", "", 0},  // 223
-    {"error_missing_name", "", 0},  // 224
-    {"error_modifying_workflows", "", 0},  // 225
-    {"error_name_taken", "", 0},  // 226
-    {"error_name_taken_i18n", "", 0},  // 227
-    {"error_no_image", "", 0},  // 228
-    {"error_removing_collaborators", "", 0},  // 229
-    {"error_too_big", "", 0},  // 230
-    {"error_unpublishing_workflows", "", 0},  // 231
-    {"exchanged_trigger_id", "", 0},  // 232
-    {"execution_not_in_running_state", "", 0},  // 233
-    {"expired_trigger_id", "", 0},  // 234
-    {"external_channel_migrating", "", 0},  // 235
-    {"external_limited_restriction", "", 0},  // 236
-    {"external_team_not_connected_to_this_org", "", 0},  // 237
-    {"external_workspace_denied", "", 0},  // 238
-    {"externally_shared_or_disconnected_channel", "", 0},  // 239
-    {"fail_to_get_teams_for_restricted_user", "", 0},  // 240
-    {"failed_adding_collaborator", "", 0},  // 241
-    {"failed_creating_app", "", 0},  // 242
-    {"failed_datastore_operation", "", 0},  // 243
-    {"failed_export", "", 0},  // 244
-    {"failed_for_some_entities", "", 0},  // 245
-    {"failed_for_some_users", "", 0},  // 246
-    {"failed_for_some_users_and_entities", "", 0},  // 247
-    {"failed_generating_app_token", "", 0},  // 248
-    {"failed_looking_up_user", "", 0},  // 249
-    {"failed_sending_dialog", "", 0},  // 250
-    {"failed_to_add_emoji", "", 0},  // 251
-    {"failed_to_alias_emoji", "", 0},  // 252
-    {"failed_to_fetch_active_team", "", 0},  // 253
-    {"failed_to_fetch_info", "", 0},  // 254
-    {"failed_to_remove_emoji", "", 0},  // 255
-    {"failed_to_remove_group_users", "", 0},  // 256
-    {"failed_to_remove_user_from_workspace", "", 0},  // 257
-    {"failed_to_rename_emoji", "", 0},  // 258
-    {"failed_to_send_invite", "", 0},  // 259
-    {"failed_to_set_admin_on_workspaces", "", 0},  // 260
-    {"failed_to_set_default_channels", "", 0},  // 261
-    {"failed_to_set_description", "", 0},  // 262
-    {"failed_to_set_discoverability", "", 0},  // 263
-    {"failed_to_set_expiration", "", 0},  // 264
-    {"failed_to_set_icon", "", 0},  // 265
-    {"failed_to_set_name", "", 0},  // 266
-    {"failed_to_set_owner_on_workspaces", "", 0},  // 267
-    {"failed_to_set_user_to_admin", "", 0},  // 268
-    {"failed_to_set_user_to_owner", "", 0},  // 269
-    {"failed_to_set_user_to_regular", "", 0},  // 270
-    {"failed_to_start_trial", "", 0},  // 271
-    {"failed_to_unlink_channel", "", 0},  // 272
-    {"failed_to_unshare", "", 0},  // 273
-    {"failed_to_update_channels", "", 0},  // 274
-    {"failed_to_update_user_ids", "", 0},  // 275
-    {"failed_to_validate_caller", "", 0},  // 276
-    {"failed_to_validate_channels", "", 0},  // 277
-    {"failed_to_validate_custom_message", "", 0},  // 278
-    {"failed_to_validate_expiration", "", 0},  // 279
-    {"failed_to_validate_team", "", 0},  // 280
-    {"failure_removing_emoji", "", 0},  // 281
-    {"fatal_error", "Slack failed badly while handling the call and part of it may have been applied", c_outcome_unknown},  // 282
-    {"feature_disabled", "", 0},  // 283
-    {"feature_not_available", "", 0},  // 284
-    {"feature_not_enabled", "", 0},  // 285
-    {"fetch_members_failed", "", 0},  // 286
-    {"file_already_added", "", 0},  // 287
-    {"file_channel_rename_error", "", 0},  // 288
-    {"file_comment_not_found", "", 0},  // 289
-    {"file_deleted", "", 0},  // 290
-    {"file_deleting_disabled", "", 0},  // 291
-    {"file_is_deleted", "", 0},  // 292
-    {"file_not_found", "", 0},  // 293
-    {"file_not_shared", "", 0},  // 294
-    {"file_not_yet_available", "", 0},  // 295
-    {"file_share_limit_reached", "", 0},  // 296
-    {"file_type_not_allowed", "", 0},  // 297
-    {"file_under_review", "", 0},  // 298
-    {"file_update_failed", "", 0},  // 299
-    {"file_upload_size_restricted", "", 0},  // 300
-    {"file_uploads_disabled", "", 0},  // 301
-    {"file_uploads_except_images_disabled", "", 0},  // 302
-    {"forbidden_handle", "", 0},  // 303
-    {"forbidden_team", "", 0},  // 304
-    {"free_team_canvas_tab_already_exists", "", 0},  // 305
-    {"free_team_not_allowed", "", 0},  // 306
+    {"column_id_not_provided", "", 0},                                                                          // 148
+    {"column_not_found", "", 0},                                                                                // 149
+    {"comment_not_found", "", 0},                                                                               // 150
+    {"compliance_exports_prevent_deletion", "", 0},                                                             // 151
+    {"config_not_found", "", 0},                                                                                // 152
+    {"connected_org_denied", "", 0},                                                                            // 153
+    {"connected_team_denied", "", 0},                                                                           // 154
+    {"connected_team_passed_in_is_not_top_level_team", "", 0},                                                  // 155
+    {"connected_user_denied", "", 0},                                                                           // 156
+    {"connection_limit_exceeded", "", 0},                                                                       // 157
+    {"connection_limit_exceeded_pending", "", 0},                                                               // 158
+    {"context_channel_not_found", "", 0},                                                                       // 159
+    {"could_not_archive_channel", "", 0},                                                                       // 160
+    {"could_not_convert_channel", "", 0},                                                                       // 161
+    {"could_not_create_channel", "", 0},                                                                        // 162
+    {"could_not_create_workspace", "", 0},                                                                      // 163
+    {"could_not_delete_channel", "", 0},                                                                        // 164
+    {"could_not_export", "", 0},                                                                                // 165
+    {"could_not_get_conversation_prefs", "", 0},                                                                // 166
+    {"could_not_get_retention", "", 0},                                                                         // 167
+    {"could_not_get_teams", "", 0},                                                                             // 168
+    {"could_not_remove_retention", "", 0},                                                                      // 169
+    {"could_not_rename_channel", "", 0},                                                                        // 170
+    {"could_not_set_channel_pref", "", 0},                                                                      // 171
+    {"could_not_set_retention", "", 0},                                                                         // 172
+    {"could_not_set_teams_for_channel", "", 0},                                                                 // 173
+    {"could_not_unarchive_channel", "", 0},                                                                     // 174
+    {"custom_integration_not_allowed_at_enterprise", "", 0},                                                    // 175
+    {"data_not_available", "", 0},                                                                              // 176
+    {"datastore_error", "", 0},                                                                                 // 177
+    {"datastore_migration_in_progress", "", 0},                                                                 // 178
+    {"default_channel_restricted", "", 0},                                                                      // 179
+    {"default_org_wide_channel", "", 0},                                                                        // 180
+    {"delete_not_allowed", "", 0},                                                                              // 181
+    {"deprecated_endpoint", "this endpoint is on its way out and should no longer be called", 0},               // 182
+    {"description_too_long", "", 0},                                                                            // 183
+    {"different_team_owns_message_metadata_for_channel", "", 0},                                                // 184
+    {"disallowed_action", "", 0},                                                                               // 185
+    {"discoverability_setting_invalid", "", 0},                                                                 // 186
+    {"domain_taken", "", 0},                                                                                    // 187
+    {"draft_already_deleted", "", 0},                                                                           // 188
+    {"draft_already_sent", "", 0},                                                                              // 189
+    {"draft_has_conflict", "", 0},                                                                              // 190
+    {"draft_not_found", "", 0},                                                                                 // 191
+    {"duplicate_channel_not_found", "", 0},                                                                     // 192
+    {"duplicate_external_id", "", 0},                                                                           // 193
+    {"duplicate_message_not_found", "", 0},                                                                     // 194
+    {"duplicated_item_not_found", "", 0},                                                                       // 195
+    {"dynamic_client_registration_failed", "", 0},                                                              // 196
+    {"dynamic_client_registration_invalid_redirect_uri", "", 0},                                                // 197
+    {"dynamic_client_registration_invalid_response", "", 0},                                                    // 198
+    {"dynamic_client_registration_missing_oauth_endpoints", "", 0},                                             // 199
+    {"dynamic_client_registration_not_supported", "", 0},                                                       // 200
+    {"dynamic_client_registration_rejected", "", 0},                                                            // 201
+    {"edit_window_closed", "", 0},                                                                              // 202
+    {"ekm_access_denied", "Enterprise Key Management administrators have blocked this action", c_auth},         // 203
+    {"email_does_not_match", "", 0},                                                                            // 204
+    {"email_not_verified", "", 0},                                                                              // 205
+    {"email_taken", "", 0},                                                                                     // 206
+    {"emoji_limit_reached", "", 0},                                                                             // 207
+    {"emoji_not_found", "", 0},                                                                                 // 208
+    {"endpoint_unavailable", "", 0},                                                                            // 209
+    {"enterprise_is_restricted", "Enterprise organizations are not allowed to use this method", 0},             // 210
+    {"enterprise_not_found", "", 0},                                                                            // 211
+    {"enterprise_only_feature", "", 0},                                                                         // 212
+    {"entity_metadata_does_not_match_trigger", "", 0},                                                          // 213
+    {"entity_not_found", "", 0},                                                                                // 214
+    {"error_adding_collaborators", "", 0},                                                                      // 215
+    {"error_bad_format", "", 0},                                                                                // 216
+    {"error_bad_name_i18n", "", 0},                                                                             // 217
+    {"error_bad_upload", "", 0},                                                                                // 218
+    {"error_bad_wide", "", 0},                                                                                  // 219
+    {"error_invalid_alias", "", 0},                                                                             // 220
+    {"error_invalid_channels", "", 0},                                                                          // 221
+    {"error_invalid_emoji_to_rename", "", 0},                                                                   // 222
+    {"error_lower_case_names_only", "", 0},                                                                     // 223
+    {"error_missing_name", "", 0},                                                                              // 224
+    {"error_modifying_workflows", "", 0},                                                                       // 225
+    {"error_name_taken", "", 0},                                                                                // 226
+    {"error_name_taken_i18n", "", 0},                                                                           // 227
+    {"error_no_image", "", 0},                                                                                  // 228
+    {"error_removing_collaborators", "", 0},                                                                    // 229
+    {"error_too_big", "", 0},                                                                                   // 230
+    {"error_unpublishing_workflows", "", 0},                                                                    // 231
+    {"exchanged_trigger_id", "", 0},                                                                            // 232
+    {"execution_not_in_running_state", "", 0},                                                                  // 233
+    {"expired_trigger_id", "", 0},                                                                              // 234
+    {"external_channel_migrating", "", 0},                                                                      // 235
+    {"external_limited_restriction", "", 0},                                                                    // 236
+    {"external_team_not_connected_to_this_org", "", 0},                                                         // 237
+    {"external_workspace_denied", "", 0},                                                                       // 238
+    {"externally_shared_or_disconnected_channel", "", 0},                                                       // 239
+    {"fail_to_get_teams_for_restricted_user", "", 0},                                                           // 240
+    {"failed_adding_collaborator", "", 0},                                                                      // 241
+    {"failed_creating_app", "", 0},                                                                             // 242
+    {"failed_datastore_operation", "", 0},                                                                      // 243
+    {"failed_export", "", 0},                                                                                   // 244
+    {"failed_for_some_entities", "", 0},                                                                        // 245
+    {"failed_for_some_users", "", 0},                                                                           // 246
+    {"failed_for_some_users_and_entities", "", 0},                                                              // 247
+    {"failed_generating_app_token", "", 0},                                                                     // 248
+    {"failed_looking_up_user", "", 0},                                                                          // 249
+    {"failed_sending_dialog", "", 0},                                                                           // 250
+    {"failed_to_add_emoji", "", 0},                                                                             // 251
+    {"failed_to_alias_emoji", "", 0},                                                                           // 252
+    {"failed_to_fetch_active_team", "", 0},                                                                     // 253
+    {"failed_to_fetch_info", "", 0},                                                                            // 254
+    {"failed_to_remove_emoji", "", 0},                                                                          // 255
+    {"failed_to_remove_group_users", "", 0},                                                                    // 256
+    {"failed_to_remove_user_from_workspace", "", 0},                                                            // 257
+    {"failed_to_rename_emoji", "", 0},                                                                          // 258
+    {"failed_to_send_invite", "", 0},                                                                           // 259
+    {"failed_to_set_admin_on_workspaces", "", 0},                                                               // 260
+    {"failed_to_set_default_channels", "", 0},                                                                  // 261
+    {"failed_to_set_description", "", 0},                                                                       // 262
+    {"failed_to_set_discoverability", "", 0},                                                                   // 263
+    {"failed_to_set_expiration", "", 0},                                                                        // 264
+    {"failed_to_set_icon", "", 0},                                                                              // 265
+    {"failed_to_set_name", "", 0},                                                                              // 266
+    {"failed_to_set_owner_on_workspaces", "", 0},                                                               // 267
+    {"failed_to_set_user_to_admin", "", 0},                                                                     // 268
+    {"failed_to_set_user_to_owner", "", 0},                                                                     // 269
+    {"failed_to_set_user_to_regular", "", 0},                                                                   // 270
+    {"failed_to_start_trial", "", 0},                                                                           // 271
+    {"failed_to_unlink_channel", "", 0},                                                                        // 272
+    {"failed_to_unshare", "", 0},                                                                               // 273
+    {"failed_to_update_channels", "", 0},                                                                       // 274
+    {"failed_to_update_user_ids", "", 0},                                                                       // 275
+    {"failed_to_validate_caller", "", 0},                                                                       // 276
+    {"failed_to_validate_channels", "", 0},                                                                     // 277
+    {"failed_to_validate_custom_message", "", 0},                                                               // 278
+    {"failed_to_validate_expiration", "", 0},                                                                   // 279
+    {"failed_to_validate_team", "", 0},                                                                         // 280
+    {"failure_removing_emoji", "", 0},                                                                          // 281
+    {"fatal_error", "Slack failed badly while handling the call and part of it may have been applied",
+     c_outcome_unknown},                                      // 282
+    {"feature_disabled", "", 0},                              // 283
+    {"feature_not_available", "", 0},                         // 284
+    {"feature_not_enabled", "", 0},                           // 285
+    {"fetch_members_failed", "", 0},                          // 286
+    {"file_already_added", "", 0},                            // 287
+    {"file_channel_rename_error", "", 0},                     // 288
+    {"file_comment_not_found", "", 0},                        // 289
+    {"file_deleted", "", 0},                                  // 290
+    {"file_deleting_disabled", "", 0},                        // 291
+    {"file_is_deleted", "", 0},                               // 292
+    {"file_not_found", "", 0},                                // 293
+    {"file_not_shared", "", 0},                               // 294
+    {"file_not_yet_available", "", 0},                        // 295
+    {"file_share_limit_reached", "", 0},                      // 296
+    {"file_type_not_allowed", "", 0},                         // 297
+    {"file_under_review", "", 0},                             // 298
+    {"file_update_failed", "", 0},                            // 299
+    {"file_upload_size_restricted", "", 0},                   // 300
+    {"file_uploads_disabled", "", 0},                         // 301
+    {"file_uploads_except_images_disabled", "", 0},           // 302
+    {"forbidden_handle", "", 0},                              // 303
+    {"forbidden_team", "", 0},                                // 304
+    {"free_team_canvas_tab_already_exists", "", 0},           // 305
+    {"free_team_not_allowed", "", 0},                         // 306
     {"free_teams_cannot_create_non_tabbed_canvases", "", 0},  // 307
     {"free_teams_cannot_create_standalone_canvases", "", 0},  // 308
-    {"free_teams_cannot_edit_standalone_canvases", "", 0},  // 309
-    {"function_execution_not_found", "", 0},  // 310
-    {"function_not_found", "", 0},  // 311
-    {"group_already_linked_to_channel", "", 0},  // 312
-    {"group_must_not_be_empty", "", 0},  // 313
-    {"group_not_found", "", 0},  // 314
-    {"handle_already_exists", "", 0},  // 315
-    {"has_already_connected_to_org", "", 0},  // 316
-    {"hash_conflict", "", 0},  // 317
-    {"icon_not_accessible", "", 0},  // 318
-    {"inactive_call", "", 0},  // 319
-    {"inactive_invite", "", 0},  // 320
-    {"include_deactivated_user_workspaces_invalid", "", 0},  // 321
-    {"insecure_request", "", 0},  // 322
-    {"internal_error", "Slack hit an internal problem and the operation may have partly completed", c_outcome_unknown},  // 323
-    {"invalid_action", "", 0},  // 324
-    {"invalid_action_token", "", 0},  // 325
-    {"invalid_actor", "", 0},  // 326
-    {"invalid_app", "", 0},  // 327
+    {"free_teams_cannot_edit_standalone_canvases", "", 0},    // 309
+    {"function_execution_not_found", "", 0},                  // 310
+    {"function_not_found", "", 0},                            // 311
+    {"group_already_linked_to_channel", "", 0},               // 312
+    {"group_must_not_be_empty", "", 0},                       // 313
+    {"group_not_found", "", 0},                               // 314
+    {"handle_already_exists", "", 0},                         // 315
+    {"has_already_connected_to_org", "", 0},                  // 316
+    {"hash_conflict", "", 0},                                 // 317
+    {"icon_not_accessible", "", 0},                           // 318
+    {"inactive_call", "", 0},                                 // 319
+    {"inactive_invite", "", 0},                               // 320
+    {"include_deactivated_user_workspaces_invalid", "", 0},   // 321
+    {"insecure_request", "", 0},                              // 322
+    {"internal_error", "Slack hit an internal problem and the operation may have partly completed",
+     c_outcome_unknown},                 // 323
+    {"invalid_action", "", 0},           // 324
+    {"invalid_action_token", "", 0},     // 325
+    {"invalid_actor", "", 0},            // 326
+    {"invalid_app", "", 0},              // 327
     {"invalid_app_action_type", "", 0},  // 328
-    {"invalid_app_id", "", 0},  // 329
-    {"invalid_arg_name", "an argument name is too long or contains characters Slack does not accept", c_invalid_request},  // 330
-    {"invalid_args", "", 0},  // 331
-    {"invalid_arguments", "one or more arguments have values Slack rejects", c_invalid_request},  // 332
+    {"invalid_app_id", "", 0},           // 329
+    {"invalid_arg_name", "an argument name is too long or contains characters Slack does not accept",
+     c_invalid_request},                                                                                          // 330
+    {"invalid_args", "", 0},                                                                                      // 331
+    {"invalid_arguments", "one or more arguments have values Slack rejects", c_invalid_request},                  // 332
     {"invalid_array_arg", "an argument was given as an array but only strings are accepted", c_invalid_request},  // 333
-    {"invalid_attachment", "", 0},  // 334
-    {"invalid_attachments", "", 0},  // 335
+    {"invalid_attachment", "", 0},                                                                                // 334
+    {"invalid_attachments", "", 0},                                                                               // 335
     {"invalid_auth", "the credentials could not be verified or the caller's IP address is not allowed", c_auth},  // 336
-    {"invalid_blocks", "", 0},  // 337
-    {"invalid_blocks_format", "", 0},  // 338
-    {"invalid_bookmark_type", "", 0},  // 339
-    {"invalid_call_id", "", 0},  // 340
-    {"invalid_channel", "", 0},  // 341
-    {"invalid_channel_id", "", 0},  // 342
-    {"invalid_channel_provided", "", 0},  // 343
-    {"invalid_channel_restriction_mode", "", 0},  // 344
-    {"invalid_channel_type", "", 0},  // 345
-    {"invalid_channels_limit", "", 0},  // 346
-    {"invalid_charset", "the charset named in the Content-Type header is not one Slack accepts", c_invalid_request},  // 347
-    {"invalid_child_type", "", 0},  // 348
-    {"invalid_chunks", "", 0},  // 349
-    {"invalid_client", "", c_auth},  // 350
+    {"invalid_blocks", "", 0},                                                                                    // 337
+    {"invalid_blocks_format", "", 0},                                                                             // 338
+    {"invalid_bookmark_type", "", 0},                                                                             // 339
+    {"invalid_call_id", "", 0},                                                                                   // 340
+    {"invalid_channel", "", 0},                                                                                   // 341
+    {"invalid_channel_id", "", 0},                                                                                // 342
+    {"invalid_channel_provided", "", 0},                                                                          // 343
+    {"invalid_channel_restriction_mode", "", 0},                                                                  // 344
+    {"invalid_channel_type", "", 0},                                                                              // 345
+    {"invalid_channels_limit", "", 0},                                                                            // 346
+    {"invalid_charset", "the charset named in the Content-Type header is not one Slack accepts",
+     c_invalid_request},                                               // 347
+    {"invalid_child_type", "", 0},                                     // 348
+    {"invalid_chunks", "", 0},                                         // 349
+    {"invalid_client", "", c_auth},                                    // 350
     {"invalid_client_id", "the client ID is not recognised", c_auth},  // 351
-    {"invalid_code", "Slack does not accept this authorization code (unknown, malformed or older than ten minutes)", c_invalid_request},  // 352
-    {"invalid_code_verifier", "", c_invalid_request},  // 353
-    {"invalid_column_id", "", 0},  // 354
-    {"invalid_column_type", "", 0},  // 355
-    {"invalid_copy_and_schema_args", "", 0},  // 356
-    {"invalid_created_by", "", 0},  // 357
-    {"invalid_cursor", "", 0},  // 358
-    {"invalid_datastore", "", 0},  // 359
-    {"invalid_date", "", 0},  // 360
-    {"invalid_domains", "", 0},  // 361
-    {"invalid_duration", "", 0},  // 362
-    {"invalid_email", "", 0},  // 363
-    {"invalid_emoji", "", 0},  // 364
-    {"invalid_emoji_not_allowed", "", 0},  // 365
-    {"invalid_enterprise", "", 0},  // 366
-    {"invalid_entities", "", 0},  // 367
-    {"invalid_entity_id", "", 0},  // 368
-    {"invalid_event_context", "", 0},  // 369
-    {"invalid_external_id", "", 0},  // 370
-    {"invalid_field_or_data", "", 0},  // 371
+    {"invalid_code", "Slack does not accept this authorization code (unknown, malformed or older than ten minutes)",
+     c_invalid_request},                                                                                          // 352
+    {"invalid_code_verifier", "", c_invalid_request},                                                             // 353
+    {"invalid_column_id", "", 0},                                                                                 // 354
+    {"invalid_column_type", "", 0},                                                                               // 355
+    {"invalid_copy_and_schema_args", "", 0},                                                                      // 356
+    {"invalid_created_by", "", 0},                                                                                // 357
+    {"invalid_cursor", "", 0},                                                                                    // 358
+    {"invalid_datastore", "", 0},                                                                                 // 359
+    {"invalid_date", "", 0},                                                                                      // 360
+    {"invalid_domains", "", 0},                                                                                   // 361
+    {"invalid_duration", "", 0},                                                                                  // 362
+    {"invalid_email", "", 0},                                                                                     // 363
+    {"invalid_emoji", "", 0},                                                                                     // 364
+    {"invalid_emoji_not_allowed", "", 0},                                                                         // 365
+    {"invalid_enterprise", "", 0},                                                                                // 366
+    {"invalid_entities", "", 0},                                                                                  // 367
+    {"invalid_entity_id", "", 0},                                                                                 // 368
+    {"invalid_event_context", "", 0},                                                                             // 369
+    {"invalid_external_id", "", 0},                                                                               // 370
+    {"invalid_field_or_data", "", 0},                                                                             // 371
     {"invalid_form_data", "the form-encoded request body was absent or could not be parsed", c_invalid_request},  // 372
-    {"invalid_grant", "", c_invalid_request},  // 373
-    {"invalid_grant_type", "", c_invalid_request},  // 374
-    {"invalid_group_provided", "", 0},  // 375
-    {"invalid_host_team", "", 0},  // 376
-    {"invalid_icon_size", "", 0},  // 377
-    {"invalid_input_type", "", 0},  // 378
-    {"invalid_json", "Slack could not decode the request body as JSON", c_invalid_request},  // 379
-    {"invalid_limit", "", 0},  // 380
-    {"invalid_link", "", 0},  // 381
-    {"invalid_manager_app", "", 0},  // 382
-    {"invalid_manifest", "", 0},  // 383
-    {"invalid_message", "", 0},  // 384
-    {"invalid_metadata", "", 0},  // 385
-    {"invalid_metadata_filter_keys", "", 0},  // 386
-    {"invalid_metadata_format", "", 0},  // 387
-    {"invalid_metadata_schema", "", 0},  // 388
-    {"invalid_name", "", 0},  // 389
-    {"invalid_name_maxlength", "", 0},  // 390
-    {"invalid_name_punctuation", "", 0},  // 391
-    {"invalid_name_required", "", 0},  // 392
-    {"invalid_name_specials", "", 0},  // 393
-    {"invalid_named_entities", "", 0},  // 394
-    {"invalid_ooo_message", "", 0},  // 395
-    {"invalid_option_id", "", 0},  // 396
-    {"invalid_org_id", "", 0},  // 397
-    {"invalid_parameters", "", 0},  // 398
-    {"invalid_parent_type", "", 0},  // 399
-    {"invalid_permission", "", 0},  // 400
-    {"invalid_permission_set", "", 0},  // 401
-    {"invalid_permission_type", "", 0},  // 402
-    {"invalid_permissions", "", 0},  // 403
-    {"invalid_phone_number", "", 0},  // 404
-    {"invalid_post_type", "the POST request used a Content-Type Slack does not accept", c_invalid_request},  // 405
-    {"invalid_presence", "", 0},  // 406
-    {"invalid_primary_column", "", 0},  // 407
-    {"invalid_privacy", "", 0},  // 408
-    {"invalid_profile", "", 0},  // 409
-    {"invalid_recipient_team", "", 0},  // 410
-    {"invalid_refresh_token", "the refresh token is invalid or has already been spent", c_auth},  // 411
-    {"invalid_request", "", c_invalid_request},  // 412
-    {"invalid_request_id", "", 0},  // 413
-    {"invalid_restricted_subjects", "", 0},  // 414
-    {"invalid_role_for_user", "", 0},  // 415
-    {"invalid_role_id", "", 0},  // 416
-    {"invalid_row_id", "", 0},  // 417
-    {"invalid_scheduled_message_id", "", 0},  // 418
-    {"invalid_schema", "", 0},  // 419
-    {"invalid_scope", "", 0},  // 420
-    {"invalid_scopes", "", 0},  // 421
-    {"invalid_search_channel_type", "", 0},  // 422
-    {"invalid_sender_schema", "", 0},  // 423
-    {"invalid_setting", "", 0},  // 424
-    {"invalid_shortcut_type", "", 0},  // 425
-    {"invalid_sort", "", 0},  // 426
-    {"invalid_sort_dir", "", 0},  // 427
-    {"invalid_source", "", 0},  // 428
-    {"invalid_start_time", "", 0},  // 429
-    {"invalid_starts_with_at", "", 0},  // 430
-    {"invalid_status", "", 0},  // 431
-    {"invalid_target_team", "", 0},  // 432
-    {"invalid_team", "", 0},  // 433
-    {"invalid_team_id", "", 0},  // 434
-    {"invalid_team_ids", "", 0},  // 435
-    {"invalid_text_block", "", 0},  // 436
-    {"invalid_thread_ts", "", 0},  // 437
-    {"invalid_time", "", 0},  // 438
-    {"invalid_timestamp", "", 0},  // 439
-    {"invalid_title", "", 0},  // 440
-    {"invalid_token", "the token offered for refresh or exchange is not valid", c_auth},  // 441
-    {"invalid_trigger", "", 0},  // 442
-    {"invalid_trigger_id", "", 0},  // 443
-    {"invalid_ts_latest", "", 0},  // 444
-    {"invalid_ts_oldest", "", 0},  // 445
-    {"invalid_type", "", 0},  // 446
-    {"invalid_types", "", 0},  // 447
-    {"invalid_unfurl_id", "", 0},  // 448
-    {"invalid_unfurls_format", "", 0},  // 449
-    {"invalid_url", "", 0},  // 450
-    {"invalid_user", "", 0},  // 451
-    {"invalid_user_combination", "", 0},  // 452
-    {"invalid_user_id", "", 0},  // 453
-    {"invalid_users", "", 0},  // 454
-    {"invalid_value", "", 0},  // 455
-    {"invalid_view", "", 0},  // 456
-    {"invalid_visibility", "", 0},  // 457
-    {"invalid_vote_value", "", 0},  // 458
-    {"invalid_workflow_auth_strategy", "", 0},  // 459
-    {"invalid_workspace_filter", "", 0},  // 460
-    {"invite_already_approved", "", 0},  // 461
-    {"invite_already_denied", "", 0},  // 462
-    {"invite_expired", "", 0},  // 463
-    {"invite_from_same_org", "", 0},  // 464
-    {"invite_lookup_error", "", 0},  // 465
-    {"invite_not_found", "", 0},  // 466
-    {"invite_used", "", 0},  // 467
-    {"invited_user_not_created", "", 0},  // 468
-    {"invited_user_not_reactivated", "", 0},  // 469
-    {"invitee_cant_see_channel", "", 0},  // 470
-    {"invitor_cannot_see_channel", "", 0},  // 471
-    {"is_archived", "", 0},  // 472
-    {"is_bot", "this method refuses legacy bot tokens", c_auth},  // 473
-    {"is_idp_managed", "", 0},  // 474
-    {"is_inactive", "", 0},  // 475
-    {"is_pending_connected_to_org", "", 0},  // 476
-    {"job_not_found", "", 0},  // 477
-    {"json_not_object", "the request body is well-formed JSON yet not a JSON object", c_invalid_request},  // 478
-    {"last_member", "", 0},  // 479
-    {"leaving_team_not_in_channel", "", 0},  // 480
-    {"leaving_team_required", "", 0},  // 481
-    {"legacy_connection_invalid_org", "", 0},  // 482
-    {"legacy_connection_limit_exceeded", "", 0},  // 483
-    {"limit_required", "", 0},  // 484
-    {"link_not_found", "", 0},  // 485
-    {"list_editor_upsert_error", "", 0},  // 486
-    {"list_edits_update_error", "", 0},  // 487
-    {"list_not_found", "", 0},  // 488
-    {"list_record_comment_fetch_failed", "", 0},  // 489
-    {"lists_disabled_user_team", "", 0},  // 490
-    {"malware_detected", "", 0},  // 491
-    {"managed_app_limit_reached", "", 0},  // 492
-    {"managed_channel_not_supported", "", 0},  // 493
-    {"manager_app_not_eligible", "", 0},  // 494
-    {"markdown_text_conflict", "", 0},  // 495
-    {"max_file_sharing_exceeded", "", 0},  // 496
-    {"member_analytics_disabled", "", 0},  // 497
-    {"member_limit_exceeded", "", 0},  // 498
-    {"message_limit_exceeded", "", 0},  // 499
-    {"message_not_found", "", 0},  // 500
-    {"message_not_in_streaming_state", "", 0},  // 501
-    {"message_not_owned_by_app", "", 0},  // 502
-    {"message_too_long", "", 0},  // 503
-    {"messages_tab_disabled", "", 0},  // 504
-    {"messaging_processing_failed", "", 0},  // 505
-    {"metadata_must_be_sent_from_app", "", 0},  // 506
-    {"metadata_not_available", "", 0},  // 507
-    {"metadata_only_does_not_support_date", "", 0},  // 508
-    {"metadata_too_large", "", 0},  // 509
-    {"method_deprecated", "Slack has retired or is retiring this method", 0},  // 510
-    {"method_not_found", "", 0},  // 511
-    {"method_not_supported", "", 0},  // 512
-    {"method_not_supported_for_channel_type", "", 0},  // 513
-    {"migration_in_progress", "", 0},  // 514
-    {"missing_arg_copy_from_list_id", "", 0},  // 515
-    {"missing_args", "", 0},  // 516
-    {"missing_argument", "", 0},  // 517
-    {"missing_arguments", "", 0},  // 518
-    {"missing_channel", "", 0},  // 519
-    {"missing_comment_data", "", 0},  // 520
-    {"missing_delete_action_id", "", 0},  // 521
-    {"missing_dialog", "", 0},  // 522
-    {"missing_duration", "", 0},  // 523
-    {"missing_file_data", "", 0},  // 524
-    {"missing_interactivity_url", "", 0},  // 525
-    {"missing_options_load_url", "", 0},  // 526
+    {"invalid_grant", "", c_invalid_request},                                                                     // 373
+    {"invalid_grant_type", "", c_invalid_request},                                                                // 374
+    {"invalid_group_provided", "", 0},                                                                            // 375
+    {"invalid_host_team", "", 0},                                                                                 // 376
+    {"invalid_icon_size", "", 0},                                                                                 // 377
+    {"invalid_input_type", "", 0},                                                                                // 378
+    {"invalid_json", "Slack could not decode the request body as JSON", c_invalid_request},                       // 379
+    {"invalid_limit", "", 0},                                                                                     // 380
+    {"invalid_link", "", 0},                                                                                      // 381
+    {"invalid_manager_app", "", 0},                                                                               // 382
+    {"invalid_manifest", "", 0},                                                                                  // 383
+    {"invalid_message", "", 0},                                                                                   // 384
+    {"invalid_metadata", "", 0},                                                                                  // 385
+    {"invalid_metadata_filter_keys", "", 0},                                                                      // 386
+    {"invalid_metadata_format", "", 0},                                                                           // 387
+    {"invalid_metadata_schema", "", 0},                                                                           // 388
+    {"invalid_name", "", 0},                                                                                      // 389
+    {"invalid_name_maxlength", "", 0},                                                                            // 390
+    {"invalid_name_punctuation", "", 0},                                                                          // 391
+    {"invalid_name_required", "", 0},                                                                             // 392
+    {"invalid_name_specials", "", 0},                                                                             // 393
+    {"invalid_named_entities", "", 0},                                                                            // 394
+    {"invalid_ooo_message", "", 0},                                                                               // 395
+    {"invalid_option_id", "", 0},                                                                                 // 396
+    {"invalid_org_id", "", 0},                                                                                    // 397
+    {"invalid_parameters", "", 0},                                                                                // 398
+    {"invalid_parent_type", "", 0},                                                                               // 399
+    {"invalid_permission", "", 0},                                                                                // 400
+    {"invalid_permission_set", "", 0},                                                                            // 401
+    {"invalid_permission_type", "", 0},                                                                           // 402
+    {"invalid_permissions", "", 0},                                                                               // 403
+    {"invalid_phone_number", "", 0},                                                                              // 404
+    {"invalid_post_type", "the POST request used a Content-Type Slack does not accept", c_invalid_request},       // 405
+    {"invalid_presence", "", 0},                                                                                  // 406
+    {"invalid_primary_column", "", 0},                                                                            // 407
+    {"invalid_privacy", "", 0},                                                                                   // 408
+    {"invalid_profile", "", 0},                                                                                   // 409
+    {"invalid_recipient_team", "", 0},                                                                            // 410
+    {"invalid_refresh_token", "the refresh token is invalid or has already been spent", c_auth},                  // 411
+    {"invalid_request", "", c_invalid_request},                                                                   // 412
+    {"invalid_request_id", "", 0},                                                                                // 413
+    {"invalid_restricted_subjects", "", 0},                                                                       // 414
+    {"invalid_role_for_user", "", 0},                                                                             // 415
+    {"invalid_role_id", "", 0},                                                                                   // 416
+    {"invalid_row_id", "", 0},                                                                                    // 417
+    {"invalid_scheduled_message_id", "", 0},                                                                      // 418
+    {"invalid_schema", "", 0},                                                                                    // 419
+    {"invalid_scope", "", 0},                                                                                     // 420
+    {"invalid_scopes", "", 0},                                                                                    // 421
+    {"invalid_search_channel_type", "", 0},                                                                       // 422
+    {"invalid_sender_schema", "", 0},                                                                             // 423
+    {"invalid_setting", "", 0},                                                                                   // 424
+    {"invalid_shortcut_type", "", 0},                                                                             // 425
+    {"invalid_sort", "", 0},                                                                                      // 426
+    {"invalid_sort_dir", "", 0},                                                                                  // 427
+    {"invalid_source", "", 0},                                                                                    // 428
+    {"invalid_start_time", "", 0},                                                                                // 429
+    {"invalid_starts_with_at", "", 0},                                                                            // 430
+    {"invalid_status", "", 0},                                                                                    // 431
+    {"invalid_target_team", "", 0},                                                                               // 432
+    {"invalid_team", "", 0},                                                                                      // 433
+    {"invalid_team_id", "", 0},                                                                                   // 434
+    {"invalid_team_ids", "", 0},                                                                                  // 435
+    {"invalid_text_block", "", 0},                                                                                // 436
+    {"invalid_thread_ts", "", 0},                                                                                 // 437
+    {"invalid_time", "", 0},                                                                                      // 438
+    {"invalid_timestamp", "", 0},                                                                                 // 439
+    {"invalid_title", "", 0},                                                                                     // 440
+    {"invalid_token", "the token offered for refresh or exchange is not valid", c_auth},                          // 441
+    {"invalid_trigger", "", 0},                                                                                   // 442
+    {"invalid_trigger_id", "", 0},                                                                                // 443
+    {"invalid_ts_latest", "", 0},                                                                                 // 444
+    {"invalid_ts_oldest", "", 0},                                                                                 // 445
+    {"invalid_type", "", 0},                                                                                      // 446
+    {"invalid_types", "", 0},                                                                                     // 447
+    {"invalid_unfurl_id", "", 0},                                                                                 // 448
+    {"invalid_unfurls_format", "", 0},                                                                            // 449
+    {"invalid_url", "", 0},                                                                                       // 450
+    {"invalid_user", "", 0},                                                                                      // 451
+    {"invalid_user_combination", "", 0},                                                                          // 452
+    {"invalid_user_id", "", 0},                                                                                   // 453
+    {"invalid_users", "", 0},                                                                                     // 454
+    {"invalid_value", "", 0},                                                                                     // 455
+    {"invalid_view", "", 0},                                                                                      // 456
+    {"invalid_visibility", "", 0},                                                                                // 457
+    {"invalid_vote_value", "", 0},                                                                                // 458
+    {"invalid_workflow_auth_strategy", "", 0},                                                                    // 459
+    {"invalid_workspace_filter", "", 0},                                                                          // 460
+    {"invite_already_approved", "", 0},                                                                           // 461
+    {"invite_already_denied", "", 0},                                                                             // 462
+    {"invite_expired", "", 0},                                                                                    // 463
+    {"invite_from_same_org", "", 0},                                                                              // 464
+    {"invite_lookup_error", "", 0},                                                                               // 465
+    {"invite_not_found", "", 0},                                                                                  // 466
+    {"invite_used", "", 0},                                                                                       // 467
+    {"invited_user_not_created", "", 0},                                                                          // 468
+    {"invited_user_not_reactivated", "", 0},                                                                      // 469
+    {"invitee_cant_see_channel", "", 0},                                                                          // 470
+    {"invitor_cannot_see_channel", "", 0},                                                                        // 471
+    {"is_archived", "", 0},                                                                                       // 472
+    {"is_bot", "this method refuses legacy bot tokens", c_auth},                                                  // 473
+    {"is_idp_managed", "", 0},                                                                                    // 474
+    {"is_inactive", "", 0},                                                                                       // 475
+    {"is_pending_connected_to_org", "", 0},                                                                       // 476
+    {"job_not_found", "", 0},                                                                                     // 477
+    {"json_not_object", "the request body is well-formed JSON yet not a JSON object", c_invalid_request},         // 478
+    {"last_member", "", 0},                                                                                       // 479
+    {"leaving_team_not_in_channel", "", 0},                                                                       // 480
+    {"leaving_team_required", "", 0},                                                                             // 481
+    {"legacy_connection_invalid_org", "", 0},                                                                     // 482
+    {"legacy_connection_limit_exceeded", "", 0},                                                                  // 483
+    {"limit_required", "", 0},                                                                                    // 484
+    {"link_not_found", "", 0},                                                                                    // 485
+    {"list_editor_upsert_error", "", 0},                                                                          // 486
+    {"list_edits_update_error", "", 0},                                                                           // 487
+    {"list_not_found", "", 0},                                                                                    // 488
+    {"list_record_comment_fetch_failed", "", 0},                                                                  // 489
+    {"lists_disabled_user_team", "", 0},                                                                          // 490
+    {"malware_detected", "", 0},                                                                                  // 491
+    {"managed_app_limit_reached", "", 0},                                                                         // 492
+    {"managed_channel_not_supported", "", 0},                                                                     // 493
+    {"manager_app_not_eligible", "", 0},                                                                          // 494
+    {"markdown_text_conflict", "", 0},                                                                            // 495
+    {"max_file_sharing_exceeded", "", 0},                                                                         // 496
+    {"member_analytics_disabled", "", 0},                                                                         // 497
+    {"member_limit_exceeded", "", 0},                                                                             // 498
+    {"message_limit_exceeded", "", 0},                                                                            // 499
+    {"message_not_found", "", 0},                                                                                 // 500
+    {"message_not_in_streaming_state", "", 0},                                                                    // 501
+    {"message_not_owned_by_app", "", 0},                                                                          // 502
+    {"message_too_long", "", 0},                                                                                  // 503
+    {"messages_tab_disabled", "", 0},                                                                             // 504
+    {"messaging_processing_failed", "", 0},                                                                       // 505
+    {"metadata_must_be_sent_from_app", "", 0},                                                                    // 506
+    {"metadata_not_available", "", 0},                                                                            // 507
+    {"metadata_only_does_not_support_date", "", 0},                                                               // 508
+    {"metadata_too_large", "", 0},                                                                                // 509
+    {"method_deprecated", "Slack has retired or is retiring this method", 0},                                     // 510
+    {"method_not_found", "", 0},                                                                                  // 511
+    {"method_not_supported", "", 0},                                                                              // 512
+    {"method_not_supported_for_channel_type", "", 0},                                                             // 513
+    {"migration_in_progress", "", 0},                                                                             // 514
+    {"missing_arg_copy_from_list_id", "", 0},                                                                     // 515
+    {"missing_args", "", 0},                                                                                      // 516
+    {"missing_argument", "", 0},                                                                                  // 517
+    {"missing_arguments", "", 0},                                                                                 // 518
+    {"missing_channel", "", 0},                                                                                   // 519
+    {"missing_comment_data", "", 0},                                                                              // 520
+    {"missing_delete_action_id", "", 0},                                                                          // 521
+    {"missing_dialog", "", 0},                                                                                    // 522
+    {"missing_duration", "", 0},                                                                                  // 523
+    {"missing_file_data", "", 0},                                                                                 // 524
+    {"missing_interactivity_url", "", 0},                                                                         // 525
+    {"missing_options_load_url", "", 0},                                                                          // 526
     {"missing_post_type", "a request body was sent without saying what its Content-Type is", c_invalid_request},  // 527
-    {"missing_profile_id", "", 0},  // 528
-    {"missing_query", "", 0},  // 529
-    {"missing_recipient_team_id", "", 0},  // 530
-    {"missing_recipient_user_id", "", 0},  // 531
-    {"missing_record_channel_config", "", 0},  // 532
-    {"missing_resource", "the request lacks a required permission resource", 0},  // 533
-    {"missing_scope", "the token lacks an OAuth scope this method requires", c_auth},  // 534
-    {"missing_source", "", 0},  // 535
-    {"missing_step_ids", "", 0},  // 536
-    {"missing_subteam_name", "", 0},  // 537
-    {"missing_target_team", "", 0},  // 538
-    {"missing_team", "", 0},  // 539
-    {"missing_trigger", "", 0},  // 540
-    {"missing_ts", "", 0},  // 541
-    {"missing_unfurl_id", "", 0},  // 542
-    {"missing_unfurls", "", 0},  // 543
-    {"missing_user", "", 0},  // 544
-    {"msg_blocks_too_long", "", 0},  // 545
-    {"msg_blocks_too_many", "", 0},  // 546
-    {"msg_too_long", "", 0},  // 547
-    {"multi_workspace_restriction", "", 0},  // 548
-    {"must_clear_both_status_text_and_status_emoji", "", 0},  // 549
-    {"must_provide_team_domain", "", 0},  // 550
-    {"must_provide_team_name", "", 0},  // 551
-    {"must_revoke_access", "", 0},  // 552
-    {"name_already_exists", "", 0},  // 553
-    {"name_not_allowed", "", 0},  // 554
-    {"name_taken", "", 0},  // 555
-    {"name_taken_in_org", "", 0},  // 556
-    {"name_too_long", "", 0},  // 557
-    {"named_entities_cannot_be_empty", "", 0},  // 558
-    {"no_access", "", 0},  // 559
-    {"no_active_sessions", "", 0},  // 560
-    {"no_alias_selected", "", 0},  // 561
-    {"no_bot_user_for_app", "", 0},  // 562
-    {"no_channel", "", 0},  // 563
-    {"no_channel_memberships", "", 0},  // 564
-    {"no_domains_provided", "", 0},  // 565
-    {"no_dual_broadcast_content_update", "", 0},  // 566
-    {"no_external_invite_permission", "", 0},  // 567
-    {"no_image_uploaded", "", 0},  // 568
-    {"no_item_specified", "", 0},  // 569
-    {"no_local_user_on_team", "", 0},  // 570
-    {"no_permission", "the token is not permitted to perform this request", c_auth},  // 571
-    {"no_perms", "", 0},  // 572
-    {"no_pin", "", 0},  // 573
-    {"no_query", "", 0},  // 574
-    {"no_reaction", "", 0},  // 575
-    {"no_refresh_token", "", 0},  // 576
-    {"no_resolution_found", "", 0},  // 577
-    {"no_scopes", "", c_invalid_request},  // 578
-    {"no_such_subteam", "", 0},  // 579
-    {"no_team_ids_given", "", 0},  // 580
-    {"no_team_or_enterprise_provided", "", 0},  // 581
-    {"no_teams_to_disconnect", "", 0},  // 582
-    {"no_text", "", 0},  // 583
-    {"no_tokens_found", "", 0},  // 584
-    {"no_user", "", 0},  // 585
-    {"no_user_scopes", "", c_invalid_request},  // 586
-    {"no_users_provided", "", 0},  // 587
-    {"no_valid_channels", "", 0},  // 588
-    {"no_valid_entities", "", 0},  // 589
-    {"no_valid_named_entities", "", 0},  // 590
-    {"no_valid_teams", "", 0},  // 591
-    {"no_valid_users", "", 0},  // 592
-    {"not_admin", "", 0},  // 593
-    {"not_agent_app", "", 0},  // 594
-    {"not_allowed", "", 0},  // 595
-    {"not_allowed_for_grid_workspace", "", 0},  // 596
-    {"not_allowed_to_create_automation_rule", "", 0},  // 597
-    {"not_allowed_token_type", "this kind of token may not be used with this method", c_auth},  // 598
-    {"not_an_admin", "", 0},  // 599
-    {"not_an_enterprise", "", 0},  // 600
-    {"not_an_owner", "", 0},  // 601
-    {"not_app_admin", "", 0},  // 602
-    {"not_archived", "", 0},  // 603
-    {"not_authed", "the request carried no authentication token", c_auth},  // 604
-    {"not_authorized", "", 0},  // 605
-    {"not_bearer_token", "", c_auth},  // 606
-    {"not_enabled", "", 0},  // 607
-    {"not_enough_users", "", 0},  // 608
-    {"not_enterprise_team", "", 0},  // 609
-    {"not_found", "", 0},  // 610
-    {"not_implemented", "", 0},  // 611
-    {"not_in_channel", "", 0},  // 612
-    {"not_in_dnd", "", 0},  // 613
-    {"not_in_team", "", 0},  // 614
-    {"not_owner", "", 0},  // 615
-    {"not_paid", "", 0},  // 616
-    {"not_permitted", "", 0},  // 617
-    {"not_pinnable", "", 0},  // 618
-    {"not_pinned", "", 0},  // 619
-    {"not_reactable", "", 0},  // 620
-    {"not_starred", "", 0},  // 621
-    {"not_subscribed_to_message_stream_stopped", "", 0},  // 622
-    {"not_supported", "", 0},  // 623
-    {"not_visible", "", 0},  // 624
-    {"oauth_authorization_url_mismatch", "the OAuth flow was started on the authorize URL of a different OAuth version", c_invalid_request},  // 625
-    {"oauth_metadata_not_found", "", 0},  // 626
-    {"one_or_more_invalid_channels", "", 0},  // 627
+    {"missing_profile_id", "", 0},                                                                                // 528
+    {"missing_query", "", 0},                                                                                     // 529
+    {"missing_recipient_team_id", "", 0},                                                                         // 530
+    {"missing_recipient_user_id", "", 0},                                                                         // 531
+    {"missing_record_channel_config", "", 0},                                                                     // 532
+    {"missing_resource", "the request lacks a required permission resource", 0},                                  // 533
+    {"missing_scope", "the token lacks an OAuth scope this method requires", c_auth},                             // 534
+    {"missing_source", "", 0},                                                                                    // 535
+    {"missing_step_ids", "", 0},                                                                                  // 536
+    {"missing_subteam_name", "", 0},                                                                              // 537
+    {"missing_target_team", "", 0},                                                                               // 538
+    {"missing_team", "", 0},                                                                                      // 539
+    {"missing_trigger", "", 0},                                                                                   // 540
+    {"missing_ts", "", 0},                                                                                        // 541
+    {"missing_unfurl_id", "", 0},                                                                                 // 542
+    {"missing_unfurls", "", 0},                                                                                   // 543
+    {"missing_user", "", 0},                                                                                      // 544
+    {"msg_blocks_too_long", "", 0},                                                                               // 545
+    {"msg_blocks_too_many", "", 0},                                                                               // 546
+    {"msg_too_long", "", 0},                                                                                      // 547
+    {"multi_workspace_restriction", "", 0},                                                                       // 548
+    {"must_clear_both_status_text_and_status_emoji", "", 0},                                                      // 549
+    {"must_provide_team_domain", "", 0},                                                                          // 550
+    {"must_provide_team_name", "", 0},                                                                            // 551
+    {"must_revoke_access", "", 0},                                                                                // 552
+    {"name_already_exists", "", 0},                                                                               // 553
+    {"name_not_allowed", "", 0},                                                                                  // 554
+    {"name_taken", "", 0},                                                                                        // 555
+    {"name_taken_in_org", "", 0},                                                                                 // 556
+    {"name_too_long", "", 0},                                                                                     // 557
+    {"named_entities_cannot_be_empty", "", 0},                                                                    // 558
+    {"no_access", "", 0},                                                                                         // 559
+    {"no_active_sessions", "", 0},                                                                                // 560
+    {"no_alias_selected", "", 0},                                                                                 // 561
+    {"no_bot_user_for_app", "", 0},                                                                               // 562
+    {"no_channel", "", 0},                                                                                        // 563
+    {"no_channel_memberships", "", 0},                                                                            // 564
+    {"no_domains_provided", "", 0},                                                                               // 565
+    {"no_dual_broadcast_content_update", "", 0},                                                                  // 566
+    {"no_external_invite_permission", "", 0},                                                                     // 567
+    {"no_image_uploaded", "", 0},                                                                                 // 568
+    {"no_item_specified", "", 0},                                                                                 // 569
+    {"no_local_user_on_team", "", 0},                                                                             // 570
+    {"no_permission", "the token is not permitted to perform this request", c_auth},                              // 571
+    {"no_perms", "", 0},                                                                                          // 572
+    {"no_pin", "", 0},                                                                                            // 573
+    {"no_query", "", 0},                                                                                          // 574
+    {"no_reaction", "", 0},                                                                                       // 575
+    {"no_refresh_token", "", 0},                                                                                  // 576
+    {"no_resolution_found", "", 0},                                                                               // 577
+    {"no_scopes", "", c_invalid_request},                                                                         // 578
+    {"no_such_subteam", "", 0},                                                                                   // 579
+    {"no_team_ids_given", "", 0},                                                                                 // 580
+    {"no_team_or_enterprise_provided", "", 0},                                                                    // 581
+    {"no_teams_to_disconnect", "", 0},                                                                            // 582
+    {"no_text", "", 0},                                                                                           // 583
+    {"no_tokens_found", "", 0},                                                                                   // 584
+    {"no_user", "", 0},                                                                                           // 585
+    {"no_user_scopes", "", c_invalid_request},                                                                    // 586
+    {"no_users_provided", "", 0},                                                                                 // 587
+    {"no_valid_channels", "", 0},                                                                                 // 588
+    {"no_valid_entities", "", 0},                                                                                 // 589
+    {"no_valid_named_entities", "", 0},                                                                           // 590
+    {"no_valid_teams", "", 0},                                                                                    // 591
+    {"no_valid_users", "", 0},                                                                                    // 592
+    {"not_admin", "", 0},                                                                                         // 593
+    {"not_agent_app", "", 0},                                                                                     // 594
+    {"not_allowed", "", 0},                                                                                       // 595
+    {"not_allowed_for_grid_workspace", "", 0},                                                                    // 596
+    {"not_allowed_to_create_automation_rule", "", 0},                                                             // 597
+    {"not_allowed_token_type", "this kind of token may not be used with this method", c_auth},                    // 598
+    {"not_an_admin", "", 0},                                                                                      // 599
+    {"not_an_enterprise", "", 0},                                                                                 // 600
+    {"not_an_owner", "", 0},                                                                                      // 601
+    {"not_app_admin", "", 0},                                                                                     // 602
+    {"not_archived", "", 0},                                                                                      // 603
+    {"not_authed", "the request carried no authentication token", c_auth},                                        // 604
+    {"not_authorized", "", 0},                                                                                    // 605
+    {"not_bearer_token", "", c_auth},                                                                             // 606
+    {"not_enabled", "", 0},                                                                                       // 607
+    {"not_enough_users", "", 0},                                                                                  // 608
+    {"not_enterprise_team", "", 0},                                                                               // 609
+    {"not_found", "", 0},                                                                                         // 610
+    {"not_implemented", "", 0},                                                                                   // 611
+    {"not_in_channel", "", 0},                                                                                    // 612
+    {"not_in_dnd", "", 0},                                                                                        // 613
+    {"not_in_team", "", 0},                                                                                       // 614
+    {"not_owner", "", 0},                                                                                         // 615
+    {"not_paid", "", 0},                                                                                          // 616
+    {"not_permitted", "", 0},                                                                                     // 617
+    {"not_pinnable", "", 0},                                                                                      // 618
+    {"not_pinned", "", 0},                                                                                        // 619
+    {"not_reactable", "", 0},                                                                                     // 620
+    {"not_starred", "", 0},                                                                                       // 621
+    {"not_subscribed_to_message_stream_stopped", "", 0},                                                          // 622
+    {"not_supported", "", 0},                                                                                     // 623
+    {"not_visible", "", 0},                                                                                       // 624
+    {"oauth_authorization_url_mismatch", "the OAuth flow was started on the authorize URL of a different OAuth version",
+     c_invalid_request},                          // 625
+    {"oauth_metadata_not_found", "", 0},          // 626
+    {"one_or_more_invalid_channels", "", 0},      // 627
     {"org_level_email_display_disabled", "", 0},  // 628
-    {"org_login_required", "an Enterprise migration of the workspace is under way and blocks access until done", 0},  // 629
-    {"org_not_connected", "", 0},  // 630
-    {"org_not_found", "", 0},  // 631
-    {"org_resolution_required", "", 0},  // 632
-    {"org_user_not_in_team", "", 0},  // 633
-    {"over_cell_fields_limit", "", 0},  // 634
-    {"over_column_maximum", "", 0},  // 635
-    {"over_list_file_maximum", "", 0},  // 636
-    {"over_max_entity_limit", "", 0},  // 637
-    {"over_pagination_limit", "", 0},  // 638
-    {"over_row_maximum", "", 0},  // 639
-    {"over_title_length_maximum", "", 0},  // 640
-    {"paid_only", "", 0},  // 641
-    {"paid_teams_only", "", 0},  // 642
-    {"parameter_validation_failed", "", 0},  // 643
-    {"parent_bookmark_disabled", "", 0},  // 644
-    {"parent_with_link", "", 0},  // 645
-    {"partial_failure", "", 0},  // 646
-    {"partial_profile_set_failed", "", 0},  // 647
-    {"permission_denied", "", 0},  // 648
-    {"permission_type_required", "", 0},  // 649
-    {"pkce_not_allowed", "", 0},  // 650
-    {"plan_upgrade_required", "", 0},  // 651
-    {"policy_not_found", "", 0},  // 652
-    {"post_contents_too_large", "", 0},  // 653
-    {"posting_to_channel_denied", "", 0},  // 654
-    {"posting_to_general_channel_denied", "", 0},  // 655
-    {"preview_feature_not_available", "", 0},  // 656
-    {"primary_usergroup_not_found", "", 0},  // 657
-    {"profile_set_failed", "", 0},  // 658
-    {"property_not_allowed", "", 0},  // 659
-    {"providers_not_found", "", 0},  // 660
-    {"public_file_type_not_allowed", "", 0},  // 661
-    {"public_video_not_allowed", "", 0},  // 662
-    {"published_app_only", "", 0},  // 663
-    {"push_limit_reached", "", 0},  // 664
-    {"query_too_long", "", 0},  // 665
-    {"rate_limited", "", 0},  // 666
-    {"ratelimit", "", 0},  // 667
-    {"ratelimited", "the rate limit for this method was exceeded and the call was not run", c_rate_limited},  // 668
-    {"recipients_not_specified", "", 0},  // 669
-    {"record_channel_already_exists", "", 0},  // 670
-    {"record_channel_cannot_be_externally_shared", "", 0},  // 671
-    {"record_deleted", "", 0},  // 672
-    {"record_not_found", "", 0},  // 673
-    {"request_already_resolved", "", 0},  // 674
-    {"request_id_or_app_id_is_required", "", 0},  // 675
-    {"request_id_required_for_custom_integrations", "", 0},  // 676
-    {"request_timeout", "the POST body reached Slack incomplete or not at all", c_transient},  // 677
-    {"required_visibility", "", 0},  // 678
-    {"reserved_name", "", 0},  // 679
-    {"reserved_username", "", 0},  // 680
-    {"resized_but_still_too_large", "", 0},  // 681
-    {"restricted_action", "", 0},  // 682
-    {"restricted_action_non_threadable_channel", "", 0},  // 683
-    {"restricted_action_read_only_channel", "", 0},  // 684
-    {"restricted_action_thread_locked", "", 0},  // 685
-    {"restricted_action_thread_only_channel", "", 0},  // 686
-    {"restricted_plan_level", "", 0},  // 687
-    {"restricted_too_many", "", 0},  // 688
-    {"retention_override_not_allowed", "", 0},  // 689
-    {"row_id_not_provided", "", 0},  // 690
-    {"row_not_found", "", 0},  // 691
-    {"rtm_connect_required", "", 0},  // 692
-    {"send_on_behalf_not_allowed", "", 0},  // 693
-    {"server_acl_entities_not_in_scope", "", 0},  // 694
-    {"server_acl_type_broader_than_app", "", 0},  // 695
-    {"server_not_found", "", 0},  // 696
-    {"service_unavailable", "Slack is temporarily unable to serve requests", c_transient},  // 697
-    {"session_invalidation_failed", "", 0},  // 698
-    {"session_not_found", "", 0},  // 699
-    {"session_reset_not_allowed", "", 0},  // 700
-    {"shared_channel_denied", "", 0},  // 701
-    {"slack_connect_blocked_file_type", "", 0},  // 702
-    {"slack_connect_canvas_sharing_blocked", "", 0},  // 703
-    {"slack_connect_clip_sharing_blocked", "", 0},  // 704
-    {"slack_connect_file_link_sharing_blocked", "", 0},  // 705
-    {"slack_connect_file_upload_sharing_blocked", "", 0},  // 706
-    {"slack_connect_lists_sharing_blocked", "", 0},  // 707
-    {"snippet_too_large", "", 0},  // 708
-    {"snooze_end_failed", "", 0},  // 709
-    {"snooze_failed", "", 0},  // 710
-    {"snooze_not_active", "", 0},  // 711
-    {"socket_mode_not_enabled", "", 0},  // 712
-    {"specify_enterprise_or_teams", "", 0},  // 713
-    {"stopped_by_user", "", 0},  // 714
-    {"storage_limit_reached", "", 0},  // 715
-    {"streaming_state_conflict", "", 0},  // 716
-    {"subteam_max_users_exceeded", "", 0},  // 717
-    {"sudo_required", "", 0},  // 718
-    {"target_team_must_be_specified_in_org_context", "", 0},  // 719
-    {"target_team_not_found", "", 0},  // 720
-    {"target_team_not_on_org", "", 0},  // 721
+    {"org_login_required", "an Enterprise migration of the workspace is under way and blocks access until done",
+     0},                                                                                                        // 629
+    {"org_not_connected", "", 0},                                                                               // 630
+    {"org_not_found", "", 0},                                                                                   // 631
+    {"org_resolution_required", "", 0},                                                                         // 632
+    {"org_user_not_in_team", "", 0},                                                                            // 633
+    {"over_cell_fields_limit", "", 0},                                                                          // 634
+    {"over_column_maximum", "", 0},                                                                             // 635
+    {"over_list_file_maximum", "", 0},                                                                          // 636
+    {"over_max_entity_limit", "", 0},                                                                           // 637
+    {"over_pagination_limit", "", 0},                                                                           // 638
+    {"over_row_maximum", "", 0},                                                                                // 639
+    {"over_title_length_maximum", "", 0},                                                                       // 640
+    {"paid_only", "", 0},                                                                                       // 641
+    {"paid_teams_only", "", 0},                                                                                 // 642
+    {"parameter_validation_failed", "", 0},                                                                     // 643
+    {"parent_bookmark_disabled", "", 0},                                                                        // 644
+    {"parent_with_link", "", 0},                                                                                // 645
+    {"partial_failure", "", 0},                                                                                 // 646
+    {"partial_profile_set_failed", "", 0},                                                                      // 647
+    {"permission_denied", "", 0},                                                                               // 648
+    {"permission_type_required", "", 0},                                                                        // 649
+    {"pkce_not_allowed", "", 0},                                                                                // 650
+    {"plan_upgrade_required", "", 0},                                                                           // 651
+    {"policy_not_found", "", 0},                                                                                // 652
+    {"post_contents_too_large", "", 0},                                                                         // 653
+    {"posting_to_channel_denied", "", 0},                                                                       // 654
+    {"posting_to_general_channel_denied", "", 0},                                                               // 655
+    {"preview_feature_not_available", "", 0},                                                                   // 656
+    {"primary_usergroup_not_found", "", 0},                                                                     // 657
+    {"profile_set_failed", "", 0},                                                                              // 658
+    {"property_not_allowed", "", 0},                                                                            // 659
+    {"providers_not_found", "", 0},                                                                             // 660
+    {"public_file_type_not_allowed", "", 0},                                                                    // 661
+    {"public_video_not_allowed", "", 0},                                                                        // 662
+    {"published_app_only", "", 0},                                                                              // 663
+    {"push_limit_reached", "", 0},                                                                              // 664
+    {"query_too_long", "", 0},                                                                                  // 665
+    {"rate_limited", "", 0},                                                                                    // 666
+    {"ratelimit", "", 0},                                                                                       // 667
+    {"ratelimited", "the rate limit for this method was exceeded and the call was not run", c_rate_limited},    // 668
+    {"recipients_not_specified", "", 0},                                                                        // 669
+    {"record_channel_already_exists", "", 0},                                                                   // 670
+    {"record_channel_cannot_be_externally_shared", "", 0},                                                      // 671
+    {"record_deleted", "", 0},                                                                                  // 672
+    {"record_not_found", "", 0},                                                                                // 673
+    {"request_already_resolved", "", 0},                                                                        // 674
+    {"request_id_or_app_id_is_required", "", 0},                                                                // 675
+    {"request_id_required_for_custom_integrations", "", 0},                                                     // 676
+    {"request_timeout", "the POST body reached Slack incomplete or not at all", c_transient},                   // 677
+    {"required_visibility", "", 0},                                                                             // 678
+    {"reserved_name", "", 0},                                                                                   // 679
+    {"reserved_username", "", 0},                                                                               // 680
+    {"resized_but_still_too_large", "", 0},                                                                     // 681
+    {"restricted_action", "", 0},                                                                               // 682
+    {"restricted_action_non_threadable_channel", "", 0},                                                        // 683
+    {"restricted_action_read_only_channel", "", 0},                                                             // 684
+    {"restricted_action_thread_locked", "", 0},                                                                 // 685
+    {"restricted_action_thread_only_channel", "", 0},                                                           // 686
+    {"restricted_plan_level", "", 0},                                                                           // 687
+    {"restricted_too_many", "", 0},                                                                             // 688
+    {"retention_override_not_allowed", "", 0},                                                                  // 689
+    {"row_id_not_provided", "", 0},                                                                             // 690
+    {"row_not_found", "", 0},                                                                                   // 691
+    {"rtm_connect_required", "", 0},                                                                            // 692
+    {"send_on_behalf_not_allowed", "", 0},                                                                      // 693
+    {"server_acl_entities_not_in_scope", "", 0},                                                                // 694
+    {"server_acl_type_broader_than_app", "", 0},                                                                // 695
+    {"server_not_found", "", 0},                                                                                // 696
+    {"service_unavailable", "Slack is temporarily unable to serve requests", c_transient},                      // 697
+    {"session_invalidation_failed", "", 0},                                                                     // 698
+    {"session_not_found", "", 0},                                                                               // 699
+    {"session_reset_not_allowed", "", 0},                                                                       // 700
+    {"shared_channel_denied", "", 0},                                                                           // 701
+    {"slack_connect_blocked_file_type", "", 0},                                                                 // 702
+    {"slack_connect_canvas_sharing_blocked", "", 0},                                                            // 703
+    {"slack_connect_clip_sharing_blocked", "", 0},                                                              // 704
+    {"slack_connect_file_link_sharing_blocked", "", 0},                                                         // 705
+    {"slack_connect_file_upload_sharing_blocked", "", 0},                                                       // 706
+    {"slack_connect_lists_sharing_blocked", "", 0},                                                             // 707
+    {"snippet_too_large", "", 0},                                                                               // 708
+    {"snooze_end_failed", "", 0},                                                                               // 709
+    {"snooze_failed", "", 0},                                                                                   // 710
+    {"snooze_not_active", "", 0},                                                                               // 711
+    {"socket_mode_not_enabled", "", 0},                                                                         // 712
+    {"specify_enterprise_or_teams", "", 0},                                                                     // 713
+    {"stopped_by_user", "", 0},                                                                                 // 714
+    {"storage_limit_reached", "", 0},                                                                           // 715
+    {"streaming_state_conflict", "", 0},                                                                        // 716
+    {"subteam_max_users_exceeded", "", 0},                                                                      // 717
+    {"sudo_required", "", 0},                                                                                   // 718
+    {"target_team_must_be_specified_in_org_context", "", 0},                                                    // 719
+    {"target_team_not_found", "", 0},                                                                           // 720
+    {"target_team_not_on_org", "", 0},                                                                          // 721
     {"team_access_not_granted", "the token lacks a grant for the workspace this request is aimed at", c_auth},  // 722
-    {"team_added_to_org", "the workspace is moving into an Enterprise organization so API calls may fail now and then", 0},  // 723
-    {"team_id_or_org_required", "", 0},  // 724
-    {"team_id_required_for_enterprise", "", 0},  // 725
-    {"team_limit_exceeded", "", 0},  // 726
-    {"team_not_connected", "", 0},  // 727
-    {"team_not_found", "", 0},  // 728
-    {"team_not_on_enterprise", "", 0},  // 729
-    {"team_quota_exceeded", "", 0},  // 730
+    {"team_added_to_org", "the workspace is moving into an Enterprise organization so API calls may fail now and then",
+     0},                                                  // 723
+    {"team_id_or_org_required", "", 0},                   // 724
+    {"team_id_required_for_enterprise", "", 0},           // 725
+    {"team_limit_exceeded", "", 0},                       // 726
+    {"team_not_connected", "", 0},                        // 727
+    {"team_not_found", "", 0},                            // 728
+    {"team_not_on_enterprise", "", 0},                    // 729
+    {"team_quota_exceeded", "", 0},                       // 730
     {"team_tier_cannot_create_channel_canvases", "", 0},  // 731
-    {"teams_not_found", "", 0},  // 732
-    {"template_not_visible", "", 0},  // 733
-    {"thread_locked", "", 0},  // 734
-    {"thread_not_found", "", 0},  // 735
-    {"thread_ts_not_allowed", "", 0},  // 736
-    {"thread_ts_required", "", 0},  // 737
-    {"time_in_past", "", 0},  // 738
-    {"time_too_far", "", 0},  // 739
-    {"timezone_count_failed", "", 0},  // 740
-    {"token_already_exchanged", "this legacy token was exchanged before and cannot be exchanged again", c_invalid_request},  // 741
+    {"teams_not_found", "", 0},                           // 732
+    {"template_not_visible", "", 0},                      // 733
+    {"thread_locked", "", 0},                             // 734
+    {"thread_not_found", "", 0},                          // 735
+    {"thread_ts_not_allowed", "", 0},                     // 736
+    {"thread_ts_required", "", 0},                        // 737
+    {"time_in_past", "", 0},                              // 738
+    {"time_too_far", "", 0},                              // 739
+    {"timezone_count_failed", "", 0},                     // 740
+    {"token_already_exchanged", "this legacy token was exchanged before and cannot be exchanged again",
+     c_invalid_request},                                                                       // 741
     {"token_expired", "the access token is past its lifetime and must be refreshed", c_auth},  // 742
-    {"token_not_found", "", 0},  // 743
-    {"token_revoked", "the token is no longer valid because it was revoked or its owner or app was removed", c_auth},  // 744
-    {"token_rotation_not_enabled", "", 0},  // 745
-    {"too_large", "", 0},  // 746
-    {"too_long", "", 0},  // 747
-    {"too_many_attachments", "", 0},  // 748
-    {"too_many_bookmarks", "", 0},  // 749
-    {"too_many_contact_cards", "", 0},  // 750
-    {"too_many_domains_provided", "", 0},  // 751
-    {"too_many_emails", "", 0},  // 752
-    {"too_many_emoji", "", 0},  // 753
-    {"too_many_entities", "", 0},  // 754
-    {"too_many_frames", "", 0},  // 755
-    {"too_many_ids", "", 0},  // 756
-    {"too_many_ids_provided", "", 0},  // 757
-    {"too_many_linked_channels", "", 0},  // 758
-    {"too_many_members", "", 0},  // 759
-    {"too_many_named_entities", "", 0},  // 760
-    {"too_many_pins", "", 0},  // 761
-    {"too_many_properties", "", 0},  // 762
-    {"too_many_reactions", "", 0},  // 763
-    {"too_many_requests", "", 0},  // 764
-    {"too_many_tabs", "", 0},  // 765
-    {"too_many_target_teams", "", 0},  // 766
-    {"too_many_teams", "", 0},  // 767
-    {"too_many_teams_provided", "", 0},  // 768
-    {"too_many_users", "", 0},  // 769
-    {"trigger_exchanged", "", 0},  // 770
-    {"trigger_expired", "", 0},  // 771
-    {"trigger_not_found", "", 0},  // 772
-    {"trigger_type_id_not_found", "", 0},  // 773
-    {"two_factor_setup_required", "the user has to enable two-factor authentication first", c_auth},  // 774
-    {"unable_to_delete", "", 0},  // 775
-    {"unable_to_fetch_custom_emojis", "", 0},  // 776
-    {"unable_to_link_idp_group_and_channel", "", 0},  // 777
-    {"unable_to_open_file", "", 0},  // 778
-    {"unable_to_process_post_request", "", 0},  // 779
-    {"unable_to_share_files", "", 0},  // 780
-    {"unable_to_unlink_idp_group_and_channel", "", 0},  // 781
-    {"unable_to_update_existing_sessions", "", 0},  // 782
-    {"uneditable_column", "", 0},  // 783
-    {"unexpected_description_blocks_arg", "", 0},  // 784
-    {"unknown_app_id", "", 0},  // 785
-    {"unknown_function_id", "", 0},  // 786
+    {"token_not_found", "", 0},                                                                // 743
+    {"token_revoked", "the token is no longer valid because it was revoked or its owner or app was removed",
+     c_auth},                                                                                           // 744
+    {"token_rotation_not_enabled", "", 0},                                                              // 745
+    {"too_large", "", 0},                                                                               // 746
+    {"too_long", "", 0},                                                                                // 747
+    {"too_many_attachments", "", 0},                                                                    // 748
+    {"too_many_bookmarks", "", 0},                                                                      // 749
+    {"too_many_contact_cards", "", 0},                                                                  // 750
+    {"too_many_domains_provided", "", 0},                                                               // 751
+    {"too_many_emails", "", 0},                                                                         // 752
+    {"too_many_emoji", "", 0},                                                                          // 753
+    {"too_many_entities", "", 0},                                                                       // 754
+    {"too_many_frames", "", 0},                                                                         // 755
+    {"too_many_ids", "", 0},                                                                            // 756
+    {"too_many_ids_provided", "", 0},                                                                   // 757
+    {"too_many_linked_channels", "", 0},                                                                // 758
+    {"too_many_members", "", 0},                                                                        // 759
+    {"too_many_named_entities", "", 0},                                                                 // 760
+    {"too_many_pins", "", 0},                                                                           // 761
+    {"too_many_properties", "", 0},                                                                     // 762
+    {"too_many_reactions", "", 0},                                                                      // 763
+    {"too_many_requests", "", 0},                                                                       // 764
+    {"too_many_tabs", "", 0},                                                                           // 765
+    {"too_many_target_teams", "", 0},                                                                   // 766
+    {"too_many_teams", "", 0},                                                                          // 767
+    {"too_many_teams_provided", "", 0},                                                                 // 768
+    {"too_many_users", "", 0},                                                                          // 769
+    {"trigger_exchanged", "", 0},                                                                       // 770
+    {"trigger_expired", "", 0},                                                                         // 771
+    {"trigger_not_found", "", 0},                                                                       // 772
+    {"trigger_type_id_not_found", "", 0},                                                               // 773
+    {"two_factor_setup_required", "the user has to enable two-factor authentication first", c_auth},    // 774
+    {"unable_to_delete", "", 0},                                                                        // 775
+    {"unable_to_fetch_custom_emojis", "", 0},                                                           // 776
+    {"unable_to_link_idp_group_and_channel", "", 0},                                                    // 777
+    {"unable_to_open_file", "", 0},                                                                     // 778
+    {"unable_to_process_post_request", "", 0},                                                          // 779
+    {"unable_to_share_files", "", 0},                                                                   // 780
+    {"unable_to_unlink_idp_group_and_channel", "", 0},                                                  // 781
+    {"unable_to_update_existing_sessions", "", 0},                                                      // 782
+    {"uneditable_column", "", 0},                                                                       // 783
+    {"unexpected_description_blocks_arg", "", 0},                                                       // 784
+    {"unknown_app_id", "", 0},                                                                          // 785
+    {"unknown_function_id", "", 0},                                                                     // 786
     {"unknown_method", "Slack does not offer the requested method to this caller", c_invalid_request},  // 787
-    {"unknown_snippet_type", "", 0},  // 788
-    {"unknown_step_id", "", 0},  // 789
-    {"unknown_subtype", "", 0},  // 790
-    {"unknown_type", "", 0},  // 791
-    {"unknown_workflow_id", "", 0},  // 792
-    {"unsupported_action_describe", "", 0},  // 793
-    {"unsupported_action_put", "", 0},  // 794
-    {"unsupported_arguments", "", 0},  // 795
-    {"unsupported_grant_type", "", c_invalid_request},  // 796
-    {"unsupported_team_type", "", 0},  // 797
-    {"update_failed", "", 0},  // 798
-    {"upgrade_required", "an upgrade is demanded before this call can succeed (Slack does not document which)", 0},  // 799
-    {"ura_max_channels", "", 0},  // 800
-    {"url_in_message", "", 0},  // 801
-    {"url_restriction_not_supported", "", 0},  // 802
-    {"user_already_deleted", "", 0},  // 803
-    {"user_already_team_member", "", 0},  // 804
-    {"user_auth_url_missing", "", 0},  // 805
-    {"user_cannot_create_channel", "", 0},  // 806
-    {"user_cannot_manage_public_channels", "", 0},  // 807
-    {"user_cannot_manage_workspace", "", 0},  // 808
-    {"user_channel_limit_exceeded", "", 0},  // 809
-    {"user_disabled", "", 0},  // 810
-    {"user_does_not_own_channel", "", 0},  // 811
+    {"unknown_snippet_type", "", 0},                                                                    // 788
+    {"unknown_step_id", "", 0},                                                                         // 789
+    {"unknown_subtype", "", 0},                                                                         // 790
+    {"unknown_type", "", 0},                                                                            // 791
+    {"unknown_workflow_id", "", 0},                                                                     // 792
+    {"unsupported_action_describe", "", 0},                                                             // 793
+    {"unsupported_action_put", "", 0},                                                                  // 794
+    {"unsupported_arguments", "", 0},                                                                   // 795
+    {"unsupported_grant_type", "", c_invalid_request},                                                  // 796
+    {"unsupported_team_type", "", 0},                                                                   // 797
+    {"update_failed", "", 0},                                                                           // 798
+    {"upgrade_required", "an upgrade is demanded before this call can succeed (Slack does not document which)",
+     0},                                                                                        // 799
+    {"ura_max_channels", "", 0},                                                                // 800
+    {"url_in_message", "", 0},                                                                  // 801
+    {"url_restriction_not_supported", "", 0},                                                   // 802
+    {"user_already_deleted", "", 0},                                                            // 803
+    {"user_already_team_member", "", 0},                                                        // 804
+    {"user_auth_url_missing", "", 0},                                                           // 805
+    {"user_cannot_create_channel", "", 0},                                                      // 806
+    {"user_cannot_manage_public_channels", "", 0},                                              // 807
+    {"user_cannot_manage_workspace", "", 0},                                                    // 808
+    {"user_channel_limit_exceeded", "", 0},                                                     // 809
+    {"user_disabled", "", 0},                                                                   // 810
+    {"user_does_not_own_channel", "", 0},                                                       // 811
     {"user_email_unverified", "the installing user has not confirmed their email address", 0},  // 812
-    {"user_is_already_deleted", "", 0},  // 813
-    {"user_is_bot", "", c_auth},  // 814
-    {"user_is_deactivated", "", 0},  // 815
-    {"user_is_not_a_guest", "", 0},  // 816
-    {"user_is_not_guest", "", 0},  // 817
-    {"user_is_restricted", "", 0},  // 818
-    {"user_is_ultra_restricted", "", 0},  // 819
-    {"user_must_be_admin", "", 0},  // 820
-    {"user_must_be_in_workspace", "", 0},  // 821
-    {"user_not_found", "", 0},  // 822
-    {"user_not_in_channel", "", 0},  // 823
-    {"user_not_visible", "", 0},  // 824
-    {"user_required_to_accept_as_private_but_cannot", "", 0},  // 825
-    {"user_session_reset_failed", "", 0},  // 826
-    {"usergroup_not_found", "", 0},  // 827
-    {"usergroup_not_linked_to_team", "", 0},  // 828
-    {"usergroup_team_not_provisioned", "", 0},  // 829
-    {"username_same", "", 0},  // 830
-    {"users_list_not_supplied", "", 0},  // 831
-    {"users_not_found", "", 0},  // 832
-    {"validation_errors", "", 0},  // 833
-    {"view_too_large", "", 0},  // 834
-    {"visibility_is_not_named_entities", "", 0},  // 835
-    {"workflows_export_csv_not_enabled", "", 0},  // 836
+    {"user_is_already_deleted", "", 0},                                                         // 813
+    {"user_is_bot", "", c_auth},                                                                // 814
+    {"user_is_deactivated", "", 0},                                                             // 815
+    {"user_is_not_a_guest", "", 0},                                                             // 816
+    {"user_is_not_guest", "", 0},                                                               // 817
+    {"user_is_restricted", "", 0},                                                              // 818
+    {"user_is_ultra_restricted", "", 0},                                                        // 819
+    {"user_must_be_admin", "", 0},                                                              // 820
+    {"user_must_be_in_workspace", "", 0},                                                       // 821
+    {"user_not_found", "", 0},                                                                  // 822
+    {"user_not_in_channel", "", 0},                                                             // 823
+    {"user_not_visible", "", 0},                                                                // 824
+    {"user_required_to_accept_as_private_but_cannot", "", 0},                                   // 825
+    {"user_session_reset_failed", "", 0},                                                       // 826
+    {"usergroup_not_found", "", 0},                                                             // 827
+    {"usergroup_not_linked_to_team", "", 0},                                                    // 828
+    {"usergroup_team_not_provisioned", "", 0},                                                  // 829
+    {"username_same", "", 0},                                                                   // 830
+    {"users_list_not_supplied", "", 0},                                                         // 831
+    {"users_not_found", "", 0},                                                                 // 832
+    {"validation_errors", "", 0},                                                               // 833
+    {"view_too_large", "", 0},                                                                  // 834
+    {"visibility_is_not_named_entities", "", 0},                                                // 835
+    {"workflows_export_csv_not_enabled", "", 0},                                                // 836
 };
 
 constexpr std::size_t table_size = std::size(table);
@@ -877,82 +888,48 @@ static_assert(static_cast<std::size_t>(api_errc::workflows_export_csv_not_enable
 
 // Values ordered by wire string (byte order), for binary search in from_string().
 constexpr std::uint16_t by_wire[] = {
-    2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
-    14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
-    26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37,
-    38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49,
-    50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61,
-    62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73,
-    74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85,
-    86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97,
-    98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109,
-    110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121,
-    122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133,
-    134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145,
-    146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157,
-    158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169,
-    170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181,
-    182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193,
-    194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205,
-    206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217,
-    218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229,
-    230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241,
-    242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253,
-    254, 255, 256, 257, 258, 259, 260, 261, 262, 263, 264, 265,
-    266, 267, 268, 269, 270, 271, 272, 273, 274, 275, 276, 277,
-    278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289,
-    290, 291, 292, 293, 294, 295, 296, 297, 298, 299, 300, 301,
-    302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312, 313,
-    314, 315, 316, 317, 318, 319, 320, 321, 322, 323, 324, 325,
-    326, 327, 328, 329, 330, 331, 332, 333, 334, 335, 336, 337,
-    338, 339, 340, 341, 342, 343, 344, 345, 346, 347, 348, 349,
-    350, 351, 352, 353, 354, 355, 356, 357, 358, 359, 360, 361,
-    362, 363, 364, 365, 366, 367, 368, 369, 370, 371, 372, 373,
-    374, 375, 376, 377, 378, 379, 380, 381, 382, 383, 384, 385,
-    386, 387, 388, 389, 390, 391, 392, 393, 394, 395, 396, 397,
-    398, 399, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409,
-    410, 411, 412, 413, 414, 415, 416, 417, 418, 419, 420, 421,
-    422, 423, 424, 425, 426, 427, 428, 429, 430, 431, 432, 433,
-    434, 435, 436, 437, 438, 439, 440, 441, 442, 443, 444, 445,
-    446, 447, 448, 449, 450, 451, 452, 453, 454, 455, 456, 457,
-    458, 459, 460, 461, 462, 463, 464, 465, 466, 467, 468, 469,
-    470, 471, 472, 473, 474, 475, 476, 477, 478, 479, 480, 481,
-    482, 483, 484, 485, 486, 487, 488, 489, 490, 491, 492, 493,
-    494, 495, 496, 497, 498, 499, 500, 501, 502, 503, 504, 505,
-    506, 507, 508, 509, 510, 511, 512, 513, 514, 515, 516, 517,
-    518, 519, 520, 521, 522, 523, 524, 525, 526, 527, 528, 529,
-    530, 531, 532, 533, 534, 535, 536, 537, 538, 539, 540, 541,
-    542, 543, 544, 545, 546, 547, 548, 549, 550, 551, 552, 553,
-    554, 555, 556, 557, 558, 559, 560, 561, 562, 563, 564, 565,
-    566, 567, 568, 569, 570, 571, 572, 573, 574, 575, 576, 577,
-    578, 579, 580, 581, 582, 583, 584, 585, 586, 587, 588, 589,
-    590, 591, 592, 593, 594, 595, 596, 597, 598, 599, 600, 601,
-    602, 603, 604, 605, 606, 607, 608, 609, 610, 611, 612, 613,
-    614, 615, 616, 617, 618, 619, 620, 621, 622, 623, 624, 625,
-    626, 627, 628, 629, 630, 631, 632, 633, 634, 635, 636, 637,
-    638, 639, 640, 641, 642, 643, 644, 645, 646, 647, 648, 649,
-    650, 651, 652, 653, 654, 655, 656, 657, 658, 659, 660, 661,
-    662, 663, 664, 665, 666, 667, 668, 669, 670, 671, 672, 673,
-    674, 675, 676, 677, 678, 679, 680, 681, 682, 683, 684, 685,
-    686, 687, 688, 689, 690, 691, 692, 693, 694, 695, 696, 697,
-    698, 699, 700, 701, 702, 703, 704, 705, 706, 707, 708, 709,
-    710, 711, 712, 713, 714, 715, 716, 717, 718, 719, 720, 721,
-    722, 723, 724, 725, 726, 727, 728, 729, 730, 731, 732, 733,
-    734, 735, 736, 737, 738, 739, 740, 741, 742, 743, 744, 745,
-    746, 747, 748, 749, 750, 751, 752, 753, 754, 755, 756, 757,
-    758, 759, 760, 761, 762, 763, 764, 765, 766, 767, 768, 769,
-    770, 771, 772, 773, 774, 775, 776, 777, 778, 779, 780, 781,
-    782, 783, 784, 785, 1, 786, 787, 788, 789, 790, 791, 792,
-    793, 794, 795, 796, 797, 798, 799, 800, 801, 802, 803, 804,
-    805, 806, 807, 808, 809, 810, 811, 812, 813, 814, 815, 816,
-    817, 818, 819, 820, 821, 822, 823, 824, 825, 826, 827, 828,
+    2,   3,   4,   5,   6,   7,   8,   9,   10,  11,  12,  13,  14,  15,  16,  17,  18,  19,  20,  21,  22,  23,  24,
+    25,  26,  27,  28,  29,  30,  31,  32,  33,  34,  35,  36,  37,  38,  39,  40,  41,  42,  43,  44,  45,  46,  47,
+    48,  49,  50,  51,  52,  53,  54,  55,  56,  57,  58,  59,  60,  61,  62,  63,  64,  65,  66,  67,  68,  69,  70,
+    71,  72,  73,  74,  75,  76,  77,  78,  79,  80,  81,  82,  83,  84,  85,  86,  87,  88,  89,  90,  91,  92,  93,
+    94,  95,  96,  97,  98,  99,  100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116,
+    117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139,
+    140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162,
+    163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185,
+    186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208,
+    209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231,
+    232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254,
+    255, 256, 257, 258, 259, 260, 261, 262, 263, 264, 265, 266, 267, 268, 269, 270, 271, 272, 273, 274, 275, 276, 277,
+    278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293, 294, 295, 296, 297, 298, 299, 300,
+    301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312, 313, 314, 315, 316, 317, 318, 319, 320, 321, 322, 323,
+    324, 325, 326, 327, 328, 329, 330, 331, 332, 333, 334, 335, 336, 337, 338, 339, 340, 341, 342, 343, 344, 345, 346,
+    347, 348, 349, 350, 351, 352, 353, 354, 355, 356, 357, 358, 359, 360, 361, 362, 363, 364, 365, 366, 367, 368, 369,
+    370, 371, 372, 373, 374, 375, 376, 377, 378, 379, 380, 381, 382, 383, 384, 385, 386, 387, 388, 389, 390, 391, 392,
+    393, 394, 395, 396, 397, 398, 399, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415,
+    416, 417, 418, 419, 420, 421, 422, 423, 424, 425, 426, 427, 428, 429, 430, 431, 432, 433, 434, 435, 436, 437, 438,
+    439, 440, 441, 442, 443, 444, 445, 446, 447, 448, 449, 450, 451, 452, 453, 454, 455, 456, 457, 458, 459, 460, 461,
+    462, 463, 464, 465, 466, 467, 468, 469, 470, 471, 472, 473, 474, 475, 476, 477, 478, 479, 480, 481, 482, 483, 484,
+    485, 486, 487, 488, 489, 490, 491, 492, 493, 494, 495, 496, 497, 498, 499, 500, 501, 502, 503, 504, 505, 506, 507,
+    508, 509, 510, 511, 512, 513, 514, 515, 516, 517, 518, 519, 520, 521, 522, 523, 524, 525, 526, 527, 528, 529, 530,
+    531, 532, 533, 534, 535, 536, 537, 538, 539, 540, 541, 542, 543, 544, 545, 546, 547, 548, 549, 550, 551, 552, 553,
+    554, 555, 556, 557, 558, 559, 560, 561, 562, 563, 564, 565, 566, 567, 568, 569, 570, 571, 572, 573, 574, 575, 576,
+    577, 578, 579, 580, 581, 582, 583, 584, 585, 586, 587, 588, 589, 590, 591, 592, 593, 594, 595, 596, 597, 598, 599,
+    600, 601, 602, 603, 604, 605, 606, 607, 608, 609, 610, 611, 612, 613, 614, 615, 616, 617, 618, 619, 620, 621, 622,
+    623, 624, 625, 626, 627, 628, 629, 630, 631, 632, 633, 634, 635, 636, 637, 638, 639, 640, 641, 642, 643, 644, 645,
+    646, 647, 648, 649, 650, 651, 652, 653, 654, 655, 656, 657, 658, 659, 660, 661, 662, 663, 664, 665, 666, 667, 668,
+    669, 670, 671, 672, 673, 674, 675, 676, 677, 678, 679, 680, 681, 682, 683, 684, 685, 686, 687, 688, 689, 690, 691,
+    692, 693, 694, 695, 696, 697, 698, 699, 700, 701, 702, 703, 704, 705, 706, 707, 708, 709, 710, 711, 712, 713, 714,
+    715, 716, 717, 718, 719, 720, 721, 722, 723, 724, 725, 726, 727, 728, 729, 730, 731, 732, 733, 734, 735, 736, 737,
+    738, 739, 740, 741, 742, 743, 744, 745, 746, 747, 748, 749, 750, 751, 752, 753, 754, 755, 756, 757, 758, 759, 760,
+    761, 762, 763, 764, 765, 766, 767, 768, 769, 770, 771, 772, 773, 774, 775, 776, 777, 778, 779, 780, 781, 782, 783,
+    784, 785, 1,   786, 787, 788, 789, 790, 791, 792, 793, 794, 795, 796, 797, 798, 799, 800, 801, 802, 803, 804, 805,
+    806, 807, 808, 809, 810, 811, 812, 813, 814, 815, 816, 817, 818, 819, 820, 821, 822, 823, 824, 825, 826, 827, 828,
     829, 830, 831, 832, 833, 834, 835, 836,
 };
 
 static_assert(std::size(by_wire) == table_size);
-static_assert(std::is_sorted(std::begin(by_wire), std::end(by_wire), [](auto a, auto b) {
-    return table[a - 1].wire < table[b - 1].wire;
-}));
+static_assert(std::is_sorted(std::begin(by_wire), std::end(by_wire),
+                             [](auto a, auto b) { return table[a - 1].wire < table[b - 1].wire; }));
 
 const api_error_info* find(int value) noexcept
 {
@@ -1004,7 +981,7 @@ std::string_view to_string(api_errc e) noexcept
 api_errc from_string(std::string_view wire) noexcept
 {
     const auto* it = std::lower_bound(std::begin(by_wire), std::end(by_wire), wire,
-        [](auto value, std::string_view key) { return table[value - 1].wire < key; });
+                                      [](auto value, std::string_view key) { return table[value - 1].wire < key; });
     if (it == std::end(by_wire) || table[*it - 1].wire != wire)
         return api_errc::unknown_error;
     return static_cast<api_errc>(*it);

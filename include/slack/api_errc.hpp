@@ -13,11 +13,15 @@ namespace slack {
 /// One enumerator per Slack Web API error string. Values are stable (append-only).
 /// unknown_error (1) is also what any error string this library does not know maps to.
 enum class api_errc : int {
-    unknown_error = 1,  ///< Slack returned an error string this library does not know
-    access_denied = 2,  ///< the caller is not allowed to reach a resource the request refers to
+    /// Slack returned an error string this library does not know
+    unknown_error = 1,
+    /// the caller is not allowed to reach a resource the request refers to
+    access_denied = 2,
     access_token_exchange_failed = 3,
-    accesslimited = 4,  ///< calls to this method are blocked from the network the request came from
-    account_inactive = 5,  ///< the token's user or workspace has been deleted
+    /// calls to this method are blocked from the network the request came from
+    accesslimited = 4,
+    /// the token's user or workspace has been deleted
+    account_inactive = 5,
     action_already_in_progress = 6,
     admin_analytics_disabled = 7,
     admin_unauthorized = 8,
@@ -57,10 +61,12 @@ enum class api_errc : int {
     authorization_not_found = 42,
     auto_install_rule_creation_failed = 43,
     auto_provision_failure = 44,
-    bad_client_secret = 45,  ///< the client secret does not match the client ID
+    /// the client secret does not match the client ID
+    bad_client_secret = 45,
     bad_handle = 46,
     bad_image = 47,
-    bad_redirect_uri = 48,  ///< this redirect URI is not the one given to the authorize step
+    /// this redirect URI is not the one given to the authorize step
+    bad_redirect_uri = 48,
     bad_timestamp = 49,
     bad_title = 50,
     bad_token = 51,
@@ -159,7 +165,8 @@ enum class api_errc : int {
     channel_type_not_supported = 144,
     channels_limit_exceeded = 145,
     client_id_token_mismatch = 146,
-    code_already_used = 147,  ///< this authorization code was redeemed earlier and is now spent
+    /// this authorization code was redeemed earlier and is now spent
+    code_already_used = 147,
     column_id_not_provided = 148,
     column_not_found = 149,
     comment_not_found = 150,
@@ -194,7 +201,8 @@ enum class api_errc : int {
     default_channel_restricted = 179,
     default_org_wide_channel = 180,
     delete_not_allowed = 181,
-    deprecated_endpoint = 182,  ///< this endpoint is on its way out and should no longer be called
+    /// this endpoint is on its way out and should no longer be called
+    deprecated_endpoint = 182,
     description_too_long = 183,
     different_team_owns_message_metadata_for_channel = 184,
     disallowed_action = 185,
@@ -215,14 +223,16 @@ enum class api_errc : int {
     dynamic_client_registration_not_supported = 200,
     dynamic_client_registration_rejected = 201,
     edit_window_closed = 202,
-    ekm_access_denied = 203,  ///< Enterprise Key Management administrators have blocked this action
+    /// Enterprise Key Management administrators have blocked this action
+    ekm_access_denied = 203,
     email_does_not_match = 204,
     email_not_verified = 205,
     email_taken = 206,
     emoji_limit_reached = 207,
     emoji_not_found = 208,
     endpoint_unavailable = 209,
-    enterprise_is_restricted = 210,  ///< Enterprise organizations are not allowed to use this method
+    /// Enterprise organizations are not allowed to use this method
+    enterprise_is_restricted = 210,
     enterprise_not_found = 211,
     enterprise_only_feature = 212,
     entity_metadata_does_not_match_trigger = 213,
@@ -294,7 +304,8 @@ enum class api_errc : int {
     failed_to_validate_expiration = 279,
     failed_to_validate_team = 280,
     failure_removing_emoji = 281,
-    fatal_error = 282,  ///< Slack failed badly while handling the call and part of it may have been applied
+    /// Slack failed badly while handling the call and part of it may have been applied
+    fatal_error = 282,
     feature_disabled = 283,
     feature_not_available = 284,
     feature_not_enabled = 285,
@@ -335,20 +346,25 @@ enum class api_errc : int {
     inactive_invite = 320,
     include_deactivated_user_workspaces_invalid = 321,
     insecure_request = 322,
-    internal_error = 323,  ///< Slack hit an internal problem and the operation may have partly completed
+    /// Slack hit an internal problem and the operation may have partly completed
+    internal_error = 323,
     invalid_action = 324,
     invalid_action_token = 325,
     invalid_actor = 326,
     invalid_app = 327,
     invalid_app_action_type = 328,
     invalid_app_id = 329,
-    invalid_arg_name = 330,  ///< an argument name is too long or contains characters Slack does not accept
+    /// an argument name is too long or contains characters Slack does not accept
+    invalid_arg_name = 330,
     invalid_args = 331,
-    invalid_arguments = 332,  ///< one or more arguments have values Slack rejects
-    invalid_array_arg = 333,  ///< an argument was given as an array but only strings are accepted
+    /// one or more arguments have values Slack rejects
+    invalid_arguments = 332,
+    /// an argument was given as an array but only strings are accepted
+    invalid_array_arg = 333,
     invalid_attachment = 334,
     invalid_attachments = 335,
-    invalid_auth = 336,  ///< the credentials could not be verified or the caller's IP address is not allowed
+    /// the credentials could not be verified or the caller's IP address is not allowed
+    invalid_auth = 336,
     invalid_blocks = 337,
     invalid_blocks_format = 338,
     invalid_bookmark_type = 339,
@@ -359,12 +375,15 @@ enum class api_errc : int {
     invalid_channel_restriction_mode = 344,
     invalid_channel_type = 345,
     invalid_channels_limit = 346,
-    invalid_charset = 347,  ///< the charset named in the Content-Type header is not one Slack accepts
+    /// the charset named in the Content-Type header is not one Slack accepts
+    invalid_charset = 347,
     invalid_child_type = 348,
     invalid_chunks = 349,
     invalid_client = 350,
-    invalid_client_id = 351,  ///< the client ID is not recognised
-    invalid_code = 352,  ///< Slack does not accept this authorization code (unknown, malformed or older than ten minutes)
+    /// the client ID is not recognised
+    invalid_client_id = 351,
+    /// Slack does not accept this authorization code (unknown, malformed or older than ten minutes)
+    invalid_code = 352,
     invalid_code_verifier = 353,
     invalid_column_id = 354,
     invalid_column_type = 355,
@@ -384,14 +403,16 @@ enum class api_errc : int {
     invalid_event_context = 369,
     invalid_external_id = 370,
     invalid_field_or_data = 371,
-    invalid_form_data = 372,  ///< the form-encoded request body was absent or could not be parsed
+    /// the form-encoded request body was absent or could not be parsed
+    invalid_form_data = 372,
     invalid_grant = 373,
     invalid_grant_type = 374,
     invalid_group_provided = 375,
     invalid_host_team = 376,
     invalid_icon_size = 377,
     invalid_input_type = 378,
-    invalid_json = 379,  ///< Slack could not decode the request body as JSON
+    /// Slack could not decode the request body as JSON
+    invalid_json = 379,
     invalid_limit = 380,
     invalid_link = 381,
     invalid_manager_app = 382,
@@ -417,13 +438,15 @@ enum class api_errc : int {
     invalid_permission_type = 402,
     invalid_permissions = 403,
     invalid_phone_number = 404,
-    invalid_post_type = 405,  ///< the POST request used a Content-Type Slack does not accept
+    /// the POST request used a Content-Type Slack does not accept
+    invalid_post_type = 405,
     invalid_presence = 406,
     invalid_primary_column = 407,
     invalid_privacy = 408,
     invalid_profile = 409,
     invalid_recipient_team = 410,
-    invalid_refresh_token = 411,  ///< the refresh token is invalid or has already been spent
+    /// the refresh token is invalid or has already been spent
+    invalid_refresh_token = 411,
     invalid_request = 412,
     invalid_request_id = 413,
     invalid_restricted_subjects = 414,
@@ -453,7 +476,8 @@ enum class api_errc : int {
     invalid_time = 438,
     invalid_timestamp = 439,
     invalid_title = 440,
-    invalid_token = 441,  ///< the token offered for refresh or exchange is not valid
+    /// the token offered for refresh or exchange is not valid
+    invalid_token = 441,
     invalid_trigger = 442,
     invalid_trigger_id = 443,
     invalid_ts_latest = 444,
@@ -485,12 +509,14 @@ enum class api_errc : int {
     invitee_cant_see_channel = 470,
     invitor_cannot_see_channel = 471,
     is_archived = 472,
-    is_bot = 473,  ///< this method refuses legacy bot tokens
+    /// this method refuses legacy bot tokens
+    is_bot = 473,
     is_idp_managed = 474,
     is_inactive = 475,
     is_pending_connected_to_org = 476,
     job_not_found = 477,
-    json_not_object = 478,  ///< the request body is well-formed JSON yet not a JSON object
+    /// the request body is well-formed JSON yet not a JSON object
+    json_not_object = 478,
     last_member = 479,
     leaving_team_not_in_channel = 480,
     leaving_team_required = 481,
@@ -522,7 +548,8 @@ enum class api_errc : int {
     metadata_not_available = 507,
     metadata_only_does_not_support_date = 508,
     metadata_too_large = 509,
-    method_deprecated = 510,  ///< Slack has retired or is retiring this method
+    /// Slack has retired or is retiring this method
+    method_deprecated = 510,
     method_not_found = 511,
     method_not_supported = 512,
     method_not_supported_for_channel_type = 513,
@@ -539,14 +566,17 @@ enum class api_errc : int {
     missing_file_data = 524,
     missing_interactivity_url = 525,
     missing_options_load_url = 526,
-    missing_post_type = 527,  ///< a request body was sent without saying what its Content-Type is
+    /// a request body was sent without saying what its Content-Type is
+    missing_post_type = 527,
     missing_profile_id = 528,
     missing_query = 529,
     missing_recipient_team_id = 530,
     missing_recipient_user_id = 531,
     missing_record_channel_config = 532,
-    missing_resource = 533,  ///< the request lacks a required permission resource
-    missing_scope = 534,  ///< the token lacks an OAuth scope this method requires
+    /// the request lacks a required permission resource
+    missing_resource = 533,
+    /// the token lacks an OAuth scope this method requires
+    missing_scope = 534,
     missing_source = 535,
     missing_step_ids = 536,
     missing_subteam_name = 537,
@@ -583,7 +613,8 @@ enum class api_errc : int {
     no_image_uploaded = 568,
     no_item_specified = 569,
     no_local_user_on_team = 570,
-    no_permission = 571,  ///< the token is not permitted to perform this request
+    /// the token is not permitted to perform this request
+    no_permission = 571,
     no_perms = 572,
     no_pin = 573,
     no_query = 574,
@@ -610,13 +641,15 @@ enum class api_errc : int {
     not_allowed = 595,
     not_allowed_for_grid_workspace = 596,
     not_allowed_to_create_automation_rule = 597,
-    not_allowed_token_type = 598,  ///< this kind of token may not be used with this method
+    /// this kind of token may not be used with this method
+    not_allowed_token_type = 598,
     not_an_admin = 599,
     not_an_enterprise = 600,
     not_an_owner = 601,
     not_app_admin = 602,
     not_archived = 603,
-    not_authed = 604,  ///< the request carried no authentication token
+    /// the request carried no authentication token
+    not_authed = 604,
     not_authorized = 605,
     not_bearer_token = 606,
     not_enabled = 607,
@@ -637,11 +670,13 @@ enum class api_errc : int {
     not_subscribed_to_message_stream_stopped = 622,
     not_supported = 623,
     not_visible = 624,
-    oauth_authorization_url_mismatch = 625,  ///< the OAuth flow was started on the authorize URL of a different OAuth version
+    /// the OAuth flow was started on the authorize URL of a different OAuth version
+    oauth_authorization_url_mismatch = 625,
     oauth_metadata_not_found = 626,
     one_or_more_invalid_channels = 627,
     org_level_email_display_disabled = 628,
-    org_login_required = 629,  ///< an Enterprise migration of the workspace is under way and blocks access until done
+    /// an Enterprise migration of the workspace is under way and blocks access until done
+    org_login_required = 629,
     org_not_connected = 630,
     org_not_found = 631,
     org_resolution_required = 632,
@@ -680,7 +715,8 @@ enum class api_errc : int {
     query_too_long = 665,
     rate_limited = 666,
     ratelimit = 667,
-    ratelimited = 668,  ///< the rate limit for this method was exceeded and the call was not run
+    /// the rate limit for this method was exceeded and the call was not run
+    ratelimited = 668,
     recipients_not_specified = 669,
     record_channel_already_exists = 670,
     record_channel_cannot_be_externally_shared = 671,
@@ -689,7 +725,8 @@ enum class api_errc : int {
     request_already_resolved = 674,
     request_id_or_app_id_is_required = 675,
     request_id_required_for_custom_integrations = 676,
-    request_timeout = 677,  ///< the POST body reached Slack incomplete or not at all
+    /// the POST body reached Slack incomplete or not at all
+    request_timeout = 677,
     required_visibility = 678,
     reserved_name = 679,
     reserved_username = 680,
@@ -709,7 +746,8 @@ enum class api_errc : int {
     server_acl_entities_not_in_scope = 694,
     server_acl_type_broader_than_app = 695,
     server_not_found = 696,
-    service_unavailable = 697,  ///< Slack is temporarily unable to serve requests
+    /// Slack is temporarily unable to serve requests
+    service_unavailable = 697,
     session_invalidation_failed = 698,
     session_not_found = 699,
     session_reset_not_allowed = 700,
@@ -734,8 +772,10 @@ enum class api_errc : int {
     target_team_must_be_specified_in_org_context = 719,
     target_team_not_found = 720,
     target_team_not_on_org = 721,
-    team_access_not_granted = 722,  ///< the token lacks a grant for the workspace this request is aimed at
-    team_added_to_org = 723,  ///< the workspace is moving into an Enterprise organization so API calls may fail now and then
+    /// the token lacks a grant for the workspace this request is aimed at
+    team_access_not_granted = 722,
+    /// the workspace is moving into an Enterprise organization so API calls may fail now and then
+    team_added_to_org = 723,
     team_id_or_org_required = 724,
     team_id_required_for_enterprise = 725,
     team_limit_exceeded = 726,
@@ -753,10 +793,13 @@ enum class api_errc : int {
     time_in_past = 738,
     time_too_far = 739,
     timezone_count_failed = 740,
-    token_already_exchanged = 741,  ///< this legacy token was exchanged before and cannot be exchanged again
-    token_expired = 742,  ///< the access token is past its lifetime and must be refreshed
+    /// this legacy token was exchanged before and cannot be exchanged again
+    token_already_exchanged = 741,
+    /// the access token is past its lifetime and must be refreshed
+    token_expired = 742,
     token_not_found = 743,
-    token_revoked = 744,  ///< the token is no longer valid because it was revoked or its owner or app was removed
+    /// the token is no longer valid because it was revoked or its owner or app was removed
+    token_revoked = 744,
     token_rotation_not_enabled = 745,
     too_large = 746,
     too_long = 747,
@@ -786,7 +829,8 @@ enum class api_errc : int {
     trigger_expired = 771,
     trigger_not_found = 772,
     trigger_type_id_not_found = 773,
-    two_factor_setup_required = 774,  ///< the user has to enable two-factor authentication first
+    /// the user has to enable two-factor authentication first
+    two_factor_setup_required = 774,
     unable_to_delete = 775,
     unable_to_fetch_custom_emojis = 776,
     unable_to_link_idp_group_and_channel = 777,
@@ -799,7 +843,8 @@ enum class api_errc : int {
     unexpected_description_blocks_arg = 784,
     unknown_app_id = 785,
     unknown_function_id = 786,
-    unknown_method = 787,  ///< Slack does not offer the requested method to this caller
+    /// Slack does not offer the requested method to this caller
+    unknown_method = 787,
     unknown_snippet_type = 788,
     unknown_step_id = 789,
     unknown_subtype = 790,
@@ -811,7 +856,8 @@ enum class api_errc : int {
     unsupported_grant_type = 796,
     unsupported_team_type = 797,
     update_failed = 798,
-    upgrade_required = 799,  ///< an upgrade is demanded before this call can succeed (Slack does not document which)
+    /// an upgrade is demanded before this call can succeed (Slack does not document which)
+    upgrade_required = 799,
     ura_max_channels = 800,
     url_in_message = 801,
     url_restriction_not_supported = 802,
@@ -824,7 +870,8 @@ enum class api_errc : int {
     user_channel_limit_exceeded = 809,
     user_disabled = 810,
     user_does_not_own_channel = 811,
-    user_email_unverified = 812,  ///< the installing user has not confirmed their email address
+    /// the installing user has not confirmed their email address
+    user_email_unverified = 812,
     user_is_already_deleted = 813,
     user_is_bot = 814,
     user_is_deactivated = 815,
@@ -853,10 +900,7 @@ enum class api_errc : int {
 
 const boost::system::error_category& api_category() noexcept;
 
-inline boost::system::error_code make_error_code(api_errc e) noexcept
-{
-    return {static_cast<int>(e), api_category()};
-}
+inline boost::system::error_code make_error_code(api_errc e) noexcept { return {static_cast<int>(e), api_category()}; }
 
 /// The exact wire string Slack uses for e (empty for a value outside the table).
 std::string_view to_string(api_errc e) noexcept;

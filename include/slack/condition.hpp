@@ -10,11 +10,16 @@ namespace slack {
 
 /// Groups of error codes (api_errc, client_errc, install_errc, store_errc, Asio's), compared with `==`.
 enum class condition {
-    rate_limited = 1,  ///< Slack asked us to slow down (HTTP 429 / `ratelimited`).
-    transient,  ///< Worth retrying after a pause: outages, timeouts, connection trouble before the request was sent.
-    auth,       ///< Credentials or permissions are wrong; retrying will not help.
-    invalid_request,  ///< The call itself is malformed or refers to something invalid (bad code, bad redirect URI...).
-    outcome_unknown,  ///< The request may have been processed; its result was lost.
+    /// Slack asked us to slow down (HTTP 429 / `ratelimited`).
+    rate_limited = 1,
+    /// Worth retrying after a pause: outages, timeouts, connection trouble before the request was sent.
+    transient,
+    /// Credentials or permissions are wrong; retrying will not help.
+    auth,
+    /// The call itself is malformed or refers to something invalid (bad code, bad redirect URI...).
+    invalid_request,
+    /// The request may have been processed; its result was lost.
+    outcome_unknown,
 };
 
 /// The category of slack::condition.

@@ -10,19 +10,32 @@ namespace slack {
 
 /// Errors of the installation stores. A database's own message is never passed on.
 enum class store_errc {
-    unavailable = 1,      ///< The database cannot be reached or opened (connect failed, file not writable...).
-    query_failed,         ///< The database refused a statement (constraint, disk full, serialization...).
-    schema_too_new,       ///< The database's schema was made by a newer version of this library.
-    corrupt_row,          ///< A stored row cannot be read back (bad column, bad time).
-    decryption_failed,    ///< A sealed token does not open with the configured key (wrong key, or tampered).
-    encryption_required,  ///< A token is stored in the clear but a key is configured, or sealed but no key is.
-    invalid_key,          ///< The installation key or the installation is malformed (no team and no enterprise...).
-    not_found,            ///< No installation (or no such grant) under this key.
-    not_rotating,         ///< The grant has no refresh token, so it cannot be refreshed.
-    refresh_busy,         ///< Another process held the refresh lease past the provider's wait.
-    closed,               ///< The store was shut down.
-    invalid_page_size,    ///< list() was asked for no installations, or for more than max_page_size.
-    reinstall_required,  ///< The grant's refresh token was lost (token_grant::reinstall_reason): the workspace must install again.
+    /// The database cannot be reached or opened (connect failed, file not writable...).
+    unavailable = 1,
+    /// The database refused a statement (constraint, disk full, serialization...).
+    query_failed,
+    /// The database's schema was made by a newer version of this library.
+    schema_too_new,
+    /// A stored row cannot be read back (bad column, bad time).
+    corrupt_row,
+    /// A sealed token does not open with the configured key (wrong key, or tampered).
+    decryption_failed,
+    /// A token is stored in the clear but a key is configured, or sealed but no key is.
+    encryption_required,
+    /// The installation key or the installation is malformed (no team and no enterprise...).
+    invalid_key,
+    /// No installation (or no such grant) under this key.
+    not_found,
+    /// The grant has no refresh token, so it cannot be refreshed.
+    not_rotating,
+    /// Another process held the refresh lease past the provider's wait.
+    refresh_busy,
+    /// The store was shut down.
+    closed,
+    /// list() was asked for no installations, or for more than max_page_size.
+    invalid_page_size,
+    /// The grant's refresh token was lost (token_grant::reinstall_reason): the workspace must install again.
+    reinstall_required,
 };
 
 /// The category of store_errc: its message() names the problem, never a secret.

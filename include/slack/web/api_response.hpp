@@ -27,15 +27,17 @@ struct form_field {
 /// braced fields are copied in here, one constructor per count.
 class form_fields {
 public:
-    static constexpr std::size_t max_braced =
-        8;  ///< The most fields a call may brace; more: name an array and pass it.
+    /// The most fields a call may brace; more: name an array and pass it.
+    static constexpr std::size_t max_braced = 8;
 
-    constexpr form_fields() noexcept = default;                                    ///< No fields.
-    constexpr form_fields(form_field a) noexcept : braced_{a}, braced_size_(1) {}  ///< One field, braced in the call.
-    constexpr form_fields(form_field a, form_field b) noexcept
-        : braced_{a, b}, braced_size_(2) {}  ///< Two fields, braced in the call.
-    constexpr form_fields(form_field a, form_field b, form_field c) noexcept
-        : braced_{a, b, c}, braced_size_(3) {}  ///< Three fields, braced in the call.
+    /// No fields.
+    constexpr form_fields() noexcept = default;
+    /// One field, braced in the call.
+    constexpr form_fields(form_field a) noexcept : braced_{a}, braced_size_(1) {}
+    /// Two fields, braced in the call.
+    constexpr form_fields(form_field a, form_field b) noexcept : braced_{a, b}, braced_size_(2) {}
+    /// Three fields, braced in the call.
+    constexpr form_fields(form_field a, form_field b, form_field c) noexcept : braced_{a, b, c}, braced_size_(3) {}
     /// Four fields, braced in the call.
     constexpr form_fields(form_field a, form_field b, form_field c, form_field d) noexcept
         : braced_{a, b, c, d}, braced_size_(4)
@@ -79,13 +81,14 @@ public:
     {
         return braced_size_ != 0 ? std::span<const form_field>(braced_, braced_size_) : viewed_;
     }
-    constexpr const form_field* begin() const noexcept { return fields().data(); }  ///< The first field.
-    constexpr const form_field* end() const noexcept
-    {
-        return fields().data() + fields().size();
-    }                                                                        ///< Past the last field.
-    constexpr std::size_t size() const noexcept { return fields().size(); }  ///< How many fields.
-    constexpr bool empty() const noexcept { return size() == 0; }            ///< No fields.
+    /// The first field.
+    constexpr const form_field* begin() const noexcept { return fields().data(); }
+    /// Past the last field.
+    constexpr const form_field* end() const noexcept { return fields().data() + fields().size(); }
+    /// How many fields.
+    constexpr std::size_t size() const noexcept { return fields().size(); }
+    /// No fields.
+    constexpr bool empty() const noexcept { return size() == 0; }
 
 private:
     form_field braced_[max_braced]{};
