@@ -26,6 +26,7 @@
 #include "crypto/random.hpp"
 #include "install/flight.hpp"
 #include "install/grant_cache.hpp"
+#include "install/refresh_protocol.hpp"
 
 #include <openssl/crypto.h>
 
@@ -76,16 +77,6 @@ installation_key key_of(const grant_id& id) { return {id.enterprise_id, id.team_
 struct stored_grant {
     grant_id id;
     token_grant grant;
-};
-
-// What the stored grant calls for.
-enum class next_step { serve, refresh, not_rotating, reinstall_required };
-
-// How one attempt at writing a new pair ended.
-struct write_attempt {
-    enum { written, superseded, failed } what = failed;
-    error_code error{};
-    std::optional<token_grant> newer{};  // superseded: the pair the store holds instead, if any
 };
 
 // The renewals of one lease (token_provider_impl::keep_lease). Everything here is touched on
@@ -182,26 +173,13 @@ public:
     token_provider_stats stats;
     std::uint64_t leases_taken = 0;
 
+    grant_judge judge() const { return {options.refresh_margin}; }
+
     // Valid for longer than the margin, and not the token a call rejected.
     bool usable(const std::string& token, const std::optional<store::time_point>& expires_at,
                 const std::string& rejected) const
     {
-        if (token.empty() || token == rejected)
-            return false;
-        return !expires_at || *expires_at - std::chrono::system_clock::now() > options.refresh_margin;
-    }
-
-    next_step step_for(const token_grant& g, const std::string& rejected) const
-    {
-        if (!g.reinstall_reason.empty())
-            return next_step::reinstall_required;
-        if (usable(g.token, g.expires_at, rejected))
-            return next_step::serve;
-        if (!g.refresh_token.empty())
-            return next_step::refresh;
-        // Nothing to refresh with: a token without expiry is handed back even if a call rejected
-        // it (the caller sees Slack's error again); an expiring one is not.
-        return g.expires_at ? next_step::not_rotating : next_step::serve;
+        return judge().usable(token, expires_at, rejected, wall_clock::now());
     }
 
     void count(std::size_t token_provider_stats::*counter, int by = 1)
@@ -339,23 +317,20 @@ public:
             std::lock_guard lock(mutex);
             cached_grant& entry = cache.remember(asked, row->id);
             rejected = entry.rejected;
-            // A token this process holds may be newer than the row (its write is still pending).
-            if (usable(entry.token, entry.expires_at, entry.rejected)) {
+            switch (step_for_lookup(entry, row->grant, judge(), wall_clock::now())) {
+            case lookup_step::held: {
                 flight_outcome held{.token = entry.token};
                 co_return held;
             }
-            if (!entry.lost_refresh_token.empty() && entry.lost_refresh_token == row->grant.refresh_token)
-                row->grant.reinstall_reason = "the refresh token was lost (its mark is not stored yet)";
-            switch (step_for(row->grant, rejected)) {
-            case next_step::serve: {
+            case lookup_step::serve: {
                 entry.token = row->grant.token;
                 entry.expires_at = row->grant.expires_at;
                 flight_outcome served{.token = row->grant.token};
                 co_return served;
             }
-            case next_step::not_rotating: co_return failure(store_errc::not_rotating);
-            case next_step::reinstall_required: break;
-            case next_step::refresh:
+            case lookup_step::not_rotating: co_return failure(store_errc::not_rotating);
+            case lookup_step::reinstall_required: break;
+            case lookup_step::refresh:
                 if (!entry.refreshing) {
                     entry.refreshing = std::make_shared<flight>(executor);
                     start = true;
@@ -413,97 +388,96 @@ public:
             finish(failure(outcome.error(), std::move(diag)), std::nullopt);
     }
 
-    // Takes the grant's lease (waiting while another process holds it), then refreshes holding it.
-    asio::awaitable<result<token_grant>> refresh(stored_grant& row, const std::string& rejected,
+    // Takes the grant's lease (waiting while another process holds it), then refreshes holding it:
+    // the I/O of each step refresh_protocol names.
+    asio::awaitable<result<token_grant>> refresh(const stored_grant& row, const std::string& rejected,
                                                  slack::diagnostics& diag)
     {
+        using step = refresh_protocol::step;
         const grant_id id = row.id;
         const installation_key key = key_of(id);
         const std::string owner = new_lease_owner();
-        const auto give_up_at = std::chrono::steady_clock::now() + options.wait_limit;
-        for (;;) {
-            switch (step_for(row.grant, rejected)) {
-            case next_step::serve: co_return row.grant;
-            case next_step::not_rotating: co_return error_code(store_errc::not_rotating);
-            case next_step::reinstall_required:
-                emit(token_event::kind::reinstall_required, id);
-                co_return error_code(store_errc::reinstall_required);
-            case next_step::refresh: break;
-            }
-            auto held = co_await store.try_lease(key, id.kind, owner, options.lease_duration);
-            if (!held)
-                co_return held.error();
-            if (*held)
+        refresh_protocol protocol(row.grant, rejected, judge(), steady_clock::now() + options.wait_limit);
+        std::optional<lease_keeper> renewing;
+        for (step next = protocol.start(wall_clock::now());;) {
+            note(next, id);
+            switch (next.what) {
+            case step::take_lease: {
+                const result<bool> held = co_await store.try_lease(key, id.kind, owner, options.lease_duration);
+                next = protocol.on_lease(held, steady_clock::now());
+                if (protocol.lease_held() && !renewing)
+                    renewing.emplace(keep_lease(id, owner));
                 break;
-            if (std::chrono::steady_clock::now() >= give_up_at)
-                co_return error_code(store_errc::refresh_busy);
-            count(&token_provider_stats::lease_waits);
-            asio::steady_timer pause(executor, options.lease_poll);
-            co_await pause.async_wait(asio::as_tuple(asio::deferred));
-            auto again = co_await read(key, id.kind);
-            if (!again)
-                co_return again.error();
-            row = std::move(*again);
+            }
+            case step::pause: {
+                asio::steady_timer pause(executor, options.lease_poll);
+                co_await pause.async_wait(asio::as_tuple(asio::deferred));
+                next = protocol.on_paused();
+                break;
+            }
+            case step::read: {
+                result<token_grant> now = co_await read_grant(key, id.kind);
+                next = protocol.on_read(std::move(now), wall_clock::now());
+                break;
+            }
+            case step::send: {
+                if (protocol.resending())
+                    diag.clear();
+                const auto answer = co_await send_refresh(id, protocol.stored().refresh_token, diag);
+                next = protocol.on_sent(answer ? result<token_grant>(grant_from_refresh(*answer, protocol.stored()))
+                                               : result<token_grant>(answer.error()));
+                break;
+            }
+            case step::write: {
+                pair_write write(protocol.stored(), protocol.fresh());
+                const pair_write::step how = co_await write_pair(key, id.kind, write);
+                next = protocol.on_written(how, std::move(write.newer()), write.error(), wall_clock::now());
+                break;
+            }
+            case step::mark: {
+                {
+                    // Until the mark is stored, this process at least never sends that refresh token again.
+                    std::lock_guard lock(mutex);
+                    if (cached_grant* entry = cache.grant(id))
+                        entry->lost_refresh_token = protocol.stored().refresh_token;
+                }
+                const result<bool> swapped =
+                    co_await store.replace_grant(key, id.kind, protocol.stored().revision, protocol.marked());
+                next = protocol.on_marked(swapped);
+                break;
+            }
+            case step::done:
+                if (const token_grant* pending = protocol.pending_write()) {
+                    // A write the store refused goes on in the background, holding the lease.
+                    asio::co_spawn(
+                        executor,
+                        retry_write(shared_from_this(), id, protocol.stored(), *pending, owner, std::move(*renewing)),
+                        asio::detached);
+                    renewing.reset();
+                }
+                if (renewing) {
+                    co_await renewing->stop();
+                    co_await store.release_lease(key, id.kind, owner);  // failing only delays others until it expires
+                }
+                co_return protocol.outcome();
+            }
         }
-        std::optional<lease_keeper> renewing(keep_lease(id, owner));
-        auto outcome = co_await refresh_holding_lease(id, owner, rejected, diag, renewing);
-        if (renewing) {  // else a write still pending holds it, and gives it back when done
-            co_await renewing->stop();
-            co_await store.release_lease(key, id.kind, owner);  // failing only delays others until it expires
-        }
-        co_return outcome;
     }
 
-    asio::awaitable<result<token_grant>> refresh_holding_lease(const grant_id& id, const std::string& owner,
-                                                               const std::string& rejected, slack::diagnostics& diag,
-                                                               std::optional<lease_keeper>& renewing)
+    void note(const refresh_protocol::step& s, const grant_id& id)
     {
-        // Another replica may have refreshed between our read and the lease.
-        auto row = co_await read(key_of(id), id.kind);
+        if (s.counter)
+            count(s.counter);
+        if (s.event)
+            emit(*s.event, id, s.event_error);
+    }
+
+    asio::awaitable<result<token_grant>> read_grant(const installation_key& key, grant_kind kind)
+    {
+        auto row = co_await read(key, kind);
         if (!row)
             co_return row.error();
-        const token_grant stored = std::move(row->grant);
-        switch (step_for(stored, rejected)) {
-        case next_step::serve: co_return stored;
-        case next_step::not_rotating: co_return error_code(store_errc::not_rotating);
-        case next_step::reinstall_required:
-            emit(token_event::kind::reinstall_required, id);
-            co_return error_code(store_errc::reinstall_required);
-        case next_step::refresh: break;
-        }
-        count(&token_provider_stats::refreshes);
-        auto answer = co_await send_refresh(id, stored.refresh_token, diag);
-        if (!answer && answer.error() == condition::outcome_unknown) {
-            // Slack may have rotated already: the pair it sent is lost, and the refresh token we
-            // hold is spent. Inside its grace it yields another pair, so it is sent once more, at once.
-            emit(token_event::kind::refresh_answer_lost, id, answer.error());
-            count(&token_provider_stats::resends);
-            diag.clear();
-            answer = co_await send_refresh(id, stored.refresh_token, diag);
-            if (!answer &&
-                (answer.error() == api_errc::invalid_refresh_token || answer.error() == condition::outcome_unknown))
-                co_return co_await mark_for_reinstall(id, stored, answer.error(), owner, renewing);
-        }
-        if (!answer)
-            co_return answer.error();
-        const token_grant fresh = grant_from_refresh(*answer, stored);
-        write_attempt written = co_await write_pair(id, stored, fresh);
-        switch (written.what) {
-        case write_attempt::written: emit(token_event::kind::refreshed, id); co_return fresh;
-        case write_attempt::superseded:
-            count(&token_provider_stats::lost_swaps);
-            emit(token_event::kind::pair_superseded, id);
-            if (!written.newer)  // uninstalled meanwhile: the pair belongs to no installation now
-                co_return error_code(store_errc::not_found);
-            if (written.newer && usable(written.newer->token, written.newer->expires_at, rejected))
-                co_return *written.newer;
-            co_return fresh;  // ours is valid too: Slack just issued it
-        case write_attempt::failed: break;
-        }
-        // Slack issued this pair and spent the stored refresh token: dropping it would lose the
-        // installation. The callers get the token now; the write goes on, holding the lease.
-        keep_writing(id, stored, fresh, owner, renewing, written.error);
-        co_return fresh;
+        co_return std::move(row->grant);
     }
 
     // oauth.v2.access with the refresh token, renewing the lease while the call runs.
@@ -543,46 +517,25 @@ public:
         renewal->finish();
     }
 
-    // One attempt to store `fresh` over `stored` (the pair its refresh token came from).
-    asio::awaitable<write_attempt> write_pair(const grant_id& id, const token_grant& stored, const token_grant& fresh)
+    // One write of a new pair: the swaps and re-reads pair_write asks for, until it decides.
+    asio::awaitable<pair_write::step> write_pair(const installation_key& key, grant_kind kind, pair_write& write)
     {
-        const installation_key key = key_of(id);
-        std::int64_t expected = stored.revision;
-        for (int tries = 0; tries < 3; ++tries) {
-            auto swapped = co_await store.replace_grant(key, id.kind, expected, fresh);
-            if (!swapped)
-                co_return write_attempt{.error = swapped.error()};
-            if (*swapped)
-                co_return write_attempt{.what = write_attempt::written};
-            auto now = co_await read(key, id.kind);
-            if (!now && now.error() == store_errc::not_found)
-                co_return write_attempt{.what = write_attempt::superseded};  // uninstalled meanwhile
-            if (!now)
-                co_return write_attempt{.error = now.error()};
-            if (now->grant.refresh_token == fresh.refresh_token)  // an earlier write's answer was lost
-                co_return write_attempt{.what = write_attempt::written};
-            if (now->grant.refresh_token != stored.refresh_token)
-                co_return write_attempt{.what = write_attempt::superseded, .newer = std::move(now->grant)};
-            // Still the pair we refreshed from, under a new revision (another replica marked it
-            // for reinstall, say): ours is newer, so it replaces that.
-            expected = now->grant.revision;
+        for (pair_write::step next = write.start();;) {
+            if (next == pair_write::step::swap) {
+                const result<bool> swapped = co_await store.replace_grant(key, kind, write.expected(), write.fresh());
+                next = write.on_swapped(swapped);
+            } else if (next == pair_write::step::read) {
+                result<token_grant> now = co_await read_grant(key, kind);
+                next = write.on_read(std::move(now));
+            } else {
+                co_return next;
+            }
         }
-        co_return write_attempt{.error = store_errc::query_failed};
     }
 
     // A write the store refused goes on in the background, holding the lease (whose keeper it
     // takes over), until it is stored or a newer pair is: Slack issued this pair and spent the
     // stored refresh token, so dropping it would lose the installation.
-    void keep_writing(const grant_id& id, const token_grant& stored, const token_grant& fresh, const std::string& owner,
-                      std::optional<lease_keeper>& renewing, error_code why)
-    {
-        emit(token_event::kind::write_failed, id, why);
-        count(&token_provider_stats::pending_writes);
-        asio::co_spawn(executor, retry_write(shared_from_this(), id, stored, fresh, owner, std::move(*renewing)),
-                       asio::detached);
-        renewing.reset();
-    }
-
     static asio::awaitable<void> retry_write(std::shared_ptr<token_provider_impl> self, grant_id id, token_grant stored,
                                              token_grant fresh, std::string owner, lease_keeper renewing)
     {
@@ -594,12 +547,13 @@ public:
             co_await pause.async_wait(asio::as_tuple(asio::deferred));
             delay = std::min<std::chrono::milliseconds>(delay * 2, std::chrono::seconds(5));
             self->count(&token_provider_stats::write_retries);
-            const write_attempt written = co_await self->write_pair(id, stored, fresh);
-            if (written.what == write_attempt::written) {
+            pair_write write(stored, fresh);
+            const pair_write::step how = co_await self->write_pair(key, id.kind, write);
+            if (how == pair_write::step::written) {
                 self->emit(token_event::kind::written_late, id, {}, attempt);
                 break;
             }
-            if (written.what == write_attempt::superseded) {
+            if (how == pair_write::step::superseded) {
                 self->emit(token_event::kind::pair_superseded, id);
                 break;
             }
@@ -607,39 +561,6 @@ public:
         co_await renewing.stop();
         co_await self->store.release_lease(key, id.kind, owner);
         self->count(&token_provider_stats::pending_writes, -1);  // last: from now on the store is not touched
-    }
-
-    // The refresh token is lost for good: say so in the row, for every replica.
-    asio::awaitable<result<token_grant>> mark_for_reinstall(const grant_id& id, const token_grant& stored,
-                                                            error_code why, const std::string& owner,
-                                                            std::optional<lease_keeper>& renewing)
-    {
-        {
-            // Until the mark is stored, this process at least never sends that refresh token again.
-            std::lock_guard lock(mutex);
-            if (cached_grant* entry = cache.grant(id))
-                entry->lost_refresh_token = stored.refresh_token;
-        }
-        token_grant marked = stored;
-        marked.reinstall_reason =
-            why == condition::outcome_unknown
-                ? "a refresh's answer was lost twice: the refresh token is spent"
-                : "a refresh's answer was lost and its re-send was refused: the refresh token is spent";
-        const installation_key key = key_of(id);
-        auto swapped = co_await store.replace_grant(key, id.kind, stored.revision, marked);
-        if (swapped && !*swapped) {
-            // Someone wrote meanwhile: a pair of theirs is better than a mark.
-            auto now = co_await read(key, id.kind);
-            if (now && step_for(now->grant, {}) == next_step::serve)
-                co_return now->grant;
-        }
-        if (swapped && *swapped) {
-            count(&token_provider_stats::marked_for_reinstall);
-            emit(token_event::kind::marked_for_reinstall, id, why);
-        } else if (!swapped) {
-            keep_writing(id, stored, marked, owner, renewing, swapped.error());  // the mark, like a pair
-        }
-        co_return error_code(store_errc::reinstall_required);
     }
 };
 
