@@ -78,13 +78,15 @@ BOOST_AUTO_TEST_CASE(rewritten_in_place_for_another_token_or_length)
                               nullptr};
     header.write(first, slack_endpoint());
     const char* buffer = header.bytes.data();
+    const std::size_t capacity = header.bytes.capacity();
     const http_exchange second{"chat.postMessage", "text=b", value("Bearer xoxb-second"), nullptr};
     BOOST_TEST(!header.fits(second));
     header.write(second, slack_endpoint());
     BOOST_TEST(header.fits(second));
     BOOST_TEST(!header.fits(first));
     BOOST_TEST(header.bytes == written_by_beast(second, slack_endpoint()));
-    BOOST_TEST(header.bytes.data() == buffer);  // no new allocation
+    BOOST_TEST(header.bytes.data() == buffer);  // no new allocation: the same buffer, as large as before
+    BOOST_TEST(header.bytes.capacity() == capacity);
     BOOST_TEST(header.bytes.find("first") == std::string::npos);
 }
 
