@@ -53,7 +53,19 @@ struct baseline_state {
     tcp::endpoint endpoint;
     http::request<http::string_body> request;
     SSL_SESSION* session = nullptr;  // for the resumption mode
+    std::size_t next_call = 0;       // chat.postMessage: which token and body go next
 };
+
+// chat.postMessage: the next workspace's Authorization and the next body, set as a hand-written
+// client would on its own request (the other operations send the same request every time).
+void next_bot_message(baseline_state& state, http::request<http::string_body>& request)
+{
+    const bot_workload& sent = workload();
+    const std::size_t k = state.next_call++;
+    request.set(http::field::authorization, sent.authorizations[k % sent.authorizations.size()]);
+    request.body() = sent.bodies[k % sent.bodies.size()];
+    request.content_length(request.body().size());
+}
 
 asio::awaitable<bool> connect(baseline_state& state, stream_type& stream, const target& where, bool resume)
 {
@@ -80,9 +92,13 @@ asio::awaitable<void> worker(std::shared_ptr<baseline_state> state, worker_conte
     auto executor = co_await asio::this_coro::executor;
     const bool keep_alive = context.what.mode == connection_mode::keep_alive;
     const bool resume = context.what.mode == connection_mode::resumption;
+    const bool bot = context.what.op == operation::chat_post_message;
+    http::request<http::string_body> request = state->request;  // its own: writes may overlap
     std::unique_ptr<stream_type> stream;
     beast::flat_buffer buffer;
     while (clock::now() < context.stop_at) {
+        if (bot)
+            next_bot_message(*state, request);
         const auto start = clock::now();
         if (!stream) {
             stream = std::make_unique<stream_type>(executor, state->tls);
@@ -93,7 +109,7 @@ asio::awaitable<void> worker(std::shared_ptr<baseline_state> state, worker_conte
                 continue;
             }
         }
-        auto [write_error, written] = co_await http::async_write(*stream, state->request, use_tuple);
+        auto [write_error, written] = co_await http::async_write(*stream, request, use_tuple);
         http::response<http::string_body> response;
         beast::error_code read_error = write_error;
         if (!write_error)

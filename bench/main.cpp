@@ -44,6 +44,13 @@ mock_process start_mock()
         close(fds[0]);
         boost::asio::io_context ioc(1);
         slack::mock::server server(ioc.get_executor(), options);
+        // The bot workload's method: any token passes (1,000 workspaces' tokens), the body is read.
+        server.handle(
+            "chat.postMessage",
+            [](const slack::mock::method_request&) {
+                return slack::mock::method_answer::ok({{"channel", "C04000000"}, {"ts", "1765000000.000100"}});
+            },
+            slack::mock::token_check::none);
         server.start();
         const std::string announce = std::to_string(server.port()) + "\n" + server.ca_certificate_pem();
         const std::uint32_t size = static_cast<std::uint32_t>(announce.size());
@@ -101,18 +108,10 @@ struct row {
     double calls_per_second() const { return median().calls / median().seconds; }
 };
 
-// Slack's official Node SDK against the same mock, when node and the package are present.
-std::optional<measurement> run_node(const target& where, const std::string& ca_file, unsigned in_flight,
-                                    std::chrono::milliseconds duration)
+// One line of `command` (a Node or Go SDK's run): calls failures seconds p50 p99 max cpu_us rss_kb.
+std::optional<measurement> run_external(const std::string& command)
 {
-    if (std::system("command -v node >/dev/null 2>&1 && test -d bench/node/node_modules/@slack/web-api") != 0)
-        return std::nullopt;
-    std::ostringstream command;
-    command << "NODE_EXTRA_CA_CERTS=" << ca_file << " SLACK_API_URL=https://127.0.0.1:" << where.port << "/api/"
-            << " SLACK_CLIENT_ID=" << where.client_id << " SLACK_CLIENT_SECRET=" << where.client_secret
-            << " BENCH_CODE=" << where.code << " BENCH_IN_FLIGHT=" << in_flight
-            << " BENCH_DURATION_MS=" << duration.count() << " timeout 120 node bench/node/slack_sdk_bench.mjs";
-    FILE* pipe = popen(command.str().c_str(), "r");
+    FILE* pipe = popen(command.c_str(), "r");
     if (!pipe)
         return std::nullopt;
     char line[512] = {};
@@ -125,6 +124,38 @@ std::optional<measurement> run_node(const target& where, const std::string& ca_f
         return std::nullopt;
     m.cpu_us_per_call = m.calls ? cpu_us / static_cast<double>(m.calls) : 0;
     return m;
+}
+
+// What the Node and Go runs are told: the mock, the app's credentials, the load.
+std::string external_environment(const target& where, const std::string& ca_file, unsigned in_flight,
+                                 std::chrono::milliseconds duration)
+{
+    std::ostringstream out;
+    out << "SLACK_API_URL=https://127.0.0.1:" << where.port << "/api/"
+        << " SLACK_CLIENT_ID=" << where.client_id << " SLACK_CLIENT_SECRET=" << where.client_secret
+        << " BENCH_CODE=" << where.code << " BENCH_IN_FLIGHT=" << in_flight << " BENCH_DURATION_MS=" << duration.count()
+        << " BENCH_CA_FILE=" << ca_file << " NODE_EXTRA_CA_CERTS=" << ca_file;
+    return out.str();
+}
+
+// Slack's official Node SDK (oauth.access) against the same mock, when node and the package are present.
+std::optional<measurement> run_node(const target& where, const std::string& ca_file, unsigned in_flight,
+                                    std::chrono::milliseconds duration)
+{
+    if (std::system("command -v node >/dev/null 2>&1 && test -d bench/node/node_modules/@slack/web-api") != 0)
+        return std::nullopt;
+    return run_external(external_environment(where, ca_file, in_flight, duration) +
+                        " timeout 120 node bench/node/slack_sdk_bench.mjs");
+}
+
+// slack-go (bench/go, built by scripts/bench when go is present): oauth.access or chat.postMessage.
+std::optional<measurement> run_go(const target& where, const std::string& ca_file, const std::string& workload_file,
+                                  operation op, unsigned in_flight, std::chrono::milliseconds duration)
+{
+    if (std::system("test -x build/bench/slack_go_bench") != 0)
+        return std::nullopt;
+    return run_external(external_environment(where, ca_file, in_flight, duration) + " BENCH_OPERATION=" +
+                        to_string(op) + " BENCH_WORKLOAD=" + workload_file + " timeout 120 build/bench/slack_go_bench");
 }
 
 boost::json::object to_json(const row& r, double ratio)
@@ -173,7 +204,7 @@ int main(int argc, char** argv)
         else {
             std::cerr << "usage: slack_bench [--duration-ms N] [--repeat N] [--json FILE] [--in-flight N]"
                          " [--mode keep-alive|new-conn|new-conn+resume]"
-                         " [--operation oauth.access|auth.test|auth.test/call|oauth.v2.access]\n";
+                         " [--operation oauth.access|auth.test|auth.test/call|oauth.v2.access|chat.postMessage]\n";
             return 2;
         }
     }
@@ -181,6 +212,14 @@ int main(int argc, char** argv)
     mock_process mock = start_mock();
     const std::string ca_file = json_path + ".ca.pem";
     std::ofstream(ca_file) << mock.where.ca_pem;
+    const std::string workload_file = json_path + ".workload";  // chat.postMessage's, for the Go run
+    {
+        std::ofstream out(workload_file);
+        for (const std::string& token : workload().tokens)
+            out << "token " << token << "\n";
+        for (const std::string& body : workload().bodies)
+            out << "body " << body << "\n";
+    }
 
     // oauth.access in every mode up to 512 in flight; the other operations kept alive, at 1, 8
     // and 64 (their cost per call is the question, not the handshake's).
@@ -196,6 +235,7 @@ int main(int argc, char** argv)
         {operation::auth_test, {connection_mode::keep_alive}, {1, 8, 64}},
         {operation::auth_test_call, {connection_mode::keep_alive}, {1, 8, 64}},
         {operation::oauth_v2_access, {connection_mode::keep_alive}, {1, 8, 64}},
+        {operation::chat_post_message, {connection_mode::keep_alive}, {1, 8, 64}},
     };
     if (only_in_flight)
         for (plan& p : plans)
@@ -236,13 +276,23 @@ int main(int argc, char** argv)
             }
         }
     }
-    std::vector<row> node_rows;  // oauth.access kept alive, as plans[0]
-    if ((!only_operation || *only_operation == operation::oauth_access) &&
-        (only_mode.empty() || only_mode == to_string(connection_mode::keep_alive)))
-        for (unsigned in_flight : plans[0].in_flights)
-            if (auto m = run_node(mock.where, ca_file, in_flight, duration))
-                node_rows.push_back(
-                    row{operation::oauth_access, "node @slack/web-api", connection_mode::keep_alive, in_flight, {*m}});
+    std::vector<row> node_rows;  // Node: oauth.access; Go: oauth.access and chat.postMessage; kept alive
+    if (only_mode.empty() || only_mode == to_string(connection_mode::keep_alive))
+        for (const plan& p : plans) {
+            if ((only_operation && *only_operation != p.op) ||
+                (p.op != operation::oauth_access && p.op != operation::chat_post_message))
+                continue;
+            for (unsigned in_flight : p.in_flights) {
+                if (in_flight > 64)
+                    continue;
+                if (p.op == operation::oauth_access)
+                    if (auto m = run_node(mock.where, ca_file, in_flight, duration))
+                        node_rows.push_back(
+                            row{p.op, "node @slack/web-api", connection_mode::keep_alive, in_flight, {*m}});
+                if (auto m = run_go(mock.where, ca_file, workload_file, p.op, in_flight, duration))
+                    node_rows.push_back(row{p.op, "go slack-go", connection_mode::keep_alive, in_flight, {*m}});
+            }
+        }
     kill(mock.pid, SIGTERM);
     waitpid(mock.pid, nullptr, 0);
     std::cerr << "\n";
@@ -287,7 +337,7 @@ int main(int argc, char** argv)
     for (const row& r : node_rows)
         print(r);
     if (node_rows.empty())
-        std::printf("(node or @slack/web-api not present: Node SDK rows skipped)\n");
+        std::printf("(node, @slack/web-api, go and slack-go not present: Node and Go SDK rows skipped)\n");
 
     boost::json::object report{{"duration_ms", duration.count()}, {"repeat", repeat}, {"rows", json_rows}};
     std::ofstream(json_path) << boost::json::serialize(report) << "\n";

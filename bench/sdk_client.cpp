@@ -43,6 +43,7 @@ struct sdk_state {
 
     std::shared_ptr<asio::ssl::context> tls;
     web::client client;
+    std::size_t next_call = 0;  // chat.postMessage: which token and body go next
 };
 
 // `call(diag)` returns the operation (deferred) that the loop awaits: no coroutine frame of
@@ -90,6 +91,12 @@ asio::awaitable<void> worker_for(std::shared_ptr<sdk_state> state, worker_contex
     case operation::auth_test_call:
         return worker(state, context, [&client, token = std::string_view(where.token)](auto& diag) {
             return client.call("auth.test", {}, token, diag);
+        });
+    case operation::chat_post_message:
+        return worker(state, context, [&client, &next = state->next_call, &sent = workload()](auto& diag) {
+            const std::size_t k = next++;
+            return client.call("chat.postMessage", {.json = sent.bodies[k % sent.bodies.size()]},
+                               sent.tokens[k % sent.tokens.size()], diag);
         });
     }
     throw std::logic_error("unknown operation");

@@ -12,6 +12,10 @@ slack_packages=(
   groff-base doxygen tinyproxy mawk
 )
 
+# Only scripts/bench needs these: the Go row (Debian's Go and slack-go, built offline against
+# /usr/share/gocode) and the plot.
+bench_packages=(gnuplot-nox golang-go golang-github-slack-go-slack-dev)
+
 # The commands the tests run besides what they build (test/cli/cli_test.sh, scripts/postgres,
 # scripts/test), each as command:package. Core utilities are listed too: a minimal image may
 # lack diffutils, and the tests must say so before they start rather than fail midway.

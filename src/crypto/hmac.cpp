@@ -4,6 +4,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/params.h>
 
 #include <stdexcept>
 
@@ -18,6 +19,39 @@ std::string hmac_sha256(std::string_view key, std::string_view message)
               reinterpret_cast<unsigned char*>(out.data()), &size))
         throw std::runtime_error("OpenSSL's HMAC-SHA256 failed");
     out.resize(size);
+    return out;
+}
+
+hmac_sha256_signer::hmac_sha256_signer(std::string key)
+    : mac_(EVP_MAC_fetch(nullptr, "HMAC", nullptr)), context_(mac_ ? EVP_MAC_CTX_new(mac_) : nullptr)
+{
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digest, 0), OSSL_PARAM_construct_end()};
+    const bool ready =
+        context_ && EVP_MAC_init(context_, reinterpret_cast<const unsigned char*>(key.data()), key.size(), params);
+    OPENSSL_cleanse(key.data(), key.size());
+    if (!ready) {
+        EVP_MAC_CTX_free(context_);
+        EVP_MAC_free(mac_);
+        throw std::runtime_error("OpenSSL's HMAC-SHA256 failed");
+    }
+}
+
+hmac_sha256_signer::~hmac_sha256_signer()
+{
+    EVP_MAC_CTX_free(context_);  // wipes the key
+    EVP_MAC_free(mac_);
+}
+
+std::array<unsigned char, 32> hmac_sha256_signer::sign(std::string_view message)
+{
+    std::array<unsigned char, 32> out{};
+    std::size_t size = 0;
+    // A null key restarts the context with the key it holds.
+    if (!EVP_MAC_init(context_, nullptr, 0, nullptr) ||
+        !EVP_MAC_update(context_, reinterpret_cast<const unsigned char*>(message.data()), message.size()) ||
+        !EVP_MAC_final(context_, out.data(), &size, out.size()) || size != out.size())
+        throw std::runtime_error("OpenSSL's HMAC-SHA256 failed");
     return out;
 }
 

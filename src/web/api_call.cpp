@@ -5,13 +5,16 @@
 
 #include "web/method_runner.hpp"
 
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/parse.hpp>
 
 #include <algorithm>
 
 namespace slack::web::detail {
 namespace {
+
+namespace json = boost::json;
+using boost::system::error_code;
 
 constexpr field_spec fields[] = {{"", "ok", json_kind::boolean, 0}};
 
@@ -40,21 +43,91 @@ bool is_method_name(std::string_view method)
     return true;
 }
 
+// A SAX pass over a json body, no DOM: whether the root is an object and whether that object has
+// a key "token" (unescaped, however the parser splits it). Building a boost::json::value cost
+// ~66,700 instructions and ~120 allocations for a 1.3 KB Block Kit message; this allocates nothing.
+class json_body_handler {
+public:
+    static constexpr std::size_t max_object_size = std::size_t(-1);
+    static constexpr std::size_t max_array_size = std::size_t(-1);
+    static constexpr std::size_t max_key_size = std::size_t(-1);
+    static constexpr std::size_t max_string_size = std::size_t(-1);
+
+    bool root_is_object = false;
+    bool has_token = false;
+
+    bool on_document_begin(error_code&) { return true; }
+    bool on_document_end(error_code&) { return true; }
+    bool on_object_begin(error_code&) { return open(true); }
+    bool on_object_end(std::size_t, error_code&) { return close(); }
+    bool on_array_begin(error_code&) { return open(false); }
+    bool on_array_end(std::size_t, error_code&) { return close(); }
+    bool on_key_part(json::string_view s, std::size_t n, error_code&) { return key(s, n, false); }
+    bool on_key(json::string_view s, std::size_t n, error_code&) { return key(s, n, true); }
+    bool on_string_part(json::string_view, std::size_t, error_code&) { return true; }
+    bool on_string(json::string_view, std::size_t, error_code&) { return true; }
+    bool on_number_part(json::string_view, error_code&) { return true; }
+    bool on_int64(std::int64_t, json::string_view, error_code&) { return true; }
+    bool on_uint64(std::uint64_t, json::string_view, error_code&) { return true; }
+    bool on_double(double, json::string_view, error_code&) { return true; }
+    bool on_bool(bool, error_code&) { return true; }
+    bool on_null(error_code&) { return true; }
+    bool on_comment_part(json::string_view, error_code&) { return true; }
+    bool on_comment(json::string_view, error_code&) { return true; }
+
+private:
+    bool open(bool object)
+    {
+        if (depth_++ == 0)
+            root_is_object = object;
+        return true;
+    }
+    bool close()
+    {
+        --depth_;
+        return true;
+    }
+    // `s` is the last piece of a key whose `n` characters so far end with it.
+    bool key(json::string_view s, std::size_t n, bool last)
+    {
+        constexpr std::string_view token = "token";
+        if (depth_ != 1)
+            return true;
+        if (n == s.size())
+            key_is_token_so_far_ = true;
+        key_is_token_so_far_ = key_is_token_so_far_ && n <= token.size() &&
+                               token.substr(n - s.size(), s.size()) == std::string_view(s.data(), s.size());
+        if (last && key_is_token_so_far_ && n == token.size())
+            has_token = true;
+        return true;
+    }
+
+    std::size_t depth_ = 0;
+    bool key_is_token_so_far_ = false;
+};
+
+// Whether `text` is one JSON value and nothing more, read by `parser`.
+template <class Parser>
+bool parses(Parser& parser, std::string_view text)
+{
+    error_code ec;
+    const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
+    return !ec && used == text.size();
+}
+
 // Why a json body cannot be sent, or null.
 const char* check_json(std::string_view text)
 {
-    boost::system::error_code ec;
-    boost::json::value parsed = boost::json::parse(text, ec);
-    if (ec) {
-        boost::json::parse_options lenient;
+    json::basic_parser<json_body_handler> parser(json::parse_options{});
+    if (!parses(parser, text)) {
+        json::parse_options lenient;
         lenient.allow_invalid_utf8 = true;
-        boost::system::error_code lenient_ec;
-        boost::json::parse(text, lenient_ec, {}, lenient);
-        return lenient_ec ? "json is not valid JSON" : "json has a string that is not valid UTF-8";
+        json::basic_parser<json_body_handler> lenient_parser(lenient);
+        return parses(lenient_parser, text) ? "json has a string that is not valid UTF-8" : "json is not valid JSON";
     }
-    if (!parsed.is_object())
+    if (!parser.handler().root_is_object)
         return "json is not a JSON object";
-    if (parsed.as_object().contains("token"))
+    if (parser.handler().has_token)
         return "json has a top-level token key: pass the token as call()'s token, it is sent as a Bearer header";
     return nullptr;
 }

@@ -75,7 +75,7 @@ client_impl::client_impl(boost::asio::any_io_executor executor_in, std::shared_p
            options),
       retry_tokens(options.budget.capacity),
       prune_at_(min_gates_before_pruning),
-      fingerprint_key_(crypto::random_bytes(32)),
+      fingerprint_(crypto::random_bytes(32)),
       generator_(std::random_device{}())
 {
     if (!options_error && options.max_connections == 0) {
@@ -131,9 +131,11 @@ std::string client_impl::rate_subject(const api_request& request) const
     if (!request.rate_key.empty())
         return std::string("key:").append(request.rate_key);
     switch (request.credentials()) {
-    case api_request::credentials_kind::bearer:
+    case api_request::credentials_kind::bearer: {
         // 16 bytes of an HMAC under a key of this client's: tells tokens apart, reveals nothing.
-        return "token:" + crypto::hmac_sha256(fingerprint_key_, request.bearer_token()).substr(0, 16);
+        const auto mac = fingerprint_.sign(request.bearer_token());
+        return std::string("token:").append(mac.begin(), mac.begin() + 16);
+    }
     case api_request::credentials_kind::basic: return std::string("app:").append(request.client_id());
     case api_request::credentials_kind::none: break;
     }
@@ -142,7 +144,6 @@ std::string client_impl::rate_subject(const api_request& request) const
 
 client_impl::~client_impl()
 {
-    OPENSSL_cleanse(fingerprint_key_.data(), fingerprint_key_.size());
     wipe_credentials();
     OPENSSL_cleanse(bearer_token_.data(), bearer_token_.size());
     OPENSSL_cleanse(options.proxy.data(), options.proxy.size());  // may hold the proxy's password

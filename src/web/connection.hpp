@@ -5,6 +5,7 @@
 // types, so only the transport's .cpp files include it.
 #include "web/name_lookup.hpp"
 #include "web/proxy.hpp"
+#include "web/request_header.hpp"
 #include "web/transport.hpp"
 
 #include <slack/web/client.hpp>
@@ -26,8 +27,6 @@
 
 namespace slack::web::detail {
 
-struct request_header;
-
 struct session_deleter {
     void operator()(SSL_SESSION* session) const noexcept { SSL_SESSION_free(session); }
 };
@@ -41,7 +40,7 @@ struct connection : std::enable_shared_from_this<connection> {
 
     boost::beast::ssl_stream<boost::beast::tcp_stream> stream;
     boost::beast::flat_buffer buffer;                       // reused across requests
-    std::shared_ptr<const request_header> header;           // what it sends; kept alive during the write
+    request_header header;                                  // what it sends; rewritten when a request differs
     boost::asio::steady_timer deadline_timer;               // one per connection, not one per socket operation
     clock::time_point deadline = clock::time_point::max();  // the current attempt's; max() between attempts
     bool timer_waiting = false;                             // a wait is outstanding on deadline_timer

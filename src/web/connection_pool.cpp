@@ -54,17 +54,8 @@ struct connection_pool::state : connection_opener {
     using connection_opener::connection_opener;
 
     std::deque<connection_ptr> idle;  // back: most recently used
-    std::shared_ptr<const request_header> last_header;
-    std::list<waiter*> waiters;  // FIFO
+    std::list<waiter*> waiters;       // FIFO
     std::size_t open = 0;
-
-    // The request header for this exchange: the last one made, or a new one.
-    std::shared_ptr<const request_header> header_for(const http_exchange& exchange)
-    {
-        if (!last_header || !last_header->fits(exchange))
-            last_header = std::make_shared<const request_header>(exchange, endpoint);
-        return last_header;
-    }
 
     // A slot or connection is free again: the first waiter gets it, else it is kept.
     void release(connection_ptr c)
@@ -266,8 +257,8 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
             co_return result;
         }
 
-        if (!c.header || !c.header->fits(exchange))
-            c.header = state_->header_for(exchange);
+        if (!c.header.fits(exchange))
+            c.header.write(exchange, state_->endpoint);
         co_await exchange_on(c, state_->endpoint.tls, exchange.body, state_->options, result);
         c.disarm();
         if (c.timed_out && result.error)

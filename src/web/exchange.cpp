@@ -37,7 +37,7 @@ template <class Stream>
 asio::awaitable<void> exchange_over(Stream& stream, connection& c, std::string_view body, const client_options& options,
                                     attempt_result& result)
 {
-    const std::array<asio::const_buffer, 2> request{asio::buffer(c.header->bytes), asio::buffer(body)};
+    const std::array<asio::const_buffer, 2> request{asio::buffer(c.header.bytes), asio::buffer(body)};
     auto [write_error, written] = co_await asio::async_write(stream, request, use_tuple);
     result.request_written = written > 0;
     if (write_error) {

@@ -483,6 +483,9 @@ BOOST_AUTO_TEST_CASE(call_refuses_a_json_token_bad_utf8_and_names_not_of_slacks_
         refusal("api.test", {.json = R"({"channel":"C1","token":"xoxb-secret-in-json"})"});
     BOOST_TEST(token_in_json.find("call()'s token") != std::string::npos, token_in_json);
     BOOST_TEST(token_in_json.find("xoxb-secret-in-json") == std::string::npos);
+    // The key as the JSON means it, escapes read; one value, nothing after it.
+    BOOST_TEST(refusal("api.test", {.json = R"({"tok\u0065n":"x"})"}).find("call()'s token") != std::string::npos);
+    BOOST_TEST(refusal("api.test", {.json = "{} {}"}) == "json is not valid JSON");
     // Invalid UTF-8 is named as such, not as "not a JSON object".
     BOOST_TEST(refusal("api.test", {.json = "{\"text\":\"caf\xe9\"}"}) == "json has a string that is not valid UTF-8");
     BOOST_TEST(refusal("api.test", {.json = "{not json"}) == "json is not valid JSON");
@@ -496,6 +499,10 @@ BOOST_AUTO_TEST_CASE(call_refuses_a_json_token_bad_utf8_and_names_not_of_slacks_
     BOOST_TEST(server.requests().empty());  // nothing was sent
     // Allowed: a token deeper than the top, and names of two or more segments.
     BOOST_TEST(refusal("api.test", {.json = R"({"x":{"token":"not a credential here"}})"}) == "sent");
+    for (std::string_view near : {R"({"toke":1})", R"({"tokens":1})", R"({"x":"token"})", R"([0,{"token":1}])"})
+        BOOST_TEST(refusal("api.test", {.json = near}) == (near[0] == '[' ? "json is not a JSON object" : "sent"),
+                   near);
+    BOOST_TEST(refusal("api.test", {.json = " {\"a\":1}\n"}) == "sent");  // white space around it
     for (std::string_view good : {"api.test", "chat.postMessage", "admin.apps.approved.list", "a.b_2"})
         BOOST_TEST(refusal(good, {}) == "sent", good);
 }

@@ -39,6 +39,17 @@ BOOST_AUTO_TEST_CASE(hmac_matches_rfc_4231_case_2)
     BOOST_TEST(!crypto::constant_time_equal("abc", "abcd"));
 }
 
+// Set up once, signing message after message: each as the one-shot HMAC.
+BOOST_AUTO_TEST_CASE(hmac_signer_matches_the_one_shot_hmac_every_time)
+{
+    crypto::hmac_sha256_signer signer("Jefe");
+    for (std::string_view message :
+         {"what do ya want for nothing?", "", "xoxb-1-2-abc", "what do ya want for nothing?"}) {
+        const auto mac = signer.sign(message);
+        BOOST_TEST(std::string(mac.begin(), mac.end()) == crypto::hmac_sha256("Jefe", message), message);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(random_tokens_differ)
 {
     BOOST_TEST(crypto::random_token(16).size() == 22u);

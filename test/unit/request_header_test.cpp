@@ -2,7 +2,12 @@
 // The cached request header: what it sends, and which exchanges may reuse it.
 #include "web/request_header.hpp"
 
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/write.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include <sstream>
 
 #include <memory>
 #include <string>
@@ -27,9 +32,63 @@ std::shared_ptr<const std::string> value(std::string text)
     return std::make_shared<const std::string>(std::move(text));
 }
 
+// The header as Beast writes it (as the SDK made it before it wrote the bytes itself).
+std::string written_by_beast(const http_exchange& exchange, const api_endpoint& endpoint)
+{
+    namespace http = boost::beast::http;
+    http::request<http::empty_body> header;
+    header.method(http::verb::post);
+    header.version(11);
+    header.target(endpoint.path_prefix + std::string(exchange.method));
+    header.set(http::field::host, endpoint.host_header);
+    header.set(http::field::user_agent, "slack-asio/0.1");
+    header.set(http::field::content_type, std::string(exchange.content_type));
+    if (exchange.authorization && !exchange.authorization->empty())
+        header.set(http::field::authorization, *exchange.authorization);
+    header.content_length(exchange.body.size());
+    header.keep_alive(true);
+    std::ostringstream out;
+    out << header.base();
+    return out.str();
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(request_header_cache)
+
+BOOST_AUTO_TEST_CASE(same_bytes_as_beast)
+{
+    api_endpoint with_port = slack_endpoint();
+    with_port.host_header = "127.0.0.1:8443";
+    const std::string long_body(12345, 'x');
+    http_exchange json{"chat.postMessage", long_body, value("Bearer xoxb-1-2-abc"), nullptr};
+    json.content_type = "application/json; charset=utf-8";
+    for (const api_endpoint& endpoint : {slack_endpoint(), with_port})
+        for (const http_exchange& exchange : {http_exchange{"oauth.v2.access", "code=1", value("Basic eDp5"), nullptr},
+                                              http_exchange{"api.test", "", nullptr, nullptr}, json})
+            BOOST_TEST(request_header(exchange, endpoint).bytes == written_by_beast(exchange, endpoint));
+}
+
+// A bot's calls for many workspaces: each token and body length rewrites the one header in place.
+BOOST_AUTO_TEST_CASE(rewritten_in_place_for_another_token_or_length)
+{
+    request_header header;
+    BOOST_TEST(!header.fits({"api.test", "", nullptr, nullptr}));  // nothing written yet
+    const http_exchange first{"chat.postMessage", "text=a-longer-first-body", value("Bearer xoxb-first-workspace"),
+                              nullptr};
+    header.write(first, slack_endpoint());
+    const char* buffer = header.bytes.data();
+    const std::size_t capacity = header.bytes.capacity();
+    const http_exchange second{"chat.postMessage", "text=b", value("Bearer xoxb-second"), nullptr};
+    BOOST_TEST(!header.fits(second));
+    header.write(second, slack_endpoint());
+    BOOST_TEST(header.fits(second));
+    BOOST_TEST(!header.fits(first));
+    BOOST_TEST(header.bytes == written_by_beast(second, slack_endpoint()));
+    BOOST_TEST(header.bytes.data() == buffer);  // no new allocation: the same buffer, as large as before
+    BOOST_TEST(header.bytes.capacity() == capacity);
+    BOOST_TEST(header.bytes.find("first") == std::string::npos);
+}
 
 BOOST_AUTO_TEST_CASE(form_header_bytes)
 {

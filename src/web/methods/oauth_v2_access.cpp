@@ -88,7 +88,8 @@ response_table<v2_access_response> v2_access_table(std::string_view method,
 
 const char* without_any_token(const v2_access_response& r)
 {
-    const bool user_token = r.user() && !r.user()->access_token.empty();
+    const std::optional<authed_user> user = r.user();  // built once: it reads several fields
+    const bool user_token = user && !user->access_token.empty();
     return r.access_token().empty() && !user_token ? "without an access_token" : nullptr;
 }
 
