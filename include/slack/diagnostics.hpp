@@ -27,7 +27,22 @@ struct diagnostics {
     boost::system::error_code underlying{};             ///< For outcome_unknown and friends: the error that caused it.
     std::string client_message{};  ///< What the client itself found wrong, in words (never a secret).
 
-    void clear() { *this = diagnostics{}; }  ///< Resets every field.
+    /// Resets every field. The strings and vectors keep their capacity, so a diagnostics reused
+    /// from call to call does not allocate again.
+    void clear() noexcept
+    {
+        error.clear();
+        warning.clear();
+        warnings.clear();
+        messages.clear();
+        needed.clear();
+        provided.clear();
+        http_status = 0;
+        retry_after.reset();
+        attempts = 0;
+        underlying.clear();
+        client_message.clear();
+    }
 };
 
 }  // namespace slack

@@ -252,3 +252,33 @@ BOOST_AUTO_TEST_CASE(basic_authorization_is_rfc6749_encoded)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(diagnostics_clear_resets_every_field_and_keeps_the_buffers)
+{
+    slack::diagnostics diag;
+    diag.error = "invalid_auth";
+    diag.warning = "superfluous_charset";
+    diag.warnings = {"missing_charset"};
+    diag.messages = {"[ERROR] bad"};
+    diag.needed = "chat:write";
+    diag.provided = "users:read";
+    diag.http_status = 429;
+    diag.retry_after = std::chrono::seconds(3);
+    diag.attempts = 2;
+    diag.underlying = make_error_code(boost::system::errc::timed_out);
+    diag.client_message = std::string(200, 'x');
+    const std::size_t kept = diag.client_message.capacity();
+    diag.clear();
+    BOOST_TEST(diag.error.empty());
+    BOOST_TEST(diag.warning.empty());
+    BOOST_TEST(diag.warnings.empty());
+    BOOST_TEST(diag.messages.empty());
+    BOOST_TEST(diag.needed.empty());
+    BOOST_TEST(diag.provided.empty());
+    BOOST_TEST(diag.http_status == 0u);
+    BOOST_TEST(!diag.retry_after);
+    BOOST_TEST(diag.attempts == 0u);
+    BOOST_TEST(!diag.underlying);
+    BOOST_TEST(diag.client_message.empty());
+    BOOST_TEST(diag.client_message.capacity() == kept);  // a reused diagnostics does not allocate again
+}
