@@ -69,6 +69,15 @@ token_grant read(const execution& row, const place& at, const detail::sealing_ke
     return grant;
 }
 
+std::optional<token_grant> find(database& db, const place& at)
+{
+    execution row(db.prepared(select));
+    bind_place(row, at);
+    if (!row.step())
+        return std::nullopt;
+    return read(row, at, db.keys());
+}
+
 void bind_upsert(execution& e, const place& at, const token_grant& grant, time_point installed_at,
                  const detail::sealing_keys& keys)
 {
