@@ -83,10 +83,10 @@ memory_store::memory_store(boost::asio::any_io_executor ex)
 }
 memory_store::~memory_store() = default;
 
+boost::asio::any_io_executor memory_store::get_executor() const { return executor_; }
+
 void memory_store::do_save(installation i, store_handler<void> handler)
 {
-    if (!detail::savable(i))
-        return detail::complete<void>(executor_, handler, store_errc::invalid_key);
     {
         std::lock_guard lock(state_->mutex);
         const installation_key key = key_of(i);
@@ -113,8 +113,6 @@ void memory_store::do_save(installation i, store_handler<void> handler)
 
 void memory_store::do_find(installation_key key, store_handler<std::optional<installation>> handler)
 {
-    if (!detail::usable(key))
-        return detail::complete<std::optional<installation>>(executor_, handler, store_errc::invalid_key);
     std::optional<installation> found;
     {
         std::lock_guard lock(state_->mutex);
@@ -134,8 +132,6 @@ void memory_store::do_find(installation_key key, store_handler<std::optional<ins
 
 void memory_store::do_remove(installation_key key, store_handler<std::size_t> handler)
 {
-    if (!detail::usable(key))
-        return detail::complete<std::size_t>(executor_, handler, store_errc::invalid_key);
     std::size_t removed = 0;
     {
         std::lock_guard lock(state_->mutex);
@@ -154,8 +150,6 @@ void memory_store::do_remove(installation_key key, store_handler<std::size_t> ha
 
 void memory_store::do_remove_all(installation_key key, store_handler<std::size_t> handler)
 {
-    if (!detail::usable(key))
-        return detail::complete<std::size_t>(executor_, handler, store_errc::invalid_key);
     // A team's everything, or with no team, the whole enterprise's.
     auto named = [&](const std::string& enterprise, const std::string& team) {
         if (key.team_id.empty())
@@ -175,8 +169,6 @@ void memory_store::do_remove_all(installation_key key, store_handler<std::size_t
 
 void memory_store::do_list(installation_key after, std::size_t limit, store_handler<installation_page> handler)
 {
-    if (!detail::usable_page_size(limit))
-        return detail::complete<installation_page>(executor_, handler, store_errc::invalid_page_size);
     installation_page page;
     {
         std::lock_guard lock(state_->mutex);
@@ -196,8 +188,6 @@ void memory_store::do_list(installation_key after, std::size_t limit, store_hand
 void memory_store::do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision,
                                     token_grant grant, store_handler<bool> handler)
 {
-    if (!detail::usable(key, kind))
-        return detail::complete<bool>(executor_, handler, store_errc::invalid_key);
     bool written = false;
     {
         std::lock_guard lock(state_->mutex);
@@ -220,8 +210,6 @@ void memory_store::do_replace_grant(installation_key key, grant_kind kind, std::
 void memory_store::do_try_lease(installation_key key, grant_kind kind, std::string owner,
                                 std::chrono::milliseconds duration, store_handler<bool> handler)
 {
-    if (!detail::usable(key, kind))
-        return detail::complete<bool>(executor_, handler, store_errc::invalid_key);
     bool held = false;
     {
         std::lock_guard lock(state_->mutex);
@@ -238,8 +226,6 @@ void memory_store::do_try_lease(installation_key key, grant_kind kind, std::stri
 void memory_store::do_release_lease(installation_key key, grant_kind kind, std::string owner,
                                     store_handler<void> handler)
 {
-    if (!detail::usable(key, kind))
-        return detail::complete<void>(executor_, handler, store_errc::invalid_key);
     {
         std::lock_guard lock(state_->mutex);
         auto it = state_->leases.find(state_->lease_of(key, kind));

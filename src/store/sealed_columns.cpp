@@ -128,14 +128,11 @@ boost::system::result<std::optional<std::pair<std::string, std::string>>> reseal
 {
     if (!keys.sealing())
         return error_code(store_errc::encryption_required);
-    const column_place token_place{grant.enterprise_id, grant.team_id, grant.user_id, grant.token_column,
-                                   grant.revision};
-    const column_place refresh_place{grant.enterprise_id, grant.team_id, grant.user_id, grant.refresh_column,
-                                     grant.revision};
-    auto token = resealed_value(keys, grant.token, token_place, seal_clear);
+    const grant_place place{grant.enterprise_id, grant.team_id, grant.user_id, grant.kind, grant.revision};
+    auto token = resealed_value(keys, grant.token, place.token(), seal_clear);
     if (!token)
         return token.error();
-    auto refresh = resealed_value(keys, grant.refresh_token, refresh_place, seal_clear);
+    auto refresh = resealed_value(keys, grant.refresh_token, place.refresh_token(), seal_clear);
     if (!refresh)
         return refresh.error();
     if (!*token && !*refresh)

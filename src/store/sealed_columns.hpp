@@ -47,13 +47,47 @@ private:
 };
 
 /// Where a value is stored: its row's key, its column, and the revision of the grant it belongs
-/// to (the one being written), e.g. {"E1", "T1", "", "bot_token", 42}.
+/// to (the one being written), e.g. {"E1", "T1", "", "bot_token", 42}. These five parts are the
+/// associated data a sealed value is bound to.
 struct column_place {
     std::string_view enterprise_id;
     std::string_view team_id;
     std::string_view user_id;
     std::string_view column;
     std::int64_t revision = 0;
+};
+
+/// The sealed columns of a grant: the only columns sealed, in both SQL backends, and the only
+/// place their names are written for sealing. A name is part of what each value is bound to, so
+/// it never changes.
+struct sealed_columns {
+    std::string_view token;
+    std::string_view refresh_token;
+};
+/// The bot grant's, in slack_installations.
+inline constexpr sealed_columns bot_columns{"bot_token", "bot_refresh_token"};
+/// A user grant's, in slack_user_grants.
+inline constexpr sealed_columns user_columns{"token", "refresh_token"};
+constexpr const sealed_columns& columns_of(grant_kind kind) noexcept
+{
+    return kind == grant_kind::bot ? bot_columns : user_columns;
+}
+
+/// Where a grant is stored: its installation row's key (key_of: an org-wide install's team is
+/// ""), its user ("" for the bot grant), its kind and its revision. Gives the place of each of
+/// its two sealed values.
+struct grant_place {
+    std::string_view enterprise_id;
+    std::string_view team_id;
+    std::string_view user_id;
+    grant_kind kind = grant_kind::bot;
+    std::int64_t revision = 0;
+
+    column_place token() const noexcept { return {enterprise_id, team_id, user_id, columns_of(kind).token, revision}; }
+    column_place refresh_token() const noexcept
+    {
+        return {enterprise_id, team_id, user_id, columns_of(kind).refresh_token, revision};
+    }
 };
 
 std::string to_stored(const sealing_keys& keys, std::string_view value, const column_place& place);
@@ -66,8 +100,7 @@ struct stored_grant {
     std::string enterprise_id;
     std::string team_id;
     std::string user_id;  ///< "" for the bot grant
-    std::string_view token_column;
-    std::string_view refresh_column;
+    grant_kind kind = grant_kind::bot;
     std::string token;
     std::string refresh_token;
     std::int64_t revision = 0;

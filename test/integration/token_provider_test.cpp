@@ -35,6 +35,8 @@ public:
     store::memory_store inner;
     int failing_writes = 0;
 
+    asio::any_io_executor get_executor() const override { return executor_; }
+
 protected:
     void do_save(store::installation i, store::store_handler<void> h) override
     {

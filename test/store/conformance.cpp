@@ -300,10 +300,17 @@ void invalid_keys_are_refused(const backend& b)
     BOOST_TEST(error_of(c.run(c.store->replace_grant(nothing, grant_kind::bot, 1, grant))) == store_errc::invalid_key);
     BOOST_TEST(error_of(c.run(c.store->replace_grant({"E1", "T1"}, grant_kind::user, 1, grant))) ==
                store_errc::invalid_key);  // which user?
+    // A kind that is neither bot nor user names no grant (the PostgreSQL store once took it for a
+    // user grant that needs no user, and answered false).
+    const auto no_kind = static_cast<grant_kind>(2);
+    BOOST_TEST(error_of(c.run(c.store->replace_grant({"E1", "T1"}, no_kind, 1, grant))) == store_errc::invalid_key);
+    BOOST_TEST(error_of(c.run(c.store->try_lease({"E1", "T1"}, no_kind, "A", 1min))) == store_errc::invalid_key);
+    BOOST_TEST(error_of(c.run(c.store->release_lease({"E1", "T1"}, no_kind, "A"))) == store_errc::invalid_key);
     BOOST_TEST(error_of(c.run(c.store->try_lease(nothing, grant_kind::bot, "A", 1min))) == store_errc::invalid_key);
     BOOST_TEST(error_of(c.run(c.store->try_lease({"E1", "T1"}, grant_kind::user, "A", 1min))) ==
                store_errc::invalid_key);
     BOOST_TEST(error_of(c.run(c.store->release_lease(nothing, grant_kind::bot, "A"))) == store_errc::invalid_key);
+    BOOST_TEST(error_of(c.run(c.store->release_lease({"E1", "T1"}, grant_kind::user, "A"))) == store_errc::invalid_key);
     BOOST_TEST(!c.find(key("E1", "T1")).has_value());  // nothing was written
 }
 

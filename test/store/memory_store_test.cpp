@@ -16,6 +16,8 @@ class shared_memory_client final : public installation_store {
 public:
     explicit shared_memory_client(std::shared_ptr<memory_store> database) : database_(std::move(database)) {}
 
+    boost::asio::any_io_executor get_executor() const override { return database_->get_executor(); }
+
 private:
     void do_save(installation i, store_handler<void> h) override { database_->save(std::move(i), std::move(h)); }
     void do_find(installation_key k, store_handler<std::optional<installation>> h) override

@@ -11,8 +11,10 @@
 #include <slack/store/store_errc.hpp>
 
 #include <boost/asio/any_completion_handler.hpp>
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/deferred.hpp>
+#include <boost/system/error_code.hpp>
 #include <boost/system/result.hpp>
 
 #include <chrono>
@@ -60,6 +62,23 @@ struct no_initiation {
 template <class CompletionToken, class Signature>
 concept yields_operation = !std::is_void_v<decltype(boost::asio::async_initiate<CompletionToken, Signature>(
     no_initiation{}, std::declval<CompletionToken&>()))>;
+
+// The argument checks of every store (src/store/installation_store.cpp): what is wrong with an
+// operation's arguments, or no error. The public functions apply them before a backend is called.
+
+/// invalid_key when `key` names neither a team nor an enterprise.
+boost::system::error_code key_refusal(installation_key_view key) noexcept;
+/// invalid_key unless `key` names one grant of `kind`: a usable key, a kind that is bot or user,
+/// and for a user grant its user.
+boost::system::error_code grant_refusal(installation_key_view key, grant_kind kind) noexcept;
+/// invalid_page_size unless 1 <= `limit` <= max_page_size.
+boost::system::error_code page_refusal(std::size_t limit) noexcept;
+/// invalid_key unless `i` can be saved: an org-wide install names its enterprise, any other its team.
+boost::system::error_code save_refusal(const installation& i) noexcept;
+/// Completes `handler` with `refused` as every operation completes: posted, on the handler's
+/// associated executor (else `fallback`), never inside the initiating call.
+template <class T>
+void refuse(const boost::asio::any_io_executor& fallback, store_handler<T> handler, boost::system::error_code refused);
 }  // namespace detail
 
 /// An installation store. Operations may run concurrently; each completes on the completion
@@ -86,13 +105,16 @@ class installation_store {
 public:
     virtual ~installation_store() = default;
 
+    /// Where an operation completes when its handler has no associated executor.
+    virtual boost::asio::any_io_executor get_executor() const = 0;
+
     /// Saves `i` under key_of(i), replacing what was there, and its user grant (if any) under
     /// i.user_id. Yields nothing. Each grant written gets a fresh revision, never one its key had
     /// before (a random draw), so no compare-and-swap that read the old row succeeds on the new.
     template <class CompletionToken = boost::asio::deferred_t>
     auto save(const installation& i, CompletionToken&& token = {})
     {
-        return initiate<void>(&installation_store::do_save, token, i);
+        return initiate<void>(&installation_store::do_save, detail::save_refusal(i), token, i);
     }
     /// A temporary (or moved) installation: moved in, with a callback; refused with a token that
     /// can be awaited in the same expression, where g++ 12 would miscompile it.
@@ -102,7 +124,7 @@ public:
         static_assert(!detail::yields_operation<CompletionToken, store_signature<void>>,
                       "a temporary slack::store::installation: g++ 12 miscompiles it inside co_await. Name it "
                       "first: slack::store::installation i{...}; co_await store.save(i);");
-        return initiate<void>(&installation_store::do_save, token, std::move(i));
+        return initiate<void>(&installation_store::do_save, detail::save_refusal(i), token, std::move(i));
     }
 
     /// The installation under `key` (falling back to the enterprise's org-wide install), with the
@@ -111,7 +133,8 @@ public:
     template <class CompletionToken = boost::asio::deferred_t>
     auto find(installation_key_view key, CompletionToken&& token = {})
     {
-        return initiate<std::optional<installation>>(&installation_store::do_find, token, to_key(key));
+        return initiate<std::optional<installation>>(&installation_store::do_find, detail::key_refusal(key), token,
+                                                     to_key(key));
     }
 
     /// Deletes the installation under `key` and every user grant of it; with key.user_id set,
@@ -119,7 +142,7 @@ public:
     template <class CompletionToken = boost::asio::deferred_t>
     auto remove(installation_key_view key, CompletionToken&& token = {})
     {
-        return initiate<std::size_t>(&installation_store::do_remove, token, to_key(key));
+        return initiate<std::size_t>(&installation_store::do_remove, detail::key_refusal(key), token, to_key(key));
     }
 
     /// Deletes everything of a team (key.team_id), or with an empty team id, of a whole
@@ -127,7 +150,7 @@ public:
     template <class CompletionToken = boost::asio::deferred_t>
     auto remove_all(installation_key_view key, CompletionToken&& token = {})
     {
-        return initiate<std::size_t>(&installation_store::do_remove_all, token, to_key(key));
+        return initiate<std::size_t>(&installation_store::do_remove_all, detail::key_refusal(key), token, to_key(key));
     }
 
     /// Up to `limit` (1 to max_page_size, else store_errc::invalid_page_size) installations whose
@@ -148,7 +171,8 @@ public:
     template <class CompletionToken = boost::asio::deferred_t>
     auto list(installation_key_view after, std::size_t limit, CompletionToken&& token = {})
     {
-        return initiate<installation_page>(&installation_store::do_list, token, to_key(after), limit);
+        return initiate<installation_page>(&installation_store::do_list, detail::page_refusal(limit), token,
+                                           to_key(after), limit);
     }
 
     /// Compare-and-swap: writes `grant` as the `kind` grant under `key`, at revision
@@ -159,8 +183,8 @@ public:
     auto replace_grant(installation_key_view key, grant_kind kind, std::int64_t expected_revision,
                        const token_grant& grant, CompletionToken&& token = {})
     {
-        return initiate<bool>(&installation_store::do_replace_grant, token, to_key(key), kind, expected_revision,
-                              grant);
+        return initiate<bool>(&installation_store::do_replace_grant, detail::grant_refusal(key, kind), token,
+                              to_key(key), kind, expected_revision, grant);
     }
     /// A temporary (or moved) grant: moved in, with a callback; refused with a token that can be
     /// awaited in the same expression, where g++ 12 would miscompile it.
@@ -172,8 +196,8 @@ public:
                       "a temporary slack::store::token_grant: g++ 12 miscompiles it inside co_await. Name it "
                       "first: slack::store::token_grant grant{...}; co_await store.replace_grant(key, kind, "
                       "revision, grant);");
-        return initiate<bool>(&installation_store::do_replace_grant, token, to_key(key), kind, expected_revision,
-                              std::move(grant));
+        return initiate<bool>(&installation_store::do_replace_grant, detail::grant_refusal(key, kind), token,
+                              to_key(key), kind, expected_revision, std::move(grant));
     }
 
     /// Takes the refresh lease of a grant for `owner` until now + `duration`, if nobody else holds
@@ -185,8 +209,8 @@ public:
     auto try_lease(installation_key_view key, grant_kind kind, std::string_view owner,
                    std::chrono::milliseconds duration, CompletionToken&& token = {})
     {
-        return initiate<bool>(&installation_store::do_try_lease, token, to_key(key), kind, std::string(owner),
-                              duration);
+        return initiate<bool>(&installation_store::do_try_lease, detail::grant_refusal(key, kind), token, to_key(key),
+                              kind, std::string(owner), duration);
     }
 
     /// Gives the lease back if `owner` holds it (the lease try_lease took for the same key and kind).
@@ -194,7 +218,8 @@ public:
     template <class CompletionToken = boost::asio::deferred_t>
     auto release_lease(installation_key_view key, grant_kind kind, std::string_view owner, CompletionToken&& token = {})
     {
-        return initiate<void>(&installation_store::do_release_lease, token, to_key(key), kind, std::string(owner));
+        return initiate<void>(&installation_store::do_release_lease, detail::grant_refusal(key, kind), token,
+                              to_key(key), kind, std::string(owner));
     }
 
     /// Records that the single-use value `nonce` (an OAuth state's, an event's signature) is
@@ -203,12 +228,14 @@ public:
     template <class CompletionToken = boost::asio::deferred_t>
     auto consume_nonce(std::string_view nonce, time_point expires_at, CompletionToken&& token = {})
     {
-        return initiate<bool>(&installation_store::do_consume_nonce, token, std::string(nonce), expires_at);
+        return initiate<bool>(&installation_store::do_consume_nonce, boost::system::error_code(), token,
+                              std::string(nonce), expires_at);
     }
 
 protected:
-    // What a backend implements: each takes the arguments copied and completes `handler` once,
-    // never inside the call (post to the handler's associated executor).
+    // What a backend implements: each takes the arguments copied, already checked (a refused call
+    // never reaches it), and completes `handler` once, never inside the call (post to the
+    // handler's associated executor).
     virtual void do_save(installation i, store_handler<void> handler) = 0;  ///< Implements save().
     /// Implements find().
     virtual void do_find(installation_key key, store_handler<std::optional<installation>> handler) = 0;
@@ -230,11 +257,15 @@ protected:
     virtual void do_consume_nonce(std::string nonce, time_point expires_at, store_handler<bool> handler) = 0;
 
 private:
+    // Calls the backend's `member` with the arguments copied, or, when the check said `refused`,
+    // completes with that error without calling it.
     template <class T, class Member, class CompletionToken, class... Args>
-    auto initiate(Member member, CompletionToken& token, Args&&... args)
+    auto initiate(Member member, boost::system::error_code refused, CompletionToken& token, Args&&... args)
     {
         return boost::asio::async_initiate<CompletionToken, store_signature<T>>(
-            [this, member](auto handler, auto... copied) {
+            [this, member, refused](auto handler, auto... copied) {
+                if (refused)
+                    return detail::refuse<T>(get_executor(), store_handler<T>(std::move(handler)), refused);
                 (this->*member)(std::move(copied)..., store_handler<T>(std::move(handler)));
             },
             token, std::forward<Args>(args)...);

@@ -19,6 +19,9 @@ public:
         boost::asio::any_io_executor ex);  ///< Completes operations on `ex` (or the handler's associated executor).
     ~memory_store() override;
 
+    /// `ex`: where operations complete when their handler has no associated executor.
+    boost::asio::any_io_executor get_executor() const override;
+
 private:
     void do_save(installation i, store_handler<void> handler) override;
     void do_find(installation_key key, store_handler<std::optional<installation>> handler) override;

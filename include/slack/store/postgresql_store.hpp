@@ -81,6 +81,8 @@ public:
     ~postgresql_store() override;
     postgresql_store(const postgresql_store&) = delete;
     postgresql_store& operator=(const postgresql_store&) = delete;
+    /// `ex`: where operations complete when their handler has no associated executor.
+    boost::asio::any_io_executor get_executor() const override;
 
     struct state;  // defined in src/store/postgresql/store.cpp
 

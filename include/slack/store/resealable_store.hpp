@@ -32,6 +32,9 @@ class resealable_store {
 public:
     virtual ~resealable_store() = default;
 
+    /// Where reseal() completes when its handler has no associated executor.
+    virtual boost::asio::any_io_executor get_executor() const = 0;
+
     /// Rewrites the sealed tokens of up to `limit` installations after `after` (in list()'s key
     /// order), and of all their users' grants, under the store's current key: a token sealed under
     /// an older key (previous_keys), or in the format from before key ids, is opened and sealed
@@ -45,13 +48,18 @@ public:
     auto reseal(installation_key_view after, std::size_t limit, clear_tokens clear, CompletionToken&& token = {})
     {
         return boost::asio::async_initiate<CompletionToken, store_signature<reseal_page>>(
-            [this](auto handler, installation_key from, std::size_t most, clear_tokens policy) {
+            [this, refused = detail::page_refusal(limit)](auto handler, installation_key from, std::size_t most,
+                                                          clear_tokens policy) {
+                if (refused)
+                    return detail::refuse<reseal_page>(get_executor(), store_handler<reseal_page>(std::move(handler)),
+                                                       refused);
                 do_reseal(std::move(from), most, policy, store_handler<reseal_page>(std::move(handler)));
             },
             token, to_key(after), limit, clear);
     }
 
 private:
+    // Takes the arguments checked (as installation_store's do_ functions).
     virtual void do_reseal(installation_key after, std::size_t limit, clear_tokens clear,
                            store_handler<reseal_page> handler) = 0;
 };

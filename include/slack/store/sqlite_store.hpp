@@ -69,6 +69,9 @@ public:
     sqlite_store(const sqlite_store&) = delete;
     sqlite_store& operator=(const sqlite_store&) = delete;
 
+    /// `ex`: where operations complete when their handler has no associated executor.
+    boost::asio::any_io_executor get_executor() const override;
+
 private:
     void do_save(installation i, store_handler<void> handler) override;
     void do_find(installation_key key, store_handler<std::optional<installation>> handler) override;

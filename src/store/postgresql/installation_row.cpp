@@ -106,7 +106,7 @@ private:
 boost::system::result<installation> read_installation(const query_result& rows, int at, const std::string& wanted_user,
                                                       const detail::sealing_keys& keys)
 {
-    using detail::column_place;
+    using detail::grant_place;
     row_reader row(rows, at, keys);
     installation i;
     i.enterprise_id = row.text(enterprise_id);
@@ -120,9 +120,9 @@ boost::system::result<installation> read_installation(const query_result& rows, 
     if (row.boolean(has_bot)) {
         token_grant& bot = i.bot.emplace();
         bot.revision = row.integer(bot_revision);  // first: the sealed tokens are bound to it
-        bot.token = row.token(bot_token, column_place{i.enterprise_id, i.team_id, {}, "bot_token", bot.revision});
-        bot.refresh_token = row.token(bot_refresh_token,
-                                      column_place{i.enterprise_id, i.team_id, {}, "bot_refresh_token", bot.revision});
+        const grant_place bot_place{i.enterprise_id, i.team_id, {}, grant_kind::bot, bot.revision};
+        bot.token = row.token(bot_token, bot_place.token());
+        bot.refresh_token = row.token(bot_refresh_token, bot_place.refresh_token());
         bot.expires_at = row.optional_time(bot_expires_at);
         bot.scopes = row.text(bot_scopes);
         bot.bot_id = row.text(bot_id);
@@ -136,10 +136,9 @@ boost::system::result<installation> read_installation(const query_result& rows, 
         token_grant& user = i.user.emplace();
         user.user_id = row.text(grant_user_id);
         user.revision = row.integer(grant_revision);  // first: the sealed tokens are bound to it
-        user.token =
-            row.token(grant_token, column_place{i.enterprise_id, i.team_id, user.user_id, "token", user.revision});
-        user.refresh_token = row.token(grant_refresh_token, column_place{i.enterprise_id, i.team_id, user.user_id,
-                                                                         "refresh_token", user.revision});
+        const grant_place user_place{i.enterprise_id, i.team_id, user.user_id, grant_kind::user, user.revision};
+        user.token = row.token(grant_token, user_place.token());
+        user.refresh_token = row.token(grant_refresh_token, user_place.refresh_token());
         user.expires_at = row.optional_time(grant_expires_at);
         user.scopes = row.text(grant_scopes);
         user.reinstall_reason = row.text(grant_reinstall_reason);

@@ -1,7 +1,7 @@
 // Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
-// The store's operations, each one statement run on the session's connection. The keys and
-// installations given have passed store::detail's checks (key_rules.hpp).
+// The store's operations, each one statement run on the session's connection; one file per
+// operation, as the SQLite store's. The arguments have passed installation_store's checks.
 #include "store/postgresql/session.hpp"
 
 #include <slack/store/installation_store.hpp>

@@ -48,22 +48,18 @@ WHERE g.enterprise_id = $1::text AND g.team_id = target.team_id AND g.user_id = 
 operation<bool> replace_grant(const session& s, installation_key key, grant_kind kind, std::int64_t expected_revision,
                               token_grant grant)
 {
-    using detail::column_place;
     const bool bot = kind == grant_kind::bot;
     const std::string user_id = bot ? std::string() : key.user_id;
-    const char* const token_column = bot ? "bot_token" : "token";
-    const char* const refresh_column = bot ? "bot_refresh_token" : "refresh_token";
     const std::int64_t revision = detail::next_revision(expected_revision);
-    const column_place own{key.enterprise_id, key.team_id, user_id, token_column, revision};
-    const column_place org_wide{key.enterprise_id, {}, user_id, token_column, revision};
-    const column_place own_refresh{key.enterprise_id, key.team_id, user_id, refresh_column, revision};
-    const column_place org_wide_refresh{key.enterprise_id, {}, user_id, refresh_column, revision};
+    const detail::grant_place own{key.enterprise_id, key.team_id, user_id, kind, revision};
+    const detail::grant_place org_wide{key.enterprise_id, {}, user_id, kind, revision};
 
     parameters p;
     add_row_lookup(p, key).integer(expected_revision);
-    p.text(detail::to_stored(s.keys, grant.token, own)).text(detail::to_stored(s.keys, grant.token, org_wide));
-    p.text(detail::to_stored(s.keys, grant.refresh_token, own_refresh));
-    p.text(detail::to_stored(s.keys, grant.refresh_token, org_wide_refresh));
+    p.text(detail::to_stored(s.keys, grant.token, own.token()));
+    p.text(detail::to_stored(s.keys, grant.token, org_wide.token()));
+    p.text(detail::to_stored(s.keys, grant.refresh_token, own.refresh_token()));
+    p.text(detail::to_stored(s.keys, grant.refresh_token, org_wide.refresh_token()));
     p.time(grant.expires_at).text(grant.scopes);
     if (bot)
         p.text(grant.bot_id).text(grant.user_id);

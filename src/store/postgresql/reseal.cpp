@@ -59,8 +59,8 @@ operation<std::vector<detail::stored_grant>> read_page(const session& s, const i
         auto revision = rows->integer(at, 5);
         if (!revision)
             co_return revision.error();
-        grants.push_back({last.enterprise_id, last.team_id, "", "bot_token", "bot_refresh_token",
-                          std::string(rows->text(at, 3)), std::string(rows->text(at, 4)), *revision});
+        grants.push_back({last.enterprise_id, last.team_id, "", grant_kind::bot, std::string(rows->text(at, 3)),
+                          std::string(rows->text(at, 4)), *revision});
     }
     if (page.installations == 0)
         co_return grants;
@@ -74,7 +74,7 @@ operation<std::vector<detail::stored_grant>> read_page(const session& s, const i
         if (!revision)
             co_return revision.error();
         grants.push_back({std::string(users->text(at, 0)), std::string(users->text(at, 1)),
-                          std::string(users->text(at, 2)), "token", "refresh_token", std::string(users->text(at, 3)),
+                          std::string(users->text(at, 2)), grant_kind::user, std::string(users->text(at, 3)),
                           std::string(users->text(at, 4)), *revision});
     }
     co_return grants;
@@ -84,7 +84,7 @@ operation<std::vector<detail::stored_grant>> read_page(const session& s, const i
 operation<bool> rewrite(const session& s, const detail::stored_grant& grant,
                         const std::pair<std::string, std::string>& pair)
 {
-    const bool bot = grant.token_column == "bot_token";
+    const bool bot = grant.kind == grant_kind::bot;
     parameters p;
     p.text(grant.enterprise_id).text(grant.team_id);
     if (!bot)

@@ -85,16 +85,15 @@ operation<void> save_installation(const session& s, installation i)
     const token_grant& user = has_user_grant ? *i.user : none;
     const webhook no_webhook;
     const webhook& hook = has_webhook ? *i.incoming_webhook : no_webhook;
-    using detail::column_place;
+    using detail::grant_place;
     using detail::to_stored;
 
     parameters p;
     p.text(key.enterprise_id).text(key.team_id).text(i.app_id).text(i.enterprise_name).text(i.team_name);
     p.boolean(i.is_enterprise_install).text(i.user_id).boolean(has_bot);
-    const column_place bot_place{key.enterprise_id, key.team_id, {}, "bot_token", bot.revision};
-    const column_place bot_refresh_place{key.enterprise_id, key.team_id, {}, "bot_refresh_token", bot.revision};
-    text_if(p, has_bot, to_stored(s.keys, bot.token, bot_place));
-    text_if(p, has_bot, to_stored(s.keys, bot.refresh_token, bot_refresh_place));
+    const grant_place bot_place{key.enterprise_id, key.team_id, {}, grant_kind::bot, bot.revision};
+    text_if(p, has_bot, to_stored(s.keys, bot.token, bot_place.token()));
+    text_if(p, has_bot, to_stored(s.keys, bot.refresh_token, bot_place.refresh_token()));
     p.time(bot.expires_at);
     text_if(p, has_bot, bot.scopes);
     text_if(p, has_bot, bot.bot_id);
@@ -106,10 +105,9 @@ operation<void> save_installation(const session& s, installation i)
     text_if(p, has_webhook, hook.configuration_url);
     p.integer(unix_milliseconds(i.installed_at));
     p.boolean(has_user_grant);
-    const column_place user_place{key.enterprise_id, key.team_id, i.user_id, "token", user.revision};
-    const column_place user_refresh_place{key.enterprise_id, key.team_id, i.user_id, "refresh_token", user.revision};
-    text_if(p, has_user_grant, to_stored(s.keys, user.token, user_place));
-    text_if(p, has_user_grant, to_stored(s.keys, user.refresh_token, user_refresh_place));
+    const grant_place user_place{key.enterprise_id, key.team_id, i.user_id, grant_kind::user, user.revision};
+    text_if(p, has_user_grant, to_stored(s.keys, user.token, user_place.token()));
+    text_if(p, has_user_grant, to_stored(s.keys, user.refresh_token, user_place.refresh_token()));
     p.time(user.expires_at);
     text_if(p, has_user_grant, user.scopes);
     text_if(p, has_bot, bot.reinstall_reason);

@@ -1,10 +1,10 @@
 // Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
-// postgresql_store: checks each call's arguments, then runs its operation as a coroutine on the
-// store's strand with a pooled connection, after the schema check of the store's first one.
+// postgresql_store: runs each operation (its arguments checked by installation_store) as a
+// coroutine on the store's strand with a pooled connection, after the schema check of the store's
+// first one.
 #include <slack/store/postgresql_store.hpp>
 
 #include "store/completion.hpp"
-#include "store/key_rules.hpp"
 #include "store/postgresql/operations.hpp"
 #include "store/postgresql/pool.hpp"
 #include "store/postgresql/schema.hpp"
@@ -116,46 +116,36 @@ postgresql_store::postgresql_store(asio::any_io_executor ex, postgresql_options 
 // can be closed from here.
 postgresql_store::~postgresql_store() { state_->pool.close(); }
 
+asio::any_io_executor postgresql_store::get_executor() const { return state_->executor; }
+
 void postgresql_store::do_save(installation i, store_handler<void> handler)
 {
-    if (!detail::savable(i))
-        return detail::complete<void>(state_->executor, handler, store_errc::invalid_key);
     start<void>(state_, std::move(handler), &pg::save_installation, std::move(i));
 }
 
 void postgresql_store::do_find(installation_key key, store_handler<std::optional<installation>> handler)
 {
-    if (!detail::usable(key))
-        return detail::complete<std::optional<installation>>(state_->executor, handler, store_errc::invalid_key);
     start<std::optional<installation>>(state_, std::move(handler), &pg::find_installation, std::move(key));
 }
 
 void postgresql_store::do_remove(installation_key key, store_handler<std::size_t> handler)
 {
-    if (!detail::usable(key))
-        return detail::complete<std::size_t>(state_->executor, handler, store_errc::invalid_key);
     start<std::size_t>(state_, std::move(handler), &pg::remove_installation, std::move(key));
 }
 
 void postgresql_store::do_remove_all(installation_key key, store_handler<std::size_t> handler)
 {
-    if (!detail::usable(key))
-        return detail::complete<std::size_t>(state_->executor, handler, store_errc::invalid_key);
     start<std::size_t>(state_, std::move(handler), &pg::remove_all_of, std::move(key));
 }
 
 void postgresql_store::do_list(installation_key after, std::size_t limit, store_handler<installation_page> handler)
 {
-    if (!detail::usable_page_size(limit))
-        return detail::complete<installation_page>(state_->executor, handler, store_errc::invalid_page_size);
     start<installation_page>(state_, std::move(handler), &pg::list_installations, std::move(after), limit);
 }
 
 void postgresql_store::do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision,
                                         token_grant grant, store_handler<bool> handler)
 {
-    if (!detail::usable(key) || (kind == grant_kind::user && key.user_id.empty()))
-        return detail::complete<bool>(state_->executor, handler, store_errc::invalid_key);
     start<bool>(state_, std::move(handler), &pg::replace_grant, std::move(key), kind, expected_revision,
                 std::move(grant));
 }
@@ -163,24 +153,18 @@ void postgresql_store::do_replace_grant(installation_key key, grant_kind kind, s
 void postgresql_store::do_try_lease(installation_key key, grant_kind kind, std::string owner,
                                     std::chrono::milliseconds duration, store_handler<bool> handler)
 {
-    if (!detail::usable(key, kind))
-        return detail::complete<bool>(state_->executor, handler, store_errc::invalid_key);
     start<bool>(state_, std::move(handler), &pg::try_lease, std::move(key), kind, std::move(owner), duration);
 }
 
 void postgresql_store::do_release_lease(installation_key key, grant_kind kind, std::string owner,
                                         store_handler<void> handler)
 {
-    if (!detail::usable(key, kind))
-        return detail::complete<void>(state_->executor, handler, store_errc::invalid_key);
     start<void>(state_, std::move(handler), &pg::release_lease, std::move(key), kind, std::move(owner));
 }
 
 void postgresql_store::do_reseal(installation_key after, std::size_t limit, clear_tokens clear,
                                  store_handler<reseal_page> handler)
 {
-    if (!detail::usable_page_size(limit))
-        return detail::complete<reseal_page>(state_->executor, handler, store_errc::invalid_page_size);
     start<reseal_page>(state_, std::move(handler), &pg::reseal, std::move(after), limit, clear);
 }
 

@@ -48,8 +48,8 @@ constexpr std::array<std::string_view, col::count> names = {
     "team_name",
     "is_enterprise_install",
     "installer_user_id",
-    "bot_token",
-    "bot_refresh_token",
+    detail::bot_columns.token,
+    detail::bot_columns.refresh_token,
     "bot_expires_at",
     "bot_scopes",
     "bot_id",
@@ -84,10 +84,10 @@ std::string column_list()
     return out;
 }
 
-// Where a sealed bot token is bound to: its row, its column and the grant's revision.
-detail::column_place place_of(const installation_key& row_key, int column, std::int64_t revision)
+// Where the bot grant's sealed tokens are bound to: its row and the grant's revision.
+detail::grant_place place_of(const installation_key& row_key, std::int64_t revision)
 {
-    return {row_key.enterprise_id, row_key.team_id, {}, names[static_cast<std::size_t>(column)], revision};
+    return {row_key.enterprise_id, row_key.team_id, {}, grant_kind::bot, revision};
 }
 
 // The bot grant's columns a write sets: bot_token to this one (the grant's revision is last).
@@ -98,10 +98,10 @@ void bind_bot_columns(execution& e, int first_parameter, const installation_key&
                       const detail::sealing_keys& keys)
 {
     auto parameter_of = [&](int column) { return first_parameter + column - col::bot_token; };
-    e.bind(parameter_of(col::bot_token),
-           detail::to_stored(keys, bot.token, place_of(row_key, col::bot_token, bot.revision)))
+    const detail::grant_place stored_at = place_of(row_key, bot.revision);
+    e.bind(parameter_of(col::bot_token), detail::to_stored(keys, bot.token, stored_at.token()))
         .bind(parameter_of(col::bot_refresh_token),
-              detail::to_stored(keys, bot.refresh_token, place_of(row_key, col::bot_refresh_token, bot.revision)))
+              detail::to_stored(keys, bot.refresh_token, stored_at.refresh_token()))
         .bind(parameter_of(col::bot_expires_at), bot.expires_at)
         .bind(parameter_of(col::bot_scopes), bot.scopes)
         .bind(parameter_of(col::bot_id), bot.bot_id)
@@ -152,9 +152,9 @@ installation read(const execution& row, const detail::sealing_keys& keys)
     if (row.flag(col::has_bot)) {
         token_grant& bot = i.bot.emplace();
         bot.revision = row.integer(col::bot_revision);  // first: the sealed tokens are bound to it
-        bot.token = read_token(keys, row.text(col::bot_token), place_of(row_key, col::bot_token, bot.revision));
-        bot.refresh_token =
-            read_token(keys, row.text(col::bot_refresh_token), place_of(row_key, col::bot_refresh_token, bot.revision));
+        const detail::grant_place stored_at = place_of(row_key, bot.revision);
+        bot.token = read_token(keys, row.text(col::bot_token), stored_at.token());
+        bot.refresh_token = read_token(keys, row.text(col::bot_refresh_token), stored_at.refresh_token());
         bot.expires_at = row.optional_time(col::bot_expires_at);
         bot.scopes = row.text(col::bot_scopes);
         bot.bot_id = row.text(col::bot_id);

@@ -40,16 +40,16 @@ std::vector<detail::stored_grant> read_page(database& db, const installation_key
             }
             const installation_key& at = rows.emplace_back(installation_key{e.text(0), e.text(1), {}});
             if (e.flag(2))
-                grants.push_back({at.enterprise_id, at.team_id, "", "bot_token", "bot_refresh_token", e.text(3),
-                                  e.text(4), e.integer(5)});
+                grants.push_back(
+                    {at.enterprise_id, at.team_id, "", grant_kind::bot, e.text(3), e.text(4), e.integer(5)});
         }
     }
     for (const installation_key& at : rows) {
         execution e(db.prepared(user_grants_of_row));
         e.bind(1, at.enterprise_id).bind(2, at.team_id);
         while (e.step())
-            grants.push_back({at.enterprise_id, at.team_id, e.text(0), "token", "refresh_token", e.text(1), e.text(2),
-                              e.integer(3)});
+            grants.push_back(
+                {at.enterprise_id, at.team_id, e.text(0), grant_kind::user, e.text(1), e.text(2), e.integer(3)});
     }
     page.installations = rows.size();
     return grants;
@@ -72,7 +72,7 @@ reseal_page reseal(database& db, const installation_key& after, std::size_t limi
             rewrites.emplace_back(&grant, std::move(**pair));
     }
     for (const auto& [grant, pair] : rewrites) {
-        const bool bot = grant->token_column == "bot_token";
+        const bool bot = grant->kind == grant_kind::bot;
         execution e(db.prepared(bot ? rewrite_bot : rewrite_user));
         e.bind(1, grant->enterprise_id).bind(2, grant->team_id);
         if (bot)

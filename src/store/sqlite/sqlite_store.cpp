@@ -2,7 +2,6 @@
 #include <slack/store/sqlite_store.hpp>
 
 #include "store/completion.hpp"
-#include "store/key_rules.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/failure.hpp"
 #include "store/sqlite/operations.hpp"
@@ -104,39 +103,31 @@ sqlite_store::~sqlite_store()
     state_->worker.join();  // the operations started finish first
 }
 
+boost::asio::any_io_executor sqlite_store::get_executor() const { return state_->executor; }
+
 void sqlite_store::do_save(installation i, store_handler<void> handler)
 {
-    if (!detail::savable(i))
-        return detail::complete<void>(state_->executor, handler, store_errc::invalid_key);
     state_->run(std::move(handler), [i = std::move(i)](sqlite::database& db) { sqlite::save(db, i); });
 }
 
 void sqlite_store::do_find(installation_key key, store_handler<std::optional<installation>> handler)
 {
-    if (!detail::usable(key))
-        return detail::complete<std::optional<installation>>(state_->executor, handler, store_errc::invalid_key);
     state_->run(std::move(handler), [key = std::move(key)](sqlite::database& db) { return sqlite::find(db, key); });
 }
 
 void sqlite_store::do_remove(installation_key key, store_handler<std::size_t> handler)
 {
-    if (!detail::usable(key))
-        return detail::complete<std::size_t>(state_->executor, handler, store_errc::invalid_key);
     state_->run(std::move(handler), [key = std::move(key)](sqlite::database& db) { return sqlite::remove(db, key); });
 }
 
 void sqlite_store::do_remove_all(installation_key key, store_handler<std::size_t> handler)
 {
-    if (!detail::usable(key))
-        return detail::complete<std::size_t>(state_->executor, handler, store_errc::invalid_key);
     state_->run(std::move(handler),
                 [key = std::move(key)](sqlite::database& db) { return sqlite::remove_all(db, key); });
 }
 
 void sqlite_store::do_list(installation_key after, std::size_t limit, store_handler<installation_page> handler)
 {
-    if (!detail::usable_page_size(limit))
-        return detail::complete<installation_page>(state_->executor, handler, store_errc::invalid_page_size);
     state_->run(std::move(handler),
                 [after = std::move(after), limit](sqlite::database& db) { return sqlite::list(db, after, limit); });
 }
@@ -144,8 +135,6 @@ void sqlite_store::do_list(installation_key after, std::size_t limit, store_hand
 void sqlite_store::do_replace_grant(installation_key key, grant_kind kind, std::int64_t expected_revision,
                                     token_grant grant, store_handler<bool> handler)
 {
-    if (!detail::usable(key, kind))
-        return detail::complete<bool>(state_->executor, handler, store_errc::invalid_key);
     state_->run(std::move(handler),
                 [key = std::move(key), kind, expected_revision, grant = std::move(grant)](sqlite::database& db) {
                     return sqlite::replace_grant(db, key, kind, expected_revision, grant);
@@ -155,8 +144,6 @@ void sqlite_store::do_replace_grant(installation_key key, grant_kind kind, std::
 void sqlite_store::do_try_lease(installation_key key, grant_kind kind, std::string owner,
                                 std::chrono::milliseconds duration, store_handler<bool> handler)
 {
-    if (!detail::usable(key, kind))
-        return detail::complete<bool>(state_->executor, handler, store_errc::invalid_key);
     state_->run(std::move(handler),
                 [key = std::move(key), kind, owner = std::move(owner), duration](sqlite::database& db) {
                     return sqlite::try_lease(db, key, kind, owner, duration);
@@ -166,8 +153,6 @@ void sqlite_store::do_try_lease(installation_key key, grant_kind kind, std::stri
 void sqlite_store::do_release_lease(installation_key key, grant_kind kind, std::string owner,
                                     store_handler<void> handler)
 {
-    if (!detail::usable(key, kind))
-        return detail::complete<void>(state_->executor, handler, store_errc::invalid_key);
     state_->run(std::move(handler), [key = std::move(key), kind, owner = std::move(owner)](sqlite::database& db) {
         sqlite::release_lease(db, key, kind, owner);
     });
@@ -176,8 +161,6 @@ void sqlite_store::do_release_lease(installation_key key, grant_kind kind, std::
 void sqlite_store::do_reseal(installation_key after, std::size_t limit, clear_tokens clear,
                              store_handler<reseal_page> handler)
 {
-    if (!detail::usable_page_size(limit))
-        return detail::complete<reseal_page>(state_->executor, handler, store_errc::invalid_page_size);
     state_->run(std::move(handler), [after = std::move(after), limit, clear](sqlite::database& db) {
         return sqlite::reseal(db, after, limit, clear);
     });

@@ -7,16 +7,17 @@
 namespace slack::store::sqlite::user_grant_rows {
 namespace {
 
-detail::column_place place_of(const place& at, std::string_view column, std::int64_t revision)
+detail::grant_place place_of(const place& at, std::int64_t revision)
 {
-    return {at.row_key.enterprise_id, at.row_key.team_id, at.user_id, column, revision};
+    return {at.row_key.enterprise_id, at.row_key.team_id, at.user_id, grant_kind::user, revision};
 }
 
 // ?4-?9: what a write of the grant sets, its revision last.
 void bind_grant(execution& e, const place& at, const token_grant& grant, const detail::sealing_keys& keys)
 {
-    e.bind(4, detail::to_stored(keys, grant.token, place_of(at, "token", grant.revision)))
-        .bind(5, detail::to_stored(keys, grant.refresh_token, place_of(at, "refresh_token", grant.revision)))
+    const detail::grant_place stored_at = place_of(at, grant.revision);
+    e.bind(4, detail::to_stored(keys, grant.token, stored_at.token()))
+        .bind(5, detail::to_stored(keys, grant.refresh_token, stored_at.refresh_token()))
         .bind(6, grant.expires_at)
         .bind(7, grant.scopes)
         .bind(8, grant.reinstall_reason)
@@ -58,13 +59,23 @@ token_grant read(const execution& row, const place& at, const detail::sealing_ke
 {
     token_grant grant;
     grant.revision = row.integer(4);  // first: the sealed tokens are bound to it
-    grant.token = read_token(keys, row.text(0), place_of(at, "token", grant.revision));
-    grant.refresh_token = read_token(keys, row.text(1), place_of(at, "refresh_token", grant.revision));
+    const detail::grant_place stored_at = place_of(at, grant.revision);
+    grant.token = read_token(keys, row.text(0), stored_at.token());
+    grant.refresh_token = read_token(keys, row.text(1), stored_at.refresh_token());
     grant.expires_at = row.optional_time(2);
     grant.scopes = row.text(3);
     grant.reinstall_reason = row.text(5);
     grant.user_id = std::string(at.user_id);  // a user grant's user is the one it is stored under
     return grant;
+}
+
+std::optional<token_grant> find(database& db, const place& at)
+{
+    execution row(db.prepared(select));
+    bind_place(row, at);
+    if (!row.step())
+        return std::nullopt;
+    return read(row, at, db.keys());
 }
 
 void bind_upsert(execution& e, const place& at, const token_grant& grant, time_point installed_at,

@@ -1,6 +1,7 @@
 // Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
 // A user's grant as a row of slack_user_grants, under its installation's row key and its user.
+#include "store/sqlite/database.hpp"
 #include "store/sqlite/statement.hpp"
 
 #include <slack/store/installation.hpp>
@@ -21,6 +22,8 @@ struct place {
 /// The grant at a place (?1-?3), read with read().
 extern const std::string_view select;
 token_grant read(const execution& row, const place& at, const detail::sealing_keys& keys);
+/// The grant at a place, if there is one.
+std::optional<token_grant> find(database& db, const place& at);
 
 /// Inserts or replaces the grant at a place, with the grant's revision (store/revision.hpp).
 extern const std::string_view upsert;
