@@ -70,8 +70,9 @@ struct attempt_outcome {
 
 /// Turns what the transport gave into `out`, the attempt's outcome. Classifies by the body when
 /// it is a Slack JSON body, else by HTTP status; with `out.ok` (an `ok: true` body, every value
-/// delivered), the caller hands the body to `fields.finish()`. What Slack said in words (`error`, warnings, `needed`...) goes to
-/// `diag`, replacing the previous attempt's. A UTF-16 surrogate escape without its pair
+/// delivered), the caller hands the body to `fields.finish()`. What Slack said in words (`error`,
+/// warnings, `needed`...) goes to `diag`, replacing the previous attempt's; nothing else does
+/// (call_algorithm writes the rest). A UTF-16 surrogate escape without its pair
 /// ("\ud83d") is replaced in `reply.body` by "\ufffd" (U+FFFD, as a later Boost.JSON's
 /// allow_invalid_utf16 does), so that the body the response keeps parses again.
 void interpret_reply(attempt_result& reply, slack::diagnostics& diag, response_fields& fields, attempt_outcome& out);
