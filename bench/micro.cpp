@@ -69,12 +69,11 @@ int main()
             std::size_t count = 0;
             void clear(std::string_view) override { count = 0; }
             void on_value(const json_value&) override { ++count; }
-            boost::system::error_code finish(std::string, slack::diagnostics&, bool, std::string_view) override
-            {
-                return {};
-            }
+            boost::system::error_code finish(std::string, std::string&) override { return {}; }
         } fields;
-        sink = interpret_reply(reply, diag, fields).error ? 0 : fields.count;
+        attempt_outcome outcome;
+        interpret_reply(reply, diag, fields, outcome);
+        sink = outcome.error ? 0 : fields.count;
     });
     measure("error string lookup (from_string)",
             [] { sink = static_cast<std::size_t>(slack::from_string("code_already_used")); });

@@ -1,8 +1,9 @@
 // Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #pragma once
-// One Web API call with its retries: rate-limit gate, attempts on the pool, interpretation,
-// retry policy, budget, deadline and cancellation. Method-specific code builds the request
-// before and receives the response's values through `response_fields`.
+// One Web API call with its retries: the I/O (gate and backoff timers, attempts on the pool,
+// interpretation) around call_algorithm, which makes every decision (call_algorithm.hpp).
+// Method-specific code builds the request before and receives the response's values through
+// `response_fields`.
 #include "web/client_impl.hpp"
 #include "web/envelope.hpp"
 

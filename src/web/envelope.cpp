@@ -323,8 +323,11 @@ json::parse_options body_parse_options()
     return options;
 }
 
-reply_summary interpret_reply(attempt_result& reply, slack::diagnostics& diag, response_fields& fields)
+void interpret_reply(attempt_result& reply, slack::diagnostics& diag, response_fields& fields, attempt_outcome& out)
 {
+    out.gate_closed = reply.gate_closed;
+    if (reply.gate_closed)
+        return;  // nothing was sent: the previous answer's words stay
     // Each attempt's answer replaces the previous one's.
     diag.error.clear();
     diag.warning.clear();
@@ -332,14 +335,20 @@ reply_summary interpret_reply(attempt_result& reply, slack::diagnostics& diag, r
     diag.messages.clear();
     diag.needed.clear();
     diag.provided.clear();
-    reply_summary summary;
-    summary.http_status = reply.response_received ? reply.status : 0;
+    out.error = reply.error;
+    out.original_error = reply.original_error;
+    out.http_status = reply.response_received ? reply.status : 0;
+    out.retry_after.reset();
     if (!reply.retry_after.empty())
-        summary.retry_after = parse_retry_after(reply.retry_after, std::chrono::system_clock::now());
-    if (reply.error) {
-        summary.error = reply.error;
-        return summary;
-    }
+        out.retry_after = parse_retry_after(reply.retry_after, std::chrono::system_clock::now());
+    out.request_written = reply.request_written;
+    out.response_received = reply.response_received;
+    out.ok = false;
+    out.tls_verify_error = reply.tls_verify_error;
+    out.proxy_status = reply.proxy_status;
+    out.problem.clear();
+    if (reply.error)
+        return;
 
     // One parser per thread: it and its handler keep their buffers, so a parse allocates
     // nothing once warm. The parse is synchronous, so calls on one thread never share it.
@@ -360,18 +369,18 @@ reply_summary interpret_reply(attempt_result& reply, slack::diagnostics& diag, r
         parse();  // rare: a second pass rather than a check of every body
     using ok_value = envelope_handler::ok_value;
     if (parse_error || parsed != reply.body.size())
-        summary.error = without_slack_body(reply.status, client_errc::invalid_json);
+        out.error = without_slack_body(reply.status, client_errc::invalid_json);
     else if (!envelope.root_is_object() || envelope.ok() == ok_value::absent || envelope.ok() == ok_value::malformed)
-        summary.error = without_slack_body(reply.status, client_errc::unexpected_shape);
+        out.error = without_slack_body(reply.status, client_errc::unexpected_shape);
     else if (envelope.ok() == ok_value::yes) {
         diag.error.clear();  // only failures carry these
         diag.needed.clear();
         diag.provided.clear();
+        out.ok = true;
     } else if (!envelope.error_is_string())
-        summary.error = client_errc::unexpected_shape;
+        out.error = client_errc::unexpected_shape;
     else
-        summary.error = from_string(diag.error);
-    return summary;
+        out.error = from_string(diag.error);
 }
 
 }  // namespace slack::web::detail

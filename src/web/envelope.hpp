@@ -39,12 +39,10 @@ public:
     /// without escapes are delivered as views into `body`.
     virtual void clear(std::string_view body) = 0;
     virtual void on_value(const json_value& value) = 0;
-    /// The call succeeded (`ok: true`) with `body`, whose values were delivered: keep it, or say
-    /// why the answer cannot be used. `processed`: the request had an effect Slack will not undo
-    /// (a single-use credential is spent: `spent` names it, e.g. "code"), which the message in
-    /// `diag` then says.
-    virtual boost::system::error_code finish(std::string body, slack::diagnostics& diag, bool processed,
-                                             std::string_view spent) = 0;
+    /// The call succeeded (`ok: true`) with `body`, whose values were delivered: keep it, or
+    /// return unexpected_shape. What is wrong (also with a usable answer: a mistyped optional
+    /// field) goes to `problem`, in words; what that means for the call is call_algorithm's.
+    virtual boost::system::error_code finish(std::string body, std::string& problem) = 0;
 
 protected:
     ~response_fields() = default;
@@ -53,19 +51,31 @@ protected:
 /// 2xx: Slack received and processed the request.
 inline bool is_success_status(unsigned status) { return status >= 200 && status < 300; }
 
-/// What one attempt's answer means for the retry loop.
-struct reply_summary {
-    boost::system::error_code error;  ///< Empty: `ok: true`, every value went to the fields.
-    unsigned http_status = 0;         ///< 0 when no response arrived.
-    std::optional<std::chrono::seconds> retry_after;
+/// One attempt's outcome, as values: what the transport and the response's parse found.
+struct attempt_outcome {
+    boost::system::error_code error{};           ///< Empty: a usable `ok: true` answer.
+    boost::system::error_code original_error{};  ///< The transport's code behind a renamed `error`.
+    unsigned http_status = 0;                    ///< 0 when no response arrived.
+    std::optional<std::chrono::seconds> retry_after{};
+    bool request_written = false;            ///< At least one byte of the request left.
+    bool response_received = false;          ///< A complete response arrived.
+    bool ok = false;                         ///< The body said `ok: true` (Slack did what was asked).
+    bool gate_closed = false;                ///< Nothing was sent: the method's gate closed while queued.
+    const char* tls_verify_error = nullptr;  ///< Why the server's certificate was refused.
+    unsigned proxy_status = 0;               ///< The proxy's non-2xx answer to CONNECT.
+    /// What the response's fields lack or mistype, in words (without secrets); with `ok`, the
+    /// answer may still be usable (a mistyped optional field).
+    std::string problem{};
 };
 
-/// Turns one attempt's outcome into success or an error code. Classifies by the body when it is
-/// a Slack JSON body, else by HTTP status. What Slack said in words (`error`, warnings, `needed`...)
-/// goes to `diag`, replacing the previous attempt's. A UTF-16 surrogate escape without its pair
+/// Turns what the transport gave into `out`, the attempt's outcome. Classifies by the body when
+/// it is a Slack JSON body, else by HTTP status; with `out.ok` (an `ok: true` body, every value
+/// delivered), the caller hands the body to `fields.finish()`. What Slack said in words (`error`,
+/// warnings, `needed`...) goes to `diag`, replacing the previous attempt's; nothing else does
+/// (call_algorithm writes the rest). A UTF-16 surrogate escape without its pair
 /// ("\ud83d") is replaced in `reply.body` by "\ufffd" (U+FFFD, as a later Boost.JSON's
 /// allow_invalid_utf16 does), so that the body the response keeps parses again.
-reply_summary interpret_reply(attempt_result& reply, slack::diagnostics& diag, response_fields& fields);
+void interpret_reply(attempt_result& reply, slack::diagnostics& diag, response_fields& fields, attempt_outcome& out);
 
 /// How bodies are parsed: standard JSON, except that strings are not checked for valid UTF-8.
 /// Slack sends UTF-8; a stray byte (a proxy's rewrite, a Latin-1 team name) is passed through

@@ -118,8 +118,7 @@ void response_table_builder::forget(const json_value& v, bool with_members)
     });
 }
 
-boost::system::error_code response_table_builder::finish(std::string body, slack::diagnostics& diag, bool processed,
-                                                         std::string_view spent)
+boost::system::error_code response_table_builder::finish(std::string body, std::string& problem)
 {
     response_.body_.assign(std::move(body));  // the parsed text: the slots point into it
     response_.received_at_ = std::chrono::system_clock::now();
@@ -129,24 +128,16 @@ boost::system::error_code response_table_builder::finish(std::string body, slack
     });
     const char* why = vital == mistyped_.end() ? unusable() : nullptr;
     if (vital != mistyped_.end() || why) {
-        std::string message(method_);
-        message += vital != mistyped_.end() ? " answered ok with a field of an unexpected type: " + *vital
+        // What this means (a spent code?) is the call's to say: see call_algorithm.
+        problem.assign(method_);
+        problem += vital != mistyped_.end() ? " answered ok with a field of an unexpected type: " + *vital
                                             : std::string(" answered ok ") + why;
-        if (processed) {
-            // Slack has done what was asked (a code is spent), and what it answered is lost to us.
-            message += spent.empty() ? std::string("; the request was processed")
-                                     : "; the " + std::string(spent) + " is spent";
-            diag.underlying = client_errc::unexpected_shape;
-            diag.client_message = std::move(message);
-            return client_errc::outcome_unknown;
-        }
-        diag.client_message = std::move(message);
         return client_errc::unexpected_shape;
     }
     if (!mistyped_.empty()) {
-        diag.client_message = std::string(method_) + " response fields of an unexpected type, left empty:";
+        problem.assign(method_).append(" response fields of an unexpected type, left empty:");
         for (const std::string& path : mistyped_)
-            diag.client_message.append(" ").append(path);
+            problem.append(" ").append(path);
     }
     response_.warnings_.clear();
     split_at_commas(warning_, response_.warnings_);

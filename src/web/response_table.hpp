@@ -46,8 +46,7 @@ struct response_table_builder : response_fields {
 
     void clear(std::string_view body) override;
     void on_value(const json_value& v) override;
-    boost::system::error_code finish(std::string body, slack::diagnostics& diag, bool processed,
-                                     std::string_view spent) override;
+    boost::system::error_code finish(std::string body, std::string& problem) override;
 
 protected:
     virtual const char* unusable() const = 0;

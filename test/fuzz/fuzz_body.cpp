@@ -70,10 +70,7 @@ struct checking_fields final : response_fields {
         builder.on_value(v);
         v2.on_value(v);
     }
-    error_code finish(std::string b, slack::diagnostics& diag, bool processed, std::string_view spent) override
-    {
-        return builder.finish(std::move(b), diag, processed, spent);
-    }
+    error_code finish(std::string b, std::string& problem) override { return builder.finish(std::move(b), problem); }
 };
 
 std::size_t count_values(const json::value& v)
@@ -216,7 +213,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     slack::diagnostics diag;
     checking_fields fields;
-    const reply_summary summary = interpret_reply(reply, diag, fields);
+    attempt_outcome summary;
+    interpret_reply(reply, diag, fields, summary);
     const error_code result = summary.error;
     FUZZ_CHECK(summary.http_status == reply.status);
 
@@ -263,13 +261,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const json::value* team_id = top->if_contains("team_id");
     const bool usable =
         !text_of(top, "access_token").empty() && (!team_id || team_id->is_string() || team_id->is_null());
-    slack::diagnostics v2_diag;
-    if (!fields.v2.finish(std::string(reply.body), v2_diag, true, "code"))
+    FUZZ_CHECK(summary.ok);
+    std::string v2_problem, problem;
+    if (!fields.v2.finish(std::string(reply.body), v2_problem))
         check_v2(fields.v2.response, *top);
-    const error_code finished = fields.finish(std::string(reply.body), diag, true, "code");
+    const error_code finished = fields.finish(std::string(reply.body), problem);
     FUZZ_CHECK(!finished == usable);
     if (finished) {
-        FUZZ_CHECK(finished == slack::client_errc::outcome_unknown);
+        FUZZ_CHECK(finished == slack::client_errc::unexpected_shape);  // call_algorithm: outcome_unknown
+        FUZZ_CHECK(!problem.empty());
         return 0;
     }
     access_response* typed = &fields.builder.response;

@@ -31,7 +31,7 @@ attempt_result reply(unsigned status, std::string body, std::string retry_after 
 struct recorded_fields final : response_fields {
     std::vector<std::string> values;
     void clear(std::string_view) override { values.clear(); }
-    boost::system::error_code finish(std::string, slack::diagnostics&, bool, std::string_view) override { return {}; }
+    boost::system::error_code finish(std::string, std::string&) override { return {}; }
     void on_value(const json_value& v) override
     {
         static const char* const kinds[] = {"string", "number", "boolean", "null", "object", "array"};
@@ -40,11 +40,19 @@ struct recorded_fields final : response_fields {
     }
 };
 
-// As the call loop does: the summary's status and Retry-After reach the caller's diagnostics.
+// One attempt's outcome, as interpret_reply gives it.
+attempt_outcome outcome_of(attempt_result& r, slack::diagnostics& diag, response_fields& fields)
+{
+    attempt_outcome out;
+    interpret_reply(r, diag, fields, out);
+    return out;
+}
+
+// As the call loop does: the outcome's status and Retry-After reach the caller's diagnostics.
 boost::system::error_code interpret(attempt_result r, slack::diagnostics& diag)
 {
     recorded_fields fields;
-    const reply_summary summary = interpret_reply(r, diag, fields);
+    const attempt_outcome summary = outcome_of(r, diag, fields);
     diag.http_status = summary.http_status;
     diag.retry_after = summary.retry_after;
     return summary.error;
@@ -61,7 +69,7 @@ BOOST_AUTO_TEST_CASE(ok_true_delivers_every_value_with_its_path)
     fields.values.push_back("left over from an earlier attempt");
     attempt_result r = reply(200, R"({"ok":true,"access_token":"xoxp-1","url":"https:\/\/x\u00e9","n":-1.5e3,)"
                                   R"("future":{"x":[1,{"y":null}],"b":false},"e":[]})");
-    const reply_summary summary = interpret_reply(r, diag, fields);
+    const attempt_outcome summary = outcome_of(r, diag, fields);
     BOOST_TEST(!summary.error);
     const std::vector<std::string> expected = {
         "1 |ok boolean true",
@@ -90,7 +98,7 @@ BOOST_AUTO_TEST_CASE(long_strings_and_keys_arrive_whole)
     recorded_fields fields;
     attempt_result r = reply(200, R"({"ok":true,")" + std::string(9000, 'k') + R"(\u006b":")" + long_text +
                                       R"(","n":12345678901234567890})");
-    BOOST_TEST(!interpret_reply(r, diag, fields).error);
+    BOOST_TEST(!outcome_of(r, diag, fields).error);
     BOOST_REQUIRE(fields.values.size() == 3u);
     // (Double parentheses: a failure does not print 30 kB.)
     BOOST_TEST((fields.values[1] == "1 |" + long_key + " string " + std::string(20000, 'a') + "\n"));
@@ -172,7 +180,7 @@ BOOST_AUTO_TEST_CASE(lone_surrogate_escapes_become_replacement_characters)
     recorded_fields fields;
     attempt_result r = reply(200, R"({"ok":true,"a":"caf\ud83d","b":"\udc00x","c":"\ud83d\ude00",)"
                                   R"("d":"\\ud83d","e":"\ud83d\ud83d","\ud800":"\u00e9\udbff"})");
-    BOOST_TEST(!interpret_reply(r, diag, fields).error);
+    BOOST_TEST(!outcome_of(r, diag, fields).error);
     const std::vector<std::string> expected = {
         "1 |ok boolean true",
         "1 |a string caf\xef\xbf\xbd",

@@ -26,8 +26,11 @@ slack::web::api_response response_to(std::string body)
     reply.status = 200;
     reply.body = std::move(body);
     slack::diagnostics diag;
-    BOOST_REQUIRE(!interpret_reply(reply, diag, builder).error);
-    BOOST_REQUIRE(!builder.finish(std::move(reply.body), diag, false, {}));
+    attempt_outcome outcome;
+    interpret_reply(reply, diag, builder, outcome);
+    BOOST_REQUIRE(!outcome.error);
+    std::string problem;
+    BOOST_REQUIRE(!builder.finish(std::move(reply.body), problem));
     return std::move(builder.response);
 }
 

@@ -30,8 +30,11 @@ user_info_response with_date(std::string_view date)
     reply.status = 200;
     reply.body = R"({"ok":true,"sub":"U0R7JM","date_email_verified":)" + std::string(date) + "}";
     slack::diagnostics diag;
-    BOOST_REQUIRE(!interpret_reply(reply, diag, builder).error);
-    BOOST_REQUIRE(!builder.finish(std::move(reply.body), diag, false, {}));
+    attempt_outcome outcome;
+    interpret_reply(reply, diag, builder, outcome);
+    BOOST_REQUIRE(!outcome.error);
+    std::string problem;
+    BOOST_REQUIRE(!builder.finish(std::move(reply.body), problem));
     return std::move(builder.response);
 }
 

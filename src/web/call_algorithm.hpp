@@ -1,0 +1,101 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
+#pragma once
+// The decisions of one Web API call, without I/O: the rate-limit gate, the retry policy and
+// budget, the sticky "an earlier outcome is unknown", the single-use credential rules, the
+// naming of timeouts and cancellation. Values go in (the clock, the cancellation state, what the
+// last step gave); one action comes out (wait at the gate, send, sleep, done). run_call (call.cpp)
+// does the I/O around it; the unit tests drive it with a fake clock.
+#include "web/envelope.hpp"
+#include "web/rate_gate.hpp"
+#include "web/transport.hpp"
+
+#include <slack/diagnostics.hpp>
+#include <slack/web/client_options.hpp>
+#include <slack/web/method_traits.hpp>
+
+#include <boost/system/error_code.hpp>
+
+#include <chrono>
+#include <string_view>
+
+namespace slack::web::detail {
+
+/// What the algorithm asks the I/O loop to do next.
+struct call_action {
+    enum class kind { wait_gate, send, sleep, done };
+    kind what = kind::done;
+    clock::time_point until{};             ///< wait_gate, sleep: wake up then (or on cancellation).
+    unsigned attempt = 0;                  ///< send: the attempt's number (1-based).
+    clock::time_point attempt_deadline{};  ///< send: when the attempt times out.
+    boost::system::error_code error{};     ///< done: how the call ends (empty: success).
+};
+
+/// What the I/O loop tells the algorithm at each step.
+struct call_input {
+    clock::time_point now{};
+    bool cancelled = false;  ///< The caller asked the call to stop.
+    /// After wait_gate or sleep: the timer's error (operation_aborted when cancelled).
+    boost::system::error_code wait_error{};
+    /// After send: what the attempt gave (null otherwise).
+    const attempt_outcome* outcome = nullptr;
+};
+
+/// The request's values the decisions depend on.
+struct call_setup {
+    std::string_view method;  ///< For events and messages.
+    bool idempotent = false;
+    spend_rule spends{};
+    /// The client cannot make calls (its options are unusable): the call fails with this at once.
+    boost::system::error_code refused{};
+    const char* refused_why = nullptr;  ///< ...and this in diagnostics::client_message.
+};
+
+/// What the calls of one client share and change (touched only where the client runs).
+struct call_shared {
+    const client_options& options;
+    double& retry_tokens;  ///< The client-wide retry budget.
+    rate_gate& gate;       ///< This method's (and subject's) gate.
+    /// Uniform in [0, 1): the client's random source, asked only when the policy is.
+    double (*random)(void* context);
+    void* random_context;
+};
+
+class call_algorithm {
+public:
+    /// `diag` is written by this class only (Slack's words excepted: the parse writes those).
+    call_algorithm(const call_setup& setup, const call_shared& shared, slack::diagnostics& diag) noexcept
+        : setup_(setup), shared_(shared), diag_(diag)
+    {
+    }
+
+    /// The next action, given what the previous one gave. The first call takes only `now` and
+    /// `cancelled`. After `done`, must not be called again.
+    call_action next(const call_input& in);
+
+private:
+    enum class state { start, after_gate, after_send, after_sleep };
+
+    call_action to_gate_or_send(const call_input& in);
+    call_action send(const call_input& in);
+    call_action on_outcome(const call_input& in, const attempt_outcome& outcome);
+    call_action fail(unsigned attempt, boost::system::error_code ec, std::string_view reason = {});
+    retry_decision ask_policy(attempt_info& info) const;
+    void emit(call_event::kind what, unsigned attempt, boost::system::error_code error = {}, unsigned status = 0,
+              std::chrono::milliseconds delay = std::chrono::milliseconds(0), std::string_view reason = {}) const;
+    void lost(boost::system::error_code cause, const char* message);
+
+    const call_setup& setup_;
+    call_shared shared_;
+    slack::diagnostics& diag_;
+    state state_ = state::start;
+    clock::time_point deadline_{};
+    unsigned attempt_ = 1;
+    unsigned announced_ = 0;    // the last attempt reported as started
+    unsigned last_status_ = 0;  // of the last answer
+    // Set once an attempt may have been processed without our knowing its answer (and the call
+    // went on): from then on, every way the call can fail says so.
+    bool earlier_outcome_unknown_ = false;
+    boost::system::error_code retried_error_;  // the error of the attempt being retried
+};
+
+}  // namespace slack::web::detail
