@@ -617,7 +617,9 @@ void expired_leases_and_nonces_stop_blocking(const backend& b)
     client other = open_client(b);
     const installation_key k = key("E1", "T1");
     const auto taken = std::chrono::system_clock::now();
-    constexpr auto lifetime = 1000ms;  // long enough for the refusals below to come first
+    // Long enough for the four calls below to come first, even on a loaded machine whose
+    // PostgreSQL takes a few hundred milliseconds per commit (1 s was not, under ctest -j2).
+    constexpr auto lifetime = 3000ms;
     BOOST_TEST(a.lease(k, grant_kind::bot, "A", lifetime));
     BOOST_TEST(a.consume("state-1", taken + lifetime));
     BOOST_TEST(!other.lease(k, grant_kind::bot, "B"));
