@@ -7,6 +7,7 @@
 #include "web/transport.hpp"
 
 #include <slack/web/client.hpp>
+#include <slack/web/tls.hpp>
 
 #include <map>
 #include <memory>
