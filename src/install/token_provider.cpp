@@ -35,10 +35,6 @@
 #include <mutex>
 #include <variant>
 
-// g++ 12 pairs an awaitable frame's operator delete with the aligned_alloc inside Asio's frame
-// recycling and warns; the pair is Asio's own and matches.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-
 namespace slack::install {
 namespace asio = boost::asio;
 using boost::system::error_code;
