@@ -12,8 +12,6 @@
 
 #include <iostream>
 
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"  // g++ 12 false positive on awaitable frames
-
 namespace asio = boost::asio;
 
 asio::awaitable<int> post(slack::web::client& client, slack::install::token_provider& tokens, std::string team,

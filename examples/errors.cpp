@@ -11,8 +11,6 @@
 
 #include <iostream>
 
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"  // g++ 12 false positive on awaitable frames
-
 namespace asio = boost::asio;
 
 asio::awaitable<int> exchange(slack::web::client& client, std::string code)

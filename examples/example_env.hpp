@@ -8,6 +8,7 @@
 #include <slack/install/token_provider.hpp>
 #include <slack/store/open_store.hpp>
 #include <slack/web/client.hpp>
+#include <slack/web/tls.hpp>
 
 #include <cstdlib>
 #include <iostream>

@@ -14,8 +14,6 @@
 #include <iostream>
 #include <string>
 
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"  // g++ 12 false positive on awaitable frames
-
 namespace asio = boost::asio;
 
 asio::awaitable<void> check(slack::web::client& client, std::string team, std::string token, int& failures)

@@ -24,15 +24,15 @@ static_assert(c_auth == static_cast<int>(condition::auth));
 static_assert(c_invalid_request == static_cast<int>(condition::invalid_request));
 static_assert(c_outcome_unknown == static_cast<int>(condition::outcome_unknown));
 
-struct api_error_info {
-    std::string_view wire;     // the exact string Slack sends
-    std::string_view message;  // empty: the wire string serves as the message
+struct error_info {
+    std::string_view name;     // the enumerator's name (for api_errc: the exact string Slack sends)
+    std::string_view message;  // empty: the name serves as the message
     int condition;             // 0, or a slack::condition value
 };
 
 // Row i describes the error with value i + 1. Every string is a literal, so
-// data() is NUL-terminated (the category's message() relies on that).
-constexpr api_error_info table[] = {
+// data() is NUL-terminated (the category's message() and to_string() rely on that).
+constexpr error_info table[] = {
     {"unknown_error", "Slack returned an error string this library does not know", 0},                          // 1
     {"access_denied", "the caller is not allowed to reach a resource the request refers to", c_auth},           // 2
     {"access_token_exchange_failed", "", 0},                                                                    // 3
@@ -929,9 +929,9 @@ constexpr std::uint16_t by_wire[] = {
 
 static_assert(std::size(by_wire) == table_size);
 static_assert(std::is_sorted(std::begin(by_wire), std::end(by_wire),
-                             [](auto a, auto b) { return table[a - 1].wire < table[b - 1].wire; }));
+                             [](auto a, auto b) { return table[a - 1].name < table[b - 1].name; }));
 
-const api_error_info* find(int value) noexcept
+const error_info* find(int value) noexcept
 {
     if (value < 1 || static_cast<std::size_t>(value) > table_size)
         return nullptr;
@@ -942,10 +942,10 @@ constexpr std::string_view unknown_value_message = "unknown slack.api error";
 
 std::string_view message_of(int value) noexcept
 {
-    const api_error_info* info = find(value);
+    const error_info* info = find(value);
     if (info == nullptr)
         return unknown_value_message;
-    return info->message.empty() ? info->wire : info->message;
+    return info->message.empty() ? info->name : info->message;
 }
 
 class api_category_impl final : public boost::system::error_category {
@@ -968,21 +968,21 @@ public:
 
 const boost::system::error_category& api_category() noexcept
 {
-    static const api_category_impl instance;
+    static constexpr api_category_impl instance;
     return instance;
 }
 
 std::string_view to_string(api_errc e) noexcept
 {
-    const api_error_info* info = find(static_cast<int>(e));
-    return info == nullptr ? std::string_view{} : info->wire;
+    const error_info* info = find(static_cast<int>(e));
+    return info == nullptr ? std::string_view("") : info->name;  // "": data() stays a C string
 }
 
 api_errc from_string(std::string_view wire) noexcept
 {
     const auto* it = std::lower_bound(std::begin(by_wire), std::end(by_wire), wire,
-                                      [](auto value, std::string_view key) { return table[value - 1].wire < key; });
-    if (it == std::end(by_wire) || table[*it - 1].wire != wire)
+                                      [](auto value, std::string_view key) { return table[value - 1].name < key; });
+    if (it == std::end(by_wire) || table[*it - 1].name != wire)
         return api_errc::unknown_error;
     return static_cast<api_errc>(*it);
 }
@@ -991,7 +991,7 @@ namespace detail {
 
 int api_errc_condition(api_errc e) noexcept
 {
-    const api_error_info* info = find(static_cast<int>(e));
+    const error_info* info = find(static_cast<int>(e));
     return info == nullptr ? 0 : info->condition;
 }
 

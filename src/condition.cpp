@@ -3,6 +3,7 @@
 #include <slack/api_errc.hpp>
 #include <slack/client_errc.hpp>
 #include <slack/condition.hpp>
+#include <slack/install/install_errc.hpp>
 #include <slack/store/store_errc.hpp>
 
 #include <boost/asio/error.hpp>
@@ -24,37 +25,6 @@ bool is_transient_transport(const boost::system::error_code& code)
            code == boost::beast::error::timeout;
 }
 
-bool client_code_in(client_errc e, condition c)
-{
-    switch (e) {
-    case client_errc::attempt_timeout:
-    case client_errc::connection_closed:
-    case client_errc::proxy_failed: return c == condition::transient;
-    case client_errc::outcome_unknown:
-    case client_errc::code_probably_consumed: return c == condition::outcome_unknown;
-    case client_errc::insecure_url:
-    case client_errc::invalid_url:
-    case client_errc::invalid_proxy_url:
-    case client_errc::unsupported_proxy_scheme:
-    case client_errc::invalid_argument: return c == condition::invalid_request;
-    default: return false;
-    }
-}
-
-// A database that cannot be reached now may be reached later (a failover, a restart); a lease
-// held by another process is given back or expires. A lost refresh token is for good.
-bool store_code_in(store_errc e, condition c)
-{
-    switch (e) {
-    case store_errc::unavailable:
-    case store_errc::refresh_busy: return c == condition::transient;
-    case store_errc::reinstall_required: return c == condition::auth;
-    case store_errc::invalid_key:
-    case store_errc::invalid_page_size: return c == condition::invalid_request;
-    default: return false;
-    }
-}
-
 class condition_category_impl final : public boost::system::error_category {
 public:
     const char* name() const noexcept override { return "slack.condition"; }
@@ -74,12 +44,17 @@ public:
     bool equivalent(const boost::system::error_code& code, int value) const noexcept override
     {
         const auto wanted = static_cast<condition>(value);
+        // Each error enum says which condition its codes belong to (the condition column of
+        // data/*_errors.csv); Asio's transport errors are mapped here.
+        const int v = code.value();
         if (code.category() == api_category())
-            return detail::api_errc_condition(static_cast<api_errc>(code.value())) == value;
+            return detail::api_errc_condition(static_cast<api_errc>(v)) == value;
         if (code.category() == client_category())
-            return client_code_in(static_cast<client_errc>(code.value()), wanted);
+            return detail::client_errc_condition(static_cast<client_errc>(v)) == value;
+        if (code.category() == install_category())
+            return detail::install_errc_condition(static_cast<install_errc>(v)) == value;
         if (code.category() == store_category())
-            return store_code_in(static_cast<store_errc>(code.value()), wanted);
+            return detail::store_errc_condition(static_cast<store_errc>(v)) == value;
         return wanted == condition::transient && is_transient_transport(code);
     }
 };

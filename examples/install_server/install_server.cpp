@@ -25,8 +25,6 @@
 
 #include <list>
 
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"  // g++ 12 false positive on awaitable frames
-
 namespace example {
 namespace asio = boost::asio;
 namespace beast = boost::beast;

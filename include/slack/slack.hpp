@@ -11,6 +11,7 @@
 #include <slack/version.hpp>
 #include <slack/retry_policy.hpp>
 #include <slack/web/client.hpp>
+#include <slack/web/tls.hpp>
 #include <slack/web/apps.hpp>
 #include <slack/web/auth.hpp>
 #include <slack/web/oauth.hpp>

@@ -23,9 +23,6 @@
 
 #include <iostream>
 
-// See token_provider.cpp: a false positive of g++ 12 on awaitable frames.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-
 namespace slack::cli {
 
 namespace asio = boost::asio;

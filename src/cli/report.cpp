@@ -17,9 +17,9 @@ std::string error_name(const boost::system::error_code& ec, const slack::diagnos
     if (ec.category() == api_category())
         return diag.error.empty() ? std::string(to_string(static_cast<api_errc>(ec.value()))) : diag.error;
     if (ec.category() == client_category())
-        return to_string(static_cast<client_errc>(ec.value()));
+        return std::string(to_string(static_cast<client_errc>(ec.value())));
     if (ec.category() == store_category())
-        return to_string(static_cast<store_errc>(ec.value()));
+        return std::string(to_string(static_cast<store_errc>(ec.value())));
     if (ec == error::connection_refused)
         return "connection_refused";
     if (ec == error::connection_reset)

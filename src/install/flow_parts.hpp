@@ -3,6 +3,7 @@
 // What installer and sign_in share around their own steps: the parts they hold (client, store,
 // signer, options whose client secret is wiped when they go), a new attempt's state and PKCE
 // pair, the code grant's parameters, and how their callback coroutine runs and completes.
+#include "detail/start_operation.hpp"
 #include "install/redirect_checks.hpp"
 
 #include <slack/diagnostics.hpp>
@@ -12,15 +13,8 @@
 #include <slack/web/client.hpp>
 #include <slack/web/methods/oauth_v2_access.hpp>
 
-#include <boost/asio/append.hpp>
-#include <boost/asio/associated_cancellation_slot.hpp>
-#include <boost/asio/bind_cancellation_slot.hpp>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/post.hpp>
-
 #include <openssl/crypto.h>
 
-#include <exception>
 #include <memory>
 #include <string>
 #include <utility>
@@ -85,24 +79,16 @@ private:
     slack::diagnostics* target_;
 };
 
-/// Runs `impl->complete(query, cookies, diag)` on the client's executor and posts its result to
-/// `handler` (never from inside the initiating call; on the handler's own executor if it has
-/// one), keeping `impl` alive until then. The handler's cancellation slot reaches the coroutine
-/// (terminal cancellation: co_spawn's default filter) and through it every operation it awaits.
+/// Runs `impl->complete(query, cookies, diag)` on the client's executor and completes `handler`
+/// with its result, keeping `impl` alive until then (slack::detail::start_operation says how).
 template <class Impl, class Signature>
 void start_callback(const std::shared_ptr<Impl>& impl, std::string query, std::string cookies, slack::diagnostics* diag,
                     boost::asio::any_completion_handler<Signature> handler)
 {
     auto work = impl->complete(std::move(query), std::move(cookies), diag);
-    using outcome = typename decltype(work)::value_type;
-    const auto executor = impl->client.get_executor();
-    auto slot = boost::asio::get_associated_cancellation_slot(handler);
-    auto complete = [impl, executor, handler = std::move(handler)](std::exception_ptr failure, outcome result) mutable {
-        if (failure)
-            std::rethrow_exception(failure);
-        boost::asio::post(executor, boost::asio::append(std::move(handler), std::move(result)));
-    };
-    boost::asio::co_spawn(executor, std::move(work), boost::asio::bind_cancellation_slot(slot, std::move(complete)));
+    const boost::asio::any_io_executor executor = impl->client.get_executor();
+    auto finish = [impl](auto&& handler, auto result) { std::move(handler)(std::move(result)); };
+    slack::detail::start_operation(executor, std::move(work), std::move(handler), std::move(finish));
 }
 
 }  // namespace slack::install::detail

@@ -4,13 +4,11 @@
 // miscompiles by-value arguments with destructors that live across a co_await.
 #include <slack/install/lifecycle_events.hpp>
 
+#include "detail/start_operation.hpp"
 #include "install/cancelled.hpp"
 #include "install/replay_window.hpp"
 #include "install/signature_timestamp.hpp"
 
-#include <boost/asio/bind_cancellation_slot.hpp>
-#include <boost/asio/bind_executor.hpp>
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -134,18 +132,11 @@ lifecycle_events::~lifecycle_events() { OPENSSL_cleanse(signing_secret_.data(), 
 void lifecycle_events::start(std::string timestamp, std::string signature, std::string body,
                              asio::any_completion_handler<lifecycle_signature> handler)
 {
-    auto slot = asio::get_associated_cancellation_slot(handler);
-    auto handler_executor = asio::get_associated_executor(handler, executor_);
-    auto complete = [handler = std::move(handler)](std::exception_ptr error, lifecycle_result result) mutable {
-        // Errors are codes; an exception (allocation) leaves through io_context::run() like any handler's.
-        if (error)
-            std::rethrow_exception(error);
-        std::move(handler)(std::move(result));
-    };
-    asio::co_spawn(
+    // Errors are codes; an exception (allocation) leaves through io_context::run() like any handler's.
+    slack::detail::start_operation(
         executor_,
         handle_event({store_, signing_secret_, window_}, std::move(timestamp), std::move(signature), std::move(body)),
-        asio::bind_cancellation_slot(slot, asio::bind_executor(handler_executor, std::move(complete))));
+        std::move(handler));
 }
 
 }  // namespace slack::install

@@ -7,9 +7,6 @@
 
 #include <boost/asio/error.hpp>
 
-// See token_provider.cpp: a false positive of g++ 12 on awaitable frames.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-
 namespace slack::install::detail {
 
 using boost::system::error_code;

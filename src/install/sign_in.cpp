@@ -12,9 +12,6 @@
 #include <boost/asio/error.hpp>
 #include <boost/asio/this_coro.hpp>
 
-// See token_provider.cpp: a false positive of g++ 12 on awaitable frames.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-
 namespace slack::install {
 namespace asio = boost::asio;
 using boost::system::result;

@@ -24,6 +24,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "crypto/random.hpp"
+#include "detail/start_operation.hpp"
 #include "install/flight.hpp"
 #include "install/grant_cache.hpp"
 #include "install/refresh_protocol.hpp"
@@ -34,10 +35,6 @@
 #include <map>
 #include <mutex>
 #include <variant>
-
-// g++ 12 pairs an awaitable frame's operator delete with the aligned_alloc inside Asio's frame
-// recycling and warns; the pair is Asio's own and matches.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 
 namespace slack::install {
 namespace asio = boost::asio;
@@ -569,8 +566,8 @@ void start_token(const std::shared_ptr<token_provider_impl>& impl, installation_
 {
     // Completions are posted through the provider's executor; each runs on its handler's own.
     if (kind == grant_kind::user && key.user_id.empty()) {
-        asio::post(impl->executor,
-                   asio::append(std::move(handler), result<std::string>(error_code(store_errc::invalid_key))));
+        slack::detail::complete_posted(impl->executor, std::move(handler),
+                                       result<std::string>(error_code(store_errc::invalid_key)));
         return;
     }
     const grant_id asked = asked_id(key, kind);
@@ -582,7 +579,7 @@ void start_token(const std::shared_ptr<token_provider_impl>& impl, installation_
         if (cached_grant* entry = impl->cache.find(asked);
             entry && impl->usable(entry->token, entry->expires_at, entry->rejected)) {
             ++impl->stats.served_from_memory;
-            asio::post(impl->executor, asio::append(std::move(handler), result<std::string>(entry->token)));
+            slack::detail::complete_posted(impl->executor, std::move(handler), result<std::string>(entry->token));
             return;
         }
         std::shared_ptr<flight>& running = impl->lookups[asked];
@@ -597,7 +594,7 @@ void start_token(const std::shared_ptr<token_provider_impl>& impl, installation_
                                   executor = impl->executor](flight_outcome outcome) mutable {
             if (diag)
                 *diag = std::move(outcome.diag);
-            asio::post(executor, asio::append(std::move(handler), std::move(outcome.token)));
+            slack::detail::complete_posted(executor, std::move(handler), std::move(outcome.token));
         };
         const std::uint64_t id = f->join(std::move(waiter), flight::clock::now() + impl->options.timeout);
         if (first_deadline)

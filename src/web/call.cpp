@@ -8,9 +8,6 @@
 #include <slack/client_errc.hpp>
 
 #include <boost/asio/as_tuple.hpp>
-#include <boost/asio/bind_cancellation_slot.hpp>
-#include <boost/asio/bind_executor.hpp>
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -111,8 +108,6 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
     }
 }
 
-namespace {
-
 asio::awaitable<error_code> call_operation(std::shared_ptr<client_impl> client, api_request request,
                                            response_fields& fields, slack::diagnostics* external_diag)
 {
@@ -132,18 +127,6 @@ asio::awaitable<error_code> call_operation(std::shared_ptr<client_impl> client, 
         co_return client_errc::invalid_argument;
     }
     co_return co_await run_call(*client, request, diag, fields);
-}
-
-}  // namespace
-
-void start_call(std::shared_ptr<client_impl> client, api_request request, response_fields& fields,
-                slack::diagnostics* diag, call_completion done)
-{
-    auto slot = done.get_cancellation_slot();
-    auto executor = asio::get_associated_executor(done, client->executor);
-    auto run_on = client->executor;
-    asio::co_spawn(run_on, call_operation(std::move(client), std::move(request), fields, diag),
-                   asio::bind_cancellation_slot(slot, asio::bind_executor(executor, std::move(done))));
 }
 
 }  // namespace slack::web::detail

@@ -10,8 +10,6 @@
 #include <slack/diagnostics.hpp>
 #include <slack/web/method_traits.hpp>
 
-#include <boost/asio/any_completion_handler.hpp>
-
 #include <boost/asio/awaitable.hpp>
 #include <boost/system/result.hpp>
 
@@ -67,14 +65,12 @@ private:
 boost::asio::awaitable<boost::system::error_code> run_call(client_impl& client, const api_request& request,
                                                            slack::diagnostics& diag, response_fields& fields);
 
-/// How a started call ends: an error code, or success (the response is then in the fields).
-/// The exception_ptr carries an exception thrown by a hook of the caller's (on_event, retry,
-/// random) or by allocation: it is rethrown from the caller's handler.
-using call_completion = boost::asio::any_completion_handler<void(std::exception_ptr, boost::system::error_code)>;
-
-/// Starts a call on the client's executor: the one entry point of every operation. `fields`
-/// must stay alive until `done` runs; `diag` (may be null) too.
-void start_call(std::shared_ptr<client_impl> client, api_request request, response_fields& fields,
-                slack::diagnostics* diag, call_completion done);
+/// One whole call, run by slack::detail::start_operation on the client's executor: checks what
+/// only the request can tell (a header-unsafe method or token), then run_call. Ends with an error
+/// code, or success (the response is then in `fields`). `fields` must stay alive until it ends;
+/// `diag` (may be null) too.
+boost::asio::awaitable<boost::system::error_code> call_operation(std::shared_ptr<client_impl> client,
+                                                                 api_request request, response_fields& fields,
+                                                                 slack::diagnostics* external_diag);
 
 }  // namespace slack::web::detail

@@ -8,6 +8,7 @@
 #include "web/transport.hpp"
 
 #include <slack/web/client.hpp>
+#include <slack/web/tls.hpp>
 
 #include <map>
 #include <memory>

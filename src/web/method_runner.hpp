@@ -5,6 +5,7 @@
 // A method's source specializes method_definition<Method> with what only it knows: the checks
 // of its parameters, their encoding, and its response table. Everything else comes from its
 // traits (include/slack/web/methods/*.hpp) and from run_call (web/call.cpp).
+#include "detail/start_operation.hpp"
 #include "web/call.hpp"
 #include "web/form.hpp"
 #include "web/response_table.hpp"
@@ -12,12 +13,8 @@
 #include <slack/web/detail/run_method.hpp>
 #include <slack/web/method_traits.hpp>
 
-#include <boost/asio/associated_cancellation_slot.hpp>
-#include <boost/asio/associated_executor.hpp>
-#include <boost/asio/bind_cancellation_slot.hpp>
-#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/any_completion_handler.hpp>
 
-#include <exception>
 #include <memory>
 
 namespace slack::web::detail {
@@ -111,22 +108,18 @@ void start_with(std::shared_ptr<client_impl> client, api_request request, std::u
                 boost::asio::any_completion_handler<void(boost::system::result<Response>)> handler)
 {
     response_fields& fields = *builder;
-    auto slot = boost::asio::get_associated_cancellation_slot(handler);
-    auto executor = boost::asio::get_associated_executor(handler, client->executor);
-    auto complete = [handler = std::move(handler), builder = std::move(builder)](std::exception_ptr error,
-                                                                                 boost::system::error_code ec) mutable {
-        // Errors are codes; an exception here came from a hook of the caller's (on_event, retry,
-        // random) or from allocation, and leaves through io_context::run() like any handler's.
-        if (error)
-            std::rethrow_exception(error);
+    const boost::asio::any_io_executor run_on = client->executor;
+    // Errors are codes; an exception (a hook of the caller's: on_event, retry, random; or
+    // allocation) leaves through io_context::run(), as start_operation says.
+    auto finish = [builder = std::move(builder)](auto&& handler, boost::system::error_code ec) {
         using result = boost::system::result<Response>;
         if (ec)
             std::move(handler)(result(boost::system::in_place_error, ec));
         else
             std::move(handler)(result(std::move(builder->response)));
     };
-    start_call(std::move(client), std::move(request), fields, diag,
-               boost::asio::bind_cancellation_slot(slot, boost::asio::bind_executor(executor, std::move(complete))));
+    slack::detail::start_operation(run_on, call_operation(std::move(client), std::move(request), fields, diag),
+                                   std::move(handler), std::move(finish));
 }
 
 template <class Method>

@@ -5,22 +5,15 @@
 
 #include <slack/client_errc.hpp>
 
+#include "detail/start_operation.hpp"
 #include "web/client_impl.hpp"
 
-#include <boost/asio/append.hpp>
-#include <boost/asio/associated_cancellation_slot.hpp>
-#include <boost/asio/associated_executor.hpp>
-#include <boost/asio/bind_cancellation_slot.hpp>
-#include <boost/asio/bind_executor.hpp>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include <exception>
 #include <vector>
 
 namespace slack::web::detail {
@@ -119,19 +112,11 @@ asio::awaitable<pages_result> walk(std::shared_ptr<client_impl> client, walk_req
 void start_paginate(std::shared_ptr<client_impl> client, std::string_view method, const page_params& params,
                     std::string_view token, page_handler on_page, slack::diagnostics* diag, paginate_handler handler)
 {
-    auto slot = asio::get_associated_cancellation_slot(handler);
-    auto executor = asio::get_associated_executor(handler, client->executor);
-    auto complete = [handler = std::move(handler)](std::exception_ptr error, pages_result result) mutable {
-        if (error)
-            std::rethrow_exception(error);  // the page handler threw
-        std::move(handler)(std::move(result));
-    };
-    auto bound = asio::bind_cancellation_slot(slot, asio::bind_executor(executor, std::move(complete)));
     if (const char* invalid = check(params, on_page)) {
         if (diag)
             diag->client_message = invalid;
         const pages_result refused = make_error_code(client_errc::invalid_argument);
-        asio::post(client->executor, asio::append(std::move(bound), std::exception_ptr(), refused));
+        slack::detail::complete_posted(client->executor, std::move(handler), refused);
         return;
     }
     walk_request request{.method = std::string(method),
@@ -145,7 +130,9 @@ void start_paginate(std::shared_ptr<client_impl> client, std::string_view method
     for (const form_field& f : params.call.form)
         request.form.emplace_back(f.name, f.value);
     const asio::any_io_executor where = client->executor;
-    asio::co_spawn(where, walk(std::move(client), std::move(request), std::move(on_page), diag), std::move(bound));
+    // An exception from the page handler is rethrown from the completion (start_operation).
+    slack::detail::start_operation(where, walk(std::move(client), std::move(request), std::move(on_page), diag),
+                                   std::move(handler));
 }
 
 }  // namespace slack::web::detail

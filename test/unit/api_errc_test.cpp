@@ -4,6 +4,8 @@
 
 #include <slack/api_errc.hpp>
 
+#include "errc_checks.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <iterator>
@@ -23,11 +25,7 @@ inline std::ostream& operator<<(std::ostream& os, api_errc e)
 
 namespace {
 
-struct row {
-    slack::api_errc code;
-    std::string_view wire;
-    std::string_view message;
-};
+using row = slack_test::errc_row<slack::api_errc>;
 
 const row rows[] = {
 #include "api_errc_table.inc"
@@ -40,6 +38,12 @@ constexpr std::size_t expected_row_count = 836;
 BOOST_AUTO_TEST_SUITE(api_errc)
 
 BOOST_AUTO_TEST_CASE(row_count) { BOOST_TEST(std::size(rows) == expected_row_count); }
+
+// The properties every generated error enum shares (errc_checks.hpp).
+BOOST_AUTO_TEST_CASE(uniform_properties)
+{
+    slack_test::check_errc_table<slack::api_errc>(rows, slack::api_category(), "slack.api", 0x715074098e8b0dd6ULL);
+}
 
 BOOST_AUTO_TEST_CASE(values_unique_and_contiguous_from_one)
 {
@@ -57,16 +61,16 @@ BOOST_AUTO_TEST_CASE(wire_names_unique)
 {
     std::set<std::string_view> names;
     for (const row& r : rows)
-        BOOST_TEST(names.insert(r.wire).second, "duplicate wire name " << r.wire);
+        BOOST_TEST(names.insert(r.name).second, "duplicate wire name " << r.name);
 }
 
 BOOST_AUTO_TEST_CASE(every_row_round_trips)
 {
     for (const row& r : rows) {
-        BOOST_TEST_CONTEXT("wire " << r.wire)
+        BOOST_TEST_CONTEXT("wire " << r.name)
         {
-            BOOST_TEST(slack::to_string(r.code) == r.wire);
-            BOOST_TEST(slack::from_string(r.wire) == r.code);
+            BOOST_TEST(slack::to_string(r.code) == r.name);
+            BOOST_TEST(slack::from_string(r.name) == r.code);
             const boost::system::error_code ec = make_error_code(r.code);
             BOOST_TEST(ec.value() == static_cast<int>(r.code));
             BOOST_TEST(ec.message() == std::string(r.message));
@@ -115,7 +119,7 @@ BOOST_AUTO_TEST_CASE(first_and_last_names_found)
     // The ends of the sorted index are the classic binary-search off-by-one spots.
     std::vector<std::string_view> names;
     for (const row& r : rows)
-        names.push_back(r.wire);
+        names.push_back(r.name);
     std::sort(names.begin(), names.end());
     BOOST_TEST(slack::to_string(slack::from_string(names.front())) == names.front());
     BOOST_TEST(slack::to_string(slack::from_string(names.back())) == names.back());
@@ -195,7 +199,7 @@ BOOST_AUTO_TEST_CASE(condition_values)
     int with_condition = 0;
     for (const row& r : rows) {
         const int c = api_errc_condition(r.code);
-        BOOST_TEST((c >= 0 && c <= 5), r.wire << " has condition " << c);
+        BOOST_TEST((c >= 0 && c <= 5), r.name << " has condition " << c);
         if (c != 0)
             ++with_condition;
     }

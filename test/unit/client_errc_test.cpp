@@ -1,12 +1,28 @@
 // Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
-// slack::client_errc messages.
+// slack::client_errc: the properties every generated error enum shares, and its messages.
 #include <boost/test/unit_test.hpp>
 
 #include <slack/client_errc.hpp>
 
+#include <iterator>
 #include <string>
 
+#include "errc_checks.hpp"
+
+namespace {
+const slack_test::errc_row<slack::client_errc> rows[] = {
+#include "client_errc_table.inc"
+};
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(client_errc)
+
+BOOST_AUTO_TEST_CASE(uniform_properties)
+{
+    BOOST_TEST(std::size(rows) == static_cast<std::size_t>(slack::client_errc::proxy_refused));
+    slack_test::check_errc_table<slack::client_errc>(rows, slack::client_category(), "slack.client",
+                                                     0x5c1d6e0b93a4f217ULL);
+}
 
 BOOST_AUTO_TEST_CASE(code_probably_consumed_names_no_particular_credential)
 {

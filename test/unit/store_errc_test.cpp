@@ -6,9 +6,25 @@
 #include <boost/test/unit_test.hpp>
 
 #include <set>
+#include <iterator>
 #include <string>
 
+#include "errc_checks.hpp"
+
+namespace {
+const slack_test::errc_row<slack::store_errc> rows[] = {
+#include "store_errc_table.inc"
+};
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(store_errc_tests)
+
+BOOST_AUTO_TEST_CASE(uniform_properties)
+{
+    BOOST_TEST(std::size(rows) == static_cast<std::size_t>(slack::store_errc::reinstall_required));
+    slack_test::check_errc_table<slack::store_errc>(rows, slack::store_category(), "slack.store",
+                                                    0x3e5b0c7a1d52f4a9ULL);
+}
 
 BOOST_AUTO_TEST_CASE(every_error_has_its_own_message_and_name)
 {
@@ -17,16 +33,16 @@ BOOST_AUTO_TEST_CASE(every_error_has_its_own_message_and_name)
     for (int e = 1; e <= last; ++e) {
         const boost::system::error_code ec = static_cast<slack::store_errc>(e);
         BOOST_TEST(ec.category().name() == std::string("slack.store"));
-        BOOST_TEST(ec.message() != "unknown store error");
-        BOOST_TEST(std::string(slack::to_string(static_cast<slack::store_errc>(e))) != "unknown");
+        BOOST_TEST(ec.message() != "unknown slack.store error");
+        BOOST_TEST(!slack::to_string(static_cast<slack::store_errc>(e)).empty());
         messages.insert(ec.message());
-        names.insert(slack::to_string(static_cast<slack::store_errc>(e)));
+        names.insert(std::string(slack::to_string(static_cast<slack::store_errc>(e))));
     }
     BOOST_TEST(messages.size() == static_cast<std::size_t>(last));
     BOOST_TEST(names.size() == static_cast<std::size_t>(last));
     BOOST_TEST(slack::to_string(slack::store_errc::invalid_page_size) == std::string("invalid_page_size"));
     const boost::system::error_code past_the_end = static_cast<slack::store_errc>(last + 1);
-    BOOST_TEST(past_the_end.message() == "unknown store error");
+    BOOST_TEST(past_the_end.message() == "unknown slack.store error");
 }
 
 // A retry policy or a caller tests conditions: a database that failed over is worth another try,

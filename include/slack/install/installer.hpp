@@ -10,6 +10,7 @@
 ///     auto start = installs.begin();            // redirect to start.location, send start.set_cookie
 ///     auto done = co_await installs.complete({.query = query, .cookie_header = cookies});
 ///     // done: result<store::installation>
+#include <slack/config.hpp>
 #include <slack/diagnostics.hpp>
 #include <slack/install/callback.hpp>
 #include <slack/install/state.hpp>
@@ -89,14 +90,14 @@ public:
     ///   store's (store_errc); asio::error::operation_aborted.
     /// - `diag`: cleared when the operation starts; says what the exchange's call saw (Slack's
     ///   words, HTTP status, attempts), as web::oauth's methods do.
-    template <boost::asio::completion_token_for<install_signature> CompletionToken = web::default_token>
+    template <boost::asio::completion_token_for<install_signature> CompletionToken = default_completion_token>
     auto complete(install_callback callback, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::initiate_callback<install_signature>(impl_, callback, &diag,
                                                             std::forward<CompletionToken>(token));
     }
     /// complete() without diagnostics.
-    template <boost::asio::completion_token_for<install_signature> CompletionToken = web::default_token>
+    template <boost::asio::completion_token_for<install_signature> CompletionToken = default_completion_token>
     auto complete(install_callback callback, CompletionToken&& token = {})
     {
         return detail::initiate_callback<install_signature>(impl_, callback, nullptr,

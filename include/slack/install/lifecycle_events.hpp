@@ -7,6 +7,7 @@
 ///   slack::install::lifecycle_events events(executor, store, signing_secret);
 ///   auto outcome = co_await events.handle({.timestamp = ts, .signature = sig, .body = body});
 ///   // outcome: 200 with outcome->response_body (text/plain); an error: see docs/oauth-flow.md
+#include <slack/config.hpp>
 #include <slack/install/events.hpp>
 #include <slack/install/install_errc.hpp>
 #include <slack/install/request_signature.hpp>
@@ -15,7 +16,6 @@
 #include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/async_result.hpp>
-#include <boost/asio/deferred.hpp>
 #include <boost/system/result.hpp>
 
 #include <chrono>
@@ -78,7 +78,7 @@ public:
     /// - Errors: slack::install_errc (signature_missing, signature_stale, signature_mismatch,
     ///   event_malformed, event_replayed); slack::store_errc from the store (an event whose nonce
     ///   was consumed before a removal failed is not replayed by Slack's retry: a retry is signed anew).
-    template <boost::asio::completion_token_for<lifecycle_signature> CompletionToken = boost::asio::deferred_t>
+    template <boost::asio::completion_token_for<lifecycle_signature> CompletionToken = default_completion_token>
     auto handle(lifecycle_request request, CompletionToken&& token = {})
     {
         return boost::asio::async_initiate<CompletionToken, lifecycle_signature>(

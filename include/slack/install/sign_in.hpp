@@ -17,6 +17,7 @@
 /// used for installation_store::consume_nonce only (the state's single use across replicas);
 /// saving the user's token as an installation would replace the team's row, and with it the
 /// bot's grant. Keep the user's tokens where your app keeps its sessions, if it needs them.
+#include <slack/config.hpp>
 #include <slack/diagnostics.hpp>
 #include <slack/install/callback.hpp>
 #include <slack/install/id_token.hpp>
@@ -95,14 +96,14 @@ public:
     ///   id_token_*); Slack's and the client's from openid.connect.token (Slack's exact `error`
     ///   string in `diag.error`); the store's; asio::error::operation_aborted.
     /// - `diag`: cleared when the operation starts; says what the exchange's call saw.
-    template <boost::asio::completion_token_for<sign_in_signature> CompletionToken = web::default_token>
+    template <boost::asio::completion_token_for<sign_in_signature> CompletionToken = default_completion_token>
     auto complete(install_callback callback, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::initiate_callback<sign_in_signature>(impl_, callback, &diag,
                                                             std::forward<CompletionToken>(token));
     }
     /// complete() without diagnostics.
-    template <boost::asio::completion_token_for<sign_in_signature> CompletionToken = web::default_token>
+    template <boost::asio::completion_token_for<sign_in_signature> CompletionToken = default_completion_token>
     auto complete(install_callback callback, CompletionToken&& token = {})
     {
         return detail::initiate_callback<sign_in_signature>(impl_, callback, nullptr,

@@ -24,6 +24,7 @@
 ///   token for a short grace); if that fails too, the grant is marked in the store as needing a
 ///   reinstall, and every token() for it then fails with store_errc::reinstall_required.
 /// A provider killed while holding the lease blocks the others for at most `lease_duration`.
+#include <slack/config.hpp>
 #include <slack/diagnostics.hpp>
 #include <slack/install/token_event.hpp>
 #include <slack/store/installation_store.hpp>
@@ -120,7 +121,7 @@ public:
     /// for it; the old token is never handed out in its place.
     /// `key` is a view, copied before this returns: braced ids are safe in co_await, and a temporary
     /// installation_key (which g++ 12 miscompiles there) does not compile. Name it, or pass ids.
-    template <boost::asio::completion_token_for<token_signature> CompletionToken = web::default_token>
+    template <boost::asio::completion_token_for<token_signature> CompletionToken = default_completion_token>
     auto token(store::installation_key_view key, store::grant_kind kind = store::grant_kind::bot,
                CompletionToken&& completion = {})
     {
@@ -129,7 +130,7 @@ public:
     /// The same, and what Slack said (its error string, also one this library does not know; the
     /// HTTP status; attempts) in `diag`, written before the completion runs. `diag` must outlive
     /// the operation.
-    template <boost::asio::completion_token_for<token_signature> CompletionToken = web::default_token>
+    template <boost::asio::completion_token_for<token_signature> CompletionToken = default_completion_token>
     auto token(store::installation_key_view key, store::grant_kind kind, slack::diagnostics& diag,
                CompletionToken&& completion = {})
     {

@@ -7,13 +7,13 @@
 /// Every operation is one atomic step in the database, so that several processes sharing one
 /// database (PostgreSQL, or SQLite on one host) agree. The operations a token provider needs for
 /// rotation across processes are here too: a refresh lease and a compare-and-swap of a grant.
+#include <slack/config.hpp>
 #include <slack/store/installation.hpp>
 #include <slack/store/store_errc.hpp>
 
 #include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/async_result.hpp>
-#include <boost/asio/deferred.hpp>
 #include <boost/system/error_code.hpp>
 #include <boost/system/result.hpp>
 
@@ -111,14 +111,14 @@ public:
     /// Saves `i` under key_of(i), replacing what was there, and its user grant (if any) under
     /// i.user_id. Yields nothing. Each grant written gets a fresh revision, never one its key had
     /// before (a random draw), so no compare-and-swap that read the old row succeeds on the new.
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto save(const installation& i, CompletionToken&& token = {})
     {
         return initiate<void>(&installation_store::do_save, detail::save_refusal(i), token, i);
     }
     /// A temporary (or moved) installation: moved in, with a callback; refused with a token that
     /// can be awaited in the same expression, where g++ 12 would miscompile it.
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto save(installation&& i, CompletionToken&& token = {})
     {
         static_assert(!detail::yields_operation<CompletionToken, store_signature<void>>,
@@ -130,7 +130,7 @@ public:
     /// The installation under `key` (falling back to the enterprise's org-wide install), with the
     /// bot grant, and the user grant of key.user_id, or of the installing user when key.user_id
     /// is empty. nullopt when there is none; with key.user_id set, also when that user has no grant.
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto find(installation_key_view key, CompletionToken&& token = {})
     {
         return initiate<std::optional<installation>>(&installation_store::do_find, detail::key_refusal(key), token,
@@ -139,7 +139,7 @@ public:
 
     /// Deletes the installation under `key` and every user grant of it; with key.user_id set,
     /// only that user's grant. Yields how many rows went (0: there was nothing).
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto remove(installation_key_view key, CompletionToken&& token = {})
     {
         return initiate<std::size_t>(&installation_store::do_remove, detail::key_refusal(key), token, to_key(key));
@@ -147,7 +147,7 @@ public:
 
     /// Deletes everything of a team (key.team_id), or with an empty team id, of a whole
     /// enterprise: for the app_uninstalled event. Yields how many rows went.
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto remove_all(installation_key_view key, CompletionToken&& token = {})
     {
         return initiate<std::size_t>(&installation_store::do_remove_all, detail::key_refusal(key), token, to_key(key));
@@ -168,7 +168,7 @@ public:
     ///             break;
     ///         after = std::move(*page->next);
     ///     }
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto list(installation_key_view after, std::size_t limit, CompletionToken&& token = {})
     {
         return initiate<installation_page>(&installation_store::do_list, detail::page_refusal(limit), token,
@@ -179,7 +179,7 @@ public:
     /// `expected_revision` + 1, only if the stored grant's revision is still `expected_revision`.
     /// Yields true when written; false when another writer got there first (a newer pair is
     /// stored: re-read it), or the grant is gone or was installed anew.
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto replace_grant(installation_key_view key, grant_kind kind, std::int64_t expected_revision,
                        const token_grant& grant, CompletionToken&& token = {})
     {
@@ -188,7 +188,7 @@ public:
     }
     /// A temporary (or moved) grant: moved in, with a callback; refused with a token that can be
     /// awaited in the same expression, where g++ 12 would miscompile it.
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto replace_grant(installation_key_view key, grant_kind kind, std::int64_t expected_revision, token_grant&& grant,
                        CompletionToken&& token = {})
     {
@@ -205,7 +205,7 @@ public:
     /// The lease is the grant's, so it is found as find() finds the grant: a team's key shares the
     /// org-wide install's lease when that is what it finds, and a bot lease ignores key.user_id.
     /// A user lease needs key.user_id (else invalid_key).
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto try_lease(installation_key_view key, grant_kind kind, std::string_view owner,
                    std::chrono::milliseconds duration, CompletionToken&& token = {})
     {
@@ -215,7 +215,7 @@ public:
 
     /// Gives the lease back if `owner` holds it (the lease try_lease took for the same key and kind).
     /// Yields nothing.
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto release_lease(installation_key_view key, grant_kind kind, std::string_view owner, CompletionToken&& token = {})
     {
         return initiate<void>(&installation_store::do_release_lease, detail::grant_refusal(key, kind), token,
@@ -225,7 +225,7 @@ public:
     /// Records that the single-use value `nonce` (an OAuth state's, an event's signature) is
     /// used, until `expires_at`. Yields true the first time; false if it was already used
     /// (a replay), from any process sharing the database. Expired records are pruned.
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto consume_nonce(std::string_view nonce, time_point expires_at, CompletionToken&& token = {})
     {
         return initiate<bool>(&installation_store::do_consume_nonce, boost::system::error_code(), token,

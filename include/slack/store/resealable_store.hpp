@@ -3,10 +3,10 @@
 /// @file
 /// Re-sealing a store's tokens under its current key, for key rotation (docs/security.md): the SQL
 /// stores (sqlite_store, postgresql_store) implement it; `slack-oauth installations reseal` runs it.
+#include <slack/config.hpp>
 #include <slack/store/installation_store.hpp>
 
 #include <boost/asio/async_result.hpp>
-#include <boost/asio/deferred.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -44,7 +44,7 @@ public:
     /// Errors: encryption_required (the store has no key; a token in the clear, unless `clear` is
     /// seal), decryption_failed (a token none of the store's keys opens: nothing of that page is
     /// written), invalid_page_size (limit 0 or above max_page_size), and the store's own.
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token>
     auto reseal(installation_key_view after, std::size_t limit, clear_tokens clear, CompletionToken&& token = {})
     {
         return boost::asio::async_initiate<CompletionToken, store_signature<reseal_page>>(

@@ -3,6 +3,7 @@
 /// @file
 /// slack::web::apps: apps.uninstall on a client.
 ///   co_await apps.uninstall({.client_id = id, .client_secret = s, .token = t});
+#include <slack/config.hpp>
 #include <slack/diagnostics.hpp>
 #include <slack/web/client.hpp>
 #include <slack/web/detail/run_method.hpp>
@@ -31,13 +32,15 @@ public:
     /// installation is revoked. The token goes in the Authorization header, the app's credentials
     /// as form fields. After an attempt whose answer was lost, `token_revoked` is
     /// `client_errc::code_probably_consumed`. Result: uninstall_response.
-    template <boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_completion_token>
     auto uninstall(uninstall_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::async_run<apps_uninstall>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_completion_token>
     auto uninstall(uninstall_params params, CompletionToken&& token = {})
     {
         return detail::async_run<apps_uninstall>(client_, params, nullptr, std::forward<CompletionToken>(token));

@@ -3,6 +3,7 @@
 /// @file
 /// slack::web::auth: auth.test and auth.revoke on a client.
 ///   auto who = co_await auth.test({.token = bot_token});
+#include <slack/config.hpp>
 #include <slack/diagnostics.hpp>
 #include <slack/web/client.hpp>
 #include <slack/web/detail/run_method.hpp>
@@ -32,13 +33,13 @@ public:
     /// auth.test: checks a token and says whose it is. Idempotent (retried like any safe call).
     /// Result: auth_test_response. Errors: `not_authed`, `invalid_auth`, `token_expired` (refresh
     /// it), `token_revoked`, `account_inactive`.
-    template <boost::asio::completion_token_for<method_signature<auth_test>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<auth_test>> CompletionToken = default_completion_token>
     auto test(token_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::async_run<auth_test>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<auth_test>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<auth_test>> CompletionToken = default_completion_token>
     auto test(token_params params, CompletionToken&& token = {})
     {
         return detail::async_run<auth_test>(client_, params, nullptr, std::forward<CompletionToken>(token));
@@ -47,13 +48,15 @@ public:
     /// auth.revoke: revokes the token (unless `test`). After an attempt whose answer was lost, a
     /// `token_revoked` answer is `client_errc::code_probably_consumed`: the lost attempt revoked
     /// it. Result: revoke_response.
-    template <boost::asio::completion_token_for<method_signature<auth_revoke>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<auth_revoke>> CompletionToken = default_completion_token>
     auto revoke(revoke_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::async_run<auth_revoke>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<auth_revoke>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<auth_revoke>> CompletionToken = default_completion_token>
     auto revoke(revoke_params params, CompletionToken&& token = {})
     {
         return detail::async_run<auth_revoke>(client_, params, nullptr, std::forward<CompletionToken>(token));

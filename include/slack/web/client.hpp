@@ -3,21 +3,26 @@
 /// @file
 /// slack::web::client: where calls run (the caller's executor), how they reach Slack
 /// (TLS context, pooled keep-alive connections) and the rules they follow (client_options).
+#include <slack/config.hpp>
 #include <slack/diagnostics.hpp>
 #include <slack/web/api_response.hpp>
 #include <slack/web/client_options.hpp>
-#include <slack/web/tls.hpp>
 
 #include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/async_result.hpp>
-#include <boost/asio/deferred.hpp>
 #include <boost/system/result.hpp>
 
 #include <cstddef>
 #include <memory>
 #include <string_view>
 #include <utility>
+
+// Only named here (a client takes it by reference or shared_ptr), so that a user of this header
+// does not compile OpenSSL's: slack/web/tls.hpp makes one and includes its definition.
+namespace boost::asio::ssl {
+class context;
+}  // namespace boost::asio::ssl
 
 namespace slack::web {
 
@@ -46,9 +51,8 @@ struct initiate_api_call {
 };
 }  // namespace detail
 
-/// Default completion token of every operation: `co_await op(...)` inside an
-/// asio::awaitable, or compose it further.
-using default_token = boost::asio::deferred_t;
+/// The same as slack::default_completion_token (include/slack/config.hpp), under its older name.
+using default_token = slack::default_completion_token;
 
 /// Counters of the connection pool, for tests and monitoring.
 struct pool_stats {
@@ -104,7 +108,7 @@ public:
     /// retried (and a method that spends a code or token is never re-sent, whatever the policy).
     /// Invalid arguments (`client_errc::invalid_argument`): an empty or malformed method name,
     /// both form and json, a json that is not an object, a form field named `token`.
-    template <boost::asio::completion_token_for<call_signature> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<call_signature> CompletionToken = default_completion_token>
     auto call(std::string_view method, call_params params, std::string_view token, slack::diagnostics& diag,
               CompletionToken&& completion = {})
     {
@@ -112,7 +116,7 @@ public:
                                                                             completion, method, params, token, &diag);
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<call_signature> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<call_signature> CompletionToken = default_completion_token>
     auto call(std::string_view method, call_params params, std::string_view token = {},
               CompletionToken&& completion = {})
     {

@@ -3,6 +3,7 @@
 /// @file
 /// slack::web::oauth: Slack's OAuth token methods on a client.
 ///   auto r = co_await oauth.v2_access({.client_id = id, .client_secret = s, .code = c});
+#include <slack/config.hpp>
 #include <slack/diagnostics.hpp>
 #include <slack/web/client.hpp>
 #include <slack/web/detail/run_method.hpp>
@@ -55,13 +56,15 @@ public:
 
     /// oauth.access (classic apps): a single-use code for a user token. Result: access_response.
     /// A code used before: `api_errc::code_already_used`.
-    template <boost::asio::completion_token_for<method_signature<oauth_access>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<oauth_access>> CompletionToken = default_completion_token>
     auto access(access_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_access>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<oauth_access>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<oauth_access>> CompletionToken = default_completion_token>
     auto access(access_params params, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_access>(client_, params, nullptr, std::forward<CompletionToken>(token));
@@ -71,13 +74,15 @@ public:
     /// `client_secret` may be empty): tokens of an install, or of Sign in with Slack. Result:
     /// v2_access_response. A code used before: `api_errc::invalid_code`; a wrong verifier:
     /// `api_errc::invalid_code_verifier`.
-    template <boost::asio::completion_token_for<method_signature<oauth_v2_access>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<oauth_v2_access>> CompletionToken = default_completion_token>
     auto v2_access(v2_access_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_v2_access>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<oauth_v2_access>> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<method_signature<oauth_v2_access>> CompletionToken = default_completion_token>
     auto v2_access(v2_access_params params, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_v2_access>(client_, params, nullptr, std::forward<CompletionToken>(token));
@@ -87,13 +92,15 @@ public:
     /// token, bot or user (a user token's answer is flat: access_token, token_type "user",
     /// user_id). Store both before using them: the refresh token sent is revoked after a short
     /// grace period (`api_errc::invalid_refresh_token` then). Result: v2_access_response.
-    template <boost::asio::completion_token_for<method_signature<oauth_v2_refresh>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_refresh>> CompletionToken =
+                  default_completion_token>
     auto v2_refresh(v2_refresh_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_v2_refresh>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<oauth_v2_refresh>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_refresh>> CompletionToken =
+                  default_completion_token>
     auto v2_refresh(v2_refresh_params params, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_v2_refresh>(client_, params, nullptr, std::forward<CompletionToken>(token));
@@ -101,28 +108,30 @@ public:
 
     /// oauth.v2.user.access: a single-use code for a user token only. Result: v2_access_response
     /// (flat: access_token, token_type "user", user_id).
-    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_access>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_access>> CompletionToken =
+                  default_completion_token>
     auto v2_user_access(v2_access_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_v2_user_access>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_access>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_access>> CompletionToken =
+                  default_completion_token>
     auto v2_user_access(v2_access_params params, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_v2_user_access>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
     /// oauth.v2.user.access, grant refresh_token. Result: v2_access_response.
-    template <
-        boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken =
+                  default_completion_token>
     auto v2_user_refresh(v2_refresh_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_v2_user_refresh>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     /// As above, without diagnostics.
-    template <
-        boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_user_refresh>> CompletionToken =
+                  default_completion_token>
     auto v2_user_refresh(v2_refresh_params params, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_v2_user_refresh>(client_, params, nullptr, std::forward<CompletionToken>(token));
@@ -132,13 +141,15 @@ public:
     /// `api_errc::token_already_exchanged`; `token_rotation_not_enabled` when the app has no
     /// rotation). The token is sent as a Bearer header, the app's credentials as form fields.
     /// Result: v2_access_response.
-    template <boost::asio::completion_token_for<method_signature<oauth_v2_exchange>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_exchange>> CompletionToken =
+                  default_completion_token>
     auto v2_exchange(v2_exchange_params params, slack::diagnostics& diag, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_v2_exchange>(client_, params, &diag, std::forward<CompletionToken>(token));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<oauth_v2_exchange>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<oauth_v2_exchange>> CompletionToken =
+                  default_completion_token>
     auto v2_exchange(v2_exchange_params params, CompletionToken&& token = {})
     {
         return detail::async_run<oauth_v2_exchange>(client_, params, nullptr, std::forward<CompletionToken>(token));

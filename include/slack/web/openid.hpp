@@ -4,6 +4,7 @@
 /// slack::web::openid: Sign in with Slack (OpenID Connect) on a client.
 ///   auto t = co_await openid.token({.client_id = id, .client_secret = s, .code = c});
 ///   auto who = co_await openid.user_info({.token = t->access_token()});
+#include <slack/config.hpp>
 #include <slack/diagnostics.hpp>
 #include <slack/web/client.hpp>
 #include <slack/web/detail/run_method.hpp>
@@ -31,14 +32,16 @@ public:
 
     /// openid.connect.token, grant authorization_code (PKCE optional): a user token and an
     /// id_token. A code used before: `api_errc::invalid_code`. Result: openid_token_response.
-    template <boost::asio::completion_token_for<method_signature<openid_connect_token>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<openid_connect_token>> CompletionToken =
+                  default_completion_token>
     auto token(v2_access_params params, slack::diagnostics& diag, CompletionToken&& completion = {})
     {
         return detail::async_run<openid_connect_token>(client_, params, &diag,
                                                        std::forward<CompletionToken>(completion));
     }
     /// As above, without diagnostics.
-    template <boost::asio::completion_token_for<method_signature<openid_connect_token>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<openid_connect_token>> CompletionToken =
+                  default_completion_token>
     auto token(v2_access_params params, CompletionToken&& completion = {})
     {
         return detail::async_run<openid_connect_token>(client_, params, nullptr,
@@ -46,16 +49,16 @@ public:
     }
 
     /// openid.connect.token, grant refresh_token. Result: openid_token_response.
-    template <
-        boost::asio::completion_token_for<method_signature<openid_connect_refresh>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<openid_connect_refresh>> CompletionToken =
+                  default_completion_token>
     auto refresh(v2_refresh_params params, slack::diagnostics& diag, CompletionToken&& completion = {})
     {
         return detail::async_run<openid_connect_refresh>(client_, params, &diag,
                                                          std::forward<CompletionToken>(completion));
     }
     /// As above, without diagnostics.
-    template <
-        boost::asio::completion_token_for<method_signature<openid_connect_refresh>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<openid_connect_refresh>> CompletionToken =
+                  default_completion_token>
     auto refresh(v2_refresh_params params, CompletionToken&& completion = {})
     {
         return detail::async_run<openid_connect_refresh>(client_, params, nullptr,
@@ -64,16 +67,16 @@ public:
 
     /// openid.connect.userInfo: the signed-in user's claims, for the token of token(). Idempotent.
     /// Result: user_info_response. Errors as auth.test's.
-    template <
-        boost::asio::completion_token_for<method_signature<openid_connect_user_info>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<openid_connect_user_info>> CompletionToken =
+                  default_completion_token>
     auto user_info(token_params params, slack::diagnostics& diag, CompletionToken&& completion = {})
     {
         return detail::async_run<openid_connect_user_info>(client_, params, &diag,
                                                            std::forward<CompletionToken>(completion));
     }
     /// As above, without diagnostics.
-    template <
-        boost::asio::completion_token_for<method_signature<openid_connect_user_info>> CompletionToken = default_token>
+    template <boost::asio::completion_token_for<method_signature<openid_connect_user_info>> CompletionToken =
+                  default_completion_token>
     auto user_info(token_params params, CompletionToken&& completion = {})
     {
         return detail::async_run<openid_connect_user_info>(client_, params, nullptr,

@@ -4,6 +4,7 @@
 // users.list...), following `response_metadata.next_cursor` through client.call().
 //   auto read = co_await slack::web::paginate(client, "conversations.list", {.call = {.form = {{"limit", "200"}}}},
 //                                             bot_token, [&](const slack::web::api_response& page) { ...; return true; });
+#include <slack/config.hpp>
 #include <slack/diagnostics.hpp>
 #include <slack/web/client.hpp>
 
@@ -88,7 +89,8 @@ struct initiate_paginate {
 ///   client's retry policy says, like any call. `client_errc::invalid_argument`: what
 ///   client.call() refuses, a form field or JSON key named `cursor` (use `params.cursor`),
 ///   `max_pages` 0, an empty `on_page`.
-template <page_callable OnPage, boost::asio::completion_token_for<paginate_signature> CompletionToken = default_token>
+template <page_callable OnPage,
+          boost::asio::completion_token_for<paginate_signature> CompletionToken = default_completion_token>
 auto paginate(const client& c, std::string_view method, page_params params, std::string_view token, OnPage on_page,
               slack::diagnostics& diag, CompletionToken&& completion = {})
 {
@@ -97,7 +99,8 @@ auto paginate(const client& c, std::string_view method, page_params params, std:
         std::move(on_page), &diag);
 }
 /// The same without diagnostics.
-template <page_callable OnPage, boost::asio::completion_token_for<paginate_signature> CompletionToken = default_token>
+template <page_callable OnPage,
+          boost::asio::completion_token_for<paginate_signature> CompletionToken = default_completion_token>
 auto paginate(const client& c, std::string_view method, page_params params, std::string_view token, OnPage on_page,
               CompletionToken&& completion = {})
 {

@@ -4,14 +4,12 @@
 // first one.
 #include <slack/store/postgresql_store.hpp>
 
+#include "detail/start_operation.hpp"
 #include "store/completion.hpp"
 #include "store/postgresql/operations.hpp"
 #include "store/postgresql/pool.hpp"
 #include "store/postgresql/schema.hpp"
 
-#include <boost/asio/bind_cancellation_slot.hpp>
-#include <boost/asio/bind_executor.hpp>
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/this_coro.hpp>
 
@@ -93,16 +91,14 @@ pg::operation<T> with_connection(state_ptr s, Operation run, Args... args)
 template <class T, class Operation, class... Args>
 void start(const state_ptr& s, store_handler<T> handler, Operation run, Args... args)
 {
-    auto slot = asio::get_associated_cancellation_slot(handler);
-    auto finish = [s, handler = std::move(handler)](std::exception_ptr thrown, store_result<T> outcome) mutable {
+    auto finish = [s](store_handler<T>&& handler, std::exception_ptr thrown, store_result<T> outcome) {
         if (thrown)  // only std::bad_alloc and the like: the operations report errors as values
             outcome = store_result<T>(boost::system::in_place_error, store_errc::query_failed);
         detail::complete<T>(s->executor, handler, std::move(outcome));
     };
-    // The caller's cancellation slot reaches the coroutine; bound to the strand, so that co_spawn
-    // emits it there, where the coroutine runs.
-    asio::co_spawn(s->strand, with_connection<T>(s, run, std::move(args)...),
-                   asio::bind_cancellation_slot(slot, asio::bind_executor(s->strand, std::move(finish))));
+    // The coroutine runs on the strand, where co_spawn also emits the caller's cancellation.
+    slack::detail::start_operation(s->strand, with_connection<T>(s, run, std::move(args)...), std::move(handler),
+                                   std::move(finish));
 }
 
 }  // namespace

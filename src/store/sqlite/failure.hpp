@@ -12,7 +12,7 @@ namespace slack::store::sqlite {
 
 struct failure final : std::exception {
     explicit failure(store_errc c) noexcept : code(c) {}
-    const char* what() const noexcept override { return to_string(code); }
+    const char* what() const noexcept override { return to_string(code).data(); }  // a C string literal
 
     store_errc code;
 };
