@@ -56,7 +56,10 @@ class pair_write {
 public:
     enum class step { swap, read, written, superseded, failed };
 
+    /// Both pairs are referred to, not copied: they must outlive the write.
     pair_write(const store::token_grant& stored, const store::token_grant& fresh) : stored_(stored), fresh_(fresh) {}
+    pair_write(store::token_grant&&, const store::token_grant&) = delete;
+    pair_write(const store::token_grant&, store::token_grant&&) = delete;
 
     step start() { return step::swap; }
     step on_swapped(const boost::system::result<bool>& swapped);
@@ -103,6 +106,10 @@ public:
         : row_(std::move(first)), rejected_(std::move(rejected)), judge_(judge), give_up_at_(give_up_at)
     {
     }
+
+    // pending_write() points into the object itself: never copied.
+    refresh_protocol(const refresh_protocol&) = delete;
+    refresh_protocol& operator=(const refresh_protocol&) = delete;
 
     step start(wall_clock::time_point now) { return judge_row(now, false); }
     step on_lease(const boost::system::result<bool>& held, steady_clock::time_point now);

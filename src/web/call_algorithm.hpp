@@ -55,7 +55,7 @@ struct call_shared {
     const client_options& options;
     double& retry_tokens;  ///< The client-wide retry budget.
     rate_gate& gate;       ///< This method's (and subject's) gate.
-    /// Uniform in [0, 1): the client's random source, asked only when the policy is.
+    /// Uniform in [0, 1): the client's random source, drawn for each policy question (the policy's `attempt_info::random`).
     double (*random)(void* context);
     void* random_context;
 };

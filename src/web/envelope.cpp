@@ -326,8 +326,13 @@ json::parse_options body_parse_options()
 void interpret_reply(attempt_result& reply, slack::diagnostics& diag, response_fields& fields, attempt_outcome& out)
 {
     out.gate_closed = reply.gate_closed;
-    if (reply.gate_closed)
-        return;  // nothing was sent: the previous answer's words stay
+    if (reply.gate_closed) {
+        // Nothing was sent: the previous answer's words stay, but not its verdict, so that a
+        // body never sent is never handed to the response.
+        out.ok = false;
+        out.error = {};
+        return;
+    }
     // Each attempt's answer replaces the previous one's.
     diag.error.clear();
     diag.warning.clear();

@@ -486,6 +486,14 @@ BOOST_AUTO_TEST_CASE(call_refuses_a_json_token_bad_utf8_and_names_not_of_slacks_
     // The key as the JSON means it, escapes read; one value, nothing after it.
     BOOST_TEST(refusal("api.test", {.json = R"({"tok\u0065n":"x"})"}).find("call()'s token") != std::string::npos);
     BOOST_TEST(refusal("api.test", {.json = "{} {}"}) == "json is not valid JSON");
+    // Back at the top after a nested object; a second token key; a key longer than the parser's
+    // buffer, escaped, that arrives in parts.
+    BOOST_TEST(refusal("api.test", {.json = R"({"x":{"a":{"b":1}},"token":2})"}).find("call()'s token") !=
+               std::string::npos);
+    BOOST_TEST(refusal("api.test", {.json = R"({"a":1,"token":1,"token":2})"}).find("call()'s token") !=
+               std::string::npos);
+    const std::string long_key = "{\"" + std::string(5000, 'k') + "\\u0041\":1,\"tok\\u0065n\":2}";
+    BOOST_TEST(refusal("api.test", {.json = long_key}).find("call()'s token") != std::string::npos);
     // Invalid UTF-8 is named as such, not as "not a JSON object".
     BOOST_TEST(refusal("api.test", {.json = "{\"text\":\"caf\xe9\"}"}) == "json has a string that is not valid UTF-8");
     BOOST_TEST(refusal("api.test", {.json = "{not json"}) == "json is not valid JSON");
@@ -503,6 +511,8 @@ BOOST_AUTO_TEST_CASE(call_refuses_a_json_token_bad_utf8_and_names_not_of_slacks_
         BOOST_TEST(refusal("api.test", {.json = near}) == (near[0] == '[' ? "json is not a JSON object" : "sent"),
                    near);
     BOOST_TEST(refusal("api.test", {.json = " {\"a\":1}\n"}) == "sent");  // white space around it
+    const std::string long_near_miss = "{\"" + std::string(5000, 'k') + "token\":1}";
+    BOOST_TEST(refusal("api.test", {.json = long_near_miss}) == "sent");
     for (std::string_view good : {"api.test", "chat.postMessage", "admin.apps.approved.list", "a.b_2"})
         BOOST_TEST(refusal(good, {}) == "sent", good);
 }

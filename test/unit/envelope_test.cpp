@@ -261,6 +261,25 @@ BOOST_AUTO_TEST_CASE(basic_authorization_is_rfc6749_encoded)
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_CASE(a_reply_never_sent_keeps_no_verdict_of_the_previous_answer)
+{
+    // The same outcome is reused from attempt to attempt: an ok:true answer, then a request the
+    // gate stopped before it was sent. The second must not read as ok, or an empty body would
+    // reach the response's finish().
+    slack::diagnostics diag;
+    recorded_fields fields;
+    attempt_outcome out;
+    attempt_result answered = reply(200, R"({"ok":true})");
+    interpret_reply(answered, diag, fields, out);
+    BOOST_TEST(out.ok);
+    attempt_result stopped;
+    stopped.gate_closed = true;
+    interpret_reply(stopped, diag, fields, out);
+    BOOST_TEST(out.gate_closed);
+    BOOST_TEST(!out.ok);
+    BOOST_TEST(!out.error);
+}
+
 BOOST_AUTO_TEST_CASE(diagnostics_clear_resets_every_field_and_keeps_the_buffers)
 {
     slack::diagnostics diag;

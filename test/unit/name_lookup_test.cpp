@@ -72,7 +72,7 @@ struct lookup_fixture {
     basic_host_lookup<fake_resolver> lookup;  // outlives the io_context and its coroutines
     asio::io_context ioc;
     const executor_type executor = ioc.get_executor();
-    const api_endpoint endpoint{true, "slack.test", "443", "slack.test", "/api/"};
+    const api_endpoint endpoint{true, "slack.test", "443", "slack.test", "slack.test:443", "/api/"};
 };
 
 }  // namespace
@@ -122,7 +122,7 @@ BOOST_AUTO_TEST_CASE(the_answer_reaches_every_waiter)
     start(first, 5s);
     start(second, 5s);
     ioc.run_for(10ms);
-    const auto addresses = literal_address({true, "127.0.0.1", "443", "127.0.0.1", "/api/"});
+    const auto addresses = literal_address({true, "127.0.0.1", "443", "127.0.0.1", "127.0.0.1:443", "/api/"});
     BOOST_REQUIRE(addresses.has_value());
     std::exchange(log.answer, nullptr)(error_code(), *addresses);
     run_until([&] { return first && second; });

@@ -90,6 +90,19 @@ BOOST_AUTO_TEST_CASE(rewritten_in_place_for_another_token_or_length)
     BOOST_TEST(header.bytes.find("first") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_shorter_header_leaves_nothing_of_the_longer_token_behind)
+{
+    request_header header;
+    const http_exchange longer{"chat.postMessage", "text=a",
+                               value("Bearer xoxb-" + std::string(40, 'a') + "-first-workspace-secret"), nullptr};
+    header.write(longer, slack_endpoint());
+    const http_exchange shorter{"chat.postMessage", "text=a", value("Bearer x"), nullptr};
+    header.write(shorter, slack_endpoint());
+    // The whole buffer, past the end of the shorter header: the first token was wiped, not cut off.
+    const std::string_view whole(header.bytes.data(), header.bytes.capacity());
+    BOOST_TEST(whole.find("workspace-secret") == std::string_view::npos);
+}
+
 BOOST_AUTO_TEST_CASE(form_header_bytes)
 {
     const http_exchange exchange{"oauth.access", "code=abc&x=1", value("Basic dGVzdA=="), nullptr};
