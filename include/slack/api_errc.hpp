@@ -921,5 +921,7 @@ int api_errc_condition(api_errc e) noexcept;
 
 namespace boost::system {
 template <>
-struct is_error_code_enum<slack::api_errc> : std::true_type {};
+struct is_error_code_enum<slack::api_errc> {
+    static constexpr bool value = true;
+};
 }  // namespace boost::system

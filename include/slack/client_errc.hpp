@@ -77,5 +77,7 @@ int client_errc_condition(client_errc e) noexcept;
 
 namespace boost::system {
 template <>
-struct is_error_code_enum<slack::client_errc> : std::true_type {};
+struct is_error_code_enum<slack::client_errc> {
+    static constexpr bool value = true;
+};
 }  // namespace boost::system

@@ -34,4 +34,6 @@ inline boost::system::error_condition make_error_condition(condition c) noexcept
 }  // namespace slack
 
 template <>
-struct boost::system::is_error_condition_enum<slack::condition> : std::true_type {};
+struct boost::system::is_error_condition_enum<slack::condition> {
+    static constexpr bool value = true;
+};

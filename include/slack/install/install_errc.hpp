@@ -83,5 +83,7 @@ using slack::install_errc;  // also reachable as slack::install::install_errc
 
 namespace boost::system {
 template <>
-struct is_error_code_enum<slack::install_errc> : std::true_type {};
+struct is_error_code_enum<slack::install_errc> {
+    static constexpr bool value = true;
+};
 }  // namespace boost::system

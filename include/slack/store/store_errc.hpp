@@ -63,5 +63,7 @@ int store_errc_condition(store_errc e) noexcept;
 
 namespace boost::system {
 template <>
-struct is_error_code_enum<slack::store_errc> : std::true_type {};
+struct is_error_code_enum<slack::store_errc> {
+    static constexpr bool value = true;
+};
 }  // namespace boost::system
