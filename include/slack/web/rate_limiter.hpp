@@ -12,6 +12,10 @@
 #include <boost/system/result.hpp>
 
 #include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
 #include <string_view>
 
 namespace slack::web {
@@ -25,6 +29,9 @@ struct rate_key {
     std::string_view workspace;
     std::string_view method;   ///< e.g. "chat.postMessage"
     std::string_view channel;  ///< For the methods limited per channel; else empty.
+    /// `workspace` is a subject only this process knows (a token's fingerprint, when the call
+    /// has no rate key): a shared limiter paces it locally.
+    bool process_local = false;
 };
 
 /// The pace of one key: on average `per_minute` requests a minute, up to `burst` at once.
@@ -79,5 +86,34 @@ protected:
     virtual void do_acquire(const rate_key& key, std::chrono::steady_clock::time_point latest,
                             boost::asio::any_completion_handler<rate_signature> handler) = 0;
 };
+
+/// How fast each method may be called: Slack's tiers, or figures of your own, per method and per
+/// workspace. A default-made table paces nothing.
+class rate_limits {
+public:
+    /// Slack's tiers (compiled from Slack's docs and the Java SDK's table; where they disagree,
+    /// the lower allowance); methods it does not name are not paced.
+    static rate_limits slack_tiers();
+
+    /// Paces `method` so (per_minute 0: not at all, an opt-out).
+    rate_limits& set(std::string_view method, rate_pace pace);
+    /// Paces `method` so for `workspace` only (before the per-method figure).
+    rate_limits& set(std::string_view workspace, std::string_view method, rate_pace pace);
+    /// Counts `method` per channel as well (chat.postMessage in slack_tiers()).
+    rate_limits& per_channel(std::string_view method);
+
+    /// The pace of `key`: the workspace's figure for its method, else the method's, else none.
+    rate_pace pace_of(const rate_key& key) const;
+    /// Whether `method` is counted per channel.
+    bool is_per_channel(std::string_view method) const;
+
+private:
+    std::map<std::string, rate_pace, std::less<>> methods_;
+    std::map<std::string, rate_pace, std::less<>> workspaces_;  // by workspace, '\n', method
+    std::map<std::string, bool, std::less<>> per_channel_;
+};
+
+/// A limiter in this process alone, pacing by `limits` (GCRA), on `executor`.
+std::shared_ptr<rate_limiter> make_local_limiter(boost::asio::any_io_executor executor, rate_limits limits);
 
 }  // namespace slack::web
