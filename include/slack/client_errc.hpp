@@ -34,8 +34,9 @@ enum class client_errc : int {
     attempt_timeout = 9,
     /// The request was sent but its answer was lost; it may have been processed.
     outcome_unknown = 10,
-    /// A retry was told the single-use credential (a code, a refresh token...) is spent, after an attempt whose answer
-    /// was lost: that attempt most likely spent it.
+    /// Reserved, not produced: a retry told that the single-use credential is spent after an attempt whose answer was
+    /// lost. The client never re-sends such a credential (that call ends with outcome_unknown); kept so that code
+    /// naming it compiles.
     code_probably_consumed = 11,
     /// The server closed the connection before answering.
     connection_closed = 12,

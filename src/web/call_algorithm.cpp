@@ -183,14 +183,6 @@ call_action call_algorithm::on_outcome(const call_input& in, const attempt_outco
         return fail(attempt_, ec);
     }
     const bool spends = setup_.spends.credential != single_use::nothing;
-    if (spends && earlier_outcome_unknown_ && ec == setup_.spends.already_spent) {
-        // Our own earlier attempt, whose answer was lost, most likely spent the credential.
-        diag_.underlying = ec;
-        diag_.client_message.assign(to_string(setup_.spends.already_spent))
-            .append(" after an attempt whose answer was lost: that attempt most likely spent the ")
-            .append(to_string(setup_.spends.credential));
-        return fail(attempt_, client_errc::code_probably_consumed);
-    }
 
     attempt_info info = info_of(outcome, ec, attempt_, setup_.idempotent);
     info.time_left = until(in.now, deadline_);
@@ -235,7 +227,7 @@ call_action call_algorithm::on_outcome(const call_input& in, const attempt_outco
 
 call_action call_algorithm::fail(unsigned attempt, error_code ec, std::string_view reason)
 {
-    if (earlier_outcome_unknown_ && ec != client_errc::outcome_unknown && ec != client_errc::code_probably_consumed) {
+    if (earlier_outcome_unknown_ && ec != client_errc::outcome_unknown) {
         diag_.underlying = ec;
         diag_.client_message = "an earlier attempt was sent and its answer lost: it may have been processed";
         ec = client_errc::outcome_unknown;

@@ -30,8 +30,8 @@ public:
 
     /// apps.uninstall: removes the app from the token's workspace; every token of that
     /// installation is revoked. The token goes in the Authorization header, the app's credentials
-    /// as form fields. After an attempt whose answer was lost, `token_revoked` is
-    /// `client_errc::code_probably_consumed`. Result: uninstall_response.
+    /// as form fields. After an attempt whose answer was lost it is not sent again: the call ends
+    /// with `client_errc::outcome_unknown`. Result: uninstall_response.
     template <
         boost::asio::completion_token_for<method_signature<apps_uninstall>> CompletionToken = default_completion_token>
     auto uninstall(uninstall_params params, slack::diagnostics& diag, CompletionToken&& token = {})

@@ -45,9 +45,9 @@ public:
         return detail::async_run<auth_test>(client_, params, nullptr, std::forward<CompletionToken>(token));
     }
 
-    /// auth.revoke: revokes the token (unless `test`). After an attempt whose answer was lost, a
-    /// `token_revoked` answer is `client_errc::code_probably_consumed`: the lost attempt revoked
-    /// it. Result: revoke_response.
+    /// auth.revoke: revokes the token (unless `test`). It spends the token: after an attempt
+    /// whose answer was lost it is not sent again, and the call ends with
+    /// `client_errc::outcome_unknown`. Result: revoke_response.
     template <
         boost::asio::completion_token_for<method_signature<auth_revoke>> CompletionToken = default_completion_token>
     auto revoke(revoke_params params, slack::diagnostics& diag, CompletionToken&& token = {})

@@ -27,8 +27,7 @@ enum class body_encoding : std::uint8_t {
 };
 
 /// The single-use credential a call spends, if any: it is never sent again after an attempt
-/// whose outcome is unknown, and an "already spent" answer after such an attempt means that
-/// the lost attempt most likely spent it (client_errc::code_probably_consumed).
+/// whose outcome is unknown (the call ends with client_errc::outcome_unknown).
 enum class single_use : std::uint8_t {
     nothing,
     code,           ///< An OAuth authorization code.
@@ -53,7 +52,9 @@ constexpr std::string_view to_string(single_use s) noexcept
 /// The credential a call spends, and the error Slack gives when it was spent already.
 struct spend_rule {
     single_use credential = single_use::nothing;  ///< The credential, or single_use::nothing.
-    api_errc already_spent{};                     ///< What Slack answers when it was spent already.
+    /// What Slack answers when it was spent already. Descriptive: the client never re-sends a
+    /// credential an attempt may have spent, so no answer of a call of its own means this.
+    api_errc already_spent{};
 };
 
 }  // namespace slack::web

@@ -38,12 +38,12 @@ using access_signature = method_signature<oauth_access>;
 ///   After, for a method that is not idempotent: `client_errc::outcome_unknown` with
 ///   `diag.underlying == operation_aborted`.
 /// - Errors: `slack::api_errc` (Slack's `error` string; docs/errors.md), `slack::client_errc`
-///   (invalid_argument, timeout, outcome_unknown, code_probably_consumed...), Asio/Beast/SSL codes
+///   (invalid_argument, timeout, attempt_timeout, outcome_unknown...), Asio/Beast/SSL codes
 ///   for the transport. Test them through `slack::condition`. `diag` says what Slack and the
 ///   transport said beyond the code.
 /// - A single-use credential (a code, a refresh token) is never sent again after an attempt whose
-///   outcome is unknown; an "already spent" answer after such an attempt is
-///   `client_errc::code_probably_consumed` (the lost attempt most likely spent it).
+///   outcome is unknown, whatever the retry policy says: the call ends with
+///   `client_errc::outcome_unknown` (the lost attempt may have spent it).
 class oauth {
 public:
     /// Uses `c`'s implementation (pool, TLS context, options): it keeps working after `c` is

@@ -28,8 +28,8 @@ public:
     std::optional<bool> revoked() const noexcept;
 };
 
-/// Revoking spends the token: after an attempt whose answer was lost, `token_revoked` means
-/// that attempt most likely did it (client_errc::code_probably_consumed).
+/// Revoking spends the token: after an attempt whose answer was lost, it is not sent again (the
+/// call ends with client_errc::outcome_unknown).
 struct auth_revoke {
     using params = revoke_params;                                   ///< What the call takes.
     using response = revoke_response;                               ///< What a success gives.
