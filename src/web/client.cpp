@@ -4,8 +4,6 @@
 #include "web/call.hpp"
 #include "web/form.hpp"
 #include "web/proxy.hpp"
-#include "crypto/hmac.hpp"
-#include "crypto/random.hpp"
 
 #include <slack/client_errc.hpp>
 
@@ -75,7 +73,6 @@ client_impl::client_impl(boost::asio::any_io_executor executor_in, std::shared_p
            options),
       retry_tokens(options.budget.capacity),
       prune_at_(min_gates_before_pruning),
-      fingerprint_(crypto::random_bytes(32)),
       generator_(std::random_device{}())
 {
     if (!options_error && options.max_connections == 0) {
@@ -132,9 +129,9 @@ std::string client_impl::rate_subject(const api_request& request) const
         return std::string("key:").append(request.rate_key);
     switch (request.credentials()) {
     case api_request::credentials_kind::bearer: {
-        // 16 bytes of an HMAC under a key of this client's: tells tokens apart, reveals nothing.
-        const auto mac = fingerprint_.sign(request.bearer_token());
-        return std::string("token:").append(mac.begin(), mac.begin() + 16);
+        // A SipHash under a key of this client's: tells tokens apart, reveals nothing.
+        const crypto::fingerprint::value mac = fingerprint_.of(request.bearer_token());
+        return std::string("token:").append(mac.begin(), mac.end());
     }
     case api_request::credentials_kind::basic: return std::string("app:").append(request.client_id());
     case api_request::credentials_kind::none: break;

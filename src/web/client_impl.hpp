@@ -2,7 +2,7 @@
 #pragma once
 // The state one client shares between its calls: options, endpoint, pool, rate-limit gates
 // and the retry budget. Everything here is touched only on `executor` (a strand when thread_safe).
-#include "crypto/hmac.hpp"
+#include "crypto/fingerprint.hpp"
 #include "web/connection_pool.hpp"
 #include "web/rate_gate.hpp"
 #include "web/transport.hpp"
@@ -59,7 +59,7 @@ private:
     std::size_t prune_at_;  // prune the gates when there are this many
     // Under a random key of this client's: token fingerprints mean nothing elsewhere. Mutable:
     // rate_subject() signs with it, on the client's executor only.
-    mutable crypto::hmac_sha256_signer fingerprint_;
+    mutable crypto::fingerprint fingerprint_;
 
     std::minstd_rand generator_;
     std::string authorization_id_, authorization_secret_;  // what authorization_header_ was made of

@@ -1,6 +1,7 @@
 // Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The OpenSSL helpers under src/crypto: base64 codecs, HMAC, sealing at rest.
 #include "crypto/base64.hpp"
+#include "crypto/fingerprint.hpp"
 #include "crypto/hmac.hpp"
 #include "crypto/random.hpp"
 #include "crypto/sealing.hpp"
@@ -48,6 +49,25 @@ BOOST_AUTO_TEST_CASE(hmac_signer_matches_the_one_shot_hmac_every_time)
         const auto mac = signer.sign(message);
         BOOST_TEST(std::string(mac.begin(), mac.end()) == crypto::hmac_sha256("Jefe", message), message);
     }
+}
+
+// SipHash-2-4 with a 128-bit output: the reference vector for the empty message under key
+// 00 01 .. 0f, then what the client relies on (same input, same fingerprint; keys apart).
+BOOST_AUTO_TEST_CASE(fingerprints_are_siphash_128_under_their_own_key)
+{
+    std::string key;
+    for (char byte = 0; byte < 16; ++byte)
+        key += byte;
+    crypto::fingerprint known(key);
+    const crypto::fingerprint::value empty = known.of("");
+    BOOST_TEST(crypto::hex(std::string(empty.begin(), empty.end())) == "a3817f04ba25a8e66df67214c7550293");
+    BOOST_TEST((known.of("") == empty));  // restarted, not continued
+
+    crypto::fingerprint a, b;
+    BOOST_TEST((a.of("xoxb-1-2-abc") == a.of("xoxb-1-2-abc")));
+    BOOST_TEST((a.of("xoxb-1-2-abc") != a.of("xoxb-1-2-abd")));
+    BOOST_TEST((a.of("xoxb-1-2-abc") != b.of("xoxb-1-2-abc")));  // random keys
+    BOOST_CHECK_THROW(crypto::fingerprint(std::string(32, 'k')), std::invalid_argument);
 }
 
 BOOST_AUTO_TEST_CASE(random_tokens_differ)
