@@ -3,23 +3,20 @@
 // which runs one attempt on a connection it leases.
 #include "web/connection_pool.hpp"
 
+#include "detail/waiter_queue.hpp"
 #include "web/connection.hpp"
 #include "web/exchange.hpp"
 #include "web/request_header.hpp"
 
 #include <slack/client_errc.hpp>
 
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/error.hpp>
 
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
 #include <deque>
-#include <list>
 #include <utility>
 
 namespace slack::web::detail {
@@ -39,22 +36,14 @@ namespace {
 // an idle socket readable, so readable bytes say nothing; what prevents two answers is that no
 // request can carry a second one (header words are checked, call.cpp).
 constexpr auto stale_check_after = std::chrono::milliseconds(5);
-constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
-
-struct waiter {
-    explicit waiter(const executor_type& executor) : timer(executor) {}
-    asio::steady_timer timer;
-    connection_ptr handed_connection;  // an idle connection handed over
-    bool granted = false;              // a connection or a slot is ours
-};
 
 }  // namespace
 
 struct connection_pool::state : connection_opener {
     using connection_opener::connection_opener;
 
-    std::deque<connection_ptr> idle;  // back: most recently used
-    std::list<waiter*> waiters;       // FIFO
+    std::deque<connection_ptr> idle;                      // back: most recently used
+    slack::detail::waiter_queue<connection_ptr> waiters;  // handed an idle connection, or null: a slot
     std::size_t open = 0;
 
     // A slot or connection is free again: the first waiter gets it, else it is kept.
@@ -65,11 +54,7 @@ struct connection_pool::state : connection_opener {
             c.reset();
         }
         if (c && !waiters.empty()) {
-            waiter* w = waiters.front();
-            waiters.pop_front();
-            w->handed_connection = std::move(c);
-            w->granted = true;
-            w->timer.cancel();
+            waiters.grant_front(std::move(c));
             return;
         }
         if (c) {
@@ -78,10 +63,7 @@ struct connection_pool::state : connection_opener {
             return;
         }
         if (!waiters.empty()) {  // a closed connection's slot goes straight to the first waiter
-            waiter* w = waiters.front();
-            waiters.pop_front();
-            w->granted = true;
-            w->timer.cancel();
+            waiters.grant_front(nullptr);
             return;
         }
         --open;
@@ -150,36 +132,6 @@ connection_ptr try_acquire(connection_pool::state& pool)
     return std::make_shared<connection>(pool.executor, *pool.tls);
 }
 
-// Waits in line for a connection or a slot, until `deadline`.
-asio::awaitable<std::pair<error_code, connection_ptr>> wait_for_connection(connection_pool::state& pool,
-                                                                           clock::time_point deadline)
-{
-    waiter w(pool.executor);
-    w.timer.expires_at(deadline);
-    auto position = pool.waiters.insert(pool.waiters.end(), &w);
-    // Leaves the queue on every path, also when this frame is destroyed without resuming
-    // (an io_context destroyed with the call queued).
-    struct leave_queue {
-        connection_pool::state& pool;
-        waiter& w;
-        std::list<waiter*>::iterator position;
-        ~leave_queue()
-        {
-            if (!w.granted)
-                pool.waiters.erase(position);
-        }
-    } in_queue{pool, w, position};
-    auto [wait_error] = co_await w.timer.async_wait(use_tuple);
-    if (!w.granted) {
-        if (!wait_error)
-            co_return std::pair{error_code(client_errc::timeout), nullptr};
-        co_return std::pair{error_code(asio::error::operation_aborted), nullptr};
-    }
-    if (w.handed_connection)
-        co_return std::pair{error_code{}, std::move(w.handed_connection)};
-    co_return std::pair{error_code{}, std::make_shared<connection>(pool.executor, *pool.tls)};
-}
-
 }  // namespace
 
 connection_pool::connection_pool(executor_type executor, std::shared_ptr<ssl::context> tls, api_endpoint endpoint,
@@ -201,12 +153,13 @@ asio::awaitable<attempt_result> connection_pool::send(const http_exchange& excha
         attempt_result result;
         connection_ptr acquired = try_acquire(*state_);  // the common case: no coroutine frame
         if (!acquired) {
-            auto [wait_error, handed] = co_await wait_for_connection(*state_, deadline);
-            if (wait_error) {
-                result.error = wait_error;
+            auto [end, handed] = co_await state_->waiters.wait(state_->executor, deadline);
+            if (end != slack::detail::wait_end::granted) {
+                result.error = end == slack::detail::wait_end::deadline ? error_code(client_errc::timeout)
+                                                                        : error_code(asio::error::operation_aborted);
                 co_return result;
             }
-            acquired = std::move(handed);
+            acquired = handed ? std::move(handed) : std::make_shared<connection>(state_->executor, *state_->tls);
         }
         lease held(*state_, std::move(acquired));
         // A cancellation that came with the grant (or during the open below) ends the call

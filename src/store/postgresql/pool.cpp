@@ -3,10 +3,6 @@
 
 #include <slack/store/store_errc.hpp>
 
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/use_awaitable.hpp>
-
 #include <algorithm>
 
 namespace slack::store::postgresql {
@@ -14,38 +10,6 @@ namespace slack::store::postgresql {
 namespace asio = boost::asio;
 using boost::system::error_code;
 using boost::system::result;
-
-// One queued acquire, on its coroutine's frame. Whoever hands it a connection or a place takes
-// it off the queue first; one that leaves otherwise (deadline, close, a destroyed frame) takes
-// itself off.
-struct pool::waiter {
-    explicit waiter(pool& owner) : wake(owner.executor_), queue(owner.waiters_)
-    {
-        position = queue.insert(queue.end(), this);
-    }
-    ~waiter()
-    {
-        if (!granted)
-            queue.erase(position);
-    }
-    waiter(const waiter&) = delete;
-    waiter& operator=(const waiter&) = delete;
-
-    // Handing over: a connection, or with none, the place to open one in.
-    void grant(std::unique_ptr<connection> c)
-    {
-        queue.erase(position);
-        granted = true;
-        handed = std::move(c);
-        wake.cancel();
-    }
-
-    asio::steady_timer wake;  // expires at the caller's deadline; cancelled to wake it early
-    std::list<waiter*>& queue;
-    std::list<waiter*>::iterator position;
-    bool granted = false;
-    std::unique_ptr<connection> handed;
-};
 
 pooled_connection::pooled_connection(pool& owner, std::unique_ptr<connection> lent) noexcept
     : owner_(&owner), connection_(std::move(lent))
@@ -85,13 +49,11 @@ asio::awaitable<result<pooled_connection>> pool::acquire(clock::time_point deadl
         ++open_;
         co_return co_await open_new();
     }
-    waiter queued(*this);
-    queued.wake.expires_at(deadline);
-    co_await queued.wake.async_wait(asio::as_tuple(asio::use_awaitable));
-    if (!queued.granted)
+    auto [end, handed] = co_await waiters_.wait(executor_, deadline);
+    if (end != slack::detail::wait_end::granted)
         co_return error_code(closed_ ? store_errc::closed : store_errc::unavailable);
-    if (queued.handed)
-        co_return pooled_connection(*this, std::move(queued.handed));
+    if (handed)
+        co_return pooled_connection(*this, std::move(handed));
     co_return co_await open_new();
 }
 
@@ -113,7 +75,7 @@ void pool::give_back(std::unique_ptr<connection> returned)
         returned.reset();
         free_place();
     } else if (!waiters_.empty()) {
-        waiters_.front()->grant(std::move(returned));
+        waiters_.grant_front(std::move(returned));
     } else {
         idle_.push_back(std::move(returned));
     }
@@ -123,7 +85,7 @@ void pool::give_back(std::unique_ptr<connection> returned)
 void pool::free_place()
 {
     if (!closed_ && !waiters_.empty())
-        waiters_.front()->grant(nullptr);
+        waiters_.grant_front(nullptr);
     else
         --open_;
 }
@@ -133,8 +95,7 @@ void pool::close()
     closed_ = true;
     open_ -= idle_.size();
     idle_.clear();
-    for (waiter* w : waiters_)
-        w->wake.cancel();  // each wakes ungranted, sees closed_ and leaves the queue itself
+    waiters_.wake_all();  // each wakes ungranted and sees closed_
 }
 
 }  // namespace slack::store::postgresql

@@ -3,13 +3,13 @@
 // The store's connections: at most `size` open at once, idle ones reused, operations beyond
 // that queued first come first served until their deadline. A connection that failed is dropped
 // when given back and its place goes to the next operation, which opens a new one.
+#include "detail/waiter_queue.hpp"
 #include "store/postgresql/connection.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/system/result.hpp>
 
 #include <cstddef>
-#include <list>
 #include <memory>
 #include <vector>
 
@@ -52,7 +52,6 @@ public:
 
 private:
     friend class pooled_connection;
-    struct waiter;
 
     boost::asio::awaitable<boost::system::result<pooled_connection>> open_new();
     void give_back(std::unique_ptr<connection> returned);
@@ -61,9 +60,9 @@ private:
     boost::asio::any_io_executor executor_;
     connection_settings settings_;
     std::size_t size_;
-    std::size_t open_ = 0;                           // open or opening, idle or lent: at most size_
-    std::vector<std::unique_ptr<connection>> idle_;  // back: the most recently used
-    std::list<waiter*> waiters_;                     // front: the longest waiting
+    std::size_t open_ = 0;                                              // open or opening, idle or lent: at most size_
+    std::vector<std::unique_ptr<connection>> idle_;                     // back: the most recently used
+    slack::detail::waiter_queue<std::unique_ptr<connection>> waiters_;  // handed a connection, or null: a place
     bool closed_ = false;
 };
 
