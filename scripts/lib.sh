@@ -7,7 +7,7 @@ slack_packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libboost-test1.81-dev libboost-system1.81-dev
   libpq-dev postgresql-15
-  libhiredis-dev redis-server
+  libhiredis-dev redis-server redis-tools
   libsqlite3-dev
   curl openssl pkgconf clang-format-16 git
   groff-base doxygen tinyproxy mawk
