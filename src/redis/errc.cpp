@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace slack::redis {
+namespace slack::web {
 namespace {
 
 class errc_category final : public boost::system::error_category {
@@ -13,16 +13,18 @@ public:
     const char* name() const noexcept override { return "slack.redis"; }
     std::string message(int value) const override
     {
-        switch (static_cast<errc>(value)) {
-        case errc::bad_url: return "the Redis URL is malformed (expected redis://[user:password@]host[:port][/db])";
-        case errc::tls_unsupported: return "rediss:// (Redis over TLS) is not supported yet";
-        case errc::unreachable: return "Redis cannot be reached (connect failed or the connection dropped)";
-        case errc::timeout: return "Redis did not answer before the deadline";
-        case errc::auth_refused: return "Redis refused the credentials (AUTH)";
-        case errc::select_refused: return "Redis refused the database number (SELECT)";
-        case errc::protocol_error: return "Redis sent a reply that cannot be parsed";
-        case errc::closed: return "the Redis connection was closed";
-        case errc::bad_reply: return "Redis answered with a reply of an unexpected shape";
+        switch (static_cast<redis_errc>(value)) {
+        case redis_errc::bad_url:
+            return "the Redis URL is malformed (expected redis://[user:password@]host[:port][/db])";
+        case redis_errc::tls_unsupported: return "rediss:// (Redis over TLS) is not supported yet";
+        case redis_errc::unreachable: return "Redis cannot be reached (connect failed or the connection dropped)";
+        case redis_errc::timeout: return "Redis did not answer before the deadline";
+        case redis_errc::auth_refused: return "Redis refused the credentials (AUTH)";
+        case redis_errc::select_refused: return "Redis refused the database number (SELECT)";
+        case redis_errc::protocol_error: return "Redis sent a reply that cannot be parsed";
+        case redis_errc::closed: return "the Redis connection was closed";
+        case redis_errc::bad_reply: return "Redis answered with a reply of an unexpected shape";
+        case redis_errc::bad_app_name: return "the rate limiter's app name is empty or holds '{' or '}'";
         }
         return "unknown Redis error";
     }
@@ -30,10 +32,10 @@ public:
 
 }  // namespace
 
-const boost::system::error_category& category() noexcept
+const boost::system::error_category& redis_category() noexcept
 {
     static constexpr errc_category instance;
     return instance;
 }
 
-}  // namespace slack::redis
+}  // namespace slack::web
