@@ -204,9 +204,9 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
                           [self = shared_from_this(), g = generation](error_code ec, std::size_t) {
                               self->write_busy = false;
                               self->writing.clear();
-                              if (g != self->generation)
-                                  return;
-                              if (ec)
+                              // A stale write (of a dropped socket) must not drop the new one,
+                              // but what was queued meanwhile may go on it.
+                              if (ec && g == self->generation)
                                   self->drop(errc::unreachable);
                               else
                                   self->start_write();

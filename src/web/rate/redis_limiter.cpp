@@ -56,6 +56,9 @@ public:
 
     asio::any_io_executor get_executor() const override { return executor_; }
 
+    // rate_limiter::is_per_channel() on the limiter's branch (a virtual there): overrides it on merge.
+    bool is_per_channel(std::string_view method) const { return limits_.is_per_channel(method); }
+
     void block(const rate_key& key, std::chrono::milliseconds retry_after) override
     {
         // Locally too: it holds while Redis is out of reach.
