@@ -21,6 +21,9 @@ endif()
 if(TARGET slack_stores)
   list(APPEND SLACK_COMPONENTS stores)
 endif()
+if(SLACK_WITH_REDIS)
+  list(APPEND SLACK_COMPONENTS redis_limiter)
+endif()
 foreach(component ${SLACK_COMPONENTS})
   install(TARGETS slack_${component} EXPORT slack-asio-${component}
           ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
