@@ -7,6 +7,9 @@
 
 #include <boost/asio/steady_timer.hpp>
 
+#include <atomic>
+#include <thread>
+
 using namespace slack::test;
 namespace json = boost::json;
 namespace mock = slack::mock;
@@ -228,6 +231,27 @@ BOOST_AUTO_TEST_CASE(reset_forgets_windows_and_counts)
     BOOST_TEST(fx.server.rate_counts("T0MOCKTEAM", "auth.test").served == 0u);
     const std::string fresh = fx.server.mint_tokens().access_token;
     BOOST_TEST(is_ok(fx.auth_test(fresh)));
+}
+
+BOOST_AUTO_TEST_CASE(rate_counts_may_be_read_from_another_thread_while_the_server_serves)
+{
+    tiers_mock fx(limited({{"auth.test", 3}}));
+    const std::string token = fx.server.mint_tokens().access_token;
+    std::atomic<bool> done{false};
+    std::size_t most = 0;  // the reader's own: never more than the calls made
+    std::thread reader([&] {
+        while (!done) {
+            const mock::rate_count now = fx.server.rate_counts("T0MOCKTEAM", "auth.test");
+            most = std::max(most, now.served + now.limited);
+        }
+    });
+    for (int i = 0; i < 5; ++i)
+        fx.auth_test(token);
+    done = true;
+    reader.join();
+    BOOST_TEST(most <= 5u);
+    BOOST_TEST(fx.server.rate_counts("T0MOCKTEAM", "auth.test").served == 3u);
+    BOOST_TEST(fx.server.rate_counts("T0MOCKTEAM", "auth.test").limited == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
