@@ -416,8 +416,9 @@ int main()
     // The README's paced options: a client made with them calls as any other, through the limiter.
     web::client paced_client(ioc.get_executor(), tls, paced(ioc.get_executor(), {.api_url = mock.api_url()}));
     std::optional<boost::system::result<web::auth_test_response>> paced_answer;
-    web::auth(paced_client).test({.token = mock.mint_tokens().access_token},
-                                 [&](boost::system::result<web::auth_test_response> r) { paced_answer.emplace(r); });
+    web::auth(paced_client)
+        .test({.token = mock.mint_tokens().access_token},
+              [&](boost::system::result<web::auth_test_response> r) { paced_answer.emplace(r); });
     const auto paced_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (!paced_answer && std::chrono::steady_clock::now() < paced_deadline)
         ioc.run_one_until(paced_deadline);
