@@ -7,6 +7,7 @@ slack_packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libboost-test1.81-dev libboost-system1.81-dev
   libpq-dev postgresql-15
+  libhiredis-dev redis-server redis-tools
   libsqlite3-dev
   curl openssl pkgconf clang-format-16 git
   groff-base doxygen tinyproxy mawk
@@ -16,7 +17,7 @@ slack_packages=(
 # /usr/share/gocode) and the plot.
 bench_packages=(gnuplot-nox golang-go golang-github-slack-go-slack-dev)
 
-# The commands the tests run besides what they build (test/cli/cli_test.sh, scripts/postgres,
+# The commands the tests run besides what they build (test/cli/cli_test.sh, scripts/postgres, scripts/redis,
 # scripts/test), each as command:package. Core utilities are listed too: a minimal image may
 # lack diffutils, and the tests must say so before they start rather than fail midway.
 test_commands=(
@@ -27,6 +28,7 @@ test_commands=(
   dirname:coreutils id:coreutils chown:coreutils chmod:coreutils mkdir:coreutils rm:coreutils nproc:coreutils
   cmp:diffutils grep:grep sed:sed groff:groff-base doxygen:doxygen tinyproxy:tinyproxy
   /usr/lib/postgresql/15/bin/initdb:postgresql-15 /usr/lib/postgresql/15/bin/pg_ctl:postgresql-15
+  redis-server:redis-server redis-cli:redis-tools
 )
 
 # Installs missing Debian packages when root; otherwise prints the command and stops.

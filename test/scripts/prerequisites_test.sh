@@ -12,7 +12,7 @@ listed() { local entry; for entry in "${test_commands[@]}"; do [ "$(basename "${
 
 # Words in a command's position (line start, after | ; & ( $( `timeout N`), that are programs;
 # not assignments (dir=...), comments, or messages (echo "...").
-for script in test/cli/cli_test.sh test/examples/examples_test.sh scripts/postgres scripts/proxy scripts/test scripts/format test/cmake/run.sh scripts/docs; do
+for script in test/cli/cli_test.sh test/examples/examples_test.sh scripts/postgres scripts/redis scripts/proxy scripts/test scripts/format test/cmake/run.sh scripts/docs; do
   words=$(grep -vE '^[[:space:]]*(#|echo )' "$root/$script" |
     grep -oE '(^|[|;&(]|\$\(|timeout [0-9]+ )[[:space:]]*[a-z][a-z0-9_-]*=?' | grep -v '=$' |
     grep -oE '[a-z][a-z0-9_-]*$' | sort -u)

@@ -1,0 +1,159 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
+// The rate limiter shared on Redis: each paced request is one run of the GCRA script; when Redis
+// does not answer by the acquire deadline, the fallback limiter answers instead, and the
+// on_event hook hears of each switch between the two.
+#include <slack/web/redis_limiter.hpp>
+
+#include "redis/connection.hpp"
+#include "redis/errc.hpp"
+#include "web/rate/gcra_script.hpp"
+#include "web/rate/redis_key.hpp"
+
+#include <boost/asio/append.hpp>
+#include <boost/asio/post.hpp>
+
+#include <atomic>
+
+namespace slack::web {
+namespace {
+
+namespace asio = boost::asio;
+using std::chrono::microseconds;
+using clock = std::chrono::steady_clock;
+
+// The GCRA interval of `pace` in whole microseconds (0: not paced).
+microseconds interval_of(const rate_pace& pace)
+{
+    if (!(pace.per_minute > 0) || !(pace.per_minute < 1e9))
+        return microseconds(0);
+    return std::max(microseconds(1), microseconds(static_cast<long long>(60e6 / pace.per_minute)));
+}
+
+// What a request keeps of its rate_key while Redis decides, for the fallback's sake.
+struct held_key {
+    std::string workspace, method, channel;
+    bool process_local;
+
+    explicit held_key(const rate_key& k)
+        : workspace(k.workspace), method(k.method), channel(k.channel), process_local(k.process_local)
+    {
+    }
+    rate_key view() const { return {workspace, method, channel, process_local}; }
+};
+
+class redis_limiter final : public rate_limiter, public std::enable_shared_from_this<redis_limiter> {
+public:
+    redis_limiter(asio::any_io_executor executor, redis::server_address where, rate_limits limits,
+                  redis_limiter_options options)
+        : executor_(executor),
+          limits_(std::move(limits)),
+          options_(std::move(options)),
+          connection_(std::make_shared<redis::connection>(executor, std::move(where), connection_options()))
+    {
+    }
+
+    ~redis_limiter() override { connection_->close(); }
+
+    asio::any_io_executor get_executor() const override { return executor_; }
+
+    // rate_limiter::is_per_channel() on the limiter's branch (a virtual there): overrides it on merge.
+    bool is_per_channel(std::string_view method) const { return limits_.is_per_channel(method); }
+
+    void block(const rate_key& key, std::chrono::milliseconds retry_after) override
+    {
+        // Locally too: it holds while Redis is out of reach.
+        if (options_.fallback)
+            options_.fallback->block(key, retry_after);
+        if (!is_shared(key))
+            return;
+        detail::gcra_block(
+            connection_, detail::redis_key(options_.app, key), retry_after, clock::now() + options_.acquire_deadline,
+            [self = shared_from_this()](boost::system::error_code ec, detail::script_answer) { self->heard(ec); });
+    }
+
+protected:
+    void do_acquire(const rate_key& key, clock::time_point latest,
+                    asio::any_completion_handler<rate_signature> handler) override
+    {
+        const microseconds interval = interval_of(limits_.pace_of(key));
+        if (!is_shared(key) || interval.count() == 0)
+            return locally(key, latest, std::move(handler));
+        const auto asked = clock::now();
+        const auto max_wait = std::chrono::duration_cast<microseconds>(latest - asked);
+        detail::gcra_acquire(connection_, detail::redis_key(options_.app, key), interval, limits_.pace_of(key).burst,
+                             max_wait, asked + options_.acquire_deadline,
+                             [self = shared_from_this(), k = held_key(key), latest, h = std::move(handler)](
+                                 boost::system::error_code ec, detail::script_answer answer) mutable {
+                                 self->decided(ec, answer, k, latest, std::move(h));
+                             });
+    }
+
+private:
+    redis::connection_options connection_options() const
+    {
+        redis::connection_options o;
+        o.connect_timeout = options_.connect_timeout;
+        o.max_backoff = options_.max_backoff;
+        return o;
+    }
+
+    bool is_shared(const rate_key& key) const { return !key.process_local && !key.workspace.empty(); }
+
+    void decided(boost::system::error_code ec, detail::script_answer answer, const held_key& key,
+                 clock::time_point latest, asio::any_completion_handler<rate_signature> handler)
+    {
+        heard(ec);
+        if (ec)
+            return locally(key.view(), latest, std::move(handler));
+        rate_grant grant;
+        // From when the answer came: never earlier than Redis meant.
+        grant.send_at = clock::now() + answer.wait;
+        grant.reserved = answer.reserved;
+        grant.shared = true;
+        asio::post(executor_, asio::append(std::move(handler), boost::system::result<rate_grant>(grant)));
+    }
+
+    void locally(const rate_key& key, clock::time_point latest, asio::any_completion_handler<rate_signature> handler)
+    {
+        if (options_.fallback)
+            return options_.fallback->acquire(key, latest, std::move(handler));
+        rate_grant grant;
+        grant.send_at = clock::now();
+        grant.reserved = true;
+        asio::post(executor_, asio::append(std::move(handler), boost::system::result<rate_grant>(grant)));
+    }
+
+    // Tells on_event when Redis stops or starts answering.
+    void heard(boost::system::error_code ec)
+    {
+        const bool answered = !ec;
+        if (sharing_.exchange(answered) == answered || !options_.on_event)
+            return;
+        redis_limiter_event event;
+        event.what = answered ? redis_limiter_event::kind::sharing_again : redis_limiter_event::kind::fell_back;
+        event.why = ec;
+        asio::post(executor_, [self = shared_from_this(), event] { self->options_.on_event(event); });
+    }
+
+    asio::any_io_executor executor_;
+    rate_limits limits_;
+    redis_limiter_options options_;
+    std::shared_ptr<redis::connection> connection_;
+    std::atomic<bool> sharing_{true};
+};
+
+}  // namespace
+
+boost::system::result<std::shared_ptr<rate_limiter>> open_limiter(std::string_view url, asio::any_io_executor executor,
+                                                                  rate_limits limits, redis_limiter_options options)
+{
+    auto where = redis::parse_url(url);
+    if (!where)
+        return where.error();
+    if (options.app.empty() || options.app.find_first_of("{}") != std::string::npos)
+        return redis_errc::bad_app_name;
+    return std::make_shared<redis_limiter>(std::move(executor), std::move(*where), std::move(limits),
+                                           std::move(options));
+}
+
+}  // namespace slack::web

@@ -1,0 +1,236 @@
+// Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
+// The asynchronous Redis connection against real servers: pipelining in order, the deadline of a
+// request to a paused server, reconnecting after a restart, AUTH and SELECT, and URLs.
+#include "redis/connection.hpp"
+#include "redis/errc.hpp"
+#include "redis/redis_fixture.hpp"
+#include "store/run.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <random>
+#include <vector>
+
+namespace asio = boost::asio;
+namespace redis = slack::redis;
+using namespace std::chrono_literals;
+
+namespace {
+
+redis::server_address address_of(const std::string& url)
+{
+    auto parsed = redis::parse_url(url);
+    BOOST_REQUIRE(parsed);
+    return *parsed;
+}
+
+// Fast retries, so that a test sees the server back within a fraction of a second.
+redis::connection_options quick()
+{
+    redis::connection_options o;
+    o.connect_timeout = 500ms;
+    o.min_backoff = 10ms;
+    o.max_backoff = 100ms;
+    return o;
+}
+
+// Not a coroutine (GCC 12 rejects a braced list in one): the command is formatted before it
+// returns.
+template <class... Words>
+asio::awaitable<std::tuple<boost::system::error_code, redis::reply>> ask_within(redis::connection& c,
+                                                                                std::chrono::milliseconds within,
+                                                                                const Words&... words)
+{
+    return c.request({std::string_view(words)...}, redis::clock::now() + within, asio::as_tuple(asio::use_awaitable));
+}
+
+template <class... Words>
+asio::awaitable<std::tuple<boost::system::error_code, redis::reply>> ask(redis::connection& c, const Words&... words)
+{
+    return ask_within(c, 2s, words...);
+}
+
+// Asks PING until it answers, for at most `limit`.
+asio::awaitable<bool> answers_within(redis::connection& c, std::chrono::milliseconds limit)
+{
+    asio::steady_timer pause(co_await asio::this_coro::executor);
+    const auto until = redis::clock::now() + limit;
+    while (redis::clock::now() < until) {
+        auto [ec, r] = co_await ask_within(c, 200ms, "PING");
+        if (!ec && r.text == "PONG")
+            co_return true;
+        pause.expires_after(20ms);
+        co_await pause.async_wait(asio::use_awaitable);
+    }
+    co_return false;
+}
+
+std::string random_name(const char* prefix)
+{
+    std::random_device entropy;
+    return prefix + std::to_string(std::uniform_int_distribution<unsigned long>{}(entropy));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(redis_url)
+
+BOOST_AUTO_TEST_CASE(parses_user_password_port_and_database)
+{
+    auto a = redis::parse_url("redis://app:s%40cret@127.0.0.1:6380/3");
+    BOOST_REQUIRE(a);
+    BOOST_TEST(a->host == "127.0.0.1");
+    BOOST_TEST(a->port == 6380);
+    BOOST_TEST(a->user == "app");
+    BOOST_TEST(a->password == "s@cret");
+    BOOST_TEST(a->has_password);
+    BOOST_TEST(a->database == 3u);
+
+    auto plain = redis::parse_url("redis://localhost");
+    BOOST_REQUIRE(plain);
+    BOOST_TEST(plain->port == 6379);
+    BOOST_TEST(!plain->has_password);
+    BOOST_TEST(plain->database == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_what_is_not_a_redis_url)
+{
+    for (const char* bad : {"", "127.0.0.1:6379", "http://127.0.0.1", "redis://", "redis://h:0", "redis://h/x",
+                            "redis://h/1/2", "redis://h?db=1"})
+        BOOST_TEST((redis::parse_url(bad).error() == redis::errc::bad_url), bad);
+    BOOST_TEST((redis::parse_url("rediss://h:1").error() == redis::errc::tls_unsupported));
+    const auto message = make_error_code(redis::errc::bad_url).message();
+    BOOST_TEST(message.find("redis://") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(redis_connection)
+
+BOOST_AUTO_TEST_CASE(pipelined_requests_are_answered_in_order)
+{
+    asio::io_context io;
+    redis::connection c(io.get_executor(), address_of(slack::test::redis_url()));
+    constexpr int count = 500;
+    std::vector<int> order;
+    int wrong = 0;
+    for (int i = 0; i < count; ++i) {
+        const std::string word = std::to_string(i);
+        c.request({"ECHO", word}, redis::clock::now() + 5s, [&, i](boost::system::error_code ec, redis::reply r) {
+            if (ec || r.text != std::to_string(i))
+                ++wrong;
+            order.push_back(i);
+            if (order.size() == count)
+                c.close();
+        });
+    }
+    io.run_for(10s);
+    BOOST_TEST(wrong == 0);
+    BOOST_REQUIRE(order.size() == std::size_t(count));
+    for (int i = 0; i < count; ++i)
+        BOOST_TEST(order[i] == i);
+}
+
+BOOST_AUTO_TEST_CASE(a_paused_server_makes_requests_time_out_then_answers_again)
+{
+    slack::test::redis_server server;
+    asio::io_context io;
+    redis::connection c(io.get_executor(), address_of(server.url()), quick());
+    auto body = [&]() -> asio::awaitable<void> {
+        BOOST_TEST(co_await answers_within(c, 2s));
+        server.pause();
+        const auto asked = redis::clock::now();
+        auto [ec, r] = co_await ask_within(c, 200ms, "PING");
+        const auto waited = redis::clock::now() - asked;
+        BOOST_TEST((ec == redis::errc::timeout), ec.message());
+        BOOST_TEST((waited >= 190ms && waited < 1s));
+        server.resume();
+        BOOST_TEST(co_await answers_within(c, 3s));
+        c.close();
+    };
+    slack::test::run(io, body, 20s);
+}
+
+BOOST_AUTO_TEST_CASE(reconnects_after_a_restart_and_fails_fast_while_down)
+{
+    slack::test::redis_server server;
+    asio::io_context io;
+    redis::connection c(io.get_executor(), address_of(server.url()), quick());
+    auto body = [&]() -> asio::awaitable<void> {
+        BOOST_TEST(co_await answers_within(c, 2s));
+        BOOST_TEST(c.connected());
+        server.stop();
+        // The dropped connection is seen by the next request at the latest.
+        auto [first, r1] = co_await ask_within(c, 1s, "PING");
+        BOOST_TEST((first == redis::errc::unreachable), first.message());
+        const auto asked = redis::clock::now();
+        auto [down, r2] = co_await ask_within(c, 1s, "PING");
+        BOOST_TEST((down == redis::errc::unreachable), down.message());
+        BOOST_TEST((redis::clock::now() - asked < 200ms));  // not held until the deadline
+        BOOST_TEST(!c.connected());
+        server.restart();
+        BOOST_TEST(co_await answers_within(c, 3s));
+        BOOST_TEST(c.connected());
+        c.close();
+    };
+    slack::test::run(io, body, 20s);
+}
+
+BOOST_AUTO_TEST_CASE(auth_with_a_user_and_a_refused_password)
+{
+    const std::string url = slack::test::redis_url();
+    const auto user = random_name("slack_test_");
+    const std::string password = "pw-" + random_name("");
+    asio::io_context io;
+    auto body = [&]() -> asio::awaitable<void> {
+        {
+            redis::connection admin(io.get_executor(), address_of(url));
+            const std::string secret = ">" + password;
+            auto [ec, r] = co_await ask(admin, "ACL", "SETUSER", user, "on", secret, "~*", "+@all");
+            BOOST_TEST(!ec);
+            BOOST_TEST(r.text == "OK");
+        }
+        const auto port = url.substr(url.rfind(':'));
+        {
+            redis::connection good(io.get_executor(),
+                                   address_of("redis://" + user + ":" + password + "@127.0.0.1" + port + "/2"));
+            auto [ec, r] = co_await ask(good, "PING");
+            BOOST_TEST(!ec);
+            BOOST_TEST(r.text == "PONG");
+        }
+        {
+            const std::string wrong = "wrong-" + password;
+            redis::connection bad(io.get_executor(), address_of("redis://" + user + ":" + wrong + "@127.0.0.1" + port));
+            auto [ec, r] = co_await ask(bad, "PING");
+            BOOST_TEST((ec == redis::errc::auth_refused), ec.message());
+            BOOST_TEST(ec.message().find(wrong) == std::string::npos);
+            BOOST_TEST(ec.message().find("AUTH") != std::string::npos);
+        }
+        {
+            redis::connection no_such_db(io.get_executor(), address_of("redis://127.0.0.1" + port + "/100000"));
+            auto [ec, r] = co_await ask(no_such_db, "PING");
+            BOOST_TEST((ec == redis::errc::select_refused), ec.message());
+        }
+        redis::connection admin(io.get_executor(), address_of(url));
+        co_await ask(admin, "ACL", "DELUSER", user);
+    };
+    slack::test::run(io, body, 20s);
+}
+
+BOOST_AUTO_TEST_CASE(a_closed_connection_refuses_requests)
+{
+    asio::io_context io;
+    redis::connection c(io.get_executor(), address_of(slack::test::redis_url()));
+    c.close();
+    auto body = [&]() -> asio::awaitable<void> {
+        auto [ec, r] = co_await ask(c, "PING");
+        BOOST_TEST((ec == redis::errc::closed), ec.message());
+    };
+    slack::test::run(io, body, 10s);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
