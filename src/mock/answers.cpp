@@ -165,7 +165,7 @@ json::object auth_test_answer(const mock_state& state, const installation& owner
                      {"url", "https://" + team_domain(state.options) + ".slack.com/"},
                      {"team", state.options.team_name},
                      {"user", bot ? "mock-bot" : "mock-user"},
-                     {"team_id", state.options.team_id},
+                     {"team_id", owner.team_id.empty() ? state.options.team_id : owner.team_id},
                      {"user_id", bot ? owner.bot_user_id : owner.user_id}};
     if (bot)
         out["bot_id"] = owner.bot_id;

@@ -57,6 +57,21 @@ std::string_view asking_credential(std::string_view authorization, const paramet
     return {};
 }
 
+// Tier enforcement (server_options::rate_limits), before the method runs: the workspace of
+// `credential` and, for the methods counted per channel, the `channel` argument (a form's field,
+// else a JSON body's member; an unreadable body counts without one, and the method refuses it).
+std::optional<outgoing_reply> enforce_tier(mock_state& state, const method_call& call, std::string_view credential)
+{
+    std::string channel;
+    if (state.tiers.per_channel(call.method)) {
+        json::object arguments;
+        if (!read_arguments(call, arguments))
+            if (const json::value* named = arguments.if_contains("channel"); named && named->is_string())
+                channel = named->as_string();
+    }
+    return state.tiers.admit(state.workspace_of(credential), call.method, channel);
+}
+
 // A boolean form field: true/1 or false/0; empty keeps `out`. False if it is neither.
 bool read_flag(std::string_view value, bool& out)
 {
@@ -108,7 +123,8 @@ outgoing_reply oauth_app::handle(const incoming_request& request, std::string& c
     if (!params || (type == form_type && !params->add_form(request.body)))
         return slack_error("invalid_form_data");
     // Like Slack, a rate-limit window holds for its method and the workspace that asked only.
-    if (const rate_window* window = state_.find_window(name, asking_credential(request.authorization, *params)))
+    const std::string_view asking = asking_credential(request.authorization, *params);
+    if (const rate_window* window = state_.find_window(name, asking))
         if (auto limited = window_answer(*window))
             return *limited;
     method_call call{.method = name,
@@ -117,6 +133,10 @@ outgoing_reply oauth_app::handle(const incoming_request& request, std::string& c
                      .body = request.body,
                      .params = *params,
                      .credential = credential};
+    // Over its tier, a request is turned away unprocessed, as Slack does.
+    if (state_.tiers.enabled())
+        if (auto limited = enforce_tier(state_, call, asking))
+            return *limited;
     return entry->handler ? entry->handler(state_, call) : user_methods_.answer(state_, call);
 }
 
@@ -124,6 +144,7 @@ minted_tokens oauth_app::mint_tokens(const token_options& options)
 {
     const auto owner = state_.tokens.install();
     owner->public_client = options.public_client;
+    owner->team_id = options.team_id;
     return state_.tokens.mint(owner, options.kind, options.rotating, options.scope);
 }
 
@@ -167,6 +188,7 @@ outgoing_reply oauth_app::mint_tokens_over_http(std::string_view body)
         return slack_error("invalid_arguments");
     if (fields->has("scope"))
         options.scope = fields->get("scope");
+    options.team_id = fields->get("team_id");
     const minted_tokens minted = mint_tokens(options);
     return json_reply(
         json::object{{"ok", true}, {"access_token", minted.access_token}, {"refresh_token", minted.refresh_token}});

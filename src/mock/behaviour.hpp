@@ -42,6 +42,10 @@ public:
     }
 
     void reset() { state_.reset(); }
+    rate_count rate_counts(std::string_view workspace, std::string_view method) const
+    {
+        return state_.tiers.counts(workspace, method);
+    }
 
     std::size_t live_codes() const noexcept { return state_.codes.size(); }
     std::size_t code_bytes() const noexcept { return state_.codes.bytes(); }

@@ -56,11 +56,21 @@ rate_window& mock_state::window(std::string_view method, std::string_view bearer
     return rate_windows.emplace(key, rate_window{}).first->second;
 }
 
+std::string_view mock_state::workspace_of(std::string_view credential)
+{
+    if (const token_record* record = tokens.find(credential); record && record->owner)
+        return record->owner->team_id.empty() ? std::string_view(options.team_id) : record->owner->team_id;
+    if (codes.find(credential))
+        return options.team_id;
+    return credential;
+}
+
 void mock_state::reset()
 {
     codes.clear();
     tokens.clear();
     rate_windows.clear();
+    tiers.clear();
     prune_windows_at_ = 1024;
     refresh_answers_to_lose = 0;
     lose_answers_of.clear();

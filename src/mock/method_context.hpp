@@ -6,6 +6,7 @@
 #include "mock/magic.hpp"
 #include "mock/parameters.hpp"
 #include "mock/reply.hpp"
+#include "mock/tiers.hpp"
 #include "mock/tokens.hpp"
 
 #include <slack/mock/server.hpp>
@@ -18,11 +19,12 @@
 namespace slack::mock::detail {
 
 struct mock_state {
-    explicit mock_state(const server_options& o) : options(o), codes(o), tokens(o) {}
+    explicit mock_state(const server_options& o) : options(o), codes(o), tokens(o), tiers(o) {}
 
     const server_options& options;
     code_store codes;
     token_store tokens;
+    tier_enforcer tiers;
     /// Rate-limit windows by window_key(): Slack limits per app, per workspace and per method.
     std::map<std::string, rate_window, std::less<>> rate_windows;
     /// server::lose_refresh_answers: how many refreshes of known refresh tokens still rotate and
@@ -37,6 +39,9 @@ struct mock_state {
     rate_window& window(std::string_view method, std::string_view bearer_token);
     /// That window if there is one, without making one.
     const rate_window* find_window(std::string_view method, std::string_view bearer_token);
+    /// The workspace whose allowance a request carrying `credential` draws on: the team of a
+    /// known token or refresh token, the mock's team for a minted code, else the credential itself.
+    std::string_view workspace_of(std::string_view credential);
     /// server::reset: codes, tokens, rate-limit windows and faults forgotten; the options stay.
     void reset();
 

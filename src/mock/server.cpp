@@ -279,6 +279,10 @@ void server::reset() { reset_state(*state_); }
 bool server::token_active(std::string_view access_token) const { return state_->app.token_active(access_token); }
 std::vector<recorded_request> server::requests() const { return state_->log.requests(); }
 std::size_t server::exchanges(std::string_view credential) const { return state_->log.exchanges(credential); }
+rate_count server::rate_counts(std::string_view workspace, std::string_view method) const
+{
+    return state_->app.rate_counts(workspace, method);
+}
 std::size_t server::connections_accepted() const noexcept { return state_->accepted; }
 
 memory_use server::memory() const noexcept

@@ -19,6 +19,7 @@ namespace slack::mock::detail {
 /// One app installed by one user on the mock's team. Shared by its tokens; lives as long as one does.
 struct installation {
     std::string user_id;  ///< who installed it (the user token's user)
+    std::string team_id;  ///< the workspace; empty: server_options::team_id
     std::string bot_user_id;
     std::string bot_id;
     std::deque<std::string> active[2];  ///< rotating access tokens per token_kind, oldest first

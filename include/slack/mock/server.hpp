@@ -20,6 +20,40 @@ namespace slack::mock {
 /// `mock-oversized-BYTES` pads to at most this many bytes.
 inline constexpr std::size_t max_oversized_bytes = 16 * 1024 * 1024;
 
+/// Slack's tiers as requests per minute per workspace (a tier's floor: Slack allows at least so many).
+inline constexpr unsigned tier1_per_minute = 1;
+inline constexpr unsigned tier2_per_minute = 20;   ///< Most methods.
+inline constexpr unsigned tier3_per_minute = 50;   ///< Paginated lists, typically.
+inline constexpr unsigned tier4_per_minute = 100;  ///< The OAuth exchanges, api.test.
+
+/// How many requests to `method` one workspace may make per rate_limit_options::window.
+struct method_limit {
+    std::string method;  ///< e.g. "auth.test"
+    unsigned limit = 0;  ///< Requests per window; 0: not limited (an opt-out of Slack's tier).
+};
+
+/// Rate-limit enforcement as Slack's tiers (docs/mock-server.md, "Rate-limit tiers"): off unless
+/// `methods` names a method or `slack_tiers` is set. Requests are counted per workspace (the team
+/// of the token, refresh token or minted code they carry; else that credential itself; with none,
+/// the app: the empty workspace) and method, in a sliding window. One over the limit gets HTTP
+/// 429, `Retry-After` (the seconds until a slot frees, rounded up, at least 1) and `ratelimited`,
+/// and is not processed.
+struct rate_limit_options {
+    std::vector<method_limit> methods{};  ///< Limits of your own; they win over Slack's tiers.
+    /// The methods the mock serves itself get Slack's tier per window (the table in
+    /// docs/mock-server.md); methods you register with server::handle() only those in `methods`.
+    bool slack_tiers = false;
+    std::chrono::milliseconds window{60000};  ///< The counting period: Slack's minute, or shorter for quick tests.
+    /// Methods also counted per `channel` argument (a form field or a JSON body's member).
+    std::vector<std::string> per_channel{"chat.postMessage"};
+};
+
+/// What rate-limit enforcement did for one workspace and method (server::rate_counts).
+struct rate_count {
+    std::size_t served = 0;   ///< Requests let through to the method (whatever it then answered).
+    std::size_t limited = 0;  ///< Requests answered 429 by the enforcement, not processed.
+};
+
 /// Every limit below bounds what the mock holds, whatever clients send it.
 struct server_options {
     std::string client_id = "1111111111.2222222222";                          ///< The one app the mock knows.
@@ -50,6 +84,8 @@ struct server_options {
     /// The app's configured Redirect URL: where the authorize pages send a request that has no
     /// redirect_uri (Slack's fallback); empty: none, and such a request gets an error page.
     std::string redirect_url{};
+    /// Rate-limit tiers enforced per workspace and method; by default none.
+    rate_limit_options rate_limits{};
 };
 
 /// What a server holds, each part within its server_options bound (a single entry larger
@@ -88,6 +124,9 @@ struct token_options {
     std::string_view scope = "chat:write";  ///< Scopes granted, comma-separated.
     /// Installed by a PKCE public client: its refresh token refreshes with the client id alone.
     bool public_client = false;
+    /// The workspace the installation is on (auth.test's team_id, its rate-limit counts); empty:
+    /// server_options::team_id.
+    std::string_view team_id{};
 };
 
 /// An installation's tokens, as minted.
@@ -158,7 +197,9 @@ enum class token_check {
 /// executor it is given, with no threads of its own. It serves the OAuth family, auth.test,
 /// auth.revoke, apps.uninstall and api.test as docs/mock-server.md describes, and any method
 /// you register with handle(), and records what
-/// it receives for tests to check. Construct, start(), point a client at api_url() trusting
+/// it receives for tests to check. With server_options::rate_limits it enforces Slack's
+/// rate-limit tiers (or limits of your own) per workspace and method, and counts what it
+/// served and refused (rate_counts()). Construct, start(), point a client at api_url() trusting
 /// ca_certificate_pem(), and stop() before the io_context's run() can return.
 class server {
 public:
@@ -195,7 +236,8 @@ public:
     /// std::invalid_argument for a method that takes no code.
     std::string mint_code(const code_options& options);
     /// A new installation's tokens, as if the app had been installed. Same as `POST /mock/tokens`
-    /// with form fields `kind=bot|user`, `rotating=true|false`, `scope`, `public_client=true|false`.
+    /// with form fields `kind=bot|user`, `rotating=true|false`, `scope`, `public_client=true|false`,
+    /// `team_id`.
     minted_tokens mint_tokens(const token_options& options = {});
     /// The next `count` refreshes of refresh tokens the mock issued (not magic words) rotate the
     /// pair, then close the connection without answering: the client has spent its refresh token and
@@ -209,12 +251,12 @@ public:
     void lose_refresh_answers(std::size_t count, std::string_view refresh_token);
     /// Serves `method` (e.g. "chat.postMessage", copied) with `handler`, in place of any earlier
     /// handler or built-in answer for that name. The request passes the checks every method
-    /// shares first (POST with a form or JSON body, or GET; the method's rate-limit window), then
+    /// shares first (POST with a form or JSON body, or GET; the method's rate-limit window and tier), then
     /// `check`; it is recorded in requests() like any other, with its token as
     /// recorded_request::code. Call it where the server runs (or before its io_context runs).
     void handle(std::string_view method, method_handler handler, token_check check = token_check::required);
     /// Forgets what earlier tests left: the recorded requests and exchanges() counts, every
-    /// rate-limit window, the faults lose_refresh_answers() armed, every minted code and magic
+    /// rate-limit window (the tiers' too, and rate_counts()), the faults lose_refresh_answers() armed, every minted code and magic
     /// word's attempts (a used word works afresh), and every token (they then answer
     /// invalid_auth). Keeps the options, the certificate, the port, open connections and
     /// connections_accepted(). Same as `POST /mock/reset`, which is itself not recorded. Call it
@@ -229,6 +271,11 @@ public:
     /// refresh_token, exchanged token, bearer: recorded_request::code), counted even when
     /// requests() dropped them; those least recently seen are forgotten beyond max_recorded_bytes.
     std::size_t exchanges(std::string_view credential) const;
+    /// What rate-limit enforcement (server_options::rate_limits) counted for `method` and
+    /// `workspace` (a team id, else the credential the requests carried) since the last reset().
+    /// Safe to call from any thread while the server runs. Counts are kept within
+    /// max_recorded_bytes, those least recently used forgotten first.
+    rate_count rate_counts(std::string_view workspace, std::string_view method) const;
     std::size_t connections_accepted() const noexcept;  ///< How many connections it has accepted so far.
     memory_use memory() const noexcept;                 ///< What it holds now, each part within its bound.
 
