@@ -86,8 +86,8 @@ int main(int argc, char** argv)
                     if (stopping)
                         break;
                     ++(who ? calls : errors);
-                    if (!who)
-                        std::cerr << "pacing_worker: " << who.error().message() << " (" << diag.client_message << ")\n";
+                    if (!who && errors == 1)  // the first says why; the count says how many
+                        std::cerr << "pacing_worker: first error: " << who.error().message() << "\n";
                 }
             },
             asio::detached);

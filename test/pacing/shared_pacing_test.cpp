@@ -109,6 +109,7 @@ struct pacing_fixture : mock_fixture {
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        posix_spawn_file_actions_adddup2(&actions, 1, 2);  // its complaints too, shown when it fails
         const int failed = posix_spawn(&w.pid, argv[0], &actions, nullptr, const_cast<char**>(argv.data()), env.data());
         posix_spawn_file_actions_destroy(&actions);
         BOOST_REQUIRE_MESSAGE(failed == 0, "cannot start pacing_worker");
@@ -190,6 +191,8 @@ BOOST_AUTO_TEST_CASE(four_replicas_share_one_workspace_allowance)
     const std::size_t served = served_over("T0PACED", 30s);
     const mock::rate_count counts = server.rate_counts("T0PACED", method);
     stop_workers();
+    BOOST_TEST_MESSAGE("four replicas: " << served << " calls in 30 s (allowance " << per_second * 30 << "), "
+                                         << counts.limited << " answered 429");
     // Unpaced, 200 callers would make thousands of calls and the mock would refuse most of them.
     BOOST_TEST(near(served, per_second * 30.0), served << " calls in 30 s, allowance " << per_second * 30);
     BOOST_TEST(counts.limited <= workers.size());
@@ -210,6 +213,8 @@ BOOST_AUTO_TEST_CASE(two_workspaces_are_paced_apart)
     const std::size_t first_served = server.rate_counts("T0FIRST", method).served - first_before;
     const std::size_t second_served = server.rate_counts("T0SECOND", method).served - second_before;
     stop_workers();
+    BOOST_TEST_MESSAGE("two workspaces: " << first_served << " and " << second_served << " calls in 15 s (allowance "
+                                          << per_second * 15 << " each)");
     // Each has its own allowance: neither slows the other.
     BOOST_TEST(near(first_served, per_second * 15.0), first_served << " calls in 15 s");
     BOOST_TEST(near(second_served, per_second * 15.0), second_served << " calls in 15 s");
