@@ -18,6 +18,7 @@
 #include <slack/web/openid.hpp>
 #include <slack/web/paginate.hpp>
 #include <slack/web/pkce.hpp>
+#include <slack/web/rate_limiter.hpp>
 #include <slack/install/authorize_url.hpp>
 #include <slack/install/installation_from.hpp>
 #include <slack/install/installer.hpp>

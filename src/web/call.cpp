@@ -4,6 +4,7 @@
 #include "web/call_algorithm.hpp"
 #include "web/envelope.hpp"
 #include "web/form.hpp"
+#include "web/rate/channel_field.hpp"
 
 #include <slack/client_errc.hpp>
 
@@ -30,6 +31,23 @@ asio::awaitable<error_code> wait_until(client_impl& client, clock::time_point t)
 }
 
 double client_random(void* client) { return static_cast<client_impl*>(client)->random(); }
+
+// The limiter's key for `request`: its rate key, else the client's subject (known only to this
+// process); the channel only for the methods the limiter counts per channel.
+rate_key limiter_key(const rate_limiter& limiter, const api_request& request, const std::string& subject,
+                     std::string& channel)
+{
+    rate_key key{.workspace = request.rate_key, .method = request.method()};
+    if (request.rate_key.empty()) {
+        key.workspace = subject;
+        key.process_local = true;
+    }
+    if (limiter.is_per_channel(key.method)) {
+        channel_field(request.body, request.content_type, channel);
+        key.channel = channel;
+    }
+    return key;
+}
 
 }  // namespace
 
@@ -71,6 +89,7 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
     // Held until the call ends: the gate outlives every pointer to it (here and in the pool).
     std::shared_ptr<rate_gate> gate;
     std::shared_ptr<const std::string> authorization;
+    std::string subject;
     if (!setup.refused) {
         using credentials_kind = api_request::credentials_kind;
         authorization = request.credentials() == credentials_kind::basic
@@ -78,8 +97,13 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
                         : request.credentials() == credentials_kind::bearer
                             ? client.bearer_authorization(request.bearer_token())
                             : nullptr;
-        gate = client.gate_for(request.method(), client.rate_subject(request));
+        subject = client.rate_subject(request);
+        gate = client.gate_for(request.method(), subject);
     }
+    rate_limiter* const limiter = client.options.limiter.get();
+    std::string channel;
+    const rate_key key = limiter && !setup.refused ? limiter_key(*limiter, request, subject, channel) : rate_key{};
+    boost::system::result<rate_grant> grant;
     rate_gate unused;  // a refused call touches no gate
     call_algorithm call(setup, {client.options, client.retry_tokens, gate ? *gate : unused, client_random, &client},
                         diag);
@@ -92,9 +116,16 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
         in.cancelled = cancelled(co_await asio::this_coro::cancellation_state);
         const call_action action = call.next(in);
         in = {};
+        if (action.block_for && limiter)
+            limiter->block(key, *action.block_for);
         switch (action.what) {
         case call_action::kind::done: co_return action.error;
+        case call_action::kind::acquire:
+            grant = co_await limiter->acquire(key, action.until, asio::use_awaitable);
+            in.grant = &grant;
+            break;
         case call_action::kind::wait_gate:
+        case call_action::kind::wait_pace:
         case call_action::kind::sleep: in.wait_error = co_await wait_until(client, action.until); break;
         case call_action::kind::send: {
             attempt_result reply = co_await client.pool.send(exchange, action.attempt_deadline);

@@ -9,6 +9,7 @@
 #include <boost/beast/core/error.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace slack::web::detail {
 
@@ -74,8 +75,21 @@ call_action call_algorithm::next(const call_input& in)
             return fail(attempt_ - 1, boost::asio::error::operation_aborted);
         if (in.now >= deadline_)
             return fail(attempt_ - 1, client_errc::timeout);
-        return send(in);
-    case state::after_send: return on_outcome(in, *in.outcome);
+        return acquire_or_send(in);
+    case state::after_acquire: return on_grant(in, *in.grant);
+    case state::after_pace:
+        if (in.wait_error)
+            return fail(attempt_ - 1, in.wait_error);
+        if (in.cancelled)
+            return fail(attempt_ - 1, boost::asio::error::operation_aborted);
+        if (in.now >= deadline_)
+            return fail(attempt_ - 1, client_errc::timeout);
+        return send(in);  // the place is reserved: not asked again
+    case state::after_send: {
+        call_action action = on_outcome(in, *in.outcome);
+        action.block_for = std::exchange(block_for_, std::nullopt);
+        return action;
+    }
     case state::after_sleep:
         if (in.wait_error)
             return fail(attempt_, in.wait_error);
@@ -96,7 +110,7 @@ call_action call_algorithm::to_gate_or_send(const call_input& in)
         return fail(attempt_ - 1, boost::asio::error::operation_aborted);
     const clock::time_point open_at = shared_.gate.open_at;
     if (open_at <= in.now)
-        return send(in);
+        return acquire_or_send(in);
     // The method's gate is closed (a 429 told us, or another call, to wait): ask the policy as if
     // this call had been rate limited, and never send a request into the window.
     attempt_info gated;
@@ -115,6 +129,36 @@ call_action call_algorithm::to_gate_or_send(const call_input& in)
          "method rate-limited");
     state_ = state::after_gate;
     return {.what = call_action::kind::wait_gate, .until = std::min(open_at, deadline_)};
+}
+
+call_action call_algorithm::acquire_or_send(const call_input& in)
+{
+    // Once per attempt: an attempt that went back to the gate (nothing sent) keeps its place.
+    if (!shared_.options.limiter || acquired_ == attempt_)
+        return send(in);
+    acquired_ = attempt_;
+    state_ = state::after_acquire;
+    return {.what = call_action::kind::acquire, .until = deadline_};
+}
+
+call_action call_algorithm::on_grant(const call_input& in, const boost::system::result<rate_grant>& grant)
+{
+    if (in.cancelled)
+        return fail(attempt_ - 1, boost::asio::error::operation_aborted);
+    if (!grant)  // the limiter failed: the call goes unpaced rather than not at all
+        return send(in);
+    if (!grant->reserved) {
+        // Its place is past the call's deadline: the call ends now, as at a gate that cannot open
+        // in time, rather than wait for a failure it can foresee.
+        diag_.retry_after = std::chrono::ceil<std::chrono::seconds>(grant->send_at - in.now);
+        return fail(attempt_ - 1, api_errc::ratelimited, "paced past the call's deadline");
+    }
+    if (grant->send_at <= in.now)
+        return send(in);
+    emit(call_event::kind::pacing_wait, attempt_, {}, 0, std::chrono::ceil<milliseconds>(grant->send_at - in.now),
+         "method paced");
+    state_ = state::after_pace;
+    return {.what = call_action::kind::wait_pace, .until = grant->send_at};
 }
 
 call_action call_algorithm::send(const call_input& in)
@@ -171,8 +215,11 @@ call_action call_algorithm::on_outcome(const call_input& in, const attempt_outco
     }
     emit(call_event::kind::attempt_failed, attempt_, ec, outcome.http_status);
     const bool rate_limited = ec == condition::rate_limited || outcome.http_status == 429;
-    if (rate_limited && outcome.retry_after)  // every call of the method waits, whatever this one does
+    if (rate_limited && outcome.retry_after) {  // every call of the method waits, whatever this one does
         shared_.gate.open_at = std::max(shared_.gate.open_at, after(in.now, *outcome.retry_after));
+        if (shared_.options.limiter)  // and every replica's, when the limiter is shared
+            block_for_ = std::chrono::ceil<milliseconds>(*outcome.retry_after);
+    }
     if (ec == boost::asio::error::operation_aborted) {
         if (outcome.request_written && !setup_.idempotent) {
             // The caller cancelled, but the request may already have reached Slack.

@@ -3,7 +3,8 @@
 // The decisions of one Web API call, without I/O: the rate-limit gate, the retry policy and
 // budget, the sticky "an earlier outcome is unknown", the single-use credential rules, the
 // naming of timeouts and cancellation. Values go in (the clock, the cancellation state, what the
-// last step gave); one action comes out (wait at the gate, send, sleep, done). run_call (call.cpp)
+// last step gave); one action comes out (wait at the gate, ask the limiter, wait for the pace,
+// send, sleep, done). run_call (call.cpp)
 // does the I/O around it; the unit tests drive it with a fake clock.
 #include "web/envelope.hpp"
 #include "web/rate_gate.hpp"
@@ -12,22 +13,28 @@
 #include <slack/diagnostics.hpp>
 #include <slack/web/client_options.hpp>
 #include <slack/web/method_traits.hpp>
+#include <slack/web/rate_limiter.hpp>
 
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
+#include <optional>
 #include <string_view>
 
 namespace slack::web::detail {
 
 /// What the algorithm asks the I/O loop to do next.
 struct call_action {
-    enum class kind { wait_gate, send, sleep, done };
+    enum class kind { wait_gate, acquire, wait_pace, send, sleep, done };
     kind what = kind::done;
-    clock::time_point until{};             ///< wait_gate, sleep: wake up then (or on cancellation).
+    /// wait_gate, wait_pace, sleep: wake up then (or on cancellation). acquire: the `latest` to
+    /// ask client_options::limiter for.
+    clock::time_point until{};
     unsigned attempt = 0;                  ///< send: the attempt's number (1-based).
     clock::time_point attempt_deadline{};  ///< send: when the attempt times out.
     boost::system::error_code error{};     ///< done: how the call ends (empty: success).
+    /// Any kind: first tell client_options::limiter that a 429 blocked the key this long.
+    std::optional<std::chrono::milliseconds> block_for{};
 };
 
 /// What the I/O loop tells the algorithm at each step.
@@ -38,6 +45,8 @@ struct call_input {
     boost::system::error_code wait_error{};
     /// After send: what the attempt gave (null otherwise).
     const attempt_outcome* outcome = nullptr;
+    /// After acquire: the limiter's answer (an error: the attempt goes unpaced).
+    const boost::system::result<rate_grant>* grant = nullptr;
 };
 
 /// The request's values the decisions depend on.
@@ -73,9 +82,11 @@ public:
     call_action next(const call_input& in);
 
 private:
-    enum class state { start, after_gate, after_send, after_sleep };
+    enum class state { start, after_gate, after_acquire, after_pace, after_send, after_sleep };
 
     call_action to_gate_or_send(const call_input& in);
+    call_action acquire_or_send(const call_input& in);
+    call_action on_grant(const call_input& in, const boost::system::result<rate_grant>& grant);
     call_action send(const call_input& in);
     call_action on_outcome(const call_input& in, const attempt_outcome& outcome);
     call_action fail(unsigned attempt, boost::system::error_code ec, std::string_view reason = {});
@@ -90,8 +101,10 @@ private:
     state state_ = state::start;
     clock::time_point deadline_{};
     unsigned attempt_ = 1;
-    unsigned announced_ = 0;    // the last attempt reported as started
-    unsigned last_status_ = 0;  // of the last answer
+    unsigned announced_ = 0;                              // the last attempt reported as started
+    unsigned acquired_ = 0;                               // the last attempt the limiter was asked for
+    std::optional<std::chrono::milliseconds> block_for_;  // a 429's Retry-After, for the limiter
+    unsigned last_status_ = 0;                            // of the last answer
     // Set once an attempt may have been processed without our knowing its answer (and the call
     // went on): from then on, every way the call can fail says so.
     bool earlier_outcome_unknown_ = false;

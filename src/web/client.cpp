@@ -199,6 +199,7 @@ std::string_view to_string(call_event::kind k) noexcept
     case call_event::kind::rate_limit_wait: return "rate_limit_wait";
     case call_event::kind::succeeded: return "succeeded";
     case call_event::kind::failed: return "failed";
+    case call_event::kind::pacing_wait: return "pacing_wait";
     }
     return "unknown";
 }

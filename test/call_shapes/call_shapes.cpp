@@ -40,6 +40,7 @@ asio::awaitable<void> install_app(web::client& client, std::string code, std::st
 asio::awaitable<void> remember(web::client& client, slack::store::installation_store& store, std::string bot_token);
 asio::awaitable<void> slack_app(web::client& client, slack::store::installation_store& store, std::string code,
                                 std::string secret);
+web::client_options paced(asio::any_io_executor executor, web::client_options options);
 
 namespace {
 
@@ -411,6 +412,18 @@ int main()
     }
     check(limited_output.str() == "rate limited, without Retry-After\n",
           "README example, rate limited without Retry-After: " + limited_output.str());
+
+    // The README's paced options: a client made with them calls as any other, through the limiter.
+    web::client paced_client(ioc.get_executor(), tls, paced(ioc.get_executor(), {.api_url = mock.api_url()}));
+    std::optional<boost::system::result<web::auth_test_response>> paced_answer;
+    web::auth(paced_client)
+        .test({.token = mock.mint_tokens().access_token},
+              [&](boost::system::result<web::auth_test_response> r) { paced_answer.emplace(r); });
+    const auto paced_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!paced_answer && std::chrono::steady_clock::now() < paced_deadline)
+        ioc.run_one_until(paced_deadline);
+    check(paced_client.options().limiter && paced_answer && paced_answer->has_value(),
+          "README paced options: auth.test through the limiter");
 
     mock.stop();
     ioc.restart();

@@ -55,6 +55,7 @@ struct harness {
     std::vector<event> events;
     std::optional<detail::call_algorithm> call;
     std::vector<attempt_outcome> sent;  // kept: the algorithm reads an outcome only during next()
+    std::vector<boost::system::result<web::rate_grant>> grants;  // likewise
 
     harness()
     {
@@ -87,6 +88,12 @@ struct harness {
         events.clear();
         call.emplace(setup, detail::call_shared{options, tokens, gate, draw, this}, diag);
         return call->next({.now = now, .cancelled = cancelled});
+    }
+    // The limiter answered the `acquire` it was asked.
+    call_action granted(boost::system::result<web::rate_grant> grant, bool cancelled = false)
+    {
+        grants.push_back(grant);
+        return call->next({.now = now, .cancelled = cancelled, .grant = &grants.back()});
     }
     call_action answer(attempt_outcome outcome)
     {
@@ -143,6 +150,19 @@ attempt_outcome unusable(error_code ec, const char* problem = "")
     o.problem = problem;
     return o;
 }
+
+// A limiter the algorithm is told of: it only asks the I/O loop to consult it, never calls it.
+struct unused_limiter final : web::rate_limiter {
+    boost::asio::any_io_executor get_executor() const override { return {}; }
+    void block(const web::rate_key&, std::chrono::milliseconds) override {}
+    bool is_per_channel(std::string_view) const override { return false; }
+    void do_acquire(const web::rate_key&, clock::time_point,
+                    boost::asio::any_completion_handler<web::rate_signature>) override
+    {
+    }
+};
+
+web::rate_grant at(clock::time_point t, bool reserved = true) { return {.send_at = t, .reserved = reserved}; }
 
 slack::retry_decision always_5s(const slack::attempt_info&) { return {true, 5000ms, "test"}; }
 slack::retry_decision once_then_stop(const slack::attempt_info& info)
@@ -763,6 +783,138 @@ BOOST_AUTO_TEST_CASE(events_follow_the_calls_order_and_attempts)
     BOOST_TEST(events.back().attempt == 2u);
     BOOST_TEST((events.back().error == api_errc::invalid_code));
     BOOST_TEST(events.back().http_status == 200u);
+}
+
+// client_options::limiter: asked once per attempt, after the gate; its answer paces the send.
+BOOST_AUTO_TEST_CASE(without_a_limiter_nothing_is_asked_and_nothing_blocked)
+{
+    options.retry = slack::retry_policy::patient();
+    options.timeout = 120s;
+    BOOST_TEST((start().what == act::send));
+    const call_action sleep = answer(rate_limited(30s));
+    BOOST_REQUIRE((sleep.what == act::sleep));
+    BOOST_TEST(!sleep.block_for.has_value());
+    BOOST_TEST((wake(sleep).what == act::send));
+}
+
+BOOST_AUTO_TEST_CASE(the_limiter_is_asked_before_each_attempt_until_the_calls_deadline)
+{
+    options.limiter = std::make_shared<unused_limiter>();
+    options.timeout = 20s;
+    const clock::time_point deadline = now + 20s;
+    const call_action ask = start();
+    BOOST_TEST((ask.what == act::acquire));
+    BOOST_TEST((ask.until == deadline));  // the latest it may be granted
+    BOOST_TEST(events.empty());           // nothing announced before the grant
+    const call_action send = granted(at(now));
+    BOOST_TEST((send.what == act::send));
+    BOOST_TEST(send.attempt == 1u);
+    const call_action sleep = answer(status(503));
+    BOOST_TEST((sleep.what == act::sleep));
+    const call_action again = wake(sleep);
+    BOOST_TEST((again.what == act::acquire));  // the next attempt asks again
+    BOOST_TEST((again.until == deadline));
+    BOOST_TEST((granted(at(now)).attempt == 2u));
+    BOOST_TEST(!answer(ok()).error);
+    BOOST_TEST(of(kind::pacing_wait).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_closed_gate_is_waited_at_before_the_limiter_is_asked)
+{
+    options.limiter = std::make_shared<unused_limiter>();
+    gate.open_at = now + 800ms;
+    const call_action wait = start();
+    BOOST_TEST((wait.what == act::wait_gate));
+    BOOST_TEST((wake(wait).what == act::acquire));
+}
+
+BOOST_AUTO_TEST_CASE(a_later_place_is_waited_for_then_sent_without_asking_again)
+{
+    options.limiter = std::make_shared<unused_limiter>();
+    start();
+    const call_action wait = granted(at(now + 300ms));
+    BOOST_TEST((wait.what == act::wait_pace));
+    BOOST_TEST((wait.until == now + 300ms));
+    BOOST_REQUIRE(of(kind::pacing_wait).size() == 1u);
+    BOOST_TEST(of(kind::pacing_wait)[0].delay.count() == 300);
+    BOOST_TEST(of(kind::pacing_wait)[0].attempt == 1u);
+    BOOST_TEST(diag.attempts == 0u);
+    const call_action send = wake(wait);
+    BOOST_TEST((send.what == act::send));
+    BOOST_TEST(!answer(ok()).error);
+    BOOST_TEST(tokens == double(options.budget.capacity));  // pacing costs no retry budget
+}
+
+BOOST_AUTO_TEST_CASE(a_place_past_the_deadline_ends_the_call_as_a_gate_that_cannot_open_in_time)
+{
+    options.limiter = std::make_shared<unused_limiter>();
+    options.timeout = 2s;
+    start();
+    const call_action done = granted(at(now + 5s, false));
+    BOOST_TEST((done.what == act::done));
+    BOOST_TEST((done.error == api_errc::ratelimited));
+    BOOST_TEST((diag.retry_after == std::optional<std::chrono::seconds>(5s)));
+    BOOST_TEST(diag.attempts == 0u);
+    BOOST_REQUIRE(of(kind::failed).size() == 1u);
+    BOOST_TEST(of(kind::failed)[0].reason == "paced past the call's deadline");
+    BOOST_TEST(of(kind::attempt_started).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_limiter_lets_the_call_go_unpaced)
+{
+    options.limiter = std::make_shared<unused_limiter>();
+    start();
+    const call_action send = granted(boost::system::result<web::rate_grant>(client_errc::timeout));
+    BOOST_TEST((send.what == act::send));
+    BOOST_TEST(!answer(ok()).error);
+}
+
+BOOST_AUTO_TEST_CASE(cancelled_while_asking_or_pacing)
+{
+    options.limiter = std::make_shared<unused_limiter>();
+    start();
+    BOOST_TEST((granted(at(now), true).error == boost::asio::error::operation_aborted));
+    start();
+    const call_action wait = granted(at(now + 1s));
+    BOOST_TEST((wake(wait, boost::asio::error::operation_aborted).error == boost::asio::error::operation_aborted));
+    BOOST_TEST(diag.attempts == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_429s_retry_after_is_passed_to_the_limiter)
+{
+    options.limiter = std::make_shared<unused_limiter>();
+    options.retry = slack::retry_policy::patient();
+    options.timeout = 120s;
+    start();
+    granted(at(now));
+    const call_action sleep = answer(rate_limited(30s));
+    BOOST_TEST((sleep.what == act::sleep));
+    BOOST_TEST((sleep.block_for == std::optional<std::chrono::milliseconds>(30s)));
+    BOOST_TEST((gate.open_at >= now + 30s));  // the gate still closes, as without a limiter
+    // Ending the call instead: the block still goes out with the final action.
+    options.retry = slack::retry_policy::none();
+    gate = {};  // another client, say: no gate of its own closed
+    BOOST_REQUIRE((start().what == act::acquire));
+    granted(at(now));
+    const call_action done = answer(rate_limited(10s));
+    BOOST_TEST((done.what == act::done));
+    BOOST_TEST((done.block_for == std::optional<std::chrono::milliseconds>(10s)));
+    // A 429 without Retry-After says nothing to block by.
+    gate = {};
+    BOOST_REQUIRE((start().what == act::acquire));
+    granted(at(now));
+    BOOST_TEST(!answer(rate_limited(std::nullopt)).block_for.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(an_attempt_sent_back_to_the_gate_keeps_its_place)
+{
+    options.limiter = std::make_shared<unused_limiter>();
+    start();
+    granted(at(now));
+    gate.open_at = now + 1s;
+    const call_action wait = answer({.gate_closed = true});
+    BOOST_TEST((wait.what == act::wait_gate));
+    BOOST_TEST((wake(wait).what == act::send));  // not asked a second time
 }
 
 BOOST_AUTO_TEST_SUITE_END()

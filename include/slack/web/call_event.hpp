@@ -21,13 +21,15 @@ struct call_event {
         rate_limit_wait,  ///< The method's rate-limit gate is closed; the call waits `delay`.
         succeeded,        ///< The call completed successfully.
         failed,           ///< The call completed with `error`.
+        /// client_options::limiter paces the method: the call waits `delay` before sending.
+        pacing_wait,
     };
     kind what{};                         ///< What happened.
     std::string_view method{};           ///< e.g. "oauth.access"
     unsigned attempt = 0;                ///< The attempt (1-based) that starts, failed, or waits.
     boost::system::error_code error{};   ///< attempt_failed, failed: why.
     unsigned http_status = 0;            ///< attempt_failed: the HTTP status, 0 when no answer arrived.
-    std::chrono::milliseconds delay{0};  ///< retry_scheduled, rate_limit_wait: how long the call waits.
+    std::chrono::milliseconds delay{0};  ///< retry_scheduled, rate_limit_wait, pacing_wait: the wait.
     /// The retry policy's retry_decision::reason: for retry_scheduled, and for failed when the
     /// policy ended the call; else empty.
     std::string_view reason{};

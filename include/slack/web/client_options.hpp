@@ -6,9 +6,12 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace slack::web {
+
+class rate_limiter;
 
 /// How client credentials travel.
 enum class credentials_in {
@@ -62,6 +65,10 @@ struct client_options {
     /// an https api_url), and when `no_proxy` is empty, `no_proxy` / `NO_PROXY`. Read once, when
     /// the client is made.
     bool proxy_from_environment = false;
+    /// Asked once before each attempt when and whether it may go (docs/rate-limits.md), e.g.
+    /// make_local_limiter(executor, rate_limits::slack_tiers()). Null (default): calls are held
+    /// back only by the 429s they receive. Its header is <slack/web/rate_limiter.hpp>.
+    std::shared_ptr<rate_limiter> limiter{};
     std::function<void(const call_event&)> on_event{};  ///< Observability hook, called where the client runs.
     std::function<double()> random{};                   ///< Uniform [0,1) source for jitter; empty: a seeded PRNG.
 };

@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -26,9 +27,9 @@ namespace slack::web {
 struct rate_key {
     /// The call's rate key (a team or enterprise id). Empty: the request is paced in this process
     /// only, by its client's own subject (a shared limiter cannot tell two replicas' tokens apart).
-    std::string_view workspace;
-    std::string_view method;   ///< e.g. "chat.postMessage"
-    std::string_view channel;  ///< For the methods limited per channel; else empty.
+    std::string_view workspace{};
+    std::string_view method{};   ///< e.g. "chat.postMessage"
+    std::string_view channel{};  ///< For the methods limited per channel; else empty.
     /// `workspace` is a subject only this process knows (a token's fingerprint, when the call
     /// has no rate key): a shared limiter paces it locally.
     bool process_local = false;
@@ -81,6 +82,10 @@ public:
     /// Never waits.
     virtual void block(const rate_key& key, std::chrono::milliseconds retry_after) = 0;
 
+    /// Whether `method` is counted per channel (rate_limits::is_per_channel()): the client then
+    /// reads the request's `channel` into rate_key::channel, and leaves it empty otherwise.
+    virtual bool is_per_channel(std::string_view method) const = 0;
+
 protected:
     /// Implementations copy what they keep of `key` before returning.
     virtual void do_acquire(const rate_key& key, std::chrono::steady_clock::time_point latest,
@@ -108,9 +113,10 @@ public:
     bool is_per_channel(std::string_view method) const;
 
 private:
-    std::map<std::string, rate_pace, std::less<>> methods_;
-    std::map<std::string, rate_pace, std::less<>> workspaces_;  // by workspace, '\n', method
-    std::map<std::string, bool, std::less<>> per_channel_;
+    using method_paces = std::map<std::string, rate_pace, std::less<>>;
+    method_paces methods_;
+    std::map<std::string, method_paces, std::less<>> workspaces_;  // by workspace, then method
+    std::set<std::string, std::less<>> per_channel_;
 };
 
 /// A limiter in this process alone, pacing by `limits` (GCRA), on `executor`.
