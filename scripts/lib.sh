@@ -11,6 +11,7 @@ slack_packages=(
   libsqlite3-dev
   curl openssl pkgconf clang-format-16 git
   groff-base doxygen tinyproxy mawk
+  libfaketime
 )
 
 # Only scripts/bench needs these: the Go row (Debian's Go and slack-go, built offline against

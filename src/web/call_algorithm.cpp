@@ -138,7 +138,10 @@ call_action call_algorithm::acquire_or_send(const call_input& in)
         return send(in);
     acquired_ = attempt_;
     state_ = state::after_acquire;
-    return {.what = call_action::kind::acquire, .until = deadline_};
+    // A place so late that the attempt would have no time left is worth less than `ratelimited`
+    // now: a non-idempotent call cut short after writing would end `outcome_unknown`.
+    const milliseconds margin = std::min(shared_.options.attempt_timeout, milliseconds(1000));
+    return {.what = call_action::kind::acquire, .until = std::max(in.now, deadline_ - margin)};
 }
 
 call_action call_algorithm::on_grant(const call_input& in, const boost::system::result<rate_grant>& grant)
@@ -158,7 +161,7 @@ call_action call_algorithm::on_grant(const call_input& in, const boost::system::
     emit(call_event::kind::pacing_wait, attempt_, {}, 0, std::chrono::ceil<milliseconds>(grant->send_at - in.now),
          "method paced");
     state_ = state::after_pace;
-    return {.what = call_action::kind::wait_pace, .until = grant->send_at};
+    return {.what = call_action::kind::wait_pace, .until = std::min(grant->send_at, deadline_)};
 }
 
 call_action call_algorithm::send(const call_input& in)

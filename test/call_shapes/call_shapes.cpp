@@ -424,6 +424,19 @@ int main()
         ioc.run_one_until(paced_deadline);
     check(paced_client.options().limiter && paced_answer && paced_answer->has_value(),
           "README paced options: auth.test through the limiter");
+    // Its one conversations.history a minute: the second call of a workspace within the minute
+    // is refused before anything is sent, the limiter's place being past the call's deadline.
+    std::vector<boost::system::error_code> history;  // in the order they end: the refused one first
+    for (int i = 0; i < 2; ++i)
+        paced_client.call("conversations.history", {.form = {{"channel", "C1"}}, .rate_key = "T0PACED"}, "xoxb-paced",
+                          [&](boost::system::result<web::api_response> r) {
+                              history.push_back(r ? boost::system::error_code() : r.error());
+                          });
+    while (history.size() < 2 && std::chrono::steady_clock::now() < paced_deadline)
+        ioc.run_one_until(paced_deadline);
+    check(
+        history.size() == 2 && history[0] == slack::api_errc::ratelimited && history[1] != slack::api_errc::ratelimited,
+        "README paced options: conversations.history paced at one a minute");
 
     mock.stop();
     ioc.restart();

@@ -18,6 +18,23 @@ BOOST_AUTO_TEST_CASE(a_key_names_app_workspace_method_and_channel)
     BOOST_TEST(detail::redis_key("bot", channel) == "slack:rl:{bot:E9}:chat.postMessage:C42");
 }
 
+// Parts that would change the name's shape, or make it huge, go in as digests: no two keys share
+// a name, the hash tag stays whole, and the name stays short.
+BOOST_AUTO_TEST_CASE(odd_parts_become_digests)
+{
+    const slack::web::rate_key colon{"prod:T1", "m", "", false};
+    const slack::web::rate_key plain{"T1", "m", "", false};
+    BOOST_TEST(detail::redis_key("acme", colon) != detail::redis_key("acme:prod", plain));
+    const std::string brace = detail::redis_key("bot", {"T1}x{", "m", "", false});
+    BOOST_TEST(brace.find('}') == brace.rfind('}'));  // one closing brace: the hash tag's
+    BOOST_TEST(brace.starts_with("slack:rl:{bot:#"));
+    const std::string huge = detail::redis_key("bot", {"T1", "chat.postMessage", std::string(1 << 20, 'C'), false});
+    BOOST_TEST(huge.size() < 100u);
+    BOOST_TEST((detail::redis_key("bot", {"#x", "m", "", false}) != detail::redis_key("bot", {"x", "m", "", false})));
+    // The same part, the same digest: replicas agree.
+    BOOST_TEST(detail::redis_key("bot", colon) == detail::redis_key("bot", colon));
+}
+
 BOOST_AUTO_TEST_CASE(a_command_is_an_array_of_bulk_strings)
 {
     std::string out = "x";

@@ -209,6 +209,28 @@ BOOST_AUTO_TEST_CASE(local_and_unpaced_keys_never_go_to_redis)
     BOOST_TEST(!heard);
 }
 
+// Without a fallback of one's own, a local limiter with the same limits answers while Redis is
+// out of reach: requests stay paced (in this process), never unpaced.
+BOOST_AUTO_TEST_CASE(the_default_fallback_paces_locally)
+{
+    asio::io_context io;
+    web::redis_limiter_options o;
+    o.app = fresh_app();
+    auto limiter = open(io, "redis://127.0.0.1:1", o);  // nothing listens there
+    auto body = [&]() -> asio::awaitable<void> {
+        const web::rate_key key{"T1", "test.method", "", false};
+        const auto latest = clock_type::now() + 60s;
+        auto a = co_await limiter->acquire(key, latest, asio::use_awaitable);
+        auto b = co_await limiter->acquire(key, latest, asio::use_awaitable);
+        BOOST_REQUIRE((a && b));
+        BOOST_TEST((!a->shared && !b->shared));
+        BOOST_TEST(waits_about(*a, 0ms));
+        BOOST_TEST(waits_about(*b, 10000ms));  // one every ten seconds, as in Redis
+        limiter.reset();
+    };
+    slack::test::run(io, body, 10s);
+}
+
 BOOST_AUTO_TEST_CASE(bad_options_are_refused_with_their_own_errors)
 {
     asio::io_context io;

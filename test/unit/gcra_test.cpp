@@ -93,6 +93,21 @@ BOOST_AUTO_TEST_CASE(blocked_until_holds_every_request_back)
     BOOST_TEST((gcra_block(fresh, t0, -5s).blocked_until == t0));
 }
 
+// Figures at the edges (a request a century, a burst of billions) neither overflow nor wrap.
+BOOST_AUTO_TEST_CASE(extreme_figures_stay_in_range)
+{
+    gcra_state s;
+    const rate_pace slow{.per_minute = 1e-9, .burst = 1};
+    BOOST_TEST((ask(s, slow, t0).send_at == t0));
+    BOOST_TEST((ask(s, slow, t0).send_at == t0 + 24h));  // at most a day apart
+    gcra_state b;
+    const rate_pace bursty{.per_minute = 1e-3, .burst = std::numeric_limits<unsigned>::max()};
+    const auto first = ask(b, bursty, t0);
+    BOOST_TEST(first.reserved);
+    BOOST_TEST((first.send_at == t0));
+    BOOST_TEST((first.state.tat > t0));
+}
+
 BOOST_AUTO_TEST_CASE(per_minute_zero_is_unpaced)
 {
     gcra_state s;

@@ -78,6 +78,7 @@ BOOST_AUTO_TEST_CASE(keys_are_paced_apart)
     asio::io_context io;
     rate_limits limits =
         one_method(1, 1).set("chat.postMessage", rate_pace{.per_minute = 1}).per_channel("chat.postMessage");
+    limits.set("C1", rate_pace{.per_minute = 1}).per_channel("C1");
     auto limiter = slack::web::make_local_limiter(io.get_executor(), limits);
     run(io, [&]() -> asio::awaitable<void> {
         const time_point now = std::chrono::steady_clock::now();
@@ -88,6 +89,9 @@ BOOST_AUTO_TEST_CASE(keys_are_paced_apart)
             {.workspace = "T1", .method = "users.list", .process_local = true},
             {.workspace = "T1", .method = "chat.postMessage", .channel = "C1"},
             {.workspace = "T1", .method = "chat.postMessage", .channel = "C2"},
+            // Parts holding the characters a key is joined with stay apart too.
+            {.workspace = "T1", .method = "chat.postMessage", .channel = "C1\nX"},
+            {.workspace = "T1\nchat.postMessage", .method = "C1", .channel = "X"},
         };
         for (const rate_key& key : keys) {
             auto grant = co_await limiter->acquire(key, now + 1s, asio::use_awaitable);

@@ -69,7 +69,7 @@ struct redis_limiter_options {
     /// Called (on the limiter's executor) when decisions stop or start being shared again.
     std::function<void(const redis_limiter_event&)> on_event;
     /// Answers when Redis cannot, and for keys Redis never sees (rate_key::process_local, and
-    /// methods without a pace). Empty: those requests go at once, unpaced.
+    /// methods without a pace). Empty: make_local_limiter() with the same limits.
     std::shared_ptr<rate_limiter> fallback;
 };
 

@@ -56,8 +56,13 @@ void local_limiter::do_acquire(const rate_key& key, time_point latest,
 // Called with mutex_ held.
 gcra_state& local_limiter::state_of(const rate_key& key, time_point now)
 {
-    key_.assign(key.process_local ? "L" : "S").append(key.workspace).append(1, '\n');
-    key_.append(key.method).append(1, '\n').append(key.channel);
+    // Each part after its length: no workspace, method or channel, whatever it holds, can make
+    // two keys one.
+    key_.assign(key.process_local ? "L" : "S");
+    for (std::string_view part : {key.workspace, key.method, key.channel}) {
+        const std::size_t size = part.size();
+        key_.append(reinterpret_cast<const char*>(&size), sizeof size).append(part);
+    }
     if (const auto found = states_.find(key_); found != states_.end())
         return found->second;
     if (states_.size() >= prune_at_) {

@@ -6,6 +6,7 @@
 
 #include "redis/connection.hpp"
 #include "redis/errc.hpp"
+#include "web/rate/gcra.hpp"
 #include "web/rate/gcra_script.hpp"
 #include "web/rate/redis_key.hpp"
 
@@ -21,12 +22,13 @@ namespace asio = boost::asio;
 using std::chrono::microseconds;
 using clock = std::chrono::steady_clock;
 
-// The GCRA interval of `pace` in whole microseconds (0: not paced).
+// The GCRA interval of `pace` in whole microseconds, as the script counts (0: not paced).
 microseconds interval_of(const rate_pace& pace)
 {
-    if (!(pace.per_minute > 0) || !(pace.per_minute < 1e9))
+    const auto interval = detail::gcra_interval(pace);
+    if (interval.count() == 0)
         return microseconds(0);
-    return std::max(microseconds(1), microseconds(static_cast<long long>(60e6 / pace.per_minute)));
+    return std::max(microseconds(1), std::chrono::duration_cast<microseconds>(interval));
 }
 
 // What a request keeps of its rate_key while Redis decides, for the fallback's sake.
@@ -56,14 +58,11 @@ public:
 
     asio::any_io_executor get_executor() const override { return executor_; }
 
-    // rate_limiter::is_per_channel() on the limiter's branch (a virtual there): overrides it on merge.
-    bool is_per_channel(std::string_view method) const { return limits_.is_per_channel(method); }
+    bool is_per_channel(std::string_view method) const override { return limits_.is_per_channel(method); }
 
     void block(const rate_key& key, std::chrono::milliseconds retry_after) override
     {
-        // Locally too: it holds while Redis is out of reach.
-        if (options_.fallback)
-            options_.fallback->block(key, retry_after);
+        options_.fallback->block(key, retry_after);  // locally too: it holds while Redis is out of reach
         if (!is_shared(key))
             return;
         detail::gcra_block(
@@ -115,12 +114,7 @@ private:
 
     void locally(const rate_key& key, clock::time_point latest, asio::any_completion_handler<rate_signature> handler)
     {
-        if (options_.fallback)
-            return options_.fallback->acquire(key, latest, std::move(handler));
-        rate_grant grant;
-        grant.send_at = clock::now();
-        grant.reserved = true;
-        asio::post(executor_, asio::append(std::move(handler), boost::system::result<rate_grant>(grant)));
+        options_.fallback->acquire(key, latest, std::move(handler));
     }
 
     // Tells on_event when Redis stops or starts answering.
@@ -152,6 +146,8 @@ boost::system::result<std::shared_ptr<rate_limiter>> open_limiter(std::string_vi
         return where.error();
     if (options.app.empty() || options.app.find_first_of("{}") != std::string::npos)
         return redis_errc::bad_app_name;
+    if (!options.fallback)
+        options.fallback = make_local_limiter(executor, limits);
     return std::make_shared<redis_limiter>(std::move(executor), std::move(*where), std::move(limits),
                                            std::move(options));
 }
