@@ -3,6 +3,8 @@
 // the SDK: installer, token_provider, auth.test, lifecycle_events.
 #include "install_server.hpp"
 
+#include "rate_limits.hpp"
+
 #include <slack/condition.hpp>
 #include <slack/install/installer.hpp>
 #include <slack/install/lifecycle_events.hpp>
@@ -63,6 +65,11 @@ std::shared_ptr<asio::ssl::context> tls_for(const install_server_config& config)
     return tls;
 }
 
+slack::web::client_options client_options_for(asio::any_io_executor ex, const install_server_config& config)
+{
+    return {.api_url = config.api_url, .limiter = open_rate_limits(ex, config.rate_limits, config.client_id)};
+}
+
 }  // namespace
 
 struct install_server::impl : std::enable_shared_from_this<impl> {
@@ -70,7 +77,7 @@ struct install_server::impl : std::enable_shared_from_this<impl> {
         : executor(ex),
           store(s),
           config(std::move(c)),
-          client(ex, tls_for(config), slack::web::client_options{.api_url = config.api_url}),
+          client(ex, tls_for(config), client_options_for(ex, config)),
           signer(config.state_secret),
           tokens(client, store, {.client_id = config.client_id, .client_secret = config.client_secret}),
           events(ex, store, config.signing_secret),

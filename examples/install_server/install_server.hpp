@@ -31,6 +31,9 @@ struct install_server_config {
     /// The bearer token /slack/whoami requires: who is installed is not for anyone to ask. Empty:
     /// the page is off (404).
     std::string admin_token{};
+    /// How calls are paced by Slack's tiers (open_rate_limits()): "local", redis://... shared by
+    /// the replicas, or empty (none). The constructor throws std::invalid_argument if it is bad.
+    std::string rate_limits{};
 };
 
 class install_server {

@@ -2,6 +2,7 @@
 // slack-install-server: the example install server on SQLite, configured from the environment.
 //   SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET (32+ bytes), SLACK_SIGNING_SECRET
 //   install_server --store installations.db [--port 3000] [--api-url URL --authorize-base URL --ca-file PEM]
+//                  [--rate-limits local|redis://[user:password@]host:port[/db]]
 #include "install_server.hpp"
 
 #include <slack/store/sqlite_store.hpp>
@@ -12,6 +13,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace {
@@ -61,6 +63,8 @@ int main(int argc, char** argv)
             config.authorize_base = value;
         else if (flag == "--ca-file")
             config.ca_pem = read_file(value);
+        else if (flag == "--rate-limits")
+            config.rate_limits = value;
         else {
             std::cerr << "install_server: unknown option " << flag << "\n";
             return 2;
@@ -72,7 +76,14 @@ int main(int argc, char** argv)
     }
     boost::asio::io_context io;
     slack::store::sqlite_store store(io.get_executor(), {.path = store_path});
-    example::install_server server(io.get_executor(), store, std::move(config));
+    std::optional<example::install_server> made;
+    try {
+        made.emplace(io.get_executor(), store, std::move(config));
+    } catch (const std::invalid_argument& e) {  // a bad --rate-limits: the message names no secret
+        std::cerr << "install_server: " << e.what() << "\n";
+        return 2;
+    }
+    example::install_server& server = *made;
     server.start();
     std::cout << "listening on http://127.0.0.1:" << server.port() << "/slack/install" << std::endl;
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);

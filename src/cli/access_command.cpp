@@ -16,7 +16,7 @@ namespace {
 constexpr std::string_view access_options[] = {
     "--code",    "--client-id",     "--client-secret", "--redirect-uri", "--single-channel",  "--api-url",
     "--cacert",  "--insecure-http", "--credentials",   "--timeout",      "--attempt-timeout", "--retry",
-    "--verbose", "--json",          "--human",         "--proxy",
+    "--verbose", "--json",          "--human",         "--proxy",        "--rate-limits",
 };
 
 }  // namespace

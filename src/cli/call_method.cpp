@@ -32,7 +32,10 @@ boost::asio::awaitable<call_outcome> call_method(web::client& client, const call
     }
     if (!in.json_text.empty())
         form.clear();
-    const web::call_params params{.form = form, .json = in.json_text, .idempotent = in.idempotent};
+    const web::call_params params{.form = form,
+                                  .json = in.json_text,
+                                  .idempotent = in.idempotent,
+                                  .rate_key = in.team};  // --team: shared with other processes by --rate-limits
     auto r = co_await client.call(in.arguments.front(), params, in.token, diag);
     co_return outcome_of(r);
 }

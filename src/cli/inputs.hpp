@@ -35,6 +35,7 @@ struct call_inputs {
     std::string token_env, refresh_token_env, expires_in;
     web::client_options options;
     std::string cacert;
+    std::string rate_limits;  ///< --rate-limits: empty (no limiter), "local" or redis://...
     bool verbose = false;
     // call: --json @FILE or --json - (stdin), and the JSON body check_call_words built
     std::string json_source, json_text;

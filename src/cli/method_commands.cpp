@@ -90,10 +90,10 @@ constexpr std::string_view refresh_options[] = {"--refresh-token", "--client-id"
 constexpr std::string_view app_token_options[] = {"--token", "--client-id", "--client-secret"};
 constexpr std::string_view token_options[] = {"--token"};
 constexpr std::string_view revoke_options[] = {"--token", "--test"};
-constexpr std::string_view call_options[] = {"--token", "--json-body", "--idempotent"};
+constexpr std::string_view call_options[] = {"--token", "--json-body", "--idempotent", "--team"};
 constexpr std::string_view shared_options[] = {"--api-url",         "--cacert", "--insecure-http", "--timeout",
                                                "--attempt-timeout", "--retry",  "--verbose",       "--json",
-                                               "--human",           "--proxy"};
+                                               "--human",           "--proxy",  "--rate-limits"};
 
 struct method_command {
     std::string_view name;

@@ -2,6 +2,8 @@
 #include "cli/runner.hpp"
 
 #include "cli/human.hpp"
+#include "cli/options.hpp"
+#include "cli/rate_limits.hpp"
 #include "cli/report.hpp"
 
 #include <slack/web/tls.hpp>
@@ -30,6 +32,14 @@ std::optional<web::client> make_client(asio::any_io_executor executor, const cal
         }
     }
     web::client_options options = in.options;
+    if (!in.rate_limits.empty()) {
+        try {
+            options.limiter = open_cli_limiter(executor, in);
+        } catch (const usage_error& e) {
+            std::cerr << "usage error: " << e.what() << "\n";
+            return std::nullopt;
+        }
+    }
     if (in.verbose)
         options.on_event = [](const web::call_event& event) {
             std::cerr << "slack-oauth: " << describe(event) << "\n";
@@ -65,6 +75,7 @@ int run_call(const call_inputs& in, const call_function& call)
             std::cerr << error_line(outcome.error, diag) << "\n";
             status = exit_status_for(outcome.error);
         }
+        ioc.stop();  // a Redis limiter (--rate-limits) keeps its connection alive: the command ends here
     };
     asio::co_spawn(ioc, run(), asio::detached);
     ioc.run();  // bounded: client_options::timeout (--timeout) covers every attempt and wait

@@ -110,7 +110,10 @@ int report_store_error(const boost::system::error_code& ec, const slack::diagnos
 int run_to_end(asio::io_context& ioc, std::function<asio::awaitable<int>()> work, std::chrono::seconds limit)
 {
     std::optional<int> status;
-    auto run = [&]() -> asio::awaitable<void> { status = co_await work(); };
+    auto run = [&]() -> asio::awaitable<void> {
+        status = co_await work();
+        ioc.stop();  // a Redis limiter (--rate-limits) keeps its connection alive: the work is done
+    };
     asio::co_spawn(ioc, run(), asio::detached);
     ioc.run_for(limit);
     if (!status) {

@@ -24,7 +24,7 @@ namespace {
 
 constexpr std::string_view client_options[] = {"--client-id",     "--client-secret", "--api-url",         "--cacert",
                                                "--insecure-http", "--timeout",       "--attempt-timeout", "--retry",
-                                               "--verbose",       "--proxy"};
+                                               "--verbose",       "--proxy",         "--rate-limits"};
 // A refresh is one call (bounded by --timeout, 30 s by default) and store operations bounded by
 // the store; waiting for another process's refresh is bounded by wait_limit.
 constexpr std::chrono::seconds wait_limit{30};

@@ -296,6 +296,24 @@ grep -q SECRETWORD "$work/err" && fail "call shows a word that is not key=value"
 expect_cmd 2 "call with a token field" call api.test token=SECRETFIELD
 expect_cmd 4 "call answer lost, not idempotent" call auth.test --token mock-close-call
 
+# --rate-limits: Slack's tiers, paced here (local) or shared through Redis. Redis out of reach:
+# the local limiter answers and the command still ends (the connection's retries do not hold it).
+expect_cmd 0 "--rate-limits local" call api.test --rate-limits local
+expect_cmd 0 "--rate-limits on access" access --code mock-reusable --rate-limits local
+expect_cmd 0 "--rate-limits, Redis unreachable" call api.test --team T0RATE --rate-limits redis://127.0.0.1:1 --verbose
+expect_err 'rate limits: Redis did not answer' "--rate-limits, Redis unreachable"
+for bad in redis://u:SECRET-RL-PASS@127.0.0.1:notaport http://u:SECRET-RL-PASS@127.0.0.1:1 rediss://u:SECRET-RL-PASS@h:1; do
+  expect_cmd 2 "--rate-limits $bad" call api.test --rate-limits "$bad"
+  expect_err '^usage error: --rate-limits: ' "--rate-limits $bad"
+  grep -q SECRET-RL-PASS "$work/err" "$work/out" && fail "--rate-limits shows the password of $bad"
+done
+if [ -n "${SLACK_TEST_REDIS:-}" ]; then
+  expect_cmd 0 "--rate-limits through Redis" call api.test --team T0REDIS --rate-limits "$SLACK_TEST_REDIS" --verbose
+  grep -q 'did not answer' "$work/err" && fail "--rate-limits through Redis fell back: $(cat "$work/err")"
+  [ -n "$(timeout 10 redis-cli -u "$SLACK_TEST_REDIS" --scan --pattern '*T0REDIS*api.test*')" ] ||
+    fail "--rate-limits through Redis: no key in Redis"
+fi
+
 # --version: the version of project(VERSION).
 project_version=$(sed -n 's/^project([a-z_-]* VERSION \([0-9.]*\).*/\1/p' "$sources/../../CMakeLists.txt")
 [ "$(timeout 10 "$cli" --version)" = "slack-oauth $project_version" ] ||

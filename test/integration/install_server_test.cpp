@@ -19,7 +19,9 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 
 using namespace slack;
 using namespace slack::test;
@@ -68,7 +70,7 @@ asio::awaitable<http_response> fetch(asio::ssl::context& tls, std::string url, h
 }
 
 struct install_server_fixture : mock_fixture {
-    install_server_fixture()
+    explicit install_server_fixture(std::string rate_limits = {})
         : path(std::filesystem::temp_directory_path() / ("slack-install-" + std::to_string(::getpid()) + ".db")),
           store(ioc.get_executor(), {.path = path.string()}),
           app(ioc.get_executor(), store,
@@ -83,7 +85,8 @@ struct install_server_fixture : mock_fixture {
                .ca_pem = server.ca_certificate_pem(),
                .public_url = {},
                .port = 0,
-               .admin_token = admin_token})
+               .admin_token = admin_token,
+               .rate_limits = std::move(rate_limits)})
     {
         app.start();
         base = "http://127.0.0.1:" + std::to_string(app.port());
@@ -145,6 +148,17 @@ struct install_server_fixture : mock_fixture {
     std::string base;
 };
 
+// The server's client paced by --rate-limits: through Redis when scripts/test started one.
+std::string test_rate_limits()
+{
+    const char* redis = std::getenv("SLACK_TEST_REDIS");
+    return redis && *redis ? redis : "local";
+}
+
+struct rate_limited_fixture : install_server_fixture {
+    rate_limited_fixture() : install_server_fixture(test_rate_limits()) {}
+};
+
 const std::string uninstalled =
     R"({"type":"event_callback","team_id":"T0MOCKTEAM","api_app_id":"A0MOCKAPP","event":{"type":"app_uninstalled"},"event_id":"Ev1","event_time":1})";
 
@@ -175,6 +189,26 @@ BOOST_FIXTURE_TEST_CASE(an_install_works_then_a_signed_uninstall_removes_it, ins
 
 // Who is installed is an operator's question: the page needs the admin token, and made-up teams
 // asked for by someone who holds it still leave nothing behind in the token provider's memory.
+// The same install and call, paced by Slack's tiers (--rate-limits); a bad URL is refused by name,
+// without its password.
+BOOST_FIXTURE_TEST_CASE(an_install_works_with_rate_limits, rate_limited_fixture)
+{
+    BOOST_TEST(install().result() == http::status::ok);
+    const http_response who = who_is(base + "/slack/whoami?team=T0MOCKTEAM");
+    BOOST_TEST(who.result() == http::status::ok);
+    BOOST_TEST(who.body().find(R"("team_id":"T0MOCKTEAM")") != std::string::npos);
+    for (const char* bad : {"redis://u:SECRET-PASS@127.0.0.1:notaport", "http://u:SECRET-PASS@h:1"}) {
+        try {
+            example::install_server other(ioc.get_executor(), store, {.client_id = "1.2", .rate_limits = bad});
+            BOOST_ERROR("accepted " << bad);
+        } catch (const std::invalid_argument& e) {
+            const std::string what = e.what();
+            BOOST_TEST(what.starts_with("--rate-limits: "), what);
+            BOOST_TEST(what.find("SECRET-PASS") == std::string::npos, what);
+        }
+    }
+}
+
 BOOST_FIXTURE_TEST_CASE(whoami_needs_the_admin_token, install_server_fixture)
 {
     BOOST_TEST(install().result() == http::status::ok);
