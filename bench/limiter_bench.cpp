@@ -33,7 +33,8 @@ using clock_type = std::chrono::steady_clock;
 web::rate_limits unwaited_limits()
 {
     web::rate_limits limits;
-    limits.set("chat.postMessage", {.per_minute = 600000, .burst = 100000000});  // paced (a 100 µs interval), never waits
+    limits.set("chat.postMessage",
+               {.per_minute = 600000, .burst = 100000000});  // paced (a 100 µs interval), never waits
     return limits;
 }
 
