@@ -35,6 +35,7 @@ public:
     explicit counting_limiter(asio::any_io_executor executor) : executor_(std::move(executor)) {}
     asio::any_io_executor get_executor() const override { return executor_; }
     void block(const web::rate_key&, std::chrono::milliseconds) override { ++blocks; }
+    bool is_per_channel(std::string_view) const override { return false; }
     int acquires = 0;
     int blocks = 0;
 
