@@ -13,7 +13,9 @@
 #include <boost/asio/append.hpp>
 #include <boost/asio/post.hpp>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdint>
 
 namespace slack::web {
 namespace {
@@ -78,9 +80,12 @@ protected:
         if (!is_shared(key) || interval.count() == 0)
             return locally(key, latest, std::move(handler));
         const auto asked = clock::now();
+        if (!may_ask_redis(asked))
+            return locally(key, latest, std::move(handler));
         const auto max_wait = std::chrono::duration_cast<microseconds>(latest - asked);
+        const auto deadline = std::min(asked + options_.acquire_deadline, latest);
         detail::gcra_acquire(connection_, detail::redis_key(options_.app, key), interval, limits_.pace_of(key).burst,
-                             max_wait, asked + options_.acquire_deadline,
+                             max_wait, deadline,
                              [self = shared_from_this(), k = held_key(key), latest, h = std::move(handler)](
                                  boost::system::error_code ec, detail::script_answer answer) mutable {
                                  self->decided(ec, answer, k, latest, std::move(h));
@@ -105,8 +110,11 @@ private:
         if (ec)
             return locally(key.view(), latest, std::move(handler));
         rate_grant grant;
-        // From when the answer came: never earlier than Redis meant.
+        // From when the answer came: never earlier than Redis meant, never past the call's
+        // deadline (the wait may have eaten into it).
         grant.send_at = clock::now() + answer.wait;
+        if (answer.reserved)
+            grant.send_at = std::min(grant.send_at, latest);
         grant.reserved = answer.reserved;
         grant.shared = true;
         asio::post(executor_, asio::append(std::move(handler), boost::system::result<rate_grant>(grant)));
@@ -117,10 +125,29 @@ private:
         options_.fallback->acquire(key, latest, std::move(handler));
     }
 
+    // Once Redis failed to answer, the fallback answers at once; one request in each probe gap
+    // (doubling, as the connection's backoff, up to max_backoff) still asks Redis, to see it back.
+    bool may_ask_redis(clock::time_point t)
+    {
+        if (sharing_)
+            return true;
+        auto due = next_probe_.load();
+        if (t.time_since_epoch().count() < due)
+            return false;
+        const auto gap = probe_gap_.load();
+        const auto next = (t + std::chrono::milliseconds(gap)).time_since_epoch().count();
+        if (!next_probe_.compare_exchange_strong(due, next))
+            return false;  // another request took this probe
+        probe_gap_.store(std::min<std::int64_t>(gap * 2, options_.max_backoff.count()));
+        return true;
+    }
+
     // Tells on_event when Redis stops or starts answering.
     void heard(boost::system::error_code ec)
     {
         const bool answered = !ec;
+        if (answered)
+            probe_gap_.store(first_probe_gap.count());
         if (sharing_.exchange(answered) == answered || !options_.on_event)
             return;
         redis_limiter_event event;
@@ -134,6 +161,9 @@ private:
     redis_limiter_options options_;
     std::shared_ptr<redis::connection> connection_;
     std::atomic<bool> sharing_{true};
+    static constexpr std::chrono::milliseconds first_probe_gap{50};
+    std::atomic<clock::rep> next_probe_{0};
+    std::atomic<std::int64_t> probe_gap_{first_probe_gap.count()};
 };
 
 }  // namespace
