@@ -67,9 +67,14 @@ public:
         options_.fallback->block(key, retry_after);  // locally too: it holds while Redis is out of reach
         if (!is_shared(key))
             return;
-        detail::gcra_block(
-            connection_, detail::redis_key(options_.app, key), retry_after, clock::now() + options_.acquire_deadline,
-            [self = shared_from_this()](boost::system::error_code ec, detail::script_answer) { self->heard(ec); });
+        const auto deadline = clock::now() + options_.acquire_deadline;
+        detail::gcra_block(connection_, detail::redis_key(options_.app, key), retry_after, on_redis_clock(deadline),
+                           deadline,
+                           [self = shared_from_this()](boost::system::error_code ec, detail::script_answer a) {
+                               self->heard(ec);
+                               if (!ec)
+                                   self->learn(a);
+                           });
     }
 
 protected:
@@ -85,7 +90,7 @@ protected:
         const auto max_wait = std::chrono::duration_cast<microseconds>(latest - asked);
         const auto deadline = std::min(asked + options_.acquire_deadline, latest);
         detail::gcra_acquire(connection_, detail::redis_key(options_.app, key), interval, limits_.pace_of(key).burst,
-                             max_wait, deadline,
+                             max_wait, on_redis_clock(deadline), deadline,
                              [self = shared_from_this(), k = held_key(key), latest, h = std::move(handler)](
                                  boost::system::error_code ec, detail::script_answer answer) mutable {
                                  self->decided(ec, answer, k, latest, std::move(h));
@@ -107,7 +112,9 @@ private:
                  clock::time_point latest, asio::any_completion_handler<rate_signature> handler)
     {
         heard(ec);
-        if (ec)
+        if (!ec)
+            learn(answer);
+        if (ec || answer.expired)  // expired: only if Redis's clock jumped since the last answer
             return locally(key.view(), latest, std::move(handler));
         rate_grant grant;
         // From when the answer came: never earlier than Redis meant, never past the call's
@@ -142,6 +149,23 @@ private:
         return true;
     }
 
+    // The offset from this process's steady clock to Redis's, from the last answer (its round
+    // trip makes the offset a little small: an expiry then comes a little early, never late).
+    void learn(const detail::script_answer& answer)
+    {
+        const auto local = std::chrono::duration_cast<microseconds>(clock::now().time_since_epoch());
+        offset_.store((answer.redis_now - local).count());
+        has_offset_.store(true);
+    }
+
+    // `t` on Redis's clock, for the script's expiry; none before the first answer.
+    microseconds on_redis_clock(clock::time_point t) const
+    {
+        if (!has_offset_.load())
+            return detail::no_expiry;
+        return std::chrono::duration_cast<microseconds>(t.time_since_epoch()) + microseconds(offset_.load());
+    }
+
     // Tells on_event when Redis stops or starts answering.
     void heard(boost::system::error_code ec)
     {
@@ -161,6 +185,8 @@ private:
     redis_limiter_options options_;
     std::shared_ptr<redis::connection> connection_;
     std::atomic<bool> sharing_{true};
+    std::atomic<bool> has_offset_{false};
+    std::atomic<std::int64_t> offset_{0};  // microseconds: Redis's clock minus the steady clock
     static constexpr std::chrono::milliseconds first_probe_gap{50};
     std::atomic<clock::rep> next_probe_{0};
     std::atomic<std::int64_t> probe_gap_{first_probe_gap.count()};
