@@ -12,6 +12,7 @@
 
 #include <boost/asio/append.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -50,6 +51,7 @@ public:
     redis_limiter(asio::any_io_executor executor, redis::server_address where, rate_limits limits,
                   redis_limiter_options options)
         : executor_(executor),
+          events_(asio::make_strand(executor)),
           limits_(std::move(limits)),
           options_(std::move(options)),
           connection_(std::make_shared<redis::connection>(executor, std::move(where), connection_options()))
@@ -177,10 +179,12 @@ private:
         redis_limiter_event event;
         event.what = answered ? redis_limiter_event::kind::sharing_again : redis_limiter_event::kind::fell_back;
         event.why = ec;
-        asio::post(executor_, [self = shared_from_this(), event] { self->options_.on_event(event); });
+        // Through a strand: on a pool of threads two switches must not call the hook at once.
+        asio::post(events_, [self = shared_from_this(), event] { self->options_.on_event(event); });
     }
 
     asio::any_io_executor executor_;
+    asio::strand<asio::any_io_executor> events_;  // on_event's calls, one at a time
     rate_limits limits_;
     redis_limiter_options options_;
     std::shared_ptr<redis::connection> connection_;
