@@ -18,6 +18,7 @@
 
 #include <hiredis/hiredis.h>
 #include <hiredis/read.h>
+#include <openssl/crypto.h>
 
 #include <algorithm>
 #include <atomic>
@@ -62,8 +63,9 @@ reply from_hiredis(const redisReply& r)
     return out;
 }
 
-// AUTH and SELECT as the address asks (outside the coroutine: GCC 12 miscompiles a braced
-// list in one).
+// AUTH and SELECT as the address asks, then PING: a paused server accepts TCP connections, so
+// only an answer shows it is serving (outside the coroutine: GCC 12 miscompiles a braced list
+// in one).
 std::string hello_commands(const server_address& address)
 {
     std::string out;
@@ -74,6 +76,7 @@ std::string hello_commands(const server_address& address)
     const std::string database = std::to_string(address.database);
     if (address.database != 0)
         append_command(out, {"SELECT", database});
+    append_command(out, {"PING"});
     return out;
 }
 
@@ -88,6 +91,7 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
     struct waiting {
         asio::any_completion_handler<request_signature> handler;  // empty once it timed out
         clock::time_point deadline;
+        std::string bytes;  // until handed to the socket
     };
 
     state(asio::any_io_executor executor, server_address where, connection_options options)
@@ -95,6 +99,7 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
           address(std::move(where)),
           options(options),
           socket(strand),
+          resolver(strand),
           retry_timer(strand),
           deadline_timer(strand),
           handshake_timer(strand)
@@ -105,6 +110,7 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
     server_address address;
     connection_options options;
     tcp::socket socket;
+    tcp::resolver resolver;
     asio::steady_timer retry_timer;
     asio::steady_timer deadline_timer;  // set to the earliest deadline of `queue`
     clock::time_point armed_for = clock::time_point::max();
@@ -119,11 +125,10 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
     error_code drop_reason;                     // why this side closed the socket
     unsigned generation = 0;                    // of the socket, so stale handlers keep away
 
-    // Requests in order: their replies come back in this order. The last `unsent` ones are
-    // still in `outgoing`, not yet handed to the socket.
+    // Requests in order: their replies come back in this order. The last `unsent` ones still
+    // hold their bytes, not yet handed to the socket.
     std::deque<waiting> queue;
     std::size_t unsent = 0;
-    std::string outgoing;
     std::string writing;
     bool write_busy = false;
 
@@ -140,8 +145,7 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
             complete(std::move(handler), now == phase::closed ? error_code(errc::closed) : last_error, {}, strand);
             return;
         }
-        outgoing += bytes;
-        queue.push_back({std::move(handler), deadline});
+        queue.push_back({std::move(handler), deadline, std::move(bytes)});
         ++unsent;
         arm(deadline);
         start_write();
@@ -160,24 +164,30 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
     }
 
     // Completes the requests whose deadline passed. One already written means the server is
-    // stuck (or the network): the connection is dropped and opened again.
+    // stuck (or the network): the connection is dropped and opened again. One not yet written
+    // is never sent: run late, it would reserve a place its caller no longer waits for.
     void expire()
     {
         armed_for = clock::time_point::max();
         const auto t = clock::now();
         auto next = clock::time_point::max();
         bool written_late = false;
-        for (std::size_t i = 0; i < queue.size(); ++i) {
+        for (std::size_t i = 0; i < queue.size();) {
             auto& w = queue[i];
-            if (!w.handler)
-                continue;
-            if (w.deadline <= t) {
+            const bool written = i < queue.size() - unsent;
+            if (w.handler && w.deadline <= t) {
                 complete(std::move(w.handler), errc::timeout, {}, strand);
                 w.handler = {};
-                written_late = written_late || i < queue.size() - unsent;
-            } else {
+                written_late = written_late || written;
+            } else if (w.handler) {
                 next = std::min(next, w.deadline);
             }
+            if (!written && !w.handler) {
+                queue.erase(queue.begin() + static_cast<std::ptrdiff_t>(i));
+                --unsent;
+                continue;
+            }
+            ++i;
         }
         if (written_late && now == phase::ready)
             drop(errc::timeout);
@@ -185,20 +195,36 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
             arm(next);
     }
 
+    ~state() { OPENSSL_cleanse(address.password.data(), address.password.size()); }
+
     void drop(error_code why)
     {
         drop_reason = why;
+        resolver.cancel();
         error_code ignored;
         socket.close(ignored);
     }
 
+    // After each wait of open(): whether the handshake timer or close() ended the attempt.
+    error_code interrupted(error_code ec) const
+    {
+        if (now == phase::closed)
+            return errc::closed;
+        if (drop_reason)
+            return drop_reason;
+        return ec ? error_code(errc::unreachable) : error_code{};
+    }
+
     void start_write()
     {
-        if (write_busy || now != phase::ready || outgoing.empty())
+        if (write_busy || now != phase::ready || unsent == 0)
             return;
         write_busy = true;
-        writing.swap(outgoing);
-        outgoing.clear();
+        writing.clear();
+        for (auto w = queue.end() - static_cast<std::ptrdiff_t>(unsent); w != queue.end(); ++w) {
+            writing += w->bytes;
+            w->bytes = {};
+        }
         unsent = 0;
         asio::async_write(socket, asio::buffer(writing),
                           [self = shared_from_this(), g = generation](error_code ec, std::size_t) {
@@ -220,7 +246,6 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
                 complete(std::move(w.handler), ec, {}, strand);
         queue.clear();
         unsent = 0;
-        outgoing.clear();
     }
 
     // Reads until one whole reply is parsed.
@@ -258,36 +283,38 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
         });
 
         error_code ec;
-        tcp::resolver resolver(strand);
         const auto port = std::to_string(address.port);
         const auto endpoints =
             co_await resolver.async_resolve(address.host, port, asio::redirect_error(asio::use_awaitable, ec));
-        if (ec)
-            co_return errc::unreachable;
+        if (auto failed = interrupted(ec))
+            co_return failed;
         co_await asio::async_connect(socket, endpoints, asio::redirect_error(asio::use_awaitable, ec));
-        if (ec)
-            co_return drop_reason ? drop_reason : error_code(errc::unreachable);
+        if (auto failed = interrupted(ec))
+            co_return failed;
         socket.set_option(tcp::no_delay(true), ec);
 
-        const std::string hello = hello_commands(address);
-        if (!hello.empty()) {
-            co_await asio::async_write(socket, asio::buffer(hello), asio::redirect_error(asio::use_awaitable, ec));
-            if (ec)
-                co_return drop_reason ? drop_reason : error_code(errc::unreachable);
-            reply r;
-            if (address.has_password) {
-                if (auto failed = co_await read_reply(r))
-                    co_return failed;
-                if (r.is_error())
-                    co_return errc::auth_refused;
-            }
-            if (address.database != 0) {
-                if (auto failed = co_await read_reply(r))
-                    co_return failed;
-                if (r.is_error())
-                    co_return errc::select_refused;
-            }
+        std::string hello = hello_commands(address);
+        co_await asio::async_write(socket, asio::buffer(hello), asio::redirect_error(asio::use_awaitable, ec));
+        OPENSSL_cleanse(hello.data(), hello.size());  // it holds the password
+        if (auto failed = interrupted(ec))
+            co_return failed;
+        reply r;
+        if (address.has_password) {
+            if (auto failed = co_await read_reply(r))
+                co_return failed;
+            if (r.is_error())
+                co_return errc::auth_refused;
         }
+        if (address.database != 0) {
+            if (auto failed = co_await read_reply(r))
+                co_return failed;
+            if (r.is_error())
+                co_return errc::select_refused;
+        }
+        if (auto failed = co_await read_reply(r))
+            co_return failed;
+        if (r.is_error())
+            co_return errc::protocol_error;
         handshake_timer.cancel();
         co_return error_code{};
     }
@@ -342,6 +369,7 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
     void shut()
     {
         now = phase::closed;
+        resolver.cancel();
         error_code ignored;
         socket.close(ignored);
         retry_timer.cancel();

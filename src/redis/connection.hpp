@@ -2,8 +2,10 @@
 #pragma once
 // One connection to a Redis server, driven asynchronously on the caller's executor (through a
 // strand of it). Requests are written as they come and answered in order (pipelining); each has
-// a deadline. A dropped connection is opened again with capped exponential backoff; while it is
-// down, requests fail at once (the limiter then answers locally) rather than wait.
+// a deadline; one that times out before it is written is never sent. The connection is ready
+// once the server answered a PING (a paused server still accepts TCP). A dropped connection is
+// opened again with capped exponential backoff; while it is down, requests fail at once (the
+// limiter then answers locally) rather than wait.
 // This header stays light: the socket and hiredis live in connection.cpp.
 #include "redis/command.hpp"
 #include "redis/reply.hpp"
@@ -26,7 +28,7 @@ using clock = std::chrono::steady_clock;
 using request_signature = void(boost::system::error_code, reply);
 
 struct connection_options {
-    std::chrono::milliseconds connect_timeout{1000};  // TCP connect plus AUTH and SELECT
+    std::chrono::milliseconds connect_timeout{1000};  // resolve, TCP connect, AUTH, SELECT, PING
     std::chrono::milliseconds min_backoff{50};        // before the first new attempt
     std::chrono::milliseconds max_backoff{2000};      // doubling up to this
 };

@@ -8,6 +8,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/test/unit_test.hpp>
@@ -219,6 +220,30 @@ BOOST_AUTO_TEST_CASE(auth_with_a_user_and_a_refused_password)
         co_await ask(admin, "ACL", "DELUSER", user);
     };
     slack::test::run(io, body, 20s);
+}
+
+// A paused server still accepts TCP connections: only its answer to the handshake's PING makes
+// the connection ready. Closed during that handshake, it ends at once.
+BOOST_AUTO_TEST_CASE(a_paused_server_is_not_connected_and_close_ends_the_handshake)
+{
+    slack::test::redis_server server;
+    server.pause();
+    asio::io_context io;
+    auto o = quick();
+    o.connect_timeout = 5s;
+    redis::connection c(io.get_executor(), address_of(server.url()), o);
+    auto body = [&]() -> asio::awaitable<void> {
+        asio::steady_timer pause(co_await asio::this_coro::executor, 200ms);
+        co_await pause.async_wait(asio::use_awaitable);
+        BOOST_TEST(!c.connected());
+        const auto asked = redis::clock::now();
+        asio::post(co_await asio::this_coro::executor, [&] { c.close(); });
+        auto [ec, r] = co_await ask_within(c, 3s, "PING");
+        BOOST_TEST((ec == redis::errc::closed), ec.message());
+        BOOST_TEST((redis::clock::now() - asked < 100ms));
+    };
+    slack::test::run(io, body, 10s);
+    server.resume();
 }
 
 BOOST_AUTO_TEST_CASE(a_closed_connection_refuses_requests)

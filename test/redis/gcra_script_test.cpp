@@ -34,21 +34,25 @@ std::string fresh_key(const char* method)
 
 // Not coroutines: each starts the script when awaited, on copies of its arguments.
 asio::awaitable<answer> take(std::shared_ptr<redis::connection> c, std::string key, microseconds interval,
-                             unsigned burst, microseconds max_wait)
+                             unsigned burst, microseconds max_wait, microseconds expiry = detail::no_expiry)
 {
     auto token = asio::as_tuple(asio::use_awaitable);
     return asio::async_initiate<decltype(token), detail::script_signature>(
         [=](auto handler) {
-            detail::gcra_acquire(c, key, interval, burst, max_wait, redis::clock::now() + 2s, std::move(handler));
+            detail::gcra_acquire(c, key, interval, burst, max_wait, expiry, redis::clock::now() + 2s,
+                                 std::move(handler));
         },
         token);
 }
 
-asio::awaitable<answer> hold(std::shared_ptr<redis::connection> c, std::string key, microseconds retry_after)
+asio::awaitable<answer> hold(std::shared_ptr<redis::connection> c, std::string key, microseconds retry_after,
+                             microseconds expiry = detail::no_expiry)
 {
     auto token = asio::as_tuple(asio::use_awaitable);
     return asio::async_initiate<decltype(token), detail::script_signature>(
-        [=](auto handler) { detail::gcra_block(c, key, retry_after, redis::clock::now() + 2s, std::move(handler)); },
+        [=](auto handler) {
+            detail::gcra_block(c, key, retry_after, expiry, redis::clock::now() + 2s, std::move(handler));
+        },
         token);
 }
 
@@ -145,6 +149,26 @@ BOOST_DATA_TEST_CASE(keys_are_paced_apart, boost::unit_test::data::make(servers)
         BOOST_TEST(about(co_await take(c, one, 10s, 1, 60s), 0ms));
         BOOST_TEST(about(co_await take(c, one, 10s, 1, 60s), 10000ms));
         BOOST_TEST(about(co_await take(c, other, 10s, 1, 60s), 0ms));
+    });
+}
+
+// A request run after its expiry (on Redis's clock) was given up by its caller: it reserves
+// nothing and blocks nothing.
+BOOST_DATA_TEST_CASE(an_expired_request_changes_nothing, boost::unit_test::data::make(servers), server)
+{
+    against(server, [](std::shared_ptr<redis::connection> c) -> asio::awaitable<void> {
+        const auto key = fresh_key("expired");
+        auto first = co_await take(c, key, 10s, 1, 60s);
+        BOOST_TEST((about(first, 0ms) && !std::get<1>(first).expired));
+        const auto redis_now = std::get<1>(first).redis_now;
+        BOOST_TEST((redis_now > microseconds(0)));
+        auto late = co_await take(c, key, 10s, 1, 60s, redis_now - 1us);
+        BOOST_TEST((!std::get<0>(late) && std::get<1>(late).expired && !std::get<1>(late).reserved));
+        auto late_block = co_await hold(c, key, 30s, redis_now - 1us);
+        BOOST_TEST((!std::get<0>(late_block) && std::get<1>(late_block).expired));
+        auto in_time = co_await take(c, key, 10s, 1, 60s, redis_now + 60s);
+        BOOST_TEST(about(in_time, 10000ms), "waited " << std::get<1>(in_time).wait.count() << " us");
+        BOOST_TEST((std::get<1>(in_time).reserved && !std::get<1>(in_time).expired));
     });
 }
 

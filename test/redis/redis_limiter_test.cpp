@@ -13,6 +13,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -179,6 +180,86 @@ BOOST_AUTO_TEST_CASE(falls_back_while_redis_is_out_of_reach_and_shares_again)
         limiter.reset();
     };
     slack::test::run(io, body, 30s);
+}
+
+// While the server is paused the fallback answers, mostly at once; the requests that timed out
+// are not run when the server resumes (each would reserve a place nobody uses: ten seconds
+// each at this pace).
+BOOST_AUTO_TEST_CASE(a_stalled_server_leaves_no_ghost_reservations)
+{
+    slack::test::redis_server server;
+    asio::io_context io;
+    web::redis_limiter_options o;
+    o.app = fresh_app();
+    o.fallback = std::make_shared<counting_limiter>(io.get_executor());
+    auto limiter = open(io, server.url(), o);
+    auto body = [&]() -> asio::awaitable<void> {
+        const auto latest = clock_type::now() + 600s;
+        const web::rate_key warm{"T0", "test.method", "", false};
+        auto first = co_await limiter->acquire(warm, latest, asio::use_awaitable);
+        BOOST_TEST((first && first->shared));
+
+        server.pause();
+        const web::rate_key key{"T1", "test.method", "", false};
+        int quick = 0;
+        for (int i = 0; i < 50; ++i) {
+            const auto asked = clock_type::now();
+            auto g = co_await limiter->acquire(key, latest, asio::use_awaitable);
+            const auto took = clock_type::now() - asked;
+            BOOST_TEST((g && !g->shared));
+            BOOST_TEST((took < 250ms));
+            quick += took < 20ms;
+            co_await sleep_for(20ms);  // a stall of over a second, as a real one would last
+        }
+        BOOST_TEST(quick >= 40);
+        server.resume();
+        co_await sleep_for(300ms);
+
+        // The first shared answer: not pushed out, neither by one reservation for each attempt
+        // to reconnect, nor by the request written before the stall was seen (it expired).
+        std::optional<web::rate_grant> shared;
+        for (int i = 0; i < 200 && !shared; ++i) {
+            const auto g = co_await limiter->acquire(key, clock_type::now() + 60s, asio::use_awaitable);
+            if (g && g->shared)
+                shared = *g;
+            else
+                co_await sleep_for(20ms);
+        }
+        BOOST_REQUIRE(shared);
+        BOOST_TEST(shared->reserved);
+        BOOST_TEST(
+            (shared->send_at - clock_type::now() < 50ms),
+            "pushed out by "
+                << std::chrono::duration_cast<std::chrono::milliseconds>(shared->send_at - clock_type::now()).count()
+                << " ms");
+        limiter.reset();
+    };
+    slack::test::run(io, body, 30s);
+}
+
+// A call whose deadline is sooner than the acquire deadline is answered by its own deadline.
+BOOST_AUTO_TEST_CASE(a_soon_deadline_bounds_the_wait_for_redis)
+{
+    slack::test::redis_server server;
+    asio::io_context io;
+    web::redis_limiter_options o;
+    o.app = fresh_app();
+    o.acquire_deadline = 500ms;
+    o.fallback = std::make_shared<counting_limiter>(io.get_executor());
+    auto limiter = open(io, server.url(), o);
+    auto body = [&]() -> asio::awaitable<void> {
+        const web::rate_key key{"T1", "test.method", "", false};
+        auto first = co_await limiter->acquire(key, clock_type::now() + 60s, asio::use_awaitable);
+        BOOST_TEST((first && first->shared));
+        server.pause();
+        const auto asked = clock_type::now();
+        auto g = co_await limiter->acquire(key, asked + 50ms, asio::use_awaitable);
+        BOOST_TEST((g && !g->shared));
+        BOOST_TEST((clock_type::now() - asked < 200ms));
+        server.resume();
+        limiter.reset();
+    };
+    slack::test::run(io, body, 10s);
 }
 
 BOOST_AUTO_TEST_CASE(local_and_unpaced_keys_never_go_to_redis)

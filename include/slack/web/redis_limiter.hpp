@@ -60,9 +60,11 @@ struct redis_limiter_options {
     /// The app's name in every key (`slack:rl:{APP:WORKSPACE}:METHOD[:CHANNEL]`): replicas of one
     /// app share it; two apps on one Redis must not.
     std::string app = "slack";
-    /// The longest acquire() waits for Redis before the fallback answers.
+    /// The longest acquire() waits for Redis before the fallback answers (or the call's own
+    /// deadline, if sooner). Once Redis failed to answer, the fallback answers at once and only
+    /// one request per backoff period asks Redis again.
     std::chrono::milliseconds acquire_deadline{100};
-    /// The longest a connection attempt (TCP, AUTH, SELECT) may take.
+    /// The longest a connection attempt (TCP, AUTH, SELECT, PING) may take.
     std::chrono::milliseconds connect_timeout{1000};
     /// Attempts to reconnect back off from 50 ms, doubling up to this.
     std::chrono::milliseconds max_backoff{2000};

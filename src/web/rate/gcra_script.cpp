@@ -16,6 +16,10 @@ namespace {
 constexpr std::string_view script = R"lua(
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+local expiry = tonumber(ARGV[5])
+if expiry > 0 and now > expiry then
+  return {-1, 0, now}
+end
 local state = redis.call('HMGET', KEYS[1], 'tat', 'blocked')
 local tat = tonumber(state[1]) or 0
 local blocked = tonumber(state[2]) or 0
@@ -28,7 +32,7 @@ else
   local send_at = math.max(now, blocked, tat - (burst - 1) * interval)
   wait = send_at - now
   if wait > tonumber(ARGV[4]) then
-    return {wait, 0}
+    return {wait, 0, now}
   end
   tat = math.max(tat, send_at) + interval
   reserved = 1
@@ -37,7 +41,7 @@ redis.call('HSET', KEYS[1], 'tat', string.format('%.0f', tat), 'blocked', string
 -- Once both times have passed the key is no different from a missing one: let it go then.
 local idle_ms = math.floor((math.max(tat, blocked) - now) / 1000) + 1
 redis.call('PEXPIRE', KEYS[1], string.format('%.0f', idle_ms))
-return {wait, reserved}
+return {wait, reserved, now}
 )lua";
 
 std::string sha1_hex(std::string_view text)
@@ -51,11 +55,15 @@ std::string sha1_hex(std::string_view text)
 
 boost::system::error_code read_answer(const redis::reply& r, script_answer& out)
 {
-    if (r.type != redis::reply::kind::array || r.elements.size() != 2 ||
-        r.elements[0].type != redis::reply::kind::integer || r.elements[1].type != redis::reply::kind::integer)
+    if (r.type != redis::reply::kind::array || r.elements.size() != 3)
         return redis::errc::bad_reply;
-    out.wait = std::chrono::microseconds(r.elements[0].integer);
+    for (const auto& e : r.elements)
+        if (e.type != redis::reply::kind::integer)
+            return redis::errc::bad_reply;
+    out.expired = r.elements[0].integer < 0;
+    out.wait = std::chrono::microseconds(out.expired ? 0 : r.elements[0].integer);
     out.reserved = r.elements[1].integer == 1;
+    out.redis_now = std::chrono::microseconds(r.elements[2].integer);
     return {};
 }
 
@@ -66,7 +74,7 @@ bool is_noscript(const redis::reply& r) { return r.is_error() && r.text.starts_w
 struct evaluation {
     std::shared_ptr<redis::connection> connection;
     std::string key;
-    std::string mode, a, b, c;
+    std::string mode, a, b, c, expiry;
     redis::clock::time_point deadline;
     boost::asio::any_completion_handler<script_signature> handler;
 
@@ -83,7 +91,7 @@ struct evaluation {
     {
         auto owned = std::make_unique<evaluation>(std::move(e));
         evaluation& x = *owned;
-        x.connection->request({"EVALSHA", gcra_script_sha(), "1", x.key, x.mode, x.a, x.b, x.c}, x.deadline,
+        x.connection->request({"EVALSHA", gcra_script_sha(), "1", x.key, x.mode, x.a, x.b, x.c, x.expiry}, x.deadline,
                               [owned = std::move(owned)](boost::system::error_code ec, redis::reply r) mutable {
                                   if (ec || !is_noscript(r))
                                       return owned->finish(ec, r);
@@ -95,7 +103,7 @@ struct evaluation {
     {
         evaluation& x = *owned;
         x.connection->request(
-            {"EVAL", script, "1", x.key, x.mode, x.a, x.b, x.c}, x.deadline,
+            {"EVAL", script, "1", x.key, x.mode, x.a, x.b, x.c, x.expiry}, x.deadline,
             [owned = std::move(owned)](boost::system::error_code ec, redis::reply r) mutable { owned->finish(ec, r); });
     }
 };
@@ -112,18 +120,19 @@ const std::string& gcra_script_sha()
 
 void gcra_acquire(const std::shared_ptr<redis::connection>& connection, std::string key,
                   std::chrono::microseconds interval, unsigned burst, std::chrono::microseconds max_wait,
-                  redis::clock::time_point deadline, boost::asio::any_completion_handler<script_signature> handler)
+                  std::chrono::microseconds expiry, redis::clock::time_point deadline,
+                  boost::asio::any_completion_handler<script_signature> handler)
 {
     evaluation::start({connection, std::move(key), "acquire", std::to_string(interval.count()), std::to_string(burst),
-                       std::to_string(max_wait.count()), deadline, std::move(handler)});
+                       std::to_string(max_wait.count()), std::to_string(expiry.count()), deadline, std::move(handler)});
 }
 
 void gcra_block(const std::shared_ptr<redis::connection>& connection, std::string key,
-                std::chrono::microseconds retry_after, redis::clock::time_point deadline,
-                boost::asio::any_completion_handler<script_signature> handler)
+                std::chrono::microseconds retry_after, std::chrono::microseconds expiry,
+                redis::clock::time_point deadline, boost::asio::any_completion_handler<script_signature> handler)
 {
-    evaluation::start({connection, std::move(key), "block", std::to_string(retry_after.count()), "0", "0", deadline,
-                       std::move(handler)});
+    evaluation::start({connection, std::move(key), "block", std::to_string(retry_after.count()), "0", "0",
+                       std::to_string(expiry.count()), deadline, std::move(handler)});
 }
 
 }  // namespace slack::web::detail
