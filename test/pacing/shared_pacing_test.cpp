@@ -79,7 +79,8 @@ struct pacing_fixture : mock_fixture {
     }
 
     // A replica of 50 callers on `workspace`, whose token it gets from the environment. With
-    // `skewed_clock`, its clocks (wall and monotonic) run two hours behind, through libfaketime.
+    // `skewed_clock`, its clocks (wall and monotonic) run two hours ahead, through libfaketime (ahead:
+    // the mock's certificate is valid from an hour ago to a day ahead).
     worker& spawn(const std::string& workspace, const std::string& token, bool skewed_clock = false)
     {
         worker w;
@@ -108,7 +109,7 @@ struct pacing_fixture : mock_fixture {
             env.push_back(*e);
         env.push_back(const_cast<char*>(variable.c_str()));
         static const std::string faketime = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1";
-        const std::string preload = "LD_PRELOAD=" + faketime, offset = "FAKETIME=-2h";
+        const std::string preload = "LD_PRELOAD=" + faketime, offset = "FAKETIME=+2h";
         if (skewed_clock) {
             BOOST_REQUIRE_MESSAGE(fs::exists(faketime), faketime << " is missing (Debian package libfaketime)");
             env.push_back(const_cast<char*>(preload.c_str()));
@@ -195,7 +196,7 @@ BOOST_FIXTURE_TEST_SUITE(shared_pacing, pacing_fixture)
 BOOST_AUTO_TEST_CASE(four_replicas_share_one_workspace_allowance)
 {
     const mock::minted_tokens bot = server.mint_tokens({.team_id = "T0PACED"});
-    // One replica's clocks run two hours behind: the script reads Redis's clock only, so it
+    // One replica's clocks run two hours ahead: the script reads Redis's clock only, so it
     // still agrees with the others.
     for (int n = 0; n < 4; ++n)
         spawn("T0PACED", bot.access_token, n == 3);
