@@ -67,7 +67,8 @@ public:
     void block(const rate_key& key, std::chrono::milliseconds retry_after) override
     {
         options_.fallback->block(key, retry_after);  // locally too: it holds while Redis is out of reach
-        if (!is_shared(key))
+        // An unpaced method's calls never ask Redis, so a block there would be read by no one.
+        if (!is_shared(key) || interval_of(limits_.pace_of(key)).count() == 0)
             return;
         const auto deadline = clock::now() + options_.acquire_deadline;
         detail::gcra_block(connection_, detail::redis_key(options_.app, key), retry_after, on_redis_clock(deadline),
