@@ -46,7 +46,7 @@ fi
 cmake -S "$source_dir/test/cmake/consumer" -B "$work/build" "${args[@]}" >"$work/configure.log" 2>&1 ||
   { cat "$work/configure.log"; exit 1; }
 cmake --build "$work/build" -j 2 >"$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
-if [ "$mode" = package ]; then expected=2; else expected=1; fi
+if [ "$mode" = package ]; then expected=3; else expected=1; fi  # package: my_bot, consumer_stores, consumer_redis
 listed=$(ctest --test-dir "$work/build" -N | sed -n 's/^Total Tests: //p')
 [ "$listed" = "$expected" ] || { echo "the consumer lists $listed tests, not its own $expected"; exit 1; }
 ctest --test-dir "$work/build" --output-on-failure --timeout 60
