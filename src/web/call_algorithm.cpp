@@ -69,21 +69,13 @@ call_action call_algorithm::next(const call_input& in)
         deadline_ = after(in.now, shared_.options.timeout);
         return to_gate_or_send(in);
     case state::after_gate:
-        if (in.wait_error)
-            return fail(attempt_ - 1, in.wait_error);
-        if (in.cancelled)
-            return fail(attempt_ - 1, boost::asio::error::operation_aborted);
-        if (in.now >= deadline_)
-            return fail(attempt_ - 1, client_errc::timeout);
+        if (const auto ended = wait_ended(in))
+            return *ended;
         return acquire_or_send(in);
     case state::after_acquire: return on_grant(in, *in.grant);
     case state::after_pace:
-        if (in.wait_error)
-            return fail(attempt_ - 1, in.wait_error);
-        if (in.cancelled)
-            return fail(attempt_ - 1, boost::asio::error::operation_aborted);
-        if (in.now >= deadline_)
-            return fail(attempt_ - 1, client_errc::timeout);
+        if (const auto ended = wait_ended(in))
+            return *ended;
         return send(in);  // the place is reserved: not asked again
     case state::after_send: {
         call_action action = on_outcome(in, *in.outcome);
@@ -101,6 +93,17 @@ call_action call_algorithm::next(const call_input& in)
         return to_gate_or_send(in);
     }
     return {.error = client_errc::invalid_argument};  // unreachable
+}
+
+std::optional<call_action> call_algorithm::wait_ended(const call_input& in)
+{
+    if (in.wait_error)
+        return fail(attempt_ - 1, in.wait_error);
+    if (in.cancelled)
+        return fail(attempt_ - 1, boost::asio::error::operation_aborted);
+    if (in.now >= deadline_)
+        return fail(attempt_ - 1, client_errc::timeout);
+    return std::nullopt;
 }
 
 call_action call_algorithm::to_gate_or_send(const call_input& in)

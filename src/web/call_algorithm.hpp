@@ -84,6 +84,9 @@ public:
 private:
     enum class state { start, after_gate, after_acquire, after_pace, after_send, after_sleep };
 
+    /// After a wait before sending (the gate, the pace): how the call ends if the wait failed, was
+    /// cancelled or ran into the deadline; nullopt when the call goes on.
+    std::optional<call_action> wait_ended(const call_input& in);
     call_action to_gate_or_send(const call_input& in);
     call_action acquire_or_send(const call_input& in);
     call_action on_grant(const call_input& in, const boost::system::result<rate_grant>& grant);
