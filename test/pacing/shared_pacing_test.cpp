@@ -5,6 +5,7 @@
 // second, counted by the mock in 1-second windows, so that 30 seconds hold 600 calls. The mock
 // runs here, on this thread, between polls of the children; every wait has a deadline. One
 // replica runs with its clocks skewed (libfaketime).
+#include "child_process.hpp"
 #include "integration/mock_fixture.hpp"
 #include "redis/redis_fixture.hpp"
 
@@ -39,18 +40,7 @@ mock::server_options tier2_per_second()
     return options;
 }
 
-struct worker {
-    pid_t pid = -1;
-    fs::path output;
-    int status = -1;  // waitpid's, once it ended
-    bool ended() const { return status != -1; }
-    std::string text() const
-    {
-        std::ifstream in(output);
-        std::ostringstream s;
-        s << in.rdbuf();
-        return s.str();
-    }
+struct worker : slack::test::child_process {
     // The number after `name ` in the output.
     std::size_t count(const std::string& name) const
     {
@@ -173,8 +163,7 @@ struct pacing_fixture : mock_fixture {
     void reap()
     {
         for (worker& w : workers)
-            if (!w.ended() && ::waitpid(w.pid, &w.status, WNOHANG) != w.pid)
-                w.status = -1;
+            w.poll();
     }
     bool all_ended() const
     {

@@ -7,6 +7,7 @@
 
 #include <slack/store/open_store.hpp>
 
+#include "child_process.hpp"
 #include "fingerprint.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -29,19 +30,7 @@ namespace {
 
 const std::string team = "T0MOCKTEAM";
 
-struct worker {
-    pid_t pid = -1;
-    fs::path output;
-    int status = -1;  // waitpid's, once it ended
-    bool ended() const { return status != -1; }
-    std::string text() const
-    {
-        std::ifstream in(output);
-        std::ostringstream s;
-        s << in.rdbuf();
-        return s.str();
-    }
-};
+using worker = slack::test::child_process;
 
 mock::server_options slow_refreshes()
 {
@@ -139,8 +128,7 @@ struct rotation_fixture : mock_fixture {
             ioc.restart();
             ioc.run_for(10ms);
             for (worker& w : workers)
-                if (!w.ended() && ::waitpid(w.pid, &w.status, WNOHANG) != w.pid)
-                    w.status = -1;
+                w.poll();
         }
         BOOST_REQUIRE_MESSAGE(done(), "the workers did not finish within their deadline");
     }
