@@ -1,6 +1,7 @@
 // Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The SDK under test: each operation with the SDK's defaults (retry policy, pool, JSON mapping,
 // diagnostics), from `in_flight` coroutines sharing one client.
+#include "limiter_choice.hpp"
 #include "load.hpp"
 
 #include <slack/slack.hpp>
@@ -21,11 +22,11 @@ namespace {
 struct sdk_state {
     sdk_state(asio::io_context& ioc, const target& where, const scenario& what)
         : tls(std::make_shared<asio::ssl::context>(web::make_tls_context())),
-          client(ioc.get_executor(), tls, options_for(where, what))
+          client(ioc.get_executor(), tls, options_for(ioc, where, what))
     {
     }
 
-    web::client_options options_for(const target& where, const scenario& what)
+    web::client_options options_for(asio::io_context& ioc, const target& where, const scenario& what)
     {
         tls->add_certificate_authority(asio::buffer(where.ca_pem));
         web::client_options options;
@@ -34,6 +35,7 @@ struct sdk_state {
         if (what.mode != connection_mode::keep_alive)
             options.idle_timeout = std::chrono::milliseconds(0);  // never reuse: a new connection per call
         options.resume_tls_sessions = what.mode == connection_mode::resumption;
+        options.limiter = make_limiter(what.limiter, ioc.get_executor());
         // scripts/bench's proxy row; not HTTPS_PROXY, which would send every row through a proxy
         // the machine happens to have.
         if (const char* proxy = std::getenv("SLACK_BENCH_PROXY"))
@@ -63,6 +65,7 @@ asio::awaitable<void> worker(std::shared_ptr<sdk_state> /*kept alive while the w
         if (start >= context.measure_from)
             context.latencies_us.push_back(std::chrono::duration<double, std::micro>(clock::now() - start).count());
     }
+    --context.workers_left;
 }
 
 asio::awaitable<void> worker_for(std::shared_ptr<sdk_state> state, worker_context& context)
