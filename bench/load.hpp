@@ -38,6 +38,9 @@ struct scenario {
     unsigned in_flight = 1;
     std::chrono::milliseconds duration{1500};
     std::string limiter = "none";  // the SDK's: none, local or a redis:// URL (limiter_choice.hpp)
+    // The SDK's client.call() names the workspace (call_params::rate_key), as a shared limiter
+    // needs: without it a limiter paces by the token's fingerprint, in the process alone.
+    bool rate_keyed = false;
 };
 
 /// What a client worker does: records the latency of each call it completes.

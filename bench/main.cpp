@@ -277,9 +277,13 @@ int main(int argc, char** argv)
                 for (unsigned i = 0; i < repeat; ++i)
                     for (std::size_t k = 0; k < compared.size(); ++k) {
                         row& r = compared[(i + k) % compared.size()];
-                        const scenario what{
-                            r.client == "baseline" ? "baseline" : "sdk", p.op, mode, in_flight, duration,
-                            limiter_of[(i + k) % compared.size()]};
+                        const scenario what{r.client == "baseline" ? "baseline" : "sdk",
+                                            p.op,
+                                            mode,
+                                            in_flight,
+                                            duration,
+                                            limiter_of[(i + k) % compared.size()],
+                                            !limiters.empty()};
                         r.runs.push_back(run_in_child(
                             mock.where, what, r.client == "baseline" ? spawn_baseline_workers : spawn_sdk_workers));
                     }

@@ -24,6 +24,14 @@ struct sdk_state {
         : tls(std::make_shared<asio::ssl::context>(web::make_tls_context())),
           client(ioc.get_executor(), tls, options_for(ioc, where, what))
     {
+        if (what.rate_keyed)
+            for (std::size_t i = 0; i < workload().tokens.size(); ++i)
+                workspaces.push_back("T" + std::to_string(100000 + i));
+    }
+
+    std::string_view workspace_of_call(std::size_t k) const
+    {
+        return workspaces.empty() ? std::string_view{} : std::string_view(workspaces[k % workspaces.size()]);
     }
 
     web::client_options options_for(asio::io_context& ioc, const target& where, const scenario& what)
@@ -46,6 +54,9 @@ struct sdk_state {
     std::shared_ptr<asio::ssl::context> tls;
     web::client client;
     std::size_t next_call = 0;  // chat.postMessage: which token and body go next
+    // client.call()'s rate_key, for scenario::rate_keyed: the workspace of each of the bot's
+    // tokens (chat.postMessage), the mock's team (auth.test/call). Empty: the token's fingerprint.
+    std::vector<std::string> workspaces;
 };
 
 // `call(diag)` returns the operation (deferred) that the loop awaits: no coroutine frame of
@@ -92,13 +103,16 @@ asio::awaitable<void> worker_for(std::shared_ptr<sdk_state> state, worker_contex
                           return auth.test({.token = token}, diag);
                       });
     case operation::auth_test_call:
-        return worker(state, context, [&client, token = std::string_view(where.token)](auto& diag) {
-            return client.call("auth.test", {}, token, diag);
-        });
+        return worker(state, context,
+                      [&client, token = std::string_view(where.token),
+                       key = std::string_view(context.what.rate_keyed ? "T0MOCKTEAM" : "")](auto& diag) {
+                          return client.call("auth.test", {.rate_key = key}, token, diag);
+                      });
     case operation::chat_post_message:
-        return worker(state, context, [&client, &next = state->next_call, &sent = workload()](auto& diag) {
-            const std::size_t k = next++;
-            return client.call("chat.postMessage", {.json = sent.bodies[k % sent.bodies.size()]},
+        return worker(state, context, [&client, &s = *state, &sent = workload()](auto& diag) {
+            const std::size_t k = s.next_call++;
+            return client.call("chat.postMessage",
+                               {.json = sent.bodies[k % sent.bodies.size()], .rate_key = s.workspace_of_call(k)},
                                sent.tokens[k % sent.tokens.size()], diag);
         });
     }
