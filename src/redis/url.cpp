@@ -4,10 +4,13 @@
 #include "redis/errc.hpp"
 
 #include <boost/url/parse.hpp>
+#include <openssl/crypto.h>
 
 #include <charconv>
 
 namespace slack::redis {
+
+server_address::~server_address() { OPENSSL_cleanse(password.data(), password.size()); }
 
 boost::system::result<server_address> parse_url(std::string_view url)
 {
@@ -31,7 +34,7 @@ boost::system::result<server_address> parse_url(std::string_view url)
     if (u.has_userinfo()) {
         out.user = u.user();
         out.has_password = u.has_password();
-        out.password = u.password();
+        u.password(boost::urls::string_token::assign_to(out.password));  // no temporary copy left behind
     }
     std::string_view path = u.encoded_path();
     if (!path.empty() && path != "/") {

@@ -16,6 +16,13 @@ struct server_address {
     std::string password;  // empty: no AUTH
     bool has_password = false;
     unsigned database = 0;  // SELECTed when not 0
+
+    server_address() = default;
+    server_address(const server_address&) = default;
+    server_address& operator=(const server_address&) = default;
+    // The password leaves no copy in memory (a short one sits inside the object itself). Copies
+    // instead of moves: each copy is a server_address and is wiped in turn.
+    ~server_address();
 };
 
 // Errors: errc::bad_url, errc::tls_unsupported (rediss://).
