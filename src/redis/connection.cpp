@@ -231,6 +231,12 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
     {
         if (write_busy || now != phase::ready || unsent == 0)
             return;
+        // Over TLS, one batch in flight at a time: Redis takes in one TLS record per turn of its
+        // event loop, so requests written one per record as replies trickle in would be served
+        // one per turn (a quarter of the plain rate at 64 in flight). Held until the replies
+        // come, they go together; a lone request still goes at once.
+        if (tls && queue.size() > unsent)
+            return;
         write_busy = true;
         writing.clear();
         for (auto w = queue.end() - static_cast<std::ptrdiff_t>(unsent); w != queue.end(); ++w) {
@@ -382,6 +388,8 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
                 co_return errc::protocol_error;  // a reply nobody asked for
             auto handler = std::move(queue.front().handler);
             queue.pop_front();
+            if (tls && queue.size() == unsent)
+                start_write();  // the batch is answered: the next one may go
             if (handler)
                 complete(std::move(handler), {}, std::move(r), strand);
         }

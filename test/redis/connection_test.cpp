@@ -7,7 +7,11 @@
 #include "redis/redis_fixture.hpp"
 #include "store/run.hpp"
 
+#include <slack/web/redis_limiter.hpp>
+
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
@@ -390,6 +394,72 @@ BOOST_AUTO_TEST_CASE(the_wrong_scheme_for_the_port_fails_within_the_connect_time
         BOOST_TEST((tls_to_plain.ec == redis::errc::tls_failed || tls_to_plain.ec == redis::errc::timeout),
                    tls_to_plain.ec.message());
         BOOST_TEST((tls_to_plain.took < 700ms));
+    };
+    slack::test::run(io, body, 20s);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(redis_tls_batches)
+
+namespace {
+
+// Redis's count of reads from its clients (INFO stats): over TLS, one per record it takes in.
+asio::awaitable<long> reads_processed(redis::connection& c)
+{
+    auto [ec, r] = co_await ask(c, "INFO", "stats");
+    BOOST_REQUIRE(!ec);
+    const std::string field = "total_reads_processed:";
+    const auto at = r.text.find(field);
+    BOOST_REQUIRE(at != std::string::npos);
+    co_return std::stol(r.text.substr(at + field.size()));
+}
+
+}  // namespace
+
+// Over TLS, Redis takes in one TLS record per turn of its event loop: with requests written one
+// per record, a connection carrying many callers (a limiter's) gets one request served per turn.
+// While written requests await their replies, new ones wait and go together.
+BOOST_AUTO_TEST_CASE(requests_made_while_others_await_replies_share_a_tls_record)
+{
+    slack::test::redis_server server(true);
+    asio::io_context io;
+    redis::connection admin(io.get_executor(), address_of(server.url()), quick(server.trust()));
+    slack::web::rate_limits limits;
+    limits.set("test.method", {.per_minute = 600000, .burst = 100000000});  // paced, never waits
+    slack::web::redis_limiter_options o;
+    o.tls = server.trust();
+    o.acquire_deadline = 2s;
+    auto limiter = slack::web::open_limiter(server.url(), io.get_executor(), limits, o).value();
+    constexpr int callers = 64;
+    constexpr int rounds = 30;
+    int finished = 0;
+    int local = 0;
+    auto caller = [&](int n) -> asio::awaitable<void> {
+        for (int r = 0; r < rounds; ++r) {
+            const std::string workspace = "T" + std::to_string(n * rounds + r);
+            const slack::web::rate_key key{workspace, "test.method", "", false};
+            auto g = co_await limiter->acquire(key, redis::clock::now() + 10s, asio::use_awaitable);
+            local += !g || !g->shared;
+        }
+        ++finished;
+    };
+    auto body = [&]() -> asio::awaitable<void> {
+        BOOST_TEST(co_await answers_within(admin, 2s));
+        const long before = co_await reads_processed(admin);
+        for (int i = 0; i < callers; ++i)
+            asio::co_spawn(io, caller(i), asio::detached);
+        asio::steady_timer poll(co_await asio::this_coro::executor);
+        while (finished < callers) {
+            poll.expires_after(5ms);
+            co_await poll.async_wait(asio::use_awaitable);
+        }
+        const long reads = co_await reads_processed(admin) - before;
+        BOOST_TEST_MESSAGE(callers * rounds << " requests in " << reads << " reads");
+        BOOST_TEST(local == 0);
+        BOOST_TEST(reads < callers * rounds / 4, callers * rounds << " requests in " << reads << " reads");
+        limiter.reset();
+        admin.close();
     };
     slack::test::run(io, body, 20s);
 }
