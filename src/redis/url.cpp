@@ -18,12 +18,12 @@ boost::system::result<server_address> parse_url(std::string_view url)
     if (!parsed)
         return errc::bad_url;
     const auto& u = *parsed;
-    if (u.scheme() == "rediss")
-        return errc::tls_unsupported;
-    if (u.scheme() != "redis" || u.encoded_host().empty() || u.has_query() || u.has_fragment())
+    const bool tls = u.scheme() == "rediss";
+    if ((!tls && u.scheme() != "redis") || u.encoded_host().empty() || u.has_query() || u.has_fragment())
         return errc::bad_url;
 
     server_address out;
+    out.tls = tls;
     out.host = u.host_address();
     if (u.has_port()) {
         const auto port = u.port_number();
