@@ -78,14 +78,14 @@ struct redis_limiter_options {
     /// Attempts to reconnect back off from 50 ms, doubling up to this.
     std::chrono::milliseconds max_backoff{2000};
     /// Called (on the limiter's executor) when decisions stop or start being shared again.
-    std::function<void(const redis_limiter_event&)> on_event;
+    std::function<void(const redis_limiter_event&)> on_event{};
     /// Answers when Redis cannot, and for keys Redis never sees (rate_key::process_local, and
     /// methods without a pace). Empty: make_local_limiter() with the same limits.
-    std::shared_ptr<rate_limiter> fallback;
+    std::shared_ptr<rate_limiter> fallback{};
     /// For rediss:// only: the CA certificates that the server's certificate must chain to (the
     /// peer is always verified, its name or address checked against the URL's host). Empty: a
     /// context of make_tls_context() (slack/web/tls.hpp), the system's CAs or $SSL_CERT_FILE.
-    std::shared_ptr<boost::asio::ssl::context> tls;
+    std::shared_ptr<boost::asio::ssl::context> tls{};
 };
 
 /// A limiter shared through the Redis server at `url` (`redis://[user:password@]host[:port][/db]`,
