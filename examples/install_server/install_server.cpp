@@ -65,9 +65,13 @@ std::shared_ptr<asio::ssl::context> tls_for(const install_server_config& config)
     return tls;
 }
 
-slack::web::client_options client_options_for(asio::any_io_executor ex, const install_server_config& config)
+// Slack and a rediss:// limiter trust the same CAs: the system's and config.ca_pem.
+slack::web::client client_for(asio::any_io_executor ex, const install_server_config& config)
 {
-    return {.api_url = config.api_url, .limiter = open_rate_limits(ex, config.rate_limits, config.client_id)};
+    auto tls = tls_for(config);
+    slack::web::client_options options{.api_url = config.api_url,
+                                       .limiter = open_rate_limits(ex, config.rate_limits, config.client_id, tls)};
+    return slack::web::client(ex, std::move(tls), std::move(options));
 }
 
 }  // namespace
@@ -77,7 +81,7 @@ struct install_server::impl : std::enable_shared_from_this<impl> {
         : executor(ex),
           store(s),
           config(std::move(c)),
-          client(ex, tls_for(config), client_options_for(ex, config)),
+          client(client_for(ex, config)),
           signer(config.state_secret),
           tokens(client, store, {.client_id = config.client_id, .client_secret = config.client_secret}),
           events(ex, store, config.signing_secret),

@@ -8,13 +8,18 @@
 #include <memory>
 #include <string_view>
 
+namespace boost::asio::ssl {
+class context;
+}  // namespace boost::asio::ssl
+
 namespace example {
 
 /// "local": paced by this process alone. redis[s]://[user:password@]host:port[/db]: shared by every
 /// replica of the app `app` (its client id), paced locally while Redis does not answer. Empty:
 /// none (only 429s hold calls back). Throws std::invalid_argument naming the problem, never the
-/// URL (it may hold a password).
+/// URL (it may hold a password). rediss:// trusts what `tls` trusts (the client's context).
 std::shared_ptr<slack::web::rate_limiter> open_rate_limits(boost::asio::any_io_executor executor, std::string_view url,
-                                                           std::string_view app);
+                                                           std::string_view app,
+                                                           std::shared_ptr<boost::asio::ssl::context> tls);
 
 }  // namespace example

@@ -73,8 +73,8 @@ constexpr option_info catalogue[] = {
      "here is visible in ps and shell history, prefer $HTTPS_PROXY"},
     {"--rate-limits", "URL",
      "pace calls by Slack's tiers: local (this process alone) or redis[s]://[user:password@]host:port[/db] (shared "
-     "by every process of the app; paced locally while Redis does not answer; rediss:// trusts $SSL_CERT_FILE, else "
-     "the system's CAs)",
+     "by every process of the app; paced locally while Redis does not answer; rediss:// trusts the "
+     "system's CAs and --cacert)",
      nullptr, &call_inputs::rate_limits},
     {"--credentials", "basic|form", "credentials in a Basic header (default) or as form fields"},
     {"--timeout", "SECONDS", "bound the whole call, every attempt and wait (default: 30)"},

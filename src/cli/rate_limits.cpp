@@ -11,7 +11,8 @@
 
 namespace slack::cli {
 
-std::shared_ptr<web::rate_limiter> open_cli_limiter(boost::asio::any_io_executor executor, const call_inputs& in)
+std::shared_ptr<web::rate_limiter> open_cli_limiter(boost::asio::any_io_executor executor, const call_inputs& in,
+                                                    std::shared_ptr<boost::asio::ssl::context> tls)
 {
     auto local = web::make_local_limiter(executor, web::rate_limits::slack_tiers());
     if (in.rate_limits == "local")
@@ -21,6 +22,7 @@ std::shared_ptr<web::rate_limiter> open_cli_limiter(boost::asio::any_io_executor
     // The client id names the app in the keys, so that two apps on one Redis do not share.
     options.app = in.client_id.empty() ? "slack-oauth" : in.client_id;
     options.fallback = std::move(local);
+    options.tls = std::move(tls);
     if (in.verbose)
         options.on_event = [](const web::redis_limiter_event& event) {
             if (event.what == web::redis_limiter_event::kind::fell_back)
@@ -35,6 +37,7 @@ std::shared_ptr<web::rate_limiter> open_cli_limiter(boost::asio::any_io_executor
         throw usage_error("--rate-limits: " + opened.error().message());
     return *opened;
 #else
+    (void)tls;
     throw usage_error("--rate-limits: this slack-oauth is built without Redis (SLACK_WITH_REDIS); only local works");
 #endif
 }

@@ -22,10 +22,11 @@ namespace asio = boost::asio;
 
 std::optional<web::client> make_client(asio::any_io_executor executor, const call_inputs& in)
 {
-    asio::ssl::context tls = web::make_tls_context();
+    // One context for Slack and for a rediss:// limiter: --cacert adds to the system's CAs for both.
+    auto tls = std::make_shared<asio::ssl::context>(web::make_tls_context());
     if (!in.cacert.empty()) {
         boost::system::error_code ec;
-        tls.load_verify_file(in.cacert, ec);
+        tls->load_verify_file(in.cacert, ec);
         if (ec) {
             std::cerr << "usage error: cannot load --cacert " << in.cacert << ": " << ec.message() << "\n";
             return std::nullopt;
@@ -34,7 +35,7 @@ std::optional<web::client> make_client(asio::any_io_executor executor, const cal
     web::client_options options = in.options;
     if (!in.rate_limits.empty()) {
         try {
-            options.limiter = open_cli_limiter(executor, in);
+            options.limiter = open_cli_limiter(executor, in, tls);
         } catch (const usage_error& e) {
             std::cerr << "usage error: " << e.what() << "\n";
             return std::nullopt;
