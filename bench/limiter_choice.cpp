@@ -17,7 +17,7 @@ namespace bench {
 
 namespace {
 
-bool is_redis_url(const std::string& which) { return which.starts_with("redis://"); }
+bool is_redis_url(const std::string& which) { return which.starts_with("redis://") || which.starts_with("rediss://"); }
 
 }  // namespace
 

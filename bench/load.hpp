@@ -38,8 +38,8 @@ struct scenario {
     unsigned in_flight = 1;
     std::chrono::milliseconds duration{1500};
     std::string limiter = "none";  // the SDK's: none, local or a redis:// URL (limiter_choice.hpp)
-    // The SDK's client.call() names the workspace (call_params::rate_key), as a shared limiter
-    // needs: without it a limiter paces by the token's fingerprint, in the process alone.
+    // The SDK's client.call() names the workspace (call_params::rate_key), as apps should:
+    // without it a limiter counts by a digest of the token (one HMAC per token and method).
     bool rate_keyed = false;
 };
 

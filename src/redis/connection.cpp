@@ -76,6 +76,8 @@ reply from_hiredis(const redisReply& r)
 std::string hello_commands(const server_address& address)
 {
     std::string out;
+    // Room for all of it at once: a growing string would free a buffer holding the password.
+    out.reserve(128 + address.user.size() + address.password.size());
     if (address.has_password && address.user.empty())
         append_command(out, {"AUTH", address.password});
     else if (address.has_password)

@@ -12,6 +12,22 @@ namespace slack::redis {
 
 server_address::~server_address() { OPENSSL_cleanse(password.data(), password.size()); }
 
+server_address& server_address::operator=(const server_address& other)
+{
+    if (this != &other) {
+        // A shorter password would leave the tail of this one in the buffer.
+        OPENSSL_cleanse(password.data(), password.size());
+        host = other.host;
+        port = other.port;
+        user = other.user;
+        password = other.password;
+        has_password = other.has_password;
+        database = other.database;
+        tls = other.tls;
+    }
+    return *this;
+}
+
 boost::system::result<server_address> parse_url(std::string_view url)
 {
     auto parsed = boost::urls::parse_uri(url);

@@ -21,7 +21,7 @@ struct server_address {
 
     server_address() = default;
     server_address(const server_address&) = default;
-    server_address& operator=(const server_address&) = default;
+    server_address& operator=(const server_address& other);  // wipes the password it replaces
     // The password leaves no copy in memory (a short one sits inside the object itself). Copies
     // instead of moves: each copy is a server_address and is wiped in turn.
     ~server_address();

@@ -25,13 +25,14 @@ namespace slack::web {
 /// for a few methods (chat.postMessage) per channel too. The views must live until the
 /// operation that takes them has started (with `deferred`, until it is awaited).
 struct rate_key {
-    /// The call's rate key (a team or enterprise id). Empty: the request is paced in this process
-    /// only, by its client's own subject (a shared limiter cannot tell two replicas' tokens apart).
+    /// The call's rate key (a team or enterprise id). A call without one is counted by its token
+    /// (`token:` and a digest every replica computes alike, never the token) or its app
+    /// (`app:CLIENT_ID`). Empty: paced in this process only.
     std::string_view workspace{};
     std::string_view method{};   ///< e.g. "chat.postMessage"
     std::string_view channel{};  ///< For the methods limited per channel; else empty.
-    /// `workspace` is a subject only this process knows (a token's fingerprint, when the call
-    /// has no rate key): a shared limiter paces it locally.
+    /// `workspace` is a subject only this process knows: a shared limiter paces it locally. The
+    /// client never sets it; it is for keys of your own made outside a call.
     bool process_local = false;
 };
 

@@ -83,7 +83,8 @@ struct redis_limiter_options {
     /// methods without a pace). Empty: make_local_limiter() with the same limits.
     std::shared_ptr<rate_limiter> fallback{};
     /// For rediss:// only: the CA certificates that the server's certificate must chain to (the
-    /// peer is always verified, its name or address checked against the URL's host). Empty: a
+    /// peer is always verified, its name or address checked against the URL's host; only a verify
+    /// callback set on this context can overrule OpenSSL). Empty: a
     /// context of make_tls_context() (slack/web/tls.hpp), the system's CAs or $SSL_CERT_FILE.
     std::shared_ptr<boost::asio::ssl::context> tls{};
 };
