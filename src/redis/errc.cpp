@@ -25,6 +25,8 @@ public:
         case redis_errc::closed: return "the Redis connection was closed";
         case redis_errc::bad_reply: return "Redis answered with a reply of an unexpected shape";
         case redis_errc::bad_app_name: return "the rate limiter's app name is empty or holds '{' or '}'";
+        case redis_errc::too_many_redirections:
+            return "the Redis Cluster redirected the request (MOVED/ASK) more than 3 times";
         }
         return "unknown Redis error";
     }

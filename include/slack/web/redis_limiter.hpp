@@ -23,16 +23,17 @@ namespace slack::web {
 /// Errors of open_limiter() and of the Redis connection. Their messages never quote the URL (it
 /// may hold a password).
 enum class redis_errc : int {
-    bad_url = 1,          ///< Not redis://[user:password@]host[:port][/db].
-    tls_unsupported = 2,  ///< rediss:// (Redis over TLS) is not supported yet.
-    unreachable = 3,      ///< Connect failed, or the connection dropped.
-    timeout = 4,          ///< Redis did not answer by the deadline.
-    auth_refused = 5,     ///< Redis refused the user and password (AUTH).
-    select_refused = 6,   ///< Redis refused the database number (SELECT).
-    protocol_error = 7,   ///< A reply that cannot be parsed.
-    closed = 8,           ///< The limiter (its connection) was closed.
-    bad_reply = 9,        ///< A reply of an unexpected shape (the script failed on the server).
-    bad_app_name = 10,    ///< redis_limiter_options::app is empty or holds '{' or '}' (the hash tag's braces).
+    bad_url = 1,                 ///< Not redis://[user:password@]host[:port][/db].
+    tls_unsupported = 2,         ///< rediss:// (Redis over TLS) is not supported yet.
+    unreachable = 3,             ///< Connect failed, or the connection dropped.
+    timeout = 4,                 ///< Redis did not answer by the deadline.
+    auth_refused = 5,            ///< Redis refused the user and password (AUTH).
+    select_refused = 6,          ///< Redis refused the database number (SELECT).
+    protocol_error = 7,          ///< A reply that cannot be parsed.
+    closed = 8,                  ///< The limiter (its connection) was closed.
+    bad_reply = 9,               ///< A reply of an unexpected shape (the script failed on the server).
+    bad_app_name = 10,           ///< redis_limiter_options::app is empty or holds '{' or '}' (the hash tag's braces).
+    too_many_redirections = 11,  ///< A Redis Cluster sent the request on (MOVED/ASK) more than 3 times.
 };
 
 /// The category of redis_errc (named "slack.redis").
