@@ -148,6 +148,14 @@ bool waits_about(const web::rate_grant& g, std::chrono::milliseconds expected)
     return wait <= expected + 10ms && wait > expected - 100ms;
 }
 
+// Whether `later` is to be sent `expected` after `earlier` (within a tenth of a second: each
+// grant counts from when its answer came).
+bool apart(const web::rate_grant& earlier, const web::rate_grant& later, std::chrono::milliseconds expected)
+{
+    const auto gap = later.send_at - earlier.send_at;
+    return gap <= expected + 100ms && gap > expected - 100ms;
+}
+
 std::string keys_list(const std::string& keys)
 {
     std::string out;
@@ -170,8 +178,10 @@ void begin_move(const topology& t, const std::string& slot, unsigned from, unsig
 void finish_move(const topology& t, const std::string& slot, unsigned from, unsigned to)
 {
     const auto keys = keys_list(cli(from, "cluster getkeysinslot " + slot + " 100"));
-    if (!keys.empty())
-        BOOST_REQUIRE_EQUAL(cli(from, "migrate 127.0.0.1 " + std::to_string(to) + " '' 0 5000 keys" + keys), "OK");
+    if (!keys.empty()) {  // NOKEY: they expired meanwhile
+        const auto migrated = cli(from, "migrate 127.0.0.1 " + std::to_string(to) + " '' 0 5000 keys" + keys);
+        BOOST_REQUIRE_MESSAGE(migrated == "OK" || migrated == "NOKEY", "MIGRATE: " << migrated);
+    }
     for (const auto& [port, id] : t.ids)
         BOOST_REQUIRE_EQUAL(cli(port, "cluster setslot " + slot + " node " + t.ids.at(to)), "OK");
 }
@@ -253,10 +263,10 @@ BOOST_FIXTURE_TEST_CASE(follows_a_slot_that_moves, fixture)
         auto moved = co_await limiter->acquire(key, latest, asio::use_awaitable);
         BOOST_REQUIRE(moved);
         BOOST_TEST((moved->shared && moved->reserved));
-        BOOST_TEST(waits_about(*moved, 10000ms), "waits " << (moved->send_at - clock_type::now()).count() << " ns");
+        BOOST_TEST(apart(*first, *moved, 10000ms));
         auto again = co_await limiter->acquire(key, latest, asio::use_awaitable);
         BOOST_REQUIRE(again);
-        BOOST_TEST((again->shared && waits_about(*again, 20000ms)));
+        BOOST_TEST((again->shared && apart(*first, *again, 20000ms)));
     };
     slack::test::run(io, body, 30s);
     BOOST_TEST(events.empty(), "fell back: " << (events.empty() ? "" : events[0].why.message()));
