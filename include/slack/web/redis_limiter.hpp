@@ -78,7 +78,8 @@ struct redis_limiter_options {
 
 /// A limiter shared through the Redis server at `url` (`redis://[user:password@]host[:port][/db]`),
 /// pacing by `limits`, on `executor`. Opening connects in the background: a server that cannot be
-/// reached shows as fell_back at the first acquire(). Errors: redis_errc::bad_url,
+/// reached shows as fell_back at the first acquire(). On a Redis Cluster `url` may name any node:
+/// the limiter follows MOVED and ASK to the node of each key's slot. Errors: redis_errc::bad_url,
 /// tls_unsupported, bad_app_name.
 boost::system::result<std::shared_ptr<rate_limiter>> open_limiter(std::string_view url,
                                                                   boost::asio::any_io_executor executor,
