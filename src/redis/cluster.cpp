@@ -100,8 +100,13 @@ std::size_t cluster::node_index(const std::string& host, std::uint16_t port)
 
 void cluster::close()
 {
-    const std::lock_guard lock(mutex_);
-    for (const auto& node : nodes_)
+    // Closed outside the lock: a closed request's handler may ask for a node again.
+    std::vector<std::shared_ptr<connection>> nodes;
+    {
+        const std::lock_guard lock(mutex_);
+        nodes = nodes_;
+    }
+    for (const auto& node : nodes)
         node->close();
 }
 
