@@ -132,6 +132,7 @@ asio::awaitable<void> worker(std::shared_ptr<baseline_state> state, worker_conte
     }
     if (stream)
         close(*stream);
+    --context.workers_left;
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 // shared on Redis (one EVALSHA round trip each, pipelined across the callers). Ratio = Redis /
 // local decisions per second, same run. With --processes P, P processes ask Redis at once (as
 // replicas would) and their sum is shown. Every run of the io_context is bounded by a deadline.
+#include "unwaited_limits.hpp"
+
 #include <slack/web/rate_limiter.hpp>
 #include <slack/web/redis_limiter.hpp>
 
@@ -29,14 +31,7 @@ namespace {
 namespace asio = boost::asio;
 namespace web = slack::web;
 using clock_type = std::chrono::steady_clock;
-
-web::rate_limits unwaited_limits()
-{
-    web::rate_limits limits;
-    limits.set("chat.postMessage",
-               {.per_minute = 600000, .burst = 100000000});  // paced (a 100 µs interval), never waits
-    return limits;
-}
+using bench::unwaited_limits;
 
 struct result {
     double per_second = 0;

@@ -37,6 +37,10 @@ struct scenario {
     connection_mode mode = connection_mode::keep_alive;
     unsigned in_flight = 1;
     std::chrono::milliseconds duration{1500};
+    std::string limiter = "none";  // the SDK's: none, local or a redis:// URL (limiter_choice.hpp)
+    // The SDK's client.call() names the workspace (call_params::rate_key), as a shared limiter
+    // needs: without it a limiter paces by the token's fingerprint, in the process alone.
+    bool rate_keyed = false;
 };
 
 /// What a client worker does: records the latency of each call it completes.
@@ -47,6 +51,7 @@ struct worker_context {
     clock::time_point stop_at;
     std::vector<double>& latencies_us;  // one per completed call
     unsigned long long& failures;
+    unsigned workers_left = 0;  // each worker counts itself out when its loop ends
 };
 
 struct measurement {

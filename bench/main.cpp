@@ -3,6 +3,9 @@
 // and through client.call(), and oauth.v2.access kept alive) against a hand-written Beast
 // baseline sending the same request, both against the mock server in a process of its own.
 // Prints a table and writes the same as JSON. Ratios are SDK / baseline from the same run.
+// With --limiter L (repeatable: none, local, redis://...), the SDK runs with each limiter L and
+// with none instead of against the baseline, and ratios are SDK with L / SDK with none.
+#include "limiter_choice.hpp"
 #include "load.hpp"
 
 #include <slack/mock/server.hpp>
@@ -187,6 +190,7 @@ int main(int argc, char** argv)
     std::optional<unsigned> only_in_flight;
     std::string only_mode;
     std::optional<operation> only_operation;
+    std::vector<std::string> limiters;  // besides none
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string option = argv[i];
         if (option == "--duration-ms")
@@ -201,14 +205,20 @@ int main(int argc, char** argv)
             only_mode = argv[i + 1];
         else if (operation op{}; option == "--operation" && parse_operation(argv[i + 1], op))
             only_operation = op;
-        else {
+        else if (option == "--limiter" && is_limiter_choice(argv[i + 1])) {
+            if (std::string(argv[i + 1]) != "none")
+                limiters.push_back(argv[i + 1]);
+        } else {
             std::cerr << "usage: slack_bench [--duration-ms N] [--repeat N] [--json FILE] [--in-flight N]"
                          " [--mode keep-alive|new-conn|new-conn+resume]"
-                         " [--operation oauth.access|auth.test|auth.test/call|oauth.v2.access|chat.postMessage]\n";
+                         " [--operation oauth.access|auth.test|auth.test/call|oauth.v2.access|chat.postMessage]"
+                         " [--limiter none|local|redis://HOST:PORT]...\n";
             return 2;
         }
     }
 
+    for (const std::string& limiter : limiters)
+        check_limiter(limiter);
     mock_process mock = start_mock();
     const std::string ca_file = json_path + ".ca.pem";
     std::ofstream(ca_file) << mock.where.ca_pem;
@@ -249,35 +259,42 @@ int main(int argc, char** argv)
             if (!only_mode.empty() && only_mode != to_string(mode))
                 continue;
             for (unsigned in_flight : p.in_flights) {
-                row baseline{p.op, "baseline", mode, in_flight, {}};
-                row sdk{p.op, "sdk", mode, in_flight, {}};
-                // In pairs, each pair run back to back (so both see the same machine state), which
-                // one goes first alternating.
-                for (unsigned i = 0; i < repeat; ++i) {
-                    auto run_baseline = [&] {
-                        baseline.runs.push_back(run_in_child(mock.where, {"baseline", p.op, mode, in_flight, duration},
-                                                             spawn_baseline_workers));
-                    };
-                    auto run_sdk = [&] {
-                        sdk.runs.push_back(
-                            run_in_child(mock.where, {"sdk", p.op, mode, in_flight, duration}, spawn_sdk_workers));
-                    };
-                    if (i % 2 == 0) {
-                        run_baseline();
-                        run_sdk();
-                    } else {
-                        run_sdk();
-                        run_baseline();
-                    }
+                // The clients compared: the baseline and the SDK, or the SDK with each limiter.
+                std::vector<row> compared;
+                std::vector<std::string> limiter_of;
+                if (limiters.empty()) {
+                    compared.push_back({p.op, "baseline", mode, in_flight, {}});
+                    limiter_of.push_back("none");
                 }
-                rows.push_back(std::move(baseline));
-                rows.push_back(std::move(sdk));
+                compared.push_back({p.op, "sdk", mode, in_flight, {}});
+                limiter_of.push_back("none");
+                for (const std::string& limiter : limiters) {
+                    compared.push_back({p.op, "sdk+" + limiter_label(limiter), mode, in_flight, {}});
+                    limiter_of.push_back(limiter);
+                }
+                // In rounds, each round's runs back to back (so all see the same machine state),
+                // which one goes first turning.
+                for (unsigned i = 0; i < repeat; ++i)
+                    for (std::size_t k = 0; k < compared.size(); ++k) {
+                        row& r = compared[(i + k) % compared.size()];
+                        const scenario what{r.client == "baseline" ? "baseline" : "sdk",
+                                            p.op,
+                                            mode,
+                                            in_flight,
+                                            duration,
+                                            limiter_of[(i + k) % compared.size()],
+                                            !limiters.empty()};
+                        r.runs.push_back(run_in_child(
+                            mock.where, what, r.client == "baseline" ? spawn_baseline_workers : spawn_sdk_workers));
+                    }
+                for (row& r : compared)
+                    rows.push_back(std::move(r));
                 std::cerr << "." << std::flush;
             }
         }
     }
     std::vector<row> node_rows;  // Node: oauth.access; Go: oauth.access and chat.postMessage; kept alive
-    if (only_mode.empty() || only_mode == to_string(connection_mode::keep_alive))
+    if (limiters.empty() && (only_mode.empty() || only_mode == to_string(connection_mode::keep_alive)))
         for (const plan& p : plans) {
             if ((only_operation && *only_operation != p.op) ||
                 (p.op != operation::oauth_access && p.op != operation::chat_post_message))
@@ -297,11 +314,13 @@ int main(int argc, char** argv)
     waitpid(mock.pid, nullptr, 0);
     std::cerr << "\n";
 
-    // A row's ratio: the median over its pairs of (its calls/s / the baseline's in the same pair).
-    // Pairs cancel the machine's drift between pairs; the median drops a disturbed pair.
+    // A row's ratio: the median over its rounds of (its calls/s / the reference's in the same
+    // round): the baseline's, or with --limiter the SDK's without one. Rounds cancel the
+    // machine's drift between rounds; the median drops a disturbed round.
+    const std::string reference = limiters.empty() ? "baseline" : "sdk";
     std::map<std::tuple<operation, connection_mode, unsigned>, const row*> baselines;
     for (const row& r : rows)
-        if (r.client == "baseline")
+        if (r.client == reference)
             baselines[{r.op, r.mode, r.in_flight}] = &r;
     auto ratio_of = [&](const row& r) {
         const auto found = baselines.find({r.op, r.mode, r.in_flight});

@@ -1,6 +1,7 @@
 // Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // The SDK under test: each operation with the SDK's defaults (retry policy, pool, JSON mapping,
 // diagnostics), from `in_flight` coroutines sharing one client.
+#include "limiter_choice.hpp"
 #include "load.hpp"
 
 #include <slack/slack.hpp>
@@ -21,11 +22,19 @@ namespace {
 struct sdk_state {
     sdk_state(asio::io_context& ioc, const target& where, const scenario& what)
         : tls(std::make_shared<asio::ssl::context>(web::make_tls_context())),
-          client(ioc.get_executor(), tls, options_for(where, what))
+          client(ioc.get_executor(), tls, options_for(ioc, where, what))
     {
+        if (what.rate_keyed)
+            for (std::size_t i = 0; i < workload().tokens.size(); ++i)
+                workspaces.push_back("T" + std::to_string(100000 + i));
     }
 
-    web::client_options options_for(const target& where, const scenario& what)
+    std::string_view workspace_of_call(std::size_t k) const
+    {
+        return workspaces.empty() ? std::string_view{} : std::string_view(workspaces[k % workspaces.size()]);
+    }
+
+    web::client_options options_for(asio::io_context& ioc, const target& where, const scenario& what)
     {
         tls->add_certificate_authority(asio::buffer(where.ca_pem));
         web::client_options options;
@@ -34,6 +43,7 @@ struct sdk_state {
         if (what.mode != connection_mode::keep_alive)
             options.idle_timeout = std::chrono::milliseconds(0);  // never reuse: a new connection per call
         options.resume_tls_sessions = what.mode == connection_mode::resumption;
+        options.limiter = make_limiter(what.limiter, ioc.get_executor());
         // scripts/bench's proxy row; not HTTPS_PROXY, which would send every row through a proxy
         // the machine happens to have.
         if (const char* proxy = std::getenv("SLACK_BENCH_PROXY"))
@@ -44,6 +54,9 @@ struct sdk_state {
     std::shared_ptr<asio::ssl::context> tls;
     web::client client;
     std::size_t next_call = 0;  // chat.postMessage: which token and body go next
+    // client.call()'s rate_key, for scenario::rate_keyed: the workspace of each of the bot's
+    // tokens (chat.postMessage), the mock's team (auth.test/call). Empty: the token's fingerprint.
+    std::vector<std::string> workspaces;
 };
 
 // `call(diag)` returns the operation (deferred) that the loop awaits: no coroutine frame of
@@ -63,6 +76,7 @@ asio::awaitable<void> worker(std::shared_ptr<sdk_state> /*kept alive while the w
         if (start >= context.measure_from)
             context.latencies_us.push_back(std::chrono::duration<double, std::micro>(clock::now() - start).count());
     }
+    --context.workers_left;
 }
 
 asio::awaitable<void> worker_for(std::shared_ptr<sdk_state> state, worker_context& context)
@@ -89,13 +103,16 @@ asio::awaitable<void> worker_for(std::shared_ptr<sdk_state> state, worker_contex
                           return auth.test({.token = token}, diag);
                       });
     case operation::auth_test_call:
-        return worker(state, context, [&client, token = std::string_view(where.token)](auto& diag) {
-            return client.call("auth.test", {}, token, diag);
-        });
+        return worker(state, context,
+                      [&client, token = std::string_view(where.token),
+                       key = std::string_view(context.what.rate_keyed ? "T0MOCKTEAM" : "")](auto& diag) {
+                          return client.call("auth.test", {.rate_key = key}, token, diag);
+                      });
     case operation::chat_post_message:
-        return worker(state, context, [&client, &next = state->next_call, &sent = workload()](auto& diag) {
-            const std::size_t k = next++;
-            return client.call("chat.postMessage", {.json = sent.bodies[k % sent.bodies.size()]},
+        return worker(state, context, [&client, &s = *state, &sent = workload()](auto& diag) {
+            const std::size_t k = s.next_call++;
+            return client.call("chat.postMessage",
+                               {.json = sent.bodies[k % sent.bodies.size()], .rate_key = s.workspace_of_call(k)},
                                sent.tokens[k % sent.tokens.size()], diag);
         });
     }

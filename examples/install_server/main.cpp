@@ -2,7 +2,7 @@
 // slack-install-server: the example install server on SQLite, configured from the environment.
 //   SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET (32+ bytes), SLACK_SIGNING_SECRET
 //   install_server --store installations.db [--port 3000] [--api-url URL --authorize-base URL --ca-file PEM]
-//                  [--rate-limits local|redis://[user:password@]host:port[/db]]
+//                  [--rate-limits local|redis[s]://[user:password@]host:port[/db]]
 #include "install_server.hpp"
 
 #include <slack/store/sqlite_store.hpp>

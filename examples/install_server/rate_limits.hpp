@@ -10,7 +10,7 @@
 
 namespace example {
 
-/// "local": paced by this process alone. redis://[user:password@]host:port[/db]: shared by every
+/// "local": paced by this process alone. redis[s]://[user:password@]host:port[/db]: shared by every
 /// replica of the app `app` (its client id), paced locally while Redis does not answer. Empty:
 /// none (only 429s hold calls back). Throws std::invalid_argument naming the problem, never the
 /// URL (it may hold a password).

@@ -72,8 +72,9 @@ constexpr option_info catalogue[] = {
      "tunnel through the HTTP proxy http://[user:password@]host:port (default: $HTTPS_PROXY); a password "
      "here is visible in ps and shell history, prefer $HTTPS_PROXY"},
     {"--rate-limits", "URL",
-     "pace calls by Slack's tiers: local (this process alone) or redis://[user:password@]host:port[/db] (shared by "
-     "every process of the app; paced locally while Redis does not answer)",
+     "pace calls by Slack's tiers: local (this process alone) or redis[s]://[user:password@]host:port[/db] (shared "
+     "by every process of the app; paced locally while Redis does not answer; rediss:// trusts $SSL_CERT_FILE, else "
+     "the system's CAs)",
      nullptr, &call_inputs::rate_limits},
     {"--credentials", "basic|form", "credentials in a Basic header (default) or as form fields"},
     {"--timeout", "SECONDS", "bound the whole call, every attempt and wait (default: 30)"},

@@ -1,30 +1,15 @@
 // Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 #include "mock/tiers.hpp"
 
+#include "web/rate/slack_tiers.hpp"
+
 #include <algorithm>
-#include <array>
+#include <cmath>
 #include <utility>
 
 namespace slack::mock::detail {
 
 namespace {
-
-// From ../shared/slack/rate-tiers.json. Where Slack says "special" without a figure, the
-// nearest tier: auth.test ("hundreds a minute") and oauth.v2.user.access as Tier 4;
-// chat.postMessage ("about one a second per channel") as 60 a minute per channel.
-constexpr std::array<std::pair<std::string_view, unsigned>, 11> slack_tiers{{
-    {"api.test", tier4_per_minute},
-    {"apps.uninstall", tier1_per_minute},
-    {"auth.revoke", tier3_per_minute},
-    {"auth.test", tier4_per_minute},
-    {"chat.postMessage", 60},
-    {"oauth.access", tier4_per_minute},
-    {"oauth.v2.access", tier4_per_minute},
-    {"oauth.v2.exchange", tier3_per_minute},
-    {"oauth.v2.user.access", tier4_per_minute},
-    {"openid.connect.token", tier4_per_minute},
-    {"openid.connect.userInfo", tier3_per_minute},
-}};
 
 // What one window's entry costs beyond its key: a time per request it may hold.
 std::size_t window_bytes(unsigned limit)
@@ -32,14 +17,27 @@ std::size_t window_bytes(unsigned limit)
     return sizeof(std::deque<clock::time_point>) + limit * sizeof(clock::time_point);
 }
 
+// The table's row for `method`, if it names it (the table is sorted by name).
+const web::detail::slack_tier* slack_tier_row(std::string_view method)
+{
+    const auto table = web::detail::slack_tier_table();
+    const auto found = std::lower_bound(table.begin(), table.end(), method, [](const auto& row, std::string_view name) {
+        return std::string_view(row.method) < name;
+    });
+    return found != table.end() && found->method == method ? &*found : nullptr;
+}
+
 }  // namespace
 
+// The library's table (rate_limits::slack_tiers()), so that the mock and the client's limiter
+// agree: as many requests per minute as a client paced by it may send in one minute, its burst
+// and then its rate (GCRA), so that a paced client is never refused.
 unsigned slack_tier_of(std::string_view method)
 {
-    for (const auto& [name, per_minute] : slack_tiers)
-        if (name == method)
-            return per_minute;
-    return 0;
+    const web::detail::slack_tier* row = slack_tier_row(method);
+    if (!row || row->per_minute <= 0)
+        return 0;
+    return static_cast<unsigned>(std::ceil(row->per_minute)) + std::max(row->burst, 1u) - 1;
 }
 
 tier_enforcer::tier_enforcer(const server_options& options)
@@ -49,6 +47,10 @@ tier_enforcer::tier_enforcer(const server_options& options)
       served_(options.max_recorded_bytes),
       counts_(options.max_recorded_bytes)
 {
+    if (slack_tiers_)  // the methods the library counts per channel, besides the options' own
+        for (const web::detail::slack_tier& row : web::detail::slack_tier_table())
+            if (row.per_channel)
+                per_channel_.emplace(row.method);
     for (const method_limit& entry : options.rate_limits.methods)
         limits_.insert_or_assign(entry.method, entry.limit);
     enabled_ = slack_tiers_;

@@ -18,7 +18,8 @@
 
 namespace slack::mock::detail {
 
-/// Slack's tier (requests per minute) of a method the mock serves itself; 0 for others.
+/// How many requests to `method` one workspace may make in a minute by the library's table of
+/// Slack's tiers (rate_limits::slack_tiers()); 0: not limited.
 unsigned slack_tier_of(std::string_view method);
 
 class tier_enforcer {

@@ -2,6 +2,9 @@
 #include "redis/connection.hpp"
 
 #include "redis/errc.hpp"
+#include "web/tls_peer.hpp"
+
+#include <slack/web/tls.hpp>
 
 #include <boost/asio/append.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -11,6 +14,8 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -29,6 +34,8 @@ namespace slack::redis {
 namespace asio = boost::asio;
 using boost::system::error_code;
 using tcp = asio::ip::tcp;
+// Over the state's socket, so that closing the socket ends the TLS stream's operations too.
+using tls_stream = asio::ssl::stream<tcp::socket&>;
 
 namespace {
 
@@ -104,12 +111,17 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
           deadline_timer(strand),
           handshake_timer(strand)
     {
+        if (address.tls && !this->options.tls)
+            this->options.tls = std::make_shared<asio::ssl::context>(web::make_tls_context());
     }
 
     asio::strand<asio::any_io_executor> strand;
     server_address address;
     connection_options options;
     tcp::socket socket;
+    // rediss:// only: a new one for each connection, over `socket`. Shared with a write in
+    // flight, which may end after the next connection made its own.
+    std::shared_ptr<tls_stream> tls;
     tcp::resolver resolver;
     asio::steady_timer retry_timer;
     asio::steady_timer deadline_timer;  // set to the earliest deadline of `queue`
@@ -219,6 +231,12 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
     {
         if (write_busy || now != phase::ready || unsent == 0)
             return;
+        // Over TLS, one batch in flight at a time: Redis takes in one TLS record per turn of its
+        // event loop, so requests written one per record as replies trickle in would be served
+        // one per turn (a quarter of the plain rate at 64 in flight). Held until the replies
+        // come, they go together; a lone request still goes at once.
+        if (tls && queue.size() > unsent)
+            return;
         write_busy = true;
         writing.clear();
         for (auto w = queue.end() - static_cast<std::ptrdiff_t>(unsent); w != queue.end(); ++w) {
@@ -226,17 +244,53 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
             w->bytes = {};
         }
         unsent = 0;
-        asio::async_write(socket, asio::buffer(writing),
-                          [self = shared_from_this(), g = generation](error_code ec, std::size_t) {
-                              self->write_busy = false;
-                              self->writing.clear();
-                              // A stale write (of a dropped socket) must not drop the new one,
-                              // but what was queued meanwhile may go on it.
-                              if (ec && g == self->generation)
-                                  self->drop(errc::unreachable);
-                              else
-                                  self->start_write();
-                          });
+        auto written = [self = shared_from_this(), g = generation, keep = tls](error_code ec, std::size_t) {
+            self->write_busy = false;
+            self->writing.clear();
+            // A stale write (of a dropped socket) must not drop the new one, but what was
+            // queued meanwhile may go on it.
+            if (ec && g == self->generation)
+                self->drop(errc::unreachable);
+            else
+                self->start_write();
+        };
+        if (tls)
+            asio::async_write(*tls, asio::buffer(writing), std::move(written));
+        else
+            asio::async_write(socket, asio::buffer(writing), std::move(written));
+    }
+
+    // The socket's operations, through TLS when the address asks for it (not coroutines: the
+    // awaitable is the operation's own, no frame is added).
+    asio::awaitable<std::size_t> read_some(error_code& ec)
+    {
+        auto token = asio::redirect_error(asio::use_awaitable, ec);
+        if (tls)
+            return tls->async_read_some(asio::buffer(input), token);
+        return socket.async_read_some(asio::buffer(input), token);
+    }
+
+    asio::awaitable<std::size_t> write_all(const std::string& bytes, error_code& ec)
+    {
+        auto token = asio::redirect_error(asio::use_awaitable, ec);
+        if (tls)
+            return asio::async_write(*tls, asio::buffer(bytes), token);
+        return asio::async_write(socket, asio::buffer(bytes), token);
+    }
+
+    // A new TLS stream over the connected socket, and its handshake: the certificate checked for
+    // the address's host. A TLS failure (untrusted, another host's, not TLS at all) is
+    // tls_failed; the connection dropped under it is unreachable, or the drop's own reason.
+    asio::awaitable<error_code> handshake()
+    {
+        tls = std::make_shared<tls_stream>(socket, *options.tls);
+        if (web::detail::expect_peer(tls->native_handle(), address.host))
+            co_return errc::tls_failed;
+        error_code ec;
+        co_await tls->async_handshake(asio::ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
+        if (ec && !drop_reason && now != phase::closed && ec.category() == asio::error::get_ssl_category())
+            co_return errc::tls_failed;
+        co_return interrupted(ec);
     }
 
     void fail_all(error_code ec)
@@ -261,8 +315,7 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
                 co_return error_code{};
             }
             error_code ec;
-            const std::size_t n =
-                co_await socket.async_read_some(asio::buffer(input), asio::redirect_error(asio::use_awaitable, ec));
+            const std::size_t n = co_await read_some(ec);
             if (ec)
                 co_return drop_reason ? drop_reason : error_code(errc::unreachable);
             if (redisReaderFeed(reader.get(), input, n) != REDIS_OK)
@@ -270,11 +323,12 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
         }
     }
 
-    // TCP connect, then AUTH and SELECT when the address asks for them, by connect_timeout.
+    // TCP connect, TLS, then AUTH and SELECT when the address asks for them, by connect_timeout.
     asio::awaitable<error_code> open()
     {
         ++generation;
         drop_reason = {};
+        tls.reset();
         reader.reset(redisReaderCreate());
         handshake_timer.expires_after(options.connect_timeout);
         handshake_timer.async_wait([self = shared_from_this(), g = generation](error_code ec) {
@@ -292,9 +346,13 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
         if (auto failed = interrupted(ec))
             co_return failed;
         socket.set_option(tcp::no_delay(true), ec);
+        if (address.tls) {
+            if (auto failed = co_await handshake())
+                co_return failed;
+        }
 
         std::string hello = hello_commands(address);
-        co_await asio::async_write(socket, asio::buffer(hello), asio::redirect_error(asio::use_awaitable, ec));
+        co_await write_all(hello, ec);
         OPENSSL_cleanse(hello.data(), hello.size());  // it holds the password
         if (auto failed = interrupted(ec))
             co_return failed;
@@ -330,6 +388,8 @@ struct connection::state : std::enable_shared_from_this<connection::state> {
                 co_return errc::protocol_error;  // a reply nobody asked for
             auto handler = std::move(queue.front().handler);
             queue.pop_front();
+            if (tls && queue.size() == unsent)
+                start_write();  // the batch is answered: the next one may go
             if (handler)
                 complete(std::move(handler), {}, std::move(r), strand);
         }

@@ -5,8 +5,9 @@
 // a deadline; one that times out before it is written is never sent. The connection is ready
 // once the server answered a PING (a paused server still accepts TCP). A dropped connection is
 // opened again with capped exponential backoff; while it is down, requests fail at once (the
-// limiter then answers locally) rather than wait.
-// This header stays light: the socket and hiredis live in connection.cpp.
+// limiter then answers locally) rather than wait. A rediss:// address runs over TLS, with a new
+// TLS stream for each connection (one cannot be used again once closed).
+// This header stays light: the socket, OpenSSL and hiredis live in connection.cpp.
 #include "redis/command.hpp"
 #include "redis/reply.hpp"
 #include "redis/url.hpp"
@@ -22,15 +23,21 @@
 #include <string>
 #include <string_view>
 
+namespace boost::asio::ssl {
+class context;
+}  // namespace boost::asio::ssl
+
 namespace slack::redis {
 
 using clock = std::chrono::steady_clock;
 using request_signature = void(boost::system::error_code, reply);
 
 struct connection_options {
-    std::chrono::milliseconds connect_timeout{1000};  // resolve, TCP connect, AUTH, SELECT, PING
+    std::chrono::milliseconds connect_timeout{1000};  // resolve, TCP connect, TLS, AUTH, SELECT, PING
     std::chrono::milliseconds min_backoff{50};        // before the first new attempt
     std::chrono::milliseconds max_backoff{2000};      // doubling up to this
+    // rediss:// only: whom to trust. Empty: web::make_tls_context() (the system's CAs).
+    std::shared_ptr<boost::asio::ssl::context> tls;
 };
 
 class connection {
@@ -43,8 +50,9 @@ public:
     connection& operator=(const connection&) = delete;
 
     // Sends the command `args` (copied before returning) and completes with its reply, or with
-    // an error: errc::timeout (nothing by `deadline`), unreachable, auth_refused, select_refused,
-    // protocol_error, closed. A server's error reply (reply::is_error()) is not an error here.
+    // an error: errc::timeout (nothing by `deadline`), unreachable, tls_failed, auth_refused,
+    // select_refused, protocol_error, closed. A server's error reply (reply::is_error()) is not
+    // an error here.
     template <class CompletionToken>
     auto request(std::initializer_list<std::string_view> args, clock::time_point deadline, CompletionToken&& token)
     {

@@ -15,8 +15,8 @@ public:
     {
         switch (static_cast<redis_errc>(value)) {
         case redis_errc::bad_url:
-            return "the Redis URL is malformed (expected redis://[user:password@]host[:port][/db])";
-        case redis_errc::tls_unsupported: return "rediss:// (Redis over TLS) is not supported yet";
+            return "the Redis URL is malformed (expected redis[s]://[user:password@]host[:port][/db])";
+        case redis_errc::tls_unsupported: return "rediss:// (Redis over TLS) is not supported (reserved, not produced)";
         case redis_errc::unreachable: return "Redis cannot be reached (connect failed or the connection dropped)";
         case redis_errc::timeout: return "Redis did not answer before the deadline";
         case redis_errc::auth_refused: return "Redis refused the credentials (AUTH)";
@@ -25,6 +25,10 @@ public:
         case redis_errc::closed: return "the Redis connection was closed";
         case redis_errc::bad_reply: return "Redis answered with a reply of an unexpected shape";
         case redis_errc::bad_app_name: return "the rate limiter's app name is empty or holds '{' or '}'";
+        case redis_errc::tls_failed:
+            return "the TLS handshake with Redis failed: its certificate is not trusted or not for the URL's host, or "
+                   "it "
+                   "does not speak TLS";
         case redis_errc::too_many_redirections:
             return "the Redis Cluster redirected the request (MOVED/ASK) more than 3 times";
         }

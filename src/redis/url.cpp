@@ -4,10 +4,13 @@
 #include "redis/errc.hpp"
 
 #include <boost/url/parse.hpp>
+#include <openssl/crypto.h>
 
 #include <charconv>
 
 namespace slack::redis {
+
+server_address::~server_address() { OPENSSL_cleanse(password.data(), password.size()); }
 
 boost::system::result<server_address> parse_url(std::string_view url)
 {
@@ -15,12 +18,12 @@ boost::system::result<server_address> parse_url(std::string_view url)
     if (!parsed)
         return errc::bad_url;
     const auto& u = *parsed;
-    if (u.scheme() == "rediss")
-        return errc::tls_unsupported;
-    if (u.scheme() != "redis" || u.encoded_host().empty() || u.has_query() || u.has_fragment())
+    const bool tls = u.scheme() == "rediss";
+    if ((!tls && u.scheme() != "redis") || u.encoded_host().empty() || u.has_query() || u.has_fragment())
         return errc::bad_url;
 
     server_address out;
+    out.tls = tls;
     out.host = u.host_address();
     if (u.has_port()) {
         const auto port = u.port_number();
@@ -31,7 +34,7 @@ boost::system::result<server_address> parse_url(std::string_view url)
     if (u.has_userinfo()) {
         out.user = u.user();
         out.has_password = u.has_password();
-        out.password = u.password();
+        u.password(boost::urls::string_token::assign_to(out.password));  // no temporary copy left behind
     }
     std::string_view path = u.encoded_path();
     if (!path.empty() && path != "/") {

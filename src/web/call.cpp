@@ -32,16 +32,13 @@ asio::awaitable<error_code> wait_until(client_impl& client, clock::time_point t)
 
 double client_random(void* client) { return static_cast<client_impl*>(client)->random(); }
 
-// The limiter's key for `request`: its rate key, else the client's subject (known only to this
-// process); the channel only for the methods the limiter counts per channel.
-rate_key limiter_key(const rate_limiter& limiter, const api_request& request, const std::string& subject,
+// The limiter's key for `request`: its rate key, else `unnamed` (client_impl::limiter_subject);
+// the channel only for the methods the limiter counts per channel.
+rate_key limiter_key(const rate_limiter& limiter, const api_request& request, const std::string& unnamed,
                      std::string& channel)
 {
-    rate_key key{.workspace = request.rate_key, .method = request.method()};
-    if (request.rate_key.empty()) {
-        key.workspace = subject;
-        key.process_local = true;
-    }
+    rate_key key{.workspace = request.rate_key.empty() ? std::string_view(unnamed) : request.rate_key,
+                 .method = request.method()};
     if (limiter.is_per_channel(key.method)) {
         channel_field(request.body, request.content_type, channel);
         key.channel = channel;
@@ -101,8 +98,10 @@ asio::awaitable<error_code> run_call(client_impl& client, const api_request& req
         gate = client.gate_for(request.method(), subject);
     }
     rate_limiter* const limiter = client.options.limiter.get();
-    std::string channel;
-    const rate_key key = limiter && !setup.refused ? limiter_key(*limiter, request, subject, channel) : rate_key{};
+    std::string channel, unnamed;
+    if (limiter && !setup.refused && request.rate_key.empty())
+        unnamed = client.limiter_subject(request);
+    const rate_key key = limiter && !setup.refused ? limiter_key(*limiter, request, unnamed, channel) : rate_key{};
     boost::system::result<rate_grant> grant;
     rate_gate unused;  // a refused call touches no gate
     call_algorithm call(setup, {client.options, client.retry_tokens, gate ? *gate : unused, client_random, &client},

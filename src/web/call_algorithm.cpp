@@ -136,7 +136,7 @@ call_action call_algorithm::to_gate_or_send(const call_input& in)
 
 call_action call_algorithm::acquire_or_send(const call_input& in)
 {
-    // Once per attempt: an attempt that went back to the gate (nothing sent) keeps its place.
+    // Once per attempt; an attempt the gate sent back asks again (on_outcome).
     if (!shared_.options.limiter || acquired_ == attempt_)
         return send(in);
     acquired_ = attempt_;
@@ -181,8 +181,13 @@ call_action call_algorithm::send(const call_input& in)
 
 call_action call_algorithm::on_outcome(const call_input& in, const attempt_outcome& outcome)
 {
-    if (outcome.gate_closed)  // nothing was sent: back to the gate, as the same (started) attempt
+    if (outcome.gate_closed) {  // nothing was sent: back to the gate, as the same (started) attempt
+        // Its place was granted before the 429 that closed the gate, so it lies in the blocked
+        // window: kept, every such call would be sent the moment the gate opens, a burst that
+        // earns the next 429. It asks the limiter again, for a place after the block.
+        acquired_ = 0;
         return to_gate_or_send(in);
+    }
     last_status_ = diag_.http_status = outcome.http_status;
     diag_.retry_after = outcome.retry_after;
     error_code ec = outcome.error;

@@ -139,6 +139,15 @@ std::string client_impl::rate_subject(const api_request& request) const
     return std::string("app:").append(request.form_client_id);
 }
 
+std::string client_impl::limiter_subject(const api_request& request) const
+{
+    if (request.credentials() != api_request::credentials_kind::bearer)
+        return rate_subject(request);
+    const auto digest = shared_digest_.sign(request.bearer_token());
+    const std::string_view half(reinterpret_cast<const char*>(digest.data()), 16);  // 128 bits tell tokens apart
+    return std::string("token:").append(crypto::hex(half));
+}
+
 client_impl::~client_impl()
 {
     wipe_credentials();

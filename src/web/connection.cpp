@@ -5,6 +5,7 @@
 
 #include "web/name_lookup.hpp"
 #include "web/proxy_tunnel.hpp"
+#include "web/tls_peer.hpp"
 
 #include <slack/client_errc.hpp>
 
@@ -13,8 +14,6 @@
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include <openssl/err.h>
-#include <openssl/x509v3.h>
 #include <poll.h>
 
 namespace slack::web::detail {
@@ -156,17 +155,8 @@ asio::awaitable<error_code> open_connection(connection_opener& pool, connection&
     }
     if (endpoint.tls) {
         SSL* handle = c.stream.native_handle();
-        // SNI carries host names only, never addresses (RFC 6066).
-        if (!is_ip_address(endpoint.host) && !SSL_set_tlsext_host_name(handle, endpoint.host.c_str()))
-            co_return error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category());
-        c.stream.set_verify_mode(ssl::verify_peer);
-        // OpenSSL's own host check (not a verify callback): a mismatch is then a certificate
-        // error like any other, named by the verify result and sent as a bad_certificate alert.
-        const bool host_set = is_ip_address(endpoint.host)
-                                  ? X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(handle), endpoint.host.c_str()) == 1
-                                  : SSL_set1_host(handle, endpoint.host.c_str()) == 1;
-        if (!host_set)
-            co_return error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category());
+        if (const error_code refused = expect_peer(handle, endpoint.host))
+            co_return refused;
         if (pool.saved_session)
             SSL_set_session(handle, pool.saved_session.get());
         auto [handshake_error] = co_await c.stream.async_handshake(ssl::stream_base::client, use_tuple);

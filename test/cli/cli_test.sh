@@ -302,7 +302,7 @@ expect_cmd 0 "--rate-limits local" call api.test --rate-limits local
 expect_cmd 0 "--rate-limits on access" access --code mock-reusable --rate-limits local
 expect_cmd 0 "--rate-limits, Redis unreachable" call api.test --team T0RATE --rate-limits redis://127.0.0.1:1 --verbose
 expect_err 'rate limits: Redis did not answer' "--rate-limits, Redis unreachable"
-for bad in redis://u:SECRET-RL-PASS@127.0.0.1:notaport http://u:SECRET-RL-PASS@127.0.0.1:1 rediss://u:SECRET-RL-PASS@h:1; do
+for bad in redis://u:SECRET-RL-PASS@127.0.0.1:notaport http://u:SECRET-RL-PASS@127.0.0.1:1 rediss://u:SECRET-RL-PASS@h:x; do
   expect_cmd 2 "--rate-limits $bad" call api.test --rate-limits "$bad"
   expect_err '^usage error: --rate-limits: ' "--rate-limits $bad"
   grep -q SECRET-RL-PASS "$work/err" "$work/out" && fail "--rate-limits shows the password of $bad"
@@ -312,6 +312,17 @@ if [ -n "${SLACK_TEST_REDIS:-}" ]; then
   grep -q 'did not answer' "$work/err" && fail "--rate-limits through Redis fell back: $(cat "$work/err")"
   [ -n "$(timeout 10 redis-cli -u "$SLACK_TEST_REDIS" --scan --pattern '*T0REDIS*api.test*')" ] ||
     fail "--rate-limits through Redis: no key in Redis"
+fi
+# Over TLS, the server's CA trusted through SSL_CERT_FILE (the mock's still through --cacert).
+if [ -n "${SLACK_TEST_REDIS_TLS:-}" ]; then
+  SSL_CERT_FILE=$SLACK_TEST_REDIS_TLS_CA expect_cmd 0 "--rate-limits through Redis over TLS" \
+    call api.test --team T0REDISS --rate-limits "$SLACK_TEST_REDIS_TLS" --verbose
+  grep -q 'did not answer' "$work/err" && fail "--rate-limits over TLS fell back: $(cat "$work/err")"
+  [ -n "$(timeout 10 redis-cli --tls --cacert "$SLACK_TEST_REDIS_TLS_CA" -u "$SLACK_TEST_REDIS_TLS" --scan \
+    --pattern '*T0REDISS*api.test*')" ] || fail "--rate-limits over TLS: no key in Redis"
+  expect_cmd 0 "--rate-limits over TLS, CA not trusted" call api.test --team T0REDISS --rate-limits \
+    "$SLACK_TEST_REDIS_TLS" --verbose
+  expect_err 'rate limits: Redis did not answer (the TLS handshake' "--rate-limits over TLS, CA not trusted"
 fi
 
 # --version: the version of project(VERSION).

@@ -5,9 +5,12 @@
 // Tokens are compared inside BOOST_TEST((...)) or not at all, so that no failure prints one.
 #include "integration/mock_requests.hpp"
 
+#include <slack/web/rate_limiter.hpp>
+
 #include <boost/asio/steady_timer.hpp>
 
 #include <atomic>
+#include <cmath>
 #include <thread>
 
 using namespace slack::test;
@@ -62,6 +65,14 @@ bool is_ok(const raw_reply& r)
 bool is_rate_limited(const raw_reply& r) { return r.status == 429 && slack_error(r) == "ratelimited"; }
 
 unsigned retry_after(const raw_reply& r) { return r.retry_after.empty() ? 0 : std::stoul(r.retry_after); }
+
+// What a client paced by the library's table may send in one minute (its burst, then its
+// rate): the mock's tier for `method`, so that the two cannot disagree.
+unsigned library_tier(const std::string& method)
+{
+    const slack::web::rate_pace pace = slack::web::rate_limits::slack_tiers().pace_of({.method = method});
+    return static_cast<unsigned>(std::ceil(pace.per_minute)) + pace.burst - 1;
+}
 
 std::string team_of(const raw_reply& r)
 {
@@ -219,6 +230,41 @@ BOOST_AUTO_TEST_CASE(chat_post_message_is_counted_per_channel_and_a_refused_one_
     BOOST_TEST(handled == 2);
     BOOST_TEST(fx.server.rate_counts("T0MOCKTEAM", "chat.postMessage").served == 2u);
     BOOST_TEST(fx.server.rate_counts("T0MOCKTEAM", "chat.postMessage").limited == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(slack_tiers_come_from_the_librarys_table_for_a_method_one_registers)
+{
+    // conversations.list was not among the mock's own methods; the library paces it (Tier 2).
+    mock::server_options options;
+    options.rate_limits.slack_tiers = true;
+    tiers_mock fx(std::move(options));
+    fx.server.handle("conversations.list", [](const mock::method_request&) { return mock::method_answer::ok(); });
+    const unsigned tier = library_tier("conversations.list");
+    BOOST_TEST_REQUIRE(tier >= 20u);
+    const std::string token = fx.server.mint_tokens().access_token;
+    unsigned served = 0;
+    while (served < tier && is_ok(fx.post("conversations.list", {}, token)))
+        ++served;
+    BOOST_TEST(served == tier);
+    BOOST_TEST(is_rate_limited(fx.post("conversations.list", {}, token)));
+}
+
+BOOST_AUTO_TEST_CASE(slack_tiers_count_per_channel_the_methods_the_library_counts_so)
+{
+    mock::server_options options;
+    options.rate_limits.slack_tiers = true;
+    options.rate_limits.per_channel.clear();  // the library's table alone names chat.postMessage
+    tiers_mock fx(std::move(options));
+    fx.server.handle("chat.postMessage", [](const mock::method_request&) { return mock::method_answer::ok(); });
+    BOOST_TEST_REQUIRE(slack::web::rate_limits::slack_tiers().is_per_channel("chat.postMessage"));
+    const unsigned tier = library_tier("chat.postMessage");
+    const std::string token = fx.server.mint_tokens().access_token;
+    unsigned served = 0;
+    while (served < tier && is_ok(fx.post("chat.postMessage", "channel=C1&text=a", token)))
+        ++served;
+    BOOST_TEST(served == tier);
+    BOOST_TEST(is_rate_limited(fx.post("chat.postMessage", "channel=C1&text=a", token)));
+    BOOST_TEST(is_ok(fx.post("chat.postMessage", "channel=C2&text=a", token)));  // another channel's count
 }
 
 BOOST_AUTO_TEST_CASE(reset_forgets_windows_and_counts)

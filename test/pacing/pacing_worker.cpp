@@ -2,11 +2,14 @@
 // One replica of a bot, for the multi-process pacing tests: many coroutines calling one method of
 // one workspace as fast as the limiter shared on Redis lets them.
 //   pacing_worker --api-url URL --ca-file PEM --redis URL --workspace T --per-minute N
-//                 [--burst B] [--callers N] [--seconds S]
-// The token comes from SLACK_TOKEN (never printed). Calls auth.test with rate key T until
-// SIGTERM or S seconds (default 120), then prints "calls N", "limited N" (429s it received),
-// "errors N" and "fell_back N" (the limiter lost Redis), and exits 0; 2 on bad usage.
-#include <slack/web/auth.hpp>
+//                 [--method M] [--burst B] [--callers N] [--seconds S]
+// The token comes from SLACK_TOKEN (never printed). Calls M (default auth.test), paced at N a
+// minute, with rate key T until SIGTERM or S seconds (default 120), then prints its counts and
+// exits 0; 2 on bad usage. SIGUSR1 prints the counts so far (the test marks phases with it).
+// Counts, one a line: "calls N" (succeeded), "limited N" (429s received), "errors N" (calls
+// that failed), "ratelimited N" (of those, failed as rate limited), "fell_back N" (the limiter
+// lost Redis), "sharing_again N" (it reached Redis again).
+#include <slack/condition.hpp>
 #include <slack/web/client.hpp>
 #include <slack/web/rate_limiter.hpp>
 #include <slack/web/redis_limiter.hpp>
@@ -21,12 +24,26 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <string>
 
 namespace asio = boost::asio;
 namespace web = slack::web;
+
+namespace {
+
+struct counts {
+    std::size_t calls = 0, limited = 0, errors = 0, ratelimited = 0, fell_back = 0, sharing_again = 0;
+    void print() const
+    {
+        std::cout << "calls " << calls << "\nlimited " << limited << "\nerrors " << errors << "\nratelimited "
+                  << ratelimited << "\nfell_back " << fell_back << "\nsharing_again " << sharing_again << std::endl;
+    }
+};
+
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -37,10 +54,10 @@ int main(int argc, char** argv)
     if (!token || !args.count("--api-url") || !args.count("--ca-file") || !args.count("--redis") ||
         !args.count("--workspace") || !args.count("--per-minute")) {
         std::cerr << "usage: SLACK_TOKEN=... pacing_worker --api-url URL --ca-file PEM --redis URL --workspace T "
-                     "--per-minute N [--burst B] [--callers N] [--seconds S]\n";
+                     "--per-minute N [--method M] [--burst B] [--callers N] [--seconds S]\n";
         return 2;
     }
-    const std::string method = "auth.test";
+    const std::string method = args.count("--method") ? args["--method"] : "auth.test";
     const int callers = args.count("--callers") ? std::atoi(args["--callers"].c_str()) : 50;
     const int seconds = args.count("--seconds") ? std::atoi(args["--seconds"].c_str()) : 120;
     const web::rate_pace pace{.per_minute = std::atof(args["--per-minute"].c_str()),
@@ -49,15 +66,15 @@ int main(int argc, char** argv)
     asio::io_context io;
     web::rate_limits limits;
     limits.set(method, pace);
-    std::size_t calls = 0, limited = 0, errors = 0, fell_back = 0;
-    auto limiter = web::open_limiter(args["--redis"], io.get_executor(), limits,
-                                     {.app = "pacing-test",
-                                      .on_event =
-                                          [&](const web::redis_limiter_event& e) {
-                                              if (e.what == web::redis_limiter_event::kind::fell_back)
-                                                  ++fell_back;
-                                          },
-                                      .fallback = web::make_local_limiter(io.get_executor(), limits)});
+    counts counted;
+    auto limiter = web::open_limiter(
+        args["--redis"], io.get_executor(), limits,
+        {.app = "pacing-test",
+         .on_event =
+             [&](const web::redis_limiter_event& e) {
+                 ++(e.what == web::redis_limiter_event::kind::fell_back ? counted.fell_back : counted.sharing_again);
+             },
+         .fallback = web::make_local_limiter(io.get_executor(), limits)});
     if (!limiter) {
         std::cerr << "pacing_worker: " << limiter.error().message() << "\n";
         return 2;
@@ -69,7 +86,7 @@ int main(int argc, char** argv)
     options.limiter = *limiter;
     options.on_event = [&](const web::call_event& e) {
         if (e.what == web::call_event::kind::attempt_failed && e.http_status == 429)
-            ++limited;
+            ++counted.limited;
     };
     web::client client(io.get_executor(), tls, options);
 
@@ -79,15 +96,22 @@ int main(int argc, char** argv)
         asio::co_spawn(
             io,
             [&]() -> asio::awaitable<void> {
-                web::auth auth(client);
+                // auth.test and the tests' own methods only read: safe to retry.
+                const web::call_params params{.idempotent = true, .rate_key = workspace};
                 while (!stopping) {
                     slack::diagnostics diag;
-                    auto who = co_await auth.test({.token = token, .rate_key = workspace}, diag);
+                    auto answer = co_await client.call(method, params, token, diag);
                     if (stopping)
                         break;
-                    ++(who ? calls : errors);
-                    if (!who && errors == 1)  // the first says why; the count says how many
-                        std::cerr << "pacing_worker: first error: " << who.error().message() << "\n";
+                    if (answer) {
+                        ++counted.calls;
+                        continue;
+                    }
+                    ++counted.errors;
+                    if (answer.error() == slack::condition::rate_limited)
+                        ++counted.ratelimited;
+                    else if (counted.errors - counted.ratelimited == 1)  // the first says why
+                        std::cerr << "pacing_worker: first error: " << answer.error().message() << "\n";
                 }
             },
             asio::detached);
@@ -96,12 +120,19 @@ int main(int argc, char** argv)
         if (stopping)
             return;
         stopping = true;
-        std::cout << "calls " << calls << "\nlimited " << limited << "\nerrors " << errors << "\nfell_back "
-                  << fell_back << std::endl;
+        counted.print();
         io.stop();
     };
     asio::signal_set signals(io, SIGTERM, SIGINT);
     signals.async_wait([&](boost::system::error_code, int) { finish(); });
+    asio::signal_set snapshot(io, SIGUSR1);
+    std::function<void(boost::system::error_code, int)> on_snapshot = [&](boost::system::error_code ec, int) {
+        if (ec)
+            return;
+        counted.print();
+        snapshot.async_wait(on_snapshot);
+    };
+    snapshot.async_wait(on_snapshot);
     asio::steady_timer limit(io, std::chrono::seconds(seconds));
     limit.async_wait([&](boost::system::error_code) { finish(); });
     io.run();

@@ -1,7 +1,8 @@
 // Copyright 2026 the slack-asio authors. Distributed under the Boost Software License 1.0 (LICENSE_1_0.txt).
 // open_limiter's limiter against real servers: two limiters (as two replicas would) share one
-// key's pace and a 429's block; the fallback answers while the server is paused or stopped, and
-// sharing resumes after a restart; keys Redis never sees; bad options.
+// key's pace and a 429's block, plain and over TLS; the fallback answers while the server is
+// paused or stopped, or its certificate is not trusted, and sharing resumes after a restart;
+// keys Redis never sees; bad options.
 #include "redis/redis_fixture.hpp"
 #include "store/run.hpp"
 
@@ -11,6 +12,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <optional>
@@ -84,12 +86,15 @@ asio::awaitable<void> sleep_for(std::chrono::milliseconds d)
 
 BOOST_AUTO_TEST_SUITE(redis_limiter)
 
-BOOST_AUTO_TEST_CASE(two_limiters_share_a_pace_and_a_block)
+const char* plain_and_tls[] = {"SLACK_TEST_REDIS", "SLACK_TEST_REDIS_TLS"};
+
+BOOST_DATA_TEST_CASE(two_limiters_share_a_pace_and_a_block, boost::unit_test::data::make(plain_and_tls), server)
 {
     asio::io_context io;
     web::redis_limiter_options o;
     o.app = fresh_app();
-    const std::string url = slack::test::redis_url();
+    const std::string url = slack::test::redis_url(server);
+    o.tls = slack::test::trust_for(url);
     auto one = open(io, url, o);
     auto two = open(io, url, o);
     auto body = [&]() -> asio::awaitable<void> {
@@ -237,6 +242,37 @@ BOOST_AUTO_TEST_CASE(a_stalled_server_leaves_no_ghost_reservations)
     slack::test::run(io, body, 30s);
 }
 
+// A server whose certificate the limiter does not trust is out of reach like any other: the
+// fallback answers (a local grant) and on_event says why, tls_failed: as soon as the handshake
+// fails, not at the acquire deadline.
+BOOST_AUTO_TEST_CASE(an_untrusted_certificate_falls_back_with_tls_failed)
+{
+    slack::test::redis_server other(true);  // only for its CA, not the server's
+    asio::io_context io;
+    std::vector<web::redis_limiter_event> events;
+    web::redis_limiter_options o;
+    o.app = fresh_app();
+    o.tls = other.trust();
+    o.acquire_deadline = 3s;
+    o.on_event = [&](const web::redis_limiter_event& e) { events.push_back(e); };
+    auto limiter = open(io, slack::test::redis_url("SLACK_TEST_REDIS_TLS"), o);
+    auto body = [&]() -> asio::awaitable<void> {
+        const web::rate_key key{"T1", "test.method", "", false};
+        const auto asked = clock_type::now();
+        auto g = co_await limiter->acquire(key, clock_type::now() + 60s, asio::use_awaitable);
+        BOOST_REQUIRE(g);
+        BOOST_TEST((!g->shared && g->reserved));
+        BOOST_TEST(waits_about(*g, 0ms));
+        BOOST_TEST((clock_type::now() - asked < 1s));
+        co_await sleep_for(10ms);  // the event is posted
+        BOOST_REQUIRE(events.size() == 1u);
+        BOOST_TEST((events[0].what == web::redis_limiter_event::kind::fell_back));
+        BOOST_TEST((events[0].why == web::redis_errc::tls_failed), events[0].why.message());
+        limiter.reset();
+    };
+    slack::test::run(io, body, 10s);
+}
+
 // A call whose deadline is sooner than the acquire deadline is answered by its own deadline.
 BOOST_AUTO_TEST_CASE(a_soon_deadline_bounds_the_wait_for_redis)
 {
@@ -321,8 +357,9 @@ BOOST_AUTO_TEST_CASE(bad_options_are_refused_with_their_own_errors)
     BOOST_REQUIRE(!bad);
     BOOST_TEST((bad.error() == web::redis_errc::bad_url));
     BOOST_TEST(bad.error().message().find(password) == std::string::npos);
-    auto tls = web::open_limiter("rediss://127.0.0.1:6379", io.get_executor(), {}, {});
-    BOOST_TEST((!tls && tls.error() == web::redis_errc::tls_unsupported));
+    auto no_host = web::open_limiter("rediss://:" + password + "@/0", io.get_executor(), {}, {});
+    BOOST_TEST((!no_host && no_host.error() == web::redis_errc::bad_url));
+    BOOST_TEST(no_host.error().message().find(password) == std::string::npos);
     web::redis_limiter_options braces;
     braces.app = "a}b";
     auto app = web::open_limiter("redis://127.0.0.1:6379", io.get_executor(), {}, braces);

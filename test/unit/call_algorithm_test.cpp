@@ -907,15 +907,18 @@ BOOST_AUTO_TEST_CASE(a_429s_retry_after_is_passed_to_the_limiter)
     BOOST_TEST(!answer(rate_limited(std::nullopt)).block_for.has_value());
 }
 
-BOOST_AUTO_TEST_CASE(an_attempt_sent_back_to_the_gate_keeps_its_place)
+BOOST_AUTO_TEST_CASE(an_attempt_sent_back_to_the_gate_asks_for_a_place_after_it)
 {
+    // Its first place lies inside the window a 429 blocked: sent when the gate opens, every such
+    // call would go at once.
     options.limiter = std::make_shared<unused_limiter>();
     start();
     granted(at(now));
     gate.open_at = now + 1s;
     const call_action wait = answer({.gate_closed = true});
     BOOST_TEST((wait.what == act::wait_gate));
-    BOOST_TEST((wake(wait).what == act::send));  // not asked a second time
+    BOOST_TEST((wake(wait).what == act::acquire));
+    BOOST_TEST((granted(at(now + 1500ms)).what == act::wait_pace));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -106,6 +106,7 @@ private:
         redis::connection_options o;
         o.connect_timeout = options_.connect_timeout;
         o.max_backoff = options_.max_backoff;
+        o.tls = options_.tls;
         return o;
     }
 
