@@ -29,6 +29,8 @@ public:
             return "the TLS handshake with Redis failed: its certificate is not trusted or not for the URL's host, or "
                    "it "
                    "does not speak TLS";
+        case redis_errc::too_many_redirections:
+            return "the Redis Cluster redirected the request (MOVED/ASK) more than 3 times";
         }
         return "unknown Redis error";
     }

@@ -42,6 +42,7 @@ enum class redis_errc : int {
     /// rediss://: the TLS handshake failed (the server's certificate is not trusted by
     /// redis_limiter_options::tls or not for the URL's host, or the server does not speak TLS).
     tls_failed = 11,
+    too_many_redirections = 12,  ///< A Redis Cluster sent the request on (MOVED/ASK) more than 3 times.
 };
 
 /// The category of redis_errc (named "slack.redis").
@@ -91,7 +92,8 @@ struct redis_limiter_options {
 
 /// A limiter shared through the Redis server at `url` (`redis://[user:password@]host[:port][/db]`,
 /// or `rediss://` for TLS), pacing by `limits`, on `executor`. Opening connects in the background:
-/// a server that cannot be reached shows as fell_back at the first acquire(). Errors:
+/// a server that cannot be reached shows as fell_back at the first acquire(). On a Redis Cluster
+/// `url` may name any node: the limiter follows MOVED and ASK to the node of each key's slot. Errors:
 /// redis_errc::bad_url, bad_app_name.
 boost::system::result<std::shared_ptr<rate_limiter>> open_limiter(std::string_view url,
                                                                   boost::asio::any_io_executor executor,

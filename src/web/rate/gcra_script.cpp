@@ -2,6 +2,7 @@
 #include "web/rate/gcra_script.hpp"
 
 #include "crypto/hmac.hpp"
+#include "redis/cluster.hpp"
 #include "redis/errc.hpp"
 
 #include <openssl/evp.h>
@@ -69,14 +70,21 @@ boost::system::error_code read_answer(const redis::reply& r, script_answer& out)
 
 bool is_noscript(const redis::reply& r) { return r.is_error() && r.text.starts_with("NOSCRIPT"); }
 
+// A request redirected more often than this is given up (a cluster still resharding).
+constexpr int max_redirections = 3;
+
 // One run of the script with its arguments: EVALSHA, and EVAL (which loads it again) when the
-// server has lost it (a restart, SCRIPT FLUSH, another node).
+// server has lost it (a restart, SCRIPT FLUSH, another node). On a cluster (`nodes` set) the
+// request goes to the key's node, and follows MOVED and ASK to another, all by one deadline.
 struct evaluation {
     std::shared_ptr<redis::connection> connection;
+    std::shared_ptr<redis::cluster> nodes;  // none: the one server `connection` names
     std::string key;
     std::string mode, a, b, c, expiry;
     redis::clock::time_point deadline;
     boost::asio::any_completion_handler<script_signature> handler;
+    int redirections = 0;
+    bool asking = false;  // an ASK sent it here: ASKING first, each time
 
     void finish(boost::system::error_code ec, const redis::reply& r)
     {
@@ -90,21 +98,56 @@ struct evaluation {
     static void start(evaluation e)
     {
         auto owned = std::make_unique<evaluation>(std::move(e));
+        if (owned->nodes)
+            owned->connection = owned->nodes->for_key(owned->key);
+        run(std::move(owned));
+    }
+
+    static void run(std::unique_ptr<evaluation> owned)
+    {
         evaluation& x = *owned;
+        x.ask_first();
         x.connection->request({"EVALSHA", gcra_script_sha(), "1", x.key, x.mode, x.a, x.b, x.c, x.expiry}, x.deadline,
                               [owned = std::move(owned)](boost::system::error_code ec, redis::reply r) mutable {
-                                  if (ec || !is_noscript(r))
+                                  if (ec || !r.is_error())
                                       return owned->finish(ec, r);
-                                  load_and_run(std::move(owned));
+                                  if (is_noscript(r))
+                                      return load_and_run(std::move(owned));
+                                  redirect(std::move(owned), r);
                               });
     }
 
     static void load_and_run(std::unique_ptr<evaluation> owned)
     {
         evaluation& x = *owned;
-        x.connection->request(
-            {"EVAL", script, "1", x.key, x.mode, x.a, x.b, x.c, x.expiry}, x.deadline,
-            [owned = std::move(owned)](boost::system::error_code ec, redis::reply r) mutable { owned->finish(ec, r); });
+        x.ask_first();
+        x.connection->request({"EVAL", script, "1", x.key, x.mode, x.a, x.b, x.c, x.expiry}, x.deadline,
+                              [owned = std::move(owned)](boost::system::error_code ec, redis::reply r) mutable {
+                                  if (ec || !r.is_error())
+                                      return owned->finish(ec, r);
+                                  redirect(std::move(owned), r);
+                              });
+    }
+
+    // An error reply: a MOVED or ASK is followed (on a cluster), anything else is the answer.
+    static void redirect(std::unique_ptr<evaluation> owned, const redis::reply& r)
+    {
+        const auto to = owned->nodes ? redis::redirection_of(r) : std::nullopt;
+        if (!to)
+            return owned->finish({}, r);
+        if (++owned->redirections > max_redirections)
+            return owned->finish(redis::errc::too_many_redirections, r);
+        owned->connection = owned->nodes->follow(*to);
+        owned->asking = to->ask;
+        run(std::move(owned));
+    }
+
+    // ASKING, pipelined just before the request: the migrating slot's new node then takes it.
+    // Its reply says nothing the request's own will not (a refusal comes back as MOVED).
+    void ask_first() const
+    {
+        if (asking)
+            connection->request({"ASKING"}, deadline, [](boost::system::error_code, redis::reply) {});
     }
 };
 
@@ -123,15 +166,33 @@ void gcra_acquire(const std::shared_ptr<redis::connection>& connection, std::str
                   std::chrono::microseconds expiry, redis::clock::time_point deadline,
                   boost::asio::any_completion_handler<script_signature> handler)
 {
-    evaluation::start({connection, std::move(key), "acquire", std::to_string(interval.count()), std::to_string(burst),
-                       std::to_string(max_wait.count()), std::to_string(expiry.count()), deadline, std::move(handler)});
+    evaluation::start({connection, nullptr, std::move(key), "acquire", std::to_string(interval.count()),
+                       std::to_string(burst), std::to_string(max_wait.count()), std::to_string(expiry.count()),
+                       deadline, std::move(handler)});
+}
+
+void gcra_acquire(const std::shared_ptr<redis::cluster>& nodes, std::string key, std::chrono::microseconds interval,
+                  unsigned burst, std::chrono::microseconds max_wait, std::chrono::microseconds expiry,
+                  redis::clock::time_point deadline, boost::asio::any_completion_handler<script_signature> handler)
+{
+    evaluation::start({nullptr, nodes, std::move(key), "acquire", std::to_string(interval.count()),
+                       std::to_string(burst), std::to_string(max_wait.count()), std::to_string(expiry.count()),
+                       deadline, std::move(handler)});
 }
 
 void gcra_block(const std::shared_ptr<redis::connection>& connection, std::string key,
                 std::chrono::microseconds retry_after, std::chrono::microseconds expiry,
                 redis::clock::time_point deadline, boost::asio::any_completion_handler<script_signature> handler)
 {
-    evaluation::start({connection, std::move(key), "block", std::to_string(retry_after.count()), "0", "0",
+    evaluation::start({connection, nullptr, std::move(key), "block", std::to_string(retry_after.count()), "0", "0",
+                       std::to_string(expiry.count()), deadline, std::move(handler)});
+}
+
+void gcra_block(const std::shared_ptr<redis::cluster>& nodes, std::string key, std::chrono::microseconds retry_after,
+                std::chrono::microseconds expiry, redis::clock::time_point deadline,
+                boost::asio::any_completion_handler<script_signature> handler)
+{
+    evaluation::start({nullptr, nodes, std::move(key), "block", std::to_string(retry_after.count()), "0", "0",
                        std::to_string(expiry.count()), deadline, std::move(handler)});
 }
 

@@ -5,6 +5,7 @@
 // still agree. The rule is gcra.hpp's, in microseconds; the key is a hash {tat, blocked}.
 // A request may carry an expiry on Redis's clock: run later (it was written before a stall and
 // its caller gave up), it changes nothing.
+#include "redis/cluster.hpp"
 #include "redis/connection.hpp"
 
 #include <boost/asio/any_completion_handler.hpp>
@@ -41,10 +42,21 @@ void gcra_acquire(const std::shared_ptr<redis::connection>& connection, std::str
                   std::chrono::microseconds expiry, redis::clock::time_point deadline,
                   boost::asio::any_completion_handler<script_signature> handler);
 
+/// The same on a Redis Cluster: sent to the node of `key`'s slot, following MOVED and ASK (at
+/// most 3 times, then redis_errc::too_many_redirections), all by `deadline`.
+void gcra_acquire(const std::shared_ptr<redis::cluster>& nodes, std::string key, std::chrono::microseconds interval,
+                  unsigned burst, std::chrono::microseconds max_wait, std::chrono::microseconds expiry,
+                  redis::clock::time_point deadline, boost::asio::any_completion_handler<script_signature> handler);
+
 /// Holds `key` back for `retry_after` from Redis's now (a longer block already there holds),
 /// if Redis runs it by `expiry`.
 void gcra_block(const std::shared_ptr<redis::connection>& connection, std::string key,
                 std::chrono::microseconds retry_after, std::chrono::microseconds expiry,
                 redis::clock::time_point deadline, boost::asio::any_completion_handler<script_signature> handler);
+
+/// The same on a Redis Cluster, as gcra_acquire's.
+void gcra_block(const std::shared_ptr<redis::cluster>& nodes, std::string key, std::chrono::microseconds retry_after,
+                std::chrono::microseconds expiry, redis::clock::time_point deadline,
+                boost::asio::any_completion_handler<script_signature> handler);
 
 }  // namespace slack::web::detail

@@ -4,7 +4,7 @@
 // on_event hook hears of each switch between the two.
 #include <slack/web/redis_limiter.hpp>
 
-#include "redis/connection.hpp"
+#include "redis/cluster.hpp"
 #include "redis/errc.hpp"
 #include "web/rate/gcra.hpp"
 #include "web/rate/gcra_script.hpp"
@@ -54,11 +54,11 @@ public:
           events_(asio::make_strand(executor)),
           limits_(std::move(limits)),
           options_(std::move(options)),
-          connection_(std::make_shared<redis::connection>(executor, std::move(where), connection_options()))
+          nodes_(std::make_shared<redis::cluster>(executor, std::move(where), connection_options()))
     {
     }
 
-    ~redis_limiter() override { connection_->close(); }
+    ~redis_limiter() override { nodes_->close(); }
 
     asio::any_io_executor get_executor() const override { return executor_; }
 
@@ -71,7 +71,7 @@ public:
         if (!is_shared(key) || interval_of(limits_.pace_of(key)).count() == 0)
             return;
         const auto deadline = clock::now() + options_.acquire_deadline;
-        detail::gcra_block(connection_, detail::redis_key(options_.app, key), retry_after, on_redis_clock(deadline),
+        detail::gcra_block(nodes_, detail::redis_key(options_.app, key), retry_after, on_redis_clock(deadline),
                            deadline,
                            [self = shared_from_this()](boost::system::error_code ec, detail::script_answer a) {
                                self->heard(ec);
@@ -92,7 +92,7 @@ protected:
             return locally(key, latest, std::move(handler));
         const auto max_wait = std::chrono::duration_cast<microseconds>(latest - asked);
         const auto deadline = std::min(asked + options_.acquire_deadline, latest);
-        detail::gcra_acquire(connection_, detail::redis_key(options_.app, key), interval, limits_.pace_of(key).burst,
+        detail::gcra_acquire(nodes_, detail::redis_key(options_.app, key), interval, limits_.pace_of(key).burst,
                              max_wait, on_redis_clock(deadline), deadline,
                              [self = shared_from_this(), k = held_key(key), latest, h = std::move(handler)](
                                  boost::system::error_code ec, detail::script_answer answer) mutable {
@@ -189,7 +189,7 @@ private:
     asio::strand<asio::any_io_executor> events_;  // on_event's calls, one at a time
     rate_limits limits_;
     redis_limiter_options options_;
-    std::shared_ptr<redis::connection> connection_;
+    std::shared_ptr<redis::cluster> nodes_;  // the URL's node, and the cluster's others it names
     std::atomic<bool> sharing_{true};
     std::atomic<bool> has_offset_{false};
     std::atomic<std::int64_t> offset_{0};  // microseconds: Redis's clock minus the steady clock
