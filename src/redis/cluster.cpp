@@ -77,6 +77,8 @@ std::shared_ptr<connection> cluster::follow(const redirection& to)
     const std::string& host = to.host.empty() ? seed_.host : to.host;
     const std::lock_guard lock(mutex_);
     const auto index = node_index(host, to.port);
+    if (index == nodes_.size())
+        return nullptr;
     if (!to.ask) {
         owner_[to.slot] = static_cast<std::uint16_t>(index);
         routed_.store(true, std::memory_order_release);
@@ -89,6 +91,8 @@ std::size_t cluster::node_index(const std::string& host, std::uint16_t port)
     for (std::size_t i = 0; i < addresses_.size(); ++i)
         if (addresses_[i].first == host && addresses_[i].second == port)
             return i;
+    if (nodes_.size() >= max_nodes)
+        return nodes_.size();
     // A node of the same cluster: the seed's user, password, database and options.
     server_address where = seed_;
     where.host = host;
@@ -96,6 +100,15 @@ std::size_t cluster::node_index(const std::string& host, std::uint16_t port)
     nodes_.push_back(std::make_shared<connection>(executor_, std::move(where), options_));
     addresses_.emplace_back(host, port);
     return nodes_.size() - 1;
+}
+
+void cluster::forget(std::string_view key)
+{
+    if (!routed_.load(std::memory_order_acquire))
+        return;
+    const auto slot = slot_of(key);
+    const std::lock_guard lock(mutex_);
+    owner_[slot] = 0;
 }
 
 void cluster::close()

@@ -51,8 +51,15 @@ public:
     std::shared_ptr<connection> for_key(std::string_view key);
 
     // The connection to the node `to` names (opened on first use), and, for MOVED, remember it
-    // as the slot's node.
+    // as the slot's node. Null when that would be more than max_nodes: a server naming ever new
+    // nodes must not make this process open connections without bound.
     std::shared_ptr<connection> follow(const redirection& to);
+
+    // The node `key`'s slot was routed to did not answer: ask the seed again, whose MOVED names
+    // the slot's node after a failover or a move.
+    void forget(std::string_view key);
+
+    static constexpr std::size_t max_nodes = 128;
 
     // Closes every connection: their pending requests complete with errc::closed.
     void close();

@@ -30,7 +30,8 @@ public:
                    "it "
                    "does not speak TLS";
         case redis_errc::too_many_redirections:
-            return "the Redis Cluster redirected the request (MOVED/ASK) more than 3 times";
+            return "the Redis Cluster redirected the request (MOVED/ASK) more than 3 times, or to more "
+                   "than 128 nodes";
         }
         return "unknown Redis error";
     }

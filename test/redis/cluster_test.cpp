@@ -350,4 +350,41 @@ BOOST_AUTO_TEST_CASE(reads_moved_and_ask)
     BOOST_TEST(!redis::redirection_of(status));
 }
 
+// Nothing is connected here: the io_context never runs, so no address is dialled.
+BOOST_AUTO_TEST_CASE(a_server_naming_ever_new_nodes_gets_no_connection_past_the_limit)
+{
+    boost::asio::io_context ioc;
+    redis::server_address seed;
+    seed.host = "127.0.0.1";
+    seed.port = 1;
+    redis::cluster nodes(ioc.get_executor(), seed);
+    const auto moved_to = [](std::uint16_t port) {
+        return redis::redirection{.ask = false, .slot = 7, .host = "127.0.0.1", .port = port};
+    };
+    for (std::uint16_t port = 2; port <= redis::cluster::max_nodes; ++port)  // the seed is the first
+        BOOST_TEST_REQUIRE(nodes.follow(moved_to(port)) != nullptr, port);
+    BOOST_TEST(nodes.follow(moved_to(redis::cluster::max_nodes + 1)) == nullptr);
+    BOOST_TEST(nodes.follow(moved_to(2)) != nullptr);  // a node it keeps still answers
+    nodes.close();
+}
+
+BOOST_AUTO_TEST_CASE(a_slot_whose_node_failed_goes_back_to_the_seed)
+{
+    boost::asio::io_context ioc;
+    redis::server_address seed;
+    seed.host = "127.0.0.1";
+    seed.port = 1;
+    redis::cluster nodes(ioc.get_executor(), seed);
+    const std::string key = "slack:rl:{app:T1}:users.list", other = "slack:rl:{app:T2}:users.list";
+    const auto first = nodes.for_key(key);
+    BOOST_REQUIRE(redis::slot_of(key) != redis::slot_of(other));
+    const auto node = nodes.follow({.ask = false, .slot = redis::slot_of(key), .host = "127.0.0.1", .port = 2});
+    nodes.follow({.ask = false, .slot = redis::slot_of(other), .host = "127.0.0.1", .port = 2});
+    BOOST_TEST(nodes.for_key(key) == node);
+    nodes.forget(key);
+    BOOST_TEST(nodes.for_key(key) == first);   // the seed again
+    BOOST_TEST(nodes.for_key(other) == node);  // only that slot
+    nodes.close();
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -42,7 +42,8 @@ enum class redis_errc : int {
     /// rediss://: the TLS handshake failed (the server's certificate is not trusted by
     /// redis_limiter_options::tls or not for the URL's host, or the server does not speak TLS).
     tls_failed = 11,
-    too_many_redirections = 12,  ///< A Redis Cluster sent the request on (MOVED/ASK) more than 3 times.
+    too_many_redirections =
+        12,  ///< A Redis Cluster sent the request on (MOVED/ASK) more than 3 times, or to more than 128 nodes.
 };
 
 /// The category of redis_errc (named "slack.redis").

@@ -109,6 +109,8 @@ struct evaluation {
         x.ask_first();
         x.connection->request({"EVALSHA", gcra_script_sha(), "1", x.key, x.mode, x.a, x.b, x.c, x.expiry}, x.deadline,
                               [owned = std::move(owned)](boost::system::error_code ec, redis::reply r) mutable {
+                                  if (ec && owned->nodes)  // that node may be gone: the seed knows
+                                      owned->nodes->forget(owned->key);
                                   if (ec || !r.is_error())
                                       return owned->finish(ec, r);
                                   if (is_noscript(r))
@@ -138,12 +140,16 @@ struct evaluation {
         if (++owned->redirections > max_redirections)
             return owned->finish(redis::errc::too_many_redirections, r);
         owned->connection = owned->nodes->follow(*to);
+        if (!owned->connection)  // more nodes than the limiter keeps connections to
+            return owned->finish(redis::errc::too_many_redirections, r);
         owned->asking = to->ask;
         run(std::move(owned));
     }
 
     // ASKING, pipelined just before the request: the migrating slot's new node then takes it.
-    // Its reply says nothing the request's own will not (a refusal comes back as MOVED).
+    // Its reply says nothing the request's own will not (a refusal comes back as MOVED). Another
+    // thread's request may come between the two: this one then meets ASK again, a redirection
+    // more.
     void ask_first() const
     {
         if (asking)
